@@ -1,0 +1,171 @@
+"""Name folding: the keys under which place names are indexed and matched.
+
+Transliterations of Arabic names vary wildly (Saraqeb / Saraqib, Tel Touqan /
+Tall at Tukan, Um Halahil / Umm Halahil, Jabal al-Zawiya / Jabal az Zawiyah).
+:func:`name_key` folds a name so that such variants share one key;
+:func:`skeleton_key` folds harder (consonants only) for a fuzzy fallback.
+Both work token by token, so a text can be folded once and matched against
+the gazetteer with the offsets of every token kept (:func:`tokenize`).
+
+>>> name_key("Tall at Tukan") == name_key("Tel Touqan")
+True
+>>> name_key("Jabal az-Zawiyah") == name_key("Jabal al-Zawiya")
+True
+>>> name_key("Umm Halahil") == name_key("Um Halahil")
+True
+>>> skeleton_key("Deribiye") == skeleton_key("Durabay`ah")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+# Arabic definite articles as transliterated (al-, el-, and sun-letter forms).
+ARTICLES = frozenset(
+    "al el il ul as ash az an ar at ath ad adh es ech ez en er et ed ec ad".split()
+)
+
+# Generic words in place names that are spelled many ways; folded to one form.
+_TOKEN_SYNONYMS = {
+    **dict.fromkeys(["tel", "tell", "tall", "tal", "til", "tel-"], "tal"),
+    **dict.fromkeys(["um", "umm", "oum", "oumm", "om", "omm"], "um"),
+    **dict.fromkeys(["deir", "dayr", "dair", "der", "deyr", "dir"], "dir"),
+    **dict.fromkeys(["jabal", "jebel", "jabel", "djebel", "jbel", "jebal", "jabl", "gebel"], "jabal"),
+    **dict.fromkeys(["kafr", "kfar", "kafar", "kefr", "kfr"], "kafr"),
+    **dict.fromkeys(["khirbat", "khirbet", "kherbet", "khirbeh", "khirba", "kherbe"], "khirbat"),
+    **dict.fromkeys(["abu", "abou", "abo"], "abu"),
+    **dict.fromkeys(["ain", "ayn", "ein", "aayn", "aain"], "ain"),
+    **dict.fromkeys(["beit", "bayt", "bait", "beyt"], "bait"),
+    **dict.fromkeys(["sheikh", "shaykh", "shaikh", "cheikh", "sheik"], "shaikh"),
+    **dict.fromkeys(["saint", "st"], "saint"),
+}
+
+_APOSTROPHES = "'’‘`´ʿʾʼ′ʻ"
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, tatweel
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+#: A word: letters/digits, with apostrophes or hyphens inside (Hay'at, al-Sham).
+TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]+)*")
+
+# Latin folding rules applied in order to each token (after lowercasing and
+# stripping diacritics). Vowels are folded to a/i/u; q->k; doubled letters and
+# a final h after a vowel are dropped.
+_VOWEL_RULES = (
+    (re.compile(r"ou|oo|aw|au|ow"), "u"),
+    (re.compile(r"ay|ai|ei|ey|ee|ie|ea"), "i"),
+    (re.compile(r"e"), "i"),
+    (re.compile(r"o"), "u"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"(?<=[aiu])h$"), ""),
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a text: its offsets, surface and folded key."""
+
+    start: int
+    end: int
+    surface: str
+    key: str  # folded by fold_token; "" for a dropped article
+
+
+def strip_marks(text: str) -> str:
+    """Remove combining diacritics (ā -> a, ḩ -> h), keeping base letters."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def fold_token(token: str) -> str:
+    """Fold one word to its matching key (see the module docstring).
+
+    Arabic script is normalised (alef forms, ta marbuta, harakat) but not
+    transliterated, so Arabic names match Arabic text.
+    """
+    for ch in _APOSTROPHES:
+        token = token.replace(ch, "")
+    if _ARABIC.search(token):
+        token = _ARABIC_DIACRITICS.sub("", token).translate(_ARABIC_LETTERS)
+        if token.startswith("ال") and len(token) > 3:
+            token = token[2:]
+        return token
+    word = unidecode(strip_marks(token)).lower()
+    word = re.sub(r"[^a-z0-9]", "", word)
+    if word in _TOKEN_SYNONYMS:
+        return _TOKEN_SYNONYMS[word]
+    for pattern, repl in _VOWEL_RULES:
+        word = pattern.sub(repl, word)
+    return _TOKEN_SYNONYMS.get(word, word)
+
+
+def _split_article(word: str) -> list[str]:
+    """Split a hyphen/space-less Arabic article prefix: al-Zawiya -> [al, Zawiya]."""
+    parts = re.split(r"[-‐‑–]", word)
+    return [p for p in parts if p]
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word tokens with offsets and folded keys.
+
+    Hyphenated words are split (al-Sham -> al, Sham) so the article can be
+    dropped; Arabic articles get an empty key, so ``key`` sequences skip them.
+    """
+    tokens: list[Token] = []
+    for m in TOKEN_RE.finditer(text):
+        surface = m.group()
+        start = m.start()
+        tokens.append(_make_token(surface, start))
+    return tokens
+
+
+def _make_token(surface: str, start: int) -> Token:
+    low = surface.lower()
+    key = "" if low in ARTICLES else fold_token(surface)
+    return Token(start, start + len(surface), surface, key)
+
+
+def name_tokens(name: str) -> list[str]:
+    """The folded, non-empty token keys of a name ("Tall at Tukan" -> [tal, tukan])."""
+    toks = [t.key for t in tokenize(name.replace("-", " "))]
+    keys = [k for k in toks if k]
+    if not keys:  # a name that is only an article word ("At"): keep it
+        keys = [fold_token(t.surface) for t in tokenize(name)]
+    return keys
+
+
+def name_key(name: str) -> str:
+    """The key a name is indexed and matched under: folded tokens joined by spaces."""
+    return " ".join(name_tokens(name))
+
+
+_SKELETON_DROP = re.compile(r"[aeiouyhw]")
+
+
+def skeleton_key(name: str) -> str:
+    """A harsher key of consonants only, for fuzzy matching of unknown spellings.
+
+    >>> skeleton_key("Deribiye"), skeleton_key("Dreïbaaé")
+    ('drb', 'drb')
+    """
+    parts = []
+    for tok in name_tokens(name):
+        if _ARABIC.search(tok):
+            parts.append(tok)
+            continue
+        first, rest = tok[:1], tok[1:]
+        skel = re.sub(r"(.)\1+", r"\1", first + _SKELETON_DROP.sub("", rest))
+        if first in "aeiouy":
+            skel = skel[1:] or first
+        parts.append(skel)
+    return " ".join(p for p in parts if p)
