@@ -1,0 +1,71 @@
+"""The pipeline: an article in, its places, actors and sentences out.
+
+>>> from geo.pipeline import Pipeline                      # doctest: +SKIP
+>>> from geo.articles import read_paths                    # doctest: +SKIP
+>>> pipe = Pipeline.default()                              # doctest: +SKIP
+>>> parsed = pipe.parse(next(read_paths(["data/seeds"])))  # doctest: +SKIP
+>>> [pm.place.name for pm in parsed.places][:3]            # doctest: +SKIP
+['Syria', 'Idlib', 'Iran']
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Sequence
+
+from . import config
+from .actors import ActorLexicon, find_actors
+from .gazetteer import Gazetteer
+from .model import ActorMention, Article, ParsedArticle
+from .names import tokenize
+from .places import PlaceFinder, ResolveOptions, resolve_places
+from .sentences import split_sentences
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """Sentences -> actors -> place names -> resolved places, for one article at a time.
+
+    Build it once (loading the gazetteer takes most of a second) and reuse it;
+    :meth:`parse` is pure and thread-safe.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: ActorLexicon,
+                 not_places: Sequence[str] = (), options: ResolveOptions = ResolveOptions()) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.finder = PlaceFinder(gazetteer, not_places)
+        self.options = options
+
+    @classmethod
+    def default(cls, data_dir: Path | None = None) -> "Pipeline":
+        """The pipeline on the shipped data (``geo.config.data_dir()`` unless given)."""
+        data = Path(data_dir) if data_dir else config.data_dir()
+        gazetteer = Gazetteer.load(data / "gazetteer.csv.gz")
+        lexicon = ActorLexicon.load(data / "actors.csv")
+        not_places_file = data / "not_places.txt"
+        not_places = PlaceFinder.load_not_places(not_places_file) if not_places_file.exists() else []
+        return cls(gazetteer, lexicon, not_places)
+
+    def parse(self, article: Article) -> ParsedArticle:
+        """Find and resolve every place and actor of ``article``."""
+        text = article.text
+        sentences = split_sentences(text)
+        tokens = tokenize(text)
+        actors = find_actors(text, self.lexicon, sentences)
+        blocked = _actor_spans(actors)
+        matches, unknown = self.finder.find(text, tokens, blocked)
+        places, unresolved = resolve_places(text, matches, unknown, self.gazetteer, sentences,
+                                            actors, self.options)
+        return ParsedArticle(article=article, places=tuple(places), actors=tuple(actors),
+                             unresolved=tuple(unresolved), sentences=tuple(sentences))
+
+
+def _actor_spans(actors: Sequence[ActorMention]) -> list[tuple[int, int]]:
+    """Spans of named actors ("Ahrar al-Sham"), inside which no place is sought.
+
+    Coreferent phrases ("the two groups") name no place and block nothing.
+    """
+    return [(a.start, a.end) for a in actors if not a.coref]

@@ -1,0 +1,507 @@
+"""Finding place names in text and resolving each to one gazetteer place.
+
+Two stages, as in a spaCy pipeline, each pure:
+
+* :meth:`PlaceFinder.find` matches every gazetteer name (folded by
+  :mod:`geo.names`, so transliteration variants meet) against the text's
+  tokens, longest match first, and collects capitalised names in a
+  place context ("the village of X", "near X") that the gazetteer lacks;
+* :func:`resolve_places` picks one place per match from its candidates with
+  the article's context: Syria and its neighbours first, the governorates
+  the article names, closeness to the article's other places, and cue words
+  ("Idlib province" is the governorate, "the city of Aleppo" the city).
+
+Names the gazetteer lacks are tried once more by their consonant skeleton
+(Deribiye = Durabay'ah) near the article's other places; a name whose every
+candidate lies far from the article but which is coordinated with a resolved
+place ("the Um Halahil and Zerzur regions") is put next to that sibling with
+low confidence. Whatever stays unplaced is returned as unresolved.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from geopy.distance import great_circle
+from rapidfuzz import fuzz
+
+from .gazetteer import Gazetteer
+from .model import ActorMention, Place, PlaceMention, Span
+from .names import Token, name_key, skeleton_key, tokenize
+from .sentences import sentence_index
+
+log = logging.getLogger(__name__)
+
+#: Countries whose places may be meant in Syrian news, nearest first.
+NEIGHBOURS = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS")
+
+#: Longest place name, in folded tokens, that the matcher tries.
+MAX_NAME_TOKENS = 7
+
+# Words after a name that say which kind of place it is.
+_GOVERNORATE_CUES = frozenset({"province", "governorate", "provinces", "countryside", "muhafazah"})
+_LOCALITY_CUES = frozenset({"city", "town", "village", "villages", "towns", "neighbourhood",
+                            "neighborhood", "district", "suburb", "camp", "airport", "airbase"})
+_REGION_CUES = frozenset({"region", "regions", "area", "mountains", "mountain", "plain", "valley"})
+# Words before a name that announce a place ("near X", "the town of X").
+_LOCATIVE_BEFORE = frozenset({"in", "near", "at", "from", "into", "to", "outside", "around",
+                              "toward", "towards", "across", "through", "via", "of", "between",
+                              "besieged", "northern", "southern", "eastern", "western", "rural"})
+_TYPE_BEFORE = frozenset({"village", "town", "city", "villages", "towns", "district", "province",
+                          "neighbourhood", "neighborhood", "suburb", "camp", "countryside"})
+_MONTHS_DAYS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A stretch of text that names one or more gazetteer places."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: tuple[Place, ...]
+    method: str = "exact"  # exact | fuzzy
+    #: index of the first and one-past-last token of the match
+    tok_start: int = 0
+    tok_end: int = 0
+
+
+@dataclass
+class _Found:
+    matches: list[Match] = field(default_factory=list)
+    unknown: list[Span] = field(default_factory=list)
+
+
+class PlaceFinder:
+    """Matches the gazetteer's names against tokenised text.
+
+    Names that are frequent English words ("At", "March", "Police") are only
+    taken when a place cue backs them ("the village of March"); names listed
+    in ``not_places`` (people, groups, demonyms) are never taken.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, not_places: Iterable[str] = ()) -> None:
+        self.gazetteer = gazetteer
+        self.not_places = frozenset(name_key(n) for n in not_places if n.strip())
+        # first token -> longest name length starting with it, so most tokens cost one lookup
+        self._first: dict[str, int] = {}
+        for key in gazetteer.keys():
+            parts = key.split(" ")
+            if len(parts) > MAX_NAME_TOKENS:
+                continue
+            if self._first.get(parts[0], 0) < len(parts):
+                self._first[parts[0]] = len(parts)
+
+    @classmethod
+    def load_not_places(cls, path: Path) -> list[str]:
+        """Read a one-name-per-line list ('#' starts a comment)."""
+        names = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                names.append(line)
+        return names
+
+    def find(self, text: str, tokens: Sequence[Token] | None = None,
+             blocked: Sequence[tuple[int, int]] = ()) -> tuple[list[Match], list[Span]]:
+        """Every place name in ``text`` and the capitalised names in place context left unmatched.
+
+        ``blocked`` spans (e.g. actor names such as "Ahrar al-Sham") are not
+        searched for places.
+        """
+        if tokens is None:
+            tokens = tokenize(text)
+        keyed = [i for i, t in enumerate(tokens) if t.key]
+        found = _Found()
+        pos = 0
+        while pos < len(keyed):
+            step = self._match_at(text, tokens, keyed, pos, blocked, found)
+            pos += step
+        return found.matches, found.unknown
+
+    def _match_at(self, text: str, tokens: Sequence[Token], keyed: list[int], pos: int,
+                  blocked: Sequence[tuple[int, int]], found: _Found) -> int:
+        first = tokens[keyed[pos]]
+        if not _is_name_start(first.surface):
+            return 1
+        longest = self._first.get(first.key, 0)
+        for length in range(min(longest, len(keyed) - pos), 0, -1):
+            idx = keyed[pos:pos + length]
+            if not _contiguous(text, tokens, idx):
+                continue
+            key = " ".join(tokens[i].key for i in idx)
+            places = self.gazetteer.by_key(key)
+            if not places:
+                continue
+            start, end = tokens[idx[0]].start, tokens[idx[-1]].end
+            if key in self.not_places or (_inside(start, end, blocked)
+                                          and not _names_state(text[start:end], places)):
+                return length
+            if not _last_capitalised(tokens[idx[-1]].surface):
+                continue
+            if length == 1 and not self._acceptable_single(text, tokens, idx[0], key, places):
+                return 1
+            found.matches.append(Match(start, end, text[start:end], key, places,
+                                       tok_start=idx[0], tok_end=idx[-1] + 1))
+            return length
+        unknown = self._unknown_name(text, tokens, keyed, pos, blocked)
+        if unknown is not None:
+            found.unknown.append(unknown[0])
+            return unknown[1]
+        return 1
+
+    def _acceptable_single(self, text: str, tokens: Sequence[Token], i: int, key: str,
+                           places: tuple[Place, ...]) -> bool:
+        surface = tokens[i].surface
+        if key in _MONTHS_DAYS:
+            return False
+        if surface.isupper() and len(surface) <= 3 and not any(
+                surface in p.names for p in places):
+            return False  # "IS", "UN" are not folded variants of a place
+        if not self.gazetteer.is_common_word(key):
+            return True
+        if any(_is_major(p) and surface in (p.name, *p.names) for p in places):
+            return True
+        return _has_place_cue(text, tokens, i, i + 1)
+
+    def _unknown_name(self, text: str, tokens: Sequence[Token], keyed: list[int], pos: int,
+                      blocked: Sequence[tuple[int, int]]) -> tuple[Span, int] | None:
+        """A capitalised name in place context that the gazetteer lacks, and its length in keyed tokens."""
+        length = 0
+        while (pos + length < len(keyed) and length < 4
+               and _is_name_start(tokens[keyed[pos + length]].surface)
+               and _contiguous(text, tokens, keyed[pos:pos + length + 1])):
+            length += 1
+        if length == 0:
+            return None
+        idx = keyed[pos:pos + length]
+        start, end = tokens[idx[0]].start, tokens[idx[-1]].end
+        if _inside(start, end, blocked):
+            return None
+        key = " ".join(tokens[i].key for i in idx)
+        if key in self.not_places or key in _MONTHS_DAYS or self.gazetteer.is_common_word(key):
+            return None
+        if not _has_place_cue(text, tokens, idx[0], idx[-1] + 1, strict=True):
+            return None
+        return Span(text[start:end], start, end), length
+
+
+def _is_name_start(surface: str) -> bool:
+    ch = surface[:1]
+    return ch.isupper() or "\u0600" <= ch <= "\u06ff"
+
+
+def _last_capitalised(surface: str) -> bool:
+    return _is_name_start(surface) or surface[:1].isdigit()
+
+
+def _contiguous(text: str, tokens: Sequence[Token], idx: Sequence[int]) -> bool:
+    """True if only spaces, hyphens, apostrophes or dropped articles separate the tokens."""
+    for a, b in zip(idx, idx[1:]):
+        between = text[tokens[a].end:tokens[b].start]
+        if not re.fullmatch(r"[\s\-‐‑–'’`]*(?:\w{1,3}[\s\-‐‑–'’`]+)*", between) or "\n" in between:
+            return False
+        if b - a > 2:  # at most one dropped article word in between
+            return False
+    return True
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _names_state(surface: str, places: tuple[Place, ...]) -> bool:
+    """True if ``surface`` is the name of a country or capital ("Iran" in "Iran-backed militias")."""
+    return any((p.kind == "country" or p.capital_of) and surface == p.name for p in places)
+
+
+def _is_major(place: Place) -> bool:
+    if place.kind in ("country", "governorate") or place.capital_of:
+        return True
+    return place.country == "SY" and place.kind == "town"
+
+
+def _word_after(text: str, end: int) -> str:
+    m = re.match(r"[\s\-]*([A-Za-z]+)", text[end:end + 30])
+    return m.group(1).lower() if m else ""
+
+
+def _words_before(text: str, start: int, n: int = 3) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])][-n:]
+
+
+def _has_place_cue(text: str, tokens: Sequence[Token], i: int, j: int, strict: bool = False) -> bool:
+    after = _word_after(text, tokens[j - 1].end)
+    if after in _GOVERNORATE_CUES or after in _LOCALITY_CUES or after in _REGION_CUES:
+        return True
+    before = _words_before(text, tokens[i].start)
+    if before[-2:-1] and before[-1] == "of" and before[-2] in _TYPE_BEFORE:
+        return True  # "the village of X"
+    if strict:
+        # "near X" alone: only when X is not sentence-initial-like and is followed by punctuation or a cue
+        return bool(before) and before[-1] in ("near", "outside", "around", "towards", "toward")
+    return bool(before) and before[-1] in _LOCATIVE_BEFORE - {"of", "to"}
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@dataclass(frozen=True)
+class ResolveOptions:
+    """Weights of the resolution score; the defaults were tuned on the dev corpus."""
+
+    admin1_weight: float = 3.0
+    proximity_weight: float = 3.0
+    proximity_km: float = 40.0
+    fuzzy_min_ratio: float = 60.0
+    fuzzy_max_km: float = 60.0
+    sibling_far_km: float = 50.0
+
+
+def _prior(place: Place) -> float:
+    pop = place.population or 0
+    popbonus = math.log10(pop) / 3 if pop > 1 else 0.0
+    if place.kind == "country":
+        return 6.0
+    if place.country == "SY":
+        base = {"governorate": 4.0, "region": 3.5, "town": 3.0, "district": 2.0,
+                "village": 1.5, "neighbourhood": 0.3, "other": 1.0}.get(place.kind, 1.0)
+        return base + popbonus
+    if place.capital_of:
+        return 3.5 + popbonus
+    if place.country in NEIGHBOURS:
+        base = {"governorate": 1.5, "region": 1.5, "town": 1.2, "district": 0.5}.get(place.kind, 0.3)
+        return base + popbonus
+    return 0.5 + popbonus
+
+
+def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
+    if after in _GOVERNORATE_CUES:
+        return 5.0 if place.kind == "governorate" else -2.0
+    if after in _LOCALITY_CUES or (before[-1:] == ["of"] and before[-2:-1] and before[-2] in _LOCALITY_CUES):
+        return 4.0 if place.kind in ("town", "village", "neighbourhood") else -1.0
+    if after in _REGION_CUES:
+        return 2.0 if place.kind in ("region", "district", "village", "town") else 0.0
+    return 0.0
+
+
+def _km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
+    pa = (a.lat, a.lon) if isinstance(a, Place) else a
+    pb = (b.lat, b.lon) if isinstance(b, Place) else b
+    return great_circle(pa, pb).km
+
+
+def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
+                   gazetteer: Gazetteer, sentences: Sequence[tuple[int, int]],
+                   actors: Sequence[ActorMention] = (),
+                   options: ResolveOptions = ResolveOptions()) -> tuple[list[PlaceMention], list[Span]]:
+    """Pick one place for every match; place unknown names by fuzzy or sibling rules.
+
+    Returns the resolved mentions (sorted by offset) and the spans left
+    unresolved.
+    """
+    cues = [_context(text, m, sentences) for m in matches]
+    admin1 = _admin1_votes(matches)
+    anchors: list[tuple[Place, float, int]] = []  # place, weight, match index
+    chosen: list[tuple[Place, float]] = []
+    for _round in range(2):
+        chosen = []
+        for i, m in enumerate(matches):
+            scored = sorted(((_score(p, cues[i], admin1, anchors, i, options), p)
+                             for p in m.candidates), key=lambda sp: -sp[0])
+            chosen.append((scored[0][1], _confidence(scored)))
+        anchors = [(p, c, i) for i, (p, c) in enumerate(chosen)
+                   if p.country == "SY" and p.kind in ("town", "village", "region", "neighbourhood")]
+        admin1 = _admin1_votes(matches, chosen)
+    chosen = _one_sense_per_discourse(matches, chosen, cues)
+    mentions = [PlaceMention(m.text, m.start, m.end, p, round(c, 3),
+                             metonymy=_is_metonymy(m, p, actors), method=m.method)
+                for m, (p, c) in zip(matches, chosen)]
+    extra, left = _place_unknown(text, unknown, mentions, gazetteer, options)
+    return sorted(mentions + extra, key=lambda pm: pm.start), left
+
+
+@dataclass(frozen=True)
+class _Cue:
+    after: str
+    before: tuple[str, ...]
+    sentence: int
+    governorate_in_sentence: bool
+
+
+def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
+    after = _word_after(text, m.end)
+    before = tuple(_words_before(text, m.start))
+    si = sentence_index(sentences, m.start) if sentences else 0
+    gov = False
+    if sentences:
+        s, e = sentences[si]
+        tail = text[m.end:e].lower()
+        gov = bool(re.search(r"\b(province|governorate)\b", tail)) and after not in _LOCALITY_CUES
+    return _Cue(after, before, si, gov)
+
+
+def _admin1_votes(matches: Sequence[Match],
+                  chosen: Sequence[tuple[Place, float]] | None = None) -> dict[str, float]:
+    votes: Counter[str] = Counter()
+    for i, m in enumerate(matches):
+        if chosen is not None:
+            p, c = chosen[i]
+            if p.country == "SY" and p.admin1:
+                votes[p.admin1] += c
+            continue
+        admins = {p.admin1 for p in m.candidates if p.country == "SY" and p.admin1}
+        for a in admins:
+            votes[a] += 1.0 / len(admins)
+    total = sum(votes.values()) or 1.0
+    return {a: v / total for a, v in votes.items()}
+
+
+def _score(place: Place, cue: _Cue, admin1: dict[str, float],
+           anchors: Sequence[tuple[Place, float, int]], index: int, o: ResolveOptions) -> float:
+    s = _prior(place) + _cue_bonus(place, cue.after, cue.before)
+    if cue.governorate_in_sentence and place.kind == "governorate":
+        s += 1.5
+    if place.country == "SY" and place.admin1 and place.kind != "country":
+        s += o.admin1_weight * admin1.get(place.admin1, 0.0)
+    if place.kind in ("town", "village", "region", "neighbourhood", "district"):
+        best = 0.0
+        for anchor, weight, j in anchors:
+            if j == index or anchor.id == place.id:
+                continue
+            d = _km(place, anchor)
+            best = max(best, weight * math.exp(-d / o.proximity_km))
+        s += o.proximity_weight * best
+    return s
+
+
+def _confidence(scored: Sequence[tuple[float, Place]]) -> float:
+    if len(scored) == 1:
+        return 0.95
+    margin = scored[0][0] - scored[1][0]
+    return max(0.3, min(0.95, 0.5 + margin / 4))
+
+
+def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place, float]],
+                             cues: Sequence[_Cue]) -> list[tuple[Place, float]]:
+    """The same name means the same place throughout an article unless a cue says otherwise.
+
+    The sense taken is the one chosen where a cue word backs it ("Idlib
+    province"), else the most confident.
+    """
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(matches):
+        by_key[m.key].append(i)
+    out = list(chosen)
+    for key, idxs in by_key.items():
+        if len(idxs) < 2:
+            continue
+        cued = [i for i in idxs if _has_kind_cue(cues[i])]
+        best = max(cued or idxs, key=lambda i: chosen[i][1])
+        for i in idxs:
+            if i not in cued and chosen[i][0].id != chosen[best][0].id \
+                    and chosen[best][0] in matches[i].candidates:
+                out[i] = (chosen[best][0], min(chosen[best][1], chosen[i][1] + 0.1))
+    return out
+
+
+def _has_kind_cue(cue: _Cue) -> bool:
+    before = list(cue.before)
+    return (cue.after in _GOVERNORATE_CUES or cue.after in _LOCALITY_CUES
+            or cue.governorate_in_sentence
+            or (before[-1:] == ["of"] and before[-2:-1] and before[-2] in _LOCALITY_CUES))
+
+
+def _is_metonymy(m: Match, place: Place, actors: Sequence[ActorMention]) -> bool:
+    if place.kind != "country" and not place.capital_of:
+        return False
+    return any(a.start <= m.start and m.end <= a.end for a in actors)
+
+
+def _local_points(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    return [pm for pm in mentions
+            if pm.place.country == "SY" and pm.place.kind in ("town", "village", "region")]
+
+
+def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceMention],
+                   gazetteer: Gazetteer, o: ResolveOptions) -> tuple[list[PlaceMention], list[Span]]:
+    """Resolve names the gazetteer lacks: fuzzy near the article's places, else next to a sibling."""
+    local = _local_points(mentions)
+    placed: list[PlaceMention] = []
+    left: list[Span] = []
+    for span in unknown:
+        pm = _fuzzy(span, local, gazetteer, o) or _sibling(text, span, mentions + placed, gazetteer, o)
+        if pm is None:
+            left.append(span)
+        else:
+            placed.append(pm)
+            if pm.method == "fuzzy":
+                local.append(pm)
+    return placed, left
+
+
+def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
+           o: ResolveOptions) -> PlaceMention | None:
+    if not local:
+        return None
+    key = name_key(span.text)
+    best: tuple[float, Place] | None = None
+    for place in gazetteer.by_skeleton(skeleton_key(span.text)):
+        if place.country != "SY":
+            continue
+        d = min(_km(place, pm.place) for pm in local)
+        if d > o.fuzzy_max_km:
+            continue
+        ratio = max(fuzz.ratio(key, name_key(n)) for n in place.names[:12] or (place.name,))
+        if ratio < o.fuzzy_min_ratio:
+            continue
+        score = ratio / 100 + math.exp(-d / 20)
+        if best is None or score > best[0]:
+            best = (score, place)
+    if best is None:
+        return None
+    return PlaceMention(span.text, span.start, span.end, best[1],
+                        confidence=round(min(0.8, 0.3 + best[0] / 4), 3), method="fuzzy")
+
+
+_COORDINATION = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
+
+
+def _sibling(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
+             o: ResolveOptions) -> PlaceMention | None:
+    """A name coordinated with a resolved local place ("the Um Halahil and Zerzur regions").
+
+    Taken only when every gazetteer place of a similar name lies far away, so
+    the name is most likely an unlisted place beside its sibling.
+    """
+    sibling = None
+    for pm in mentions:
+        if pm.place.country != "SY" or pm.place.kind not in ("town", "village", "region"):
+            continue
+        gap = text[pm.end:span.start] if pm.end <= span.start else text[span.end:pm.start]
+        if _COORDINATION.match(gap):
+            sibling = pm
+            break
+    if sibling is None:
+        return None
+    similar = [p for p in gazetteer.by_skeleton(skeleton_key(span.text)) if p.country == "SY"]
+    if any(_km(p, sibling.place) < o.sibling_far_km for p in similar):
+        return None
+    near = sibling.place
+    place = Place(
+        id=f"near:{name_key(span.text).replace(' ', '-')}@{near.id}",
+        name=f"{span.text} (unlisted, near {near.name})",
+        kind="village", lat=near.lat, lon=near.lon, country=near.country,
+        admin1=near.admin1, admin2=near.admin2, names=(span.text,),
+    )
+    return PlaceMention(span.text, span.start, span.end, place, confidence=0.25, method="sibling")
