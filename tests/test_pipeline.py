@@ -1,0 +1,118 @@
+"""End-to-end: the pipeline on the real seed articles and the dev corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.evaluation import load_expected, score_seed, toponym_correct
+from geo.model import Article
+
+REPO = Path(__file__).resolve().parent.parent
+EXPECTED = load_expected(REPO / "tests/fixtures/seeds_expected.jsonl")
+
+
+def seed_article(exp: dict) -> Article:
+    text = (REPO / "data/seeds" / exp["source"]).read_text(encoding="utf-8")
+    return Article(id=exp["id"], text=text, path=exp["source"])
+
+
+@pytest.mark.parametrize("exp", EXPECTED, ids=[e["id"] for e in EXPECTED])
+def test_every_seed_toponym_is_found_and_resolved(pipeline, exp):
+    parsed = pipeline.parse(seed_article(exp))
+    by_span = {(pm.start, pm.end): pm for pm in parsed.places}
+    wrong = []
+    for topo in exp["toponyms"]:
+        got = by_span.get((topo["start"], topo["end"]))
+        if got is None or not toponym_correct(topo, got):
+            wrong.append((topo["surface"], topo["start"], got and got.place.name))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("exp", EXPECTED, ids=[e["id"] for e in EXPECTED])
+def test_every_named_seed_actor_gets_its_canonical_actor(pipeline, exp):
+    parsed = pipeline.parse(seed_article(exp))
+    got = {(a.start, a.end, a.actor) for a in parsed.actors}
+    missing = [(a["surface"], a["start"], a["canonical"]) for a in exp["actors"]
+               if not a["coref"] and (a["start"], a["end"], a["canonical"]) not in got]
+    assert missing == []
+
+
+def test_seed_offsets_index_the_text(pipeline):
+    for exp in EXPECTED:
+        article = seed_article(exp)
+        parsed = pipeline.parse(article)
+        for span in (*parsed.places, *parsed.actors, *parsed.unresolved):
+            assert article.text[span.start:span.end] == span.text
+
+
+def test_seed_scores_are_complete(pipeline):
+    for exp in EXPECTED:
+        score = score_seed(exp, pipeline.parse(seed_article(exp)))
+        assert score.correct == score.toponyms, score.problems
+
+
+def test_no_place_is_found_in_ordinary_words(pipeline):
+    text = "At least 20 people died in March. Police said More was to come. The man is here."
+    parsed = pipeline.parse(Article(id="x", text=text))
+    assert [pm.text for pm in parsed.places] == []
+
+
+def test_zawiya_inside_jabal_al_zawiya_is_not_libya(pipeline):
+    text = "Fighters moved to the Jabal al-Zawiya region south of Idlib."
+    parsed = pipeline.parse(Article(id="x", text=text))
+    names = {pm.text: pm.place for pm in parsed.places}
+    assert "Jabal al-Zawiya" in names
+    assert names["Jabal al-Zawiya"].country == "SY"
+    assert "Zawiya" not in names
+
+
+def test_niha_in_idlib_context_is_the_idlib_village(pipeline):
+    text = "Daesh seized the villages of Niha and Abu Dali in southeastern Idlib province."
+    parsed = pipeline.parse(Article(id="x", text=text))
+    niha = next(pm for pm in parsed.places if pm.text == "Niha")
+    assert niha.place.country == "SY" and niha.place.admin1 == "Idleb"
+
+
+def test_niha_in_lebanese_context_is_not_the_idlib_village(pipeline):
+    text = "Israeli jets struck near Niha in the Bekaa valley, close to Zahle and Baalbek in Lebanon."
+    parsed = pipeline.parse(Article(id="x", text=text))
+    niha = next(pm for pm in parsed.places if pm.text == "Niha")
+    assert niha.place.country == "LB"
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("Talks opened in Damascus on Monday.", "Damascus", "SY"),
+    ("A delegation flew to Moscow for talks.", "Moscow", "RU"),
+    ("Peace talks were held in the Kazakh capital Astana.", "Astana", "KZ"),
+])
+def test_capitals_resolve_to_their_country(pipeline, text, surface, country):
+    parsed = pipeline.parse(Article(id="x", text=text))
+    pm = next(pm for pm in parsed.places if pm.text == surface)
+    assert pm.place.country == country
+
+
+def test_province_cue_makes_a_governorate(pipeline):
+    parsed = pipeline.parse(Article(id="x", text="Shelling hit Hama province and the city of Hama."))
+    kinds = [(pm.text, pm.place.kind) for pm in parsed.places]
+    assert kinds == [("Hama province", "governorate"), ("Hama", "town")] or \
+        kinds == [("Hama", "governorate"), ("Hama", "town")]
+
+
+def test_unknown_name_in_place_context_is_reported_unresolved(pipeline):
+    parsed = pipeline.parse(Article(id="x", text="Clashes broke out near the village of Qzwxtyrb."))
+    assert [u.text for u in parsed.unresolved] == ["Qzwxtyrb"]
+
+
+def test_dev_corpus_dominant_governorate_agrees_with_labels(pipeline):
+    from scripts.evaluate import corpus_labels, row_number
+    from geo.articles import read_paths
+    from geo.evaluation import score_corpus
+
+    corpus = REPO / "data/corpus/fakes_dev.csv"
+    labels = corpus_labels(corpus)
+    pairs = [(pipeline.parse(a), labels[row_number(a) - 1])
+             for a in read_paths([corpus]) if isinstance(a, Article)]
+    assert len(pairs) == 381
+    assert score_corpus(pairs).accuracy >= 0.90
