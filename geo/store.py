@@ -26,16 +26,35 @@ dates are inclusive and exclude undated articles.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import json
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.model import ActorMention, Article, ParsedArticle, PlaceMention, Span
+from geo import config
+from geo.errors import StoreError
+from geo.model import ActorMention, Article, ParsedArticle, Place, PlaceMention, Span
+from geo.sentences import sentence_index, split_sentences
+
+logger = logging.getLogger(__name__)
+
+
+_TUPLE_FIELDS = ("actors", "categories", "places", "governorates", "sources")
 
 
 @dataclass(frozen=True)
 class Filters:
-    """Which mentions a query looks at (see the module docstring for the rules)."""
+    """Which mentions a query looks at (see the module docstring for the rules).
+
+    Tuple fields accept any iterable of non-empty strings (lists become
+    tuples); a bare string is refused, since ``actors="Daesh"`` is a mistake.
+
+    >>> Filters(actors=["Daesh"]).actors
+    ('Daesh',)
+    """
 
     actors: tuple[str, ...] = ()  # canonical actor names
     categories: tuple[str, ...] = ()  # actor categories
@@ -45,6 +64,32 @@ class Filters:
     date_from: dt.date | None = None  # inclusive
     date_to: dt.date | None = None  # inclusive
     text: str | None = None  # substring of the sentence or the article title
+
+    def __post_init__(self) -> None:
+        for name in _TUPLE_FIELDS:
+            object.__setattr__(self, name, _str_tuple(name, getattr(self, name)))
+        for name in ("date_from", "date_to"):
+            value = getattr(self, name)
+            if isinstance(value, dt.datetime):
+                object.__setattr__(self, name, value.date())
+            elif value is not None and not isinstance(value, dt.date):
+                raise ValueError(f"Filters.{name} must be a date or None, got {value!r}")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError(f"Filters: date_from {self.date_from} is after date_to {self.date_to}")
+        if self.text is not None and not isinstance(self.text, str):
+            raise ValueError(f"Filters.text must be a string or None, got {self.text!r}")
+        if self.text is not None and not self.text.strip():
+            object.__setattr__(self, "text", None)
+
+
+def _str_tuple(name: str, value: object) -> tuple[str, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise ValueError(f"Filters.{name} must be a tuple of strings, got {value!r}")
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, str) or not item:
+            raise ValueError(f"Filters.{name}: bad value {item!r}")
+    return items
 
 
 @dataclass(frozen=True)
@@ -188,68 +233,3 @@ class Facets:
     date_max: dt.date | None = None
 
 
-class Store:
-    """The SQLite store (see the module docstring). Use as a context manager."""
-
-    def __init__(self, path: str | Path | None = None, *, timeout: float = 30.0) -> None:
-        """Open (creating folder and file) and migrate the store at ``path``.
-
-        ``None`` means :func:`geo.config.default_db`; ``":memory:"`` is a private
-        in-memory store. ``timeout`` is how long a writer waits for another (s).
-        Raises StoreError when the file cannot be opened or migrated.
-        """
-        raise NotImplementedError
-
-    def close(self) -> None:
-        """Close the connection (idempotent)."""
-        raise NotImplementedError
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def save_article(self, parsed: ParsedArticle) -> bool:
-        """Write one parsed article in one transaction; False (nothing written) if already stored."""
-        raise NotImplementedError
-
-    def has_article(self, article_id: str) -> bool:
-        """Whether an article with this id is stored."""
-        raise NotImplementedError
-
-    def stats(self) -> dict[str, int]:
-        """Row counts: articles, place_mentions, places, actor_mentions, unresolved."""
-        raise NotImplementedError
-
-    def check(self) -> list[str]:
-        """Problems found in the store's contents, one line each; [] when sound."""
-        raise NotImplementedError
-
-    def place_counts(self, f: Filters = Filters()) -> list[PlaceCount]:
-        """One row per place with mentions passing ``f``, most mentioned first."""
-        raise NotImplementedError
-
-    def actor_counts(self, f: Filters = Filters()) -> list[ActorCount]:
-        """One row per actor with mentions passing ``f``, most mentioned first."""
-        raise NotImplementedError
-
-    def excerpts(self, place_id: str, f: Filters = Filters(), limit: int = 50) -> list[Excerpt]:
-        """Sentences mentioning ``place_id`` (mentions passing ``f``): most actors, then newest first."""
-        raise NotImplementedError
-
-    def article(self, article_id: str) -> StoredArticle | None:
-        """The stored article with its mentions, or None."""
-        raise NotImplementedError
-
-    def timeline(self, f: Filters = Filters()) -> list[tuple[dt.date, str, int]]:
-        """(first day of month, actor, actor mentions) for mentions passing ``f``, by month then actor."""
-        raise NotImplementedError
-
-    def mentions(self, f: Filters = Filters()) -> Iterator[MentionRow]:
-        """Every place mention passing ``f`` as a flat row (article date, then article, then offset)."""
-        raise NotImplementedError
-
-    def facets(self) -> Facets:
-        """Values and counts for the filter widgets."""
-        raise NotImplementedError
