@@ -233,3 +233,688 @@ class Facets:
     date_max: dt.date | None = None
 
 
+
+# --------------------------------------------------------------------------- schema
+
+_SCHEMA_1 = (
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        title TEXT,
+        source TEXT,
+        date TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        path TEXT,
+        url TEXT,
+        n_sentences INTEGER NOT NULL,
+        n_places INTEGER NOT NULL,
+        n_actors INTEGER NOT NULL,
+        n_unresolved INTEGER NOT NULL,
+        added_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx),
+        CHECK (0 <= char_start AND char_start < char_end)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE places (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+        lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+        country TEXT,
+        admin1 TEXT,
+        admin2 TEXT,
+        population INTEGER,
+        name_ar TEXT,
+        names TEXT NOT NULL DEFAULT '[]',
+        wof_id INTEGER,
+        gn_id INTEGER,
+        capital_of TEXT
+    )""",
+    """CREATE TABLE place_mentions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence_idx INTEGER NOT NULL,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        surface TEXT NOT NULL,
+        place_id TEXT NOT NULL REFERENCES places(id),
+        confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+        metonymy INTEGER NOT NULL DEFAULT 0,
+        method TEXT NOT NULL,
+        UNIQUE (article_id, char_start, char_end),
+        FOREIGN KEY (article_id, sentence_idx) REFERENCES sentences(article_id, idx) ON DELETE CASCADE
+    )""",
+    """CREATE TABLE actor_mentions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence_idx INTEGER NOT NULL,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        surface TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        category TEXT NOT NULL,
+        coref INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (article_id, char_start, char_end, actor),
+        FOREIGN KEY (article_id, sentence_idx) REFERENCES sentences(article_id, idx) ON DELETE CASCADE
+    )""",
+    """CREATE TABLE unresolved (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence_idx INTEGER NOT NULL,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        surface TEXT NOT NULL,
+        UNIQUE (article_id, char_start, char_end),
+        FOREIGN KEY (article_id, sentence_idx) REFERENCES sentences(article_id, idx) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX articles_date ON articles(date)",
+    "CREATE INDEX articles_source ON articles(source)",
+    "CREATE INDEX places_admin1 ON places(admin1)",
+    "CREATE INDEX place_mentions_place ON place_mentions(place_id, article_id, sentence_idx)",
+    "CREATE INDEX place_mentions_sentence ON place_mentions(article_id, sentence_idx, place_id)",
+    "CREATE INDEX actor_mentions_sentence ON actor_mentions(article_id, sentence_idx, actor, category)",
+    "CREATE INDEX actor_mentions_actor ON actor_mentions(actor, category)",
+    "CREATE INDEX actor_mentions_category ON actor_mentions(category)",
+    "CREATE INDEX unresolved_sentence ON unresolved(article_id, sentence_idx)",
+    "CREATE INDEX unresolved_surface ON unresolved(surface)",
+)
+
+
+def _migration_0001_initial(conn: sqlite3.Connection) -> None:
+    """Articles, their sentences, places, and place / actor / unresolved mentions."""
+    for statement in _SCHEMA_1:
+        conn.execute(statement)
+
+
+#: Named migrations, applied in order, each in its own transaction and recorded
+#: in the ``migrations`` table. To change the schema, append a new entry; never
+#: edit one that has shipped.
+MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
+    ("0001_initial", _migration_0001_initial),
+)
+
+
+def _fold(value: str | None) -> str:
+    """Case-fold for the ``geo_fold`` SQL function (SQLite's lower() is ASCII only)."""
+    return value.casefold() if value else ""
+
+
+def _date_sql(value: dt.date | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value.isoformat()
+
+
+def _date_py(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _marks(values: tuple[str, ...]) -> str:
+    return ",".join("?" * len(values))
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def _conditions(f: Filters, anchor: str, kind: str) -> tuple[list[str], list[object]]:
+    """SQL conditions (and their parameters) selecting the mentions ``f`` lets through.
+
+    ``anchor`` is the alias of the mention table (``place_mentions`` when
+    ``kind == "place"``, ``actor_mentions`` when ``kind == "actor"``); the
+    query must also join ``articles a`` and, when ``f.text`` is set,
+    ``sentences s`` on the anchor's sentence.
+    """
+    where: list[str] = []
+    params: list[object] = []
+    same_sentence = f"x.article_id = {anchor}.article_id AND x.sentence_idx = {anchor}.sentence_idx"
+    if kind == "place":
+        if f.places:
+            where.append(f"{anchor}.place_id IN ({_marks(f.places)})")
+            params += f.places
+        if f.governorates:
+            where.append(f"{anchor}.place_id IN (SELECT id FROM places WHERE admin1 IN ({_marks(f.governorates)}))")
+            params += f.governorates
+        for column, values in (("actor", f.actors), ("category", f.categories)):
+            if values:
+                where.append(
+                    f"EXISTS (SELECT 1 FROM actor_mentions x WHERE {same_sentence} AND x.{column} IN ({_marks(values)}))"
+                )
+                params += values
+    else:
+        for column, values in (("actor", f.actors), ("category", f.categories)):
+            if values:
+                where.append(f"{anchor}.{column} IN ({_marks(values)})")
+                params += values
+        if f.places:
+            where.append(
+                f"EXISTS (SELECT 1 FROM place_mentions x WHERE {same_sentence} AND x.place_id IN ({_marks(f.places)}))"
+            )
+            params += f.places
+        if f.governorates:
+            where.append(
+                f"EXISTS (SELECT 1 FROM place_mentions x JOIN places xp ON xp.id = x.place_id "
+                f"WHERE {same_sentence} AND xp.admin1 IN ({_marks(f.governorates)}))"
+            )
+            params += f.governorates
+    if f.sources:
+        where.append(f"a.source IN ({_marks(f.sources)})")
+        params += f.sources
+    if f.date_from:
+        where.append("a.date >= ?")
+        params.append(f.date_from.isoformat())
+    if f.date_to:
+        where.append("a.date <= ?")
+        params.append(f.date_to.isoformat())
+    if f.text:
+        needle = f.text.strip().casefold()
+        where.append("(instr(geo_fold(s.text), ?) > 0 OR instr(geo_fold(a.title), ?) > 0)")
+        params += [needle, needle]
+    return where, params
+
+
+def _from_mentions(
+    f: Filters, kind: str, alias: str, *, with_place: bool = False, with_sentence: bool = False,
+    where: tuple[str, ...] = (), params: tuple[object, ...] = (),
+) -> tuple[str, list[object]]:
+    """``FROM ... WHERE ...`` over the mentions of ``kind`` that pass ``f``.
+
+    Joins ``articles a``, and ``sentences s`` / ``places p`` when asked (or
+    needed); ``where``/``params`` are extra conditions AND-ed after ``f``'s.
+    """
+    table = "place_mentions" if kind == "place" else "actor_mentions"
+    sql = f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id"
+    if with_place:
+        sql += f" JOIN places p ON p.id = {alias}.place_id"
+    if with_sentence or f.text:
+        sql += f" JOIN sentences s ON s.article_id = {alias}.article_id AND s.idx = {alias}.sentence_idx"
+    conditions, values = _conditions(f, alias, kind)
+    conditions += where
+    values += params
+    if conditions:
+        sql += " WHERE " + " AND ".join(conditions)
+    return sql, values
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _sentences_of(parsed: ParsedArticle) -> tuple[tuple[int, int], ...]:
+    """The article's sentences (split here if the pipeline gave none), checked."""
+    text = parsed.article.text
+    sentences = parsed.sentences or tuple(split_sentences(text))
+    previous_end = 0
+    for start, end in sentences:
+        if not (previous_end <= start < end <= len(text)):
+            raise StoreError(
+                f"article {parsed.article.id}: bad sentence span {start}..{end} "
+                f"(text has {len(text)} characters, previous sentence ends at {previous_end})"
+            )
+        previous_end = end
+    return tuple(sentences)
+
+
+def _check_span(article: Article, what: str, text: str, start: int, end: int) -> None:
+    if not (0 <= start < end <= len(article.text)) or article.text[start:end] != text:
+        found = article.text[start:end] if 0 <= start <= end else ""
+        raise StoreError(
+            f"article {article.id}: {what} {text!r} at {start}..{end} does not match the text ({found!r})"
+        )
+
+
+def _validate(parsed: ParsedArticle, sentences: tuple[tuple[int, int], ...]) -> None:
+    """Raise StoreError unless every mention lies in the text, inside a sentence."""
+    article = parsed.article
+    spans = [("place mention", m.text, m.start, m.end) for m in parsed.places]
+    spans += [("actor mention", m.text, m.start, m.end) for m in parsed.actors]
+    spans += [("unresolved name", s.text, s.start, s.end) for s in parsed.unresolved]
+    for what, text, start, end in spans:
+        _check_span(article, what, text, start, end)
+        if not sentences:
+            raise StoreError(f"article {article.id}: {what} {text!r} but no sentences")
+
+
+# --------------------------------------------------------------------------- store
+
+
+class Store:
+    """The SQLite store (see the module docstring). Use as a context manager.
+
+    >>> with Store(":memory:") as store:
+    ...     store.applied_migrations()
+    ['0001_initial']
+    """
+
+    def __init__(self, path: str | Path | None = None, *, timeout: float = 30.0) -> None:
+        """Open (creating folder and file) and migrate the store at ``path``.
+
+        ``None`` means :func:`geo.config.default_db`; ``":memory:"`` is a private
+        in-memory store. ``timeout`` is how long (s) a writer waits for another.
+        Raises StoreError when the file cannot be opened or migrated.
+        """
+        if timeout < 0:
+            raise ValueError(f"timeout must be >= 0, got {timeout!r}")
+        self.path = str(path) if path is not None else str(config.default_db())
+        self._conn: sqlite3.Connection | None = None
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            self._configure(timeout)
+            self._migrate()
+        except (sqlite3.Error, OSError) as exc:
+            self.close()
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+
+    # -- connection ------------------------------------------------------------
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The open connection (StoreError once closed)."""
+        if self._conn is None:
+            raise StoreError(f"store {self.path} is closed")
+        return self._conn
+
+    def _configure(self, timeout: float) -> None:
+        conn = self.conn
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode not in ("wal", "memory"):
+            logger.warning("store %s: journal mode is %s, not WAL", self.path, mode)
+        conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; loses at most the last commit on power loss
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.create_function("geo_fold", 1, _fold, deterministic=True)
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``): committed on success, rolled back on error."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    # -- migrations ------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        for name, migration in MIGRATIONS:
+            with self.atomic() as conn:
+                # checked inside the transaction: another process may have just applied it
+                if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                    continue
+                logger.info("store %s: applying migration %s", self.path, name)
+                migration(conn)
+                conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
+        unknown = set(self.applied_migrations()) - {name for name, _ in MIGRATIONS}
+        if unknown:
+            logger.warning("store %s has migrations this code does not know: %s", self.path, sorted(unknown))
+
+    def applied_migrations(self) -> list[str]:
+        """Names of the migrations recorded in the store, in the order applied."""
+        return [row[0] for row in self.conn.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+    # -- writing ---------------------------------------------------------------
+
+    def save_article(self, parsed: ParsedArticle) -> bool:
+        """Write one parsed article in one transaction; False (nothing written) if already stored.
+
+        Writes the article, its sentences, its place / actor mentions and
+        unresolved names, and get-or-creates its places by id (a place seen
+        again is updated to the newest gazetteer values). Each mention is tied
+        to the sentence holding its start. Raises StoreError, writing nothing,
+        when a mention does not match the text or the write fails.
+        """
+        if not isinstance(parsed, ParsedArticle):
+            raise StoreError(f"save_article needs a ParsedArticle, got {type(parsed).__name__}")
+        sentences = _sentences_of(parsed)
+        _validate(parsed, sentences)
+        try:
+            with self.atomic() as conn:
+                if self._has_article(conn, parsed.article.id):
+                    return False
+                self._insert(conn, parsed, sentences)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot save article {parsed.article.id}: {exc}") from exc
+        return True
+
+    @staticmethod
+    def _has_article(conn: sqlite3.Connection, article_id: str) -> bool:
+        return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def _insert(self, conn: sqlite3.Connection, parsed: ParsedArticle, sentences: tuple[tuple[int, int], ...]) -> None:
+        a = parsed.article
+        conn.execute(
+            "INSERT INTO articles (id, text, title, source, date, path, url, n_sentences, n_places, "
+            "n_actors, n_unresolved, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.text, a.title, a.source, _date_sql(a.date), a.path, a.url, len(sentences),
+             len(parsed.places), len(parsed.actors), len(parsed.unresolved), _now()),
+        )
+        conn.executemany(
+            "INSERT INTO sentences (article_id, idx, char_start, char_end, text) VALUES (?, ?, ?, ?, ?)",
+            [(a.id, i, s, e, a.text[s:e]) for i, (s, e) in enumerate(sentences)],
+        )
+        conn.executemany(_UPSERT_PLACE, [_place_row(p) for p in {m.place.id: m.place for m in parsed.places}.values()])
+        conn.executemany(
+            "INSERT INTO place_mentions (article_id, sentence_idx, char_start, char_end, surface, place_id, "
+            "confidence, metonymy, method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, sentence_index(sentences, m.start), m.start, m.end, m.text, m.place.id,
+              m.confidence, int(m.metonymy), m.method) for m in parsed.places],
+        )
+        conn.executemany(
+            "INSERT INTO actor_mentions (article_id, sentence_idx, char_start, char_end, surface, actor, "
+            "category, coref) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, sentence_index(sentences, m.start), m.start, m.end, m.text, m.actor, m.category,
+              int(m.coref)) for m in parsed.actors],
+        )
+        conn.executemany(
+            "INSERT INTO unresolved (article_id, sentence_idx, char_start, char_end, surface) VALUES (?, ?, ?, ?, ?)",
+            [(a.id, sentence_index(sentences, s.start), s.start, s.end, s.text) for s in parsed.unresolved],
+        )
+
+    # -- reading ---------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article with this id is stored."""
+        return self._has_article(self.conn, article_id)
+
+    def stats(self) -> dict[str, int]:
+        """Row counts: articles, place_mentions, places, actor_mentions, unresolved."""
+        tables = {"articles": "articles", "place_mentions": "place_mentions", "places": "places",
+                  "actor_mentions": "actor_mentions", "unresolved": "unresolved"}
+        return {key: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for key, table in tables.items()}
+
+    def place_counts(self, f: Filters = Filters()) -> list[PlaceCount]:
+        """One row per place with mentions passing ``f``, most mentioned first.
+
+        ``mentions`` counts place mentions, ``articles`` distinct articles;
+        ``actors``/``categories`` count the place's mentions whose sentence
+        names the actor / an actor of the category (a coreferring phrase counts).
+        """
+        from_sql, params = _from_mentions(f, "place", "pm")
+        filtered = f"fm AS MATERIALIZED (SELECT pm.id, pm.article_id, pm.sentence_idx, pm.place_id {from_sql})"
+        rows = self.conn.execute(
+            f"WITH {filtered} SELECT p.id, p.name, p.kind, p.lat, p.lon, p.admin1, count(*), "
+            "count(DISTINCT fm.article_id) FROM fm JOIN places p ON p.id = fm.place_id "
+            "GROUP BY p.id ORDER BY 7 DESC, p.name",
+            params,
+        ).fetchall()
+        pairs = (f"{filtered}, sa AS MATERIALIZED (SELECT DISTINCT fm.id, fm.place_id, am.actor, am.category FROM fm "
+                 "JOIN actor_mentions am ON am.article_id = fm.article_id AND am.sentence_idx = fm.sentence_idx)")
+        actors: dict[str, dict[str, int]] = {}
+        categories: dict[str, dict[str, int]] = {}
+        for place_id, column, n in self.conn.execute(
+            f"WITH {pairs} SELECT place_id, 'a' || actor, count(*) FROM sa GROUP BY place_id, actor "
+            "UNION ALL SELECT place_id, 'c' || category, count(DISTINCT id) FROM sa GROUP BY place_id, category "
+            "ORDER BY 3 DESC, 2",
+            params,
+        ):
+            target = actors if column[0] == "a" else categories
+            target.setdefault(place_id, {})[column[1:]] = n
+        return [
+            PlaceCount(pid, name, kind, lat, lon, admin1, n, n_articles, actors.get(pid, {}),
+                       categories.get(pid, {}), next(iter(categories.get(pid, {})), None))
+            for pid, name, kind, lat, lon, admin1, n, n_articles in rows
+        ]
+
+    def actor_counts(self, f: Filters = Filters()) -> list[ActorCount]:
+        """One row per actor with mentions passing ``f``, most mentioned first."""
+        from_sql, params = _from_mentions(f, "actor", "am")
+        rows = self.conn.execute(
+            f"SELECT am.actor, am.category, count(*), count(DISTINCT am.article_id) {from_sql} "
+            "GROUP BY am.actor, am.category ORDER BY 3 DESC, 1",
+            params,
+        )
+        return [ActorCount(*row) for row in rows]
+
+    def excerpts(self, place_id: str, f: Filters = Filters(), limit: int = 50) -> list[Excerpt]:
+        """Sentences mentioning ``place_id`` (mentions passing ``f``): most actors, then newest first.
+
+        One excerpt per sentence, even when it names the place twice.
+        """
+        if limit < 0:
+            raise ValueError(f"limit must be >= 0, got {limit!r}")
+        from_sql, params = _from_mentions(f, "place", "pm", where=("pm.place_id = ?",), params=(place_id,))
+        rows = self.conn.execute(
+            f"WITH fs AS (SELECT DISTINCT pm.article_id, pm.sentence_idx {from_sql}) "
+            "SELECT fs.article_id, fs.sentence_idx, a.title, a.source, a.date, s.char_start, s.text, "
+            "(SELECT count(DISTINCT x.actor) FROM actor_mentions x "
+            " WHERE x.article_id = fs.article_id AND x.sentence_idx = fs.sentence_idx) AS n_actors "
+            "FROM fs JOIN articles a ON a.id = fs.article_id "
+            "JOIN sentences s ON s.article_id = fs.article_id AND s.idx = fs.sentence_idx "
+            "ORDER BY n_actors DESC, a.date IS NULL, a.date DESC, fs.article_id, fs.sentence_idx LIMIT ?",
+            [*params, limit],
+        ).fetchall()
+        return [self._excerpt(place_id, *row[:7]) for row in rows]
+
+    def _excerpt(self, place_id: str, article_id: str, idx: int, title: str | None, source: str | None,
+                 date: str | None, offset: int, sentence: str) -> Excerpt:
+        key = (article_id, idx)
+        place_spans = tuple(
+            (s - offset, e - offset) for s, e in self.conn.execute(
+                "SELECT char_start, char_end FROM place_mentions WHERE article_id = ? AND sentence_idx = ? "
+                "AND place_id = ? ORDER BY char_start", (*key, place_id))
+        )
+        actors = tuple(
+            ActorSpan(s - offset, e - offset, text, actor, category, bool(coref))
+            for s, e, text, actor, category, coref in self.conn.execute(
+                "SELECT char_start, char_end, surface, actor, category, coref FROM actor_mentions "
+                "WHERE article_id = ? AND sentence_idx = ? ORDER BY char_start, actor", key)
+        )
+        return Excerpt(article_id, title, source, _date_py(date), sentence, idx, offset, place_id, place_spans, actors)
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        """The stored article with its mentions (in text order), or None."""
+        row = self.conn.execute(
+            "SELECT id, text, title, source, date, path, url, added_at FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        article = Article(row[0], row[1], row[2], row[3], _date_py(row[4]), row[5], row[6])
+        key = (article_id,)
+        sentences = tuple(self.conn.execute(
+            "SELECT char_start, char_end FROM sentences WHERE article_id = ? ORDER BY idx", key))
+        places = tuple(
+            PlaceMention(surface, s, e, _place_from_row(prow), conf, bool(meto), method)
+            for surface, s, e, conf, meto, method, *prow in self.conn.execute(
+                f"SELECT pm.surface, pm.char_start, pm.char_end, pm.confidence, pm.metonymy, pm.method, "
+                f"{_PLACE_COLUMNS_P} FROM place_mentions pm JOIN places p ON p.id = pm.place_id "
+                "WHERE pm.article_id = ? ORDER BY pm.char_start", key)
+        )
+        actors = tuple(
+            ActorMention(surface, s, e, actor, category, bool(coref))
+            for surface, s, e, actor, category, coref in self.conn.execute(
+                "SELECT surface, char_start, char_end, actor, category, coref FROM actor_mentions "
+                "WHERE article_id = ? ORDER BY char_start, id", key)
+        )
+        unresolved = tuple(Span(*r) for r in self.conn.execute(
+            "SELECT surface, char_start, char_end FROM unresolved WHERE article_id = ? ORDER BY char_start", key))
+        return StoredArticle(article, places, actors, unresolved, sentences, row[7])
+
+    def timeline(self, f: Filters = Filters()) -> list[tuple[dt.date, str, int]]:
+        """(first day of month, actor, actor mentions) for mentions passing ``f``, by month then actor.
+
+        Undated articles are left out.
+        """
+        from_sql, params = _from_mentions(f, "actor", "am", where=("a.date IS NOT NULL",))
+        rows = self.conn.execute(
+            f"SELECT substr(a.date, 1, 7) AS month, am.actor, count(*) {from_sql} "
+            "GROUP BY month, am.actor ORDER BY month, am.actor",
+            params,
+        )
+        return [(dt.date.fromisoformat(month + "-01"), actor, n) for month, actor, n in rows]
+
+    def mentions(self, f: Filters = Filters()) -> Iterator[MentionRow]:
+        """Every place mention passing ``f`` as a flat row (by article date, article, offset).
+
+        A generator over an open cursor: consume it before writing to this store.
+        """
+        from_sql, params = _from_mentions(f, "place", "pm", with_place=True, with_sentence=True)
+        cursor = self.conn.execute(
+            "SELECT pm.article_id, a.title, a.source, a.date, p.id, p.name, p.kind, p.lat, p.lon, p.admin1, "
+            "pm.surface, pm.char_start, pm.char_end, pm.confidence, s.text, "
+            "(SELECT group_concat(actor, char(31)) FROM (SELECT DISTINCT x.actor FROM actor_mentions x "
+            " WHERE x.article_id = pm.article_id AND x.sentence_idx = pm.sentence_idx)) "
+            f"{from_sql} ORDER BY a.date IS NULL, a.date, pm.article_id, pm.char_start",
+            params,
+        )
+        for row in cursor:
+            actors = ";".join(sorted(row[15].split("\x1f"))) if row[15] else ""
+            yield MentionRow(row[0], row[1], row[2], _date_py(row[3]), *row[4:15], actors)
+
+    def facets(self) -> Facets:
+        """Values and counts for the filter widgets, most frequent first."""
+        q = self.conn.execute
+        date_min, date_max = q("SELECT min(date), max(date) FROM articles").fetchone()
+        return Facets(
+            sources=tuple(q("SELECT source, count(*) FROM articles WHERE source IS NOT NULL "
+                            "GROUP BY source ORDER BY 2 DESC, 1")),
+            governorates=tuple(q("SELECT p.admin1, count(*) FROM place_mentions pm JOIN places p "
+                                 "ON p.id = pm.place_id WHERE p.admin1 IS NOT NULL GROUP BY p.admin1 "
+                                 "ORDER BY 2 DESC, 1")),
+            categories=tuple(q("SELECT category, count(*) FROM actor_mentions GROUP BY category ORDER BY 2 DESC, 1")),
+            actors=tuple(self.actor_counts(Filters())),
+            places=tuple(PlaceFacet(*r) for r in q(
+                "SELECT p.id, p.name, p.kind, p.admin1, count(*) FROM place_mentions pm JOIN places p "
+                "ON p.id = pm.place_id GROUP BY p.id ORDER BY 5 DESC, p.name")),
+            date_min=_date_py(date_min),
+            date_max=_date_py(date_max),
+        )
+
+    def unresolved_names(self, limit: int = 20) -> list[tuple[str, int]]:
+        """The most frequent unresolved names: (surface, occurrences), most first."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT surface, count(*) FROM unresolved GROUP BY surface ORDER BY 2 DESC, 1 LIMIT ?", (limit,))]
+
+    # -- integrity -------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """Problems found in the store's contents, one line each; [] when sound.
+
+        Runs SQLite's integrity and foreign-key checks, then the store's own:
+        migrations applied, sentences present and matching the text, mention
+        offsets inside the text with ``text[start:end] == surface``, every
+        mention inside its sentence, no orphan rows, and the per-article counts
+        recorded at write time equal to the rows present.
+        """
+        problems: list[str] = []
+        try:
+            problems += self._check_sqlite()
+            problems += self._check_migrations()
+            for label, sql in _CHECKS:
+                problems += [f"{label}: {', '.join(map(str, row))}" for row in self.conn.execute(sql).fetchmany(50)]
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"database error while checking: {exc}")
+        return problems
+
+    def _check_sqlite(self) -> list[str]:
+        problems = [f"integrity_check: {row[0]}" for row in self.conn.execute("PRAGMA integrity_check")
+                    if row[0] != "ok"]
+        problems += [f"foreign_key_check: {table} row {rowid} -> {parent}"
+                     for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check")]
+        return problems
+
+    def _check_migrations(self) -> list[str]:
+        applied = self.applied_migrations()
+        return [f"migration {name} not applied" for name, _ in MIGRATIONS if name not in applied]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+_PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "country", "admin1", "admin2", "population",
+                  "name_ar", "names", "wof_id", "gn_id", "capital_of")
+_PLACE_COLUMNS_P = ", ".join(f"p.{c}" for c in _PLACE_COLUMNS)
+_UPSERT_PLACE = (
+    f"INSERT INTO places ({', '.join(_PLACE_COLUMNS)}) VALUES ({_marks(_PLACE_COLUMNS)}) "
+    "ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in _PLACE_COLUMNS[1:])
+)
+
+
+def _place_row(p: Place) -> tuple[object, ...]:
+    return (p.id, p.name, p.kind, p.lat, p.lon, p.country, p.admin1, p.admin2, p.population, p.name_ar,
+            json.dumps(list(p.names), ensure_ascii=False), p.wof_id, p.gn_id, p.capital_of)
+
+
+def _place_from_row(row: list[object]) -> Place:
+    values = dict(zip(_PLACE_COLUMNS, row))
+    values["names"] = tuple(json.loads(values["names"] or "[]"))
+    return Place(**values)
+
+
+def _mention_checks(table: str, label: str) -> list[tuple[str, str]]:
+    """Checks shared by the three mention tables (text match, sentence, orphans)."""
+    return [
+        (f"{label} does not match the article text (article, start, end, surface)",
+         f"SELECT m.article_id, m.char_start, m.char_end, m.surface FROM {table} m "
+         "JOIN articles a ON a.id = m.article_id WHERE m.char_start < 0 OR m.char_end <= m.char_start "
+         "OR m.char_end > length(a.text) "
+         "OR substr(a.text, m.char_start + 1, m.char_end - m.char_start) != m.surface"),
+        (f"{label} outside its sentence (article, sentence, start)",
+         f"SELECT m.article_id, m.sentence_idx, m.char_start FROM {table} m JOIN sentences s "
+         "ON s.article_id = m.article_id AND s.idx = m.sentence_idx "
+         "WHERE m.char_start < s.char_start OR m.char_start >= s.char_end"),
+        (f"{label} without its article or sentence (article, sentence, start)",
+         f"SELECT m.article_id, m.sentence_idx, m.char_start FROM {table} m "
+         "WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = m.article_id AND s.idx = m.sentence_idx) "
+         "OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = m.article_id)"),
+    ]
+
+
+_CHECKS: tuple[tuple[str, str], ...] = (
+    ("article without sentences (article)",
+     "SELECT a.id FROM articles a WHERE trim(a.text) != '' "
+     "AND NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)"),
+    ("sentence does not match the article text (article, sentence)",
+     "SELECT s.article_id, s.idx FROM sentences s JOIN articles a ON a.id = s.article_id "
+     "WHERE s.char_end > length(a.text) OR substr(a.text, s.char_start + 1, s.char_end - s.char_start) != s.text"),
+    ("sentence without its article (article, sentence)",
+     "SELECT s.article_id, s.idx FROM sentences s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.article_id)"),
+    ("sentence numbering has gaps (article, sentences, max index)",
+     "SELECT article_id, count(*), max(idx) FROM sentences GROUP BY article_id HAVING count(*) != max(idx) + 1"),
+    ("place mention without its place (article, start, place)",
+     "SELECT m.article_id, m.char_start, m.place_id FROM place_mentions m "
+     "WHERE NOT EXISTS (SELECT 1 FROM places p WHERE p.id = m.place_id)"),
+    ("place never mentioned (place)",
+     "SELECT p.id FROM places p WHERE NOT EXISTS (SELECT 1 FROM place_mentions m WHERE m.place_id = p.id)"),
+    *_mention_checks("place_mentions", "place mention"),
+    *_mention_checks("actor_mentions", "actor mention"),
+    *_mention_checks("unresolved", "unresolved name"),
+    ("counts differ from those written (article, sentences, places, actors, unresolved: recorded/found)",
+     "SELECT a.id, a.n_sentences || '/' || (SELECT count(*) FROM sentences x WHERE x.article_id = a.id), "
+     "a.n_places || '/' || (SELECT count(*) FROM place_mentions x WHERE x.article_id = a.id), "
+     "a.n_actors || '/' || (SELECT count(*) FROM actor_mentions x WHERE x.article_id = a.id), "
+     "a.n_unresolved || '/' || (SELECT count(*) FROM unresolved x WHERE x.article_id = a.id) FROM articles a "
+     "WHERE a.n_sentences != (SELECT count(*) FROM sentences x WHERE x.article_id = a.id) "
+     "OR a.n_places != (SELECT count(*) FROM place_mentions x WHERE x.article_id = a.id) "
+     "OR a.n_actors != (SELECT count(*) FROM actor_mentions x WHERE x.article_id = a.id) "
+     "OR a.n_unresolved != (SELECT count(*) FROM unresolved x WHERE x.article_id = a.id)"),
+)

@@ -1,0 +1,271 @@
+"""Tests for geo.store: schema, transactions, queries and the integrity check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+
+import pytest
+
+from geo.errors import StoreError
+from geo.model import ActorMention, Article, ParsedArticle, Place, PlaceMention, Span
+from geo.sentences import split_sentences
+from geo.store import MIGRATIONS, ActorCount, Filters, Store
+
+IDLIB = Place("wof:85678373", "Idlib Governorate", "governorate", 35.7684, 36.6717, "SY", "Idleb",
+              names=("Idlib", "Idleb"), wof_id=85678373)
+SARAQEB = Place("wof:1", "Saraqib", "town", 35.8647, 36.8006, "SY", "Idleb", names=("Saraqeb",))
+HAMA = Place("wof:2", "Hama", "town", 35.1318, 36.7578, "SY", "Hama")
+GENEVA = Place("gn:2660646", "Geneva", "town", 46.2022, 6.1457, "CH")
+PLACES = {"Idlib": IDLIB, "Saraqeb": SARAQEB, "Hama": HAMA, "Geneva": GENEVA}
+ACTORS = {
+    "Daesh": ("Daesh", "jihadist"),
+    "HTS": ("Hayat Tahrir al-Sham", "jihadist"),
+    "the regime": ("Assad regime", "government and allies"),
+    "Russia": ("Russia", "foreign state"),
+}
+
+
+def find(text: str, surface: str, nth: int = 0) -> tuple[int, int]:
+    """The offsets of the ``nth`` occurrence of ``surface`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return start, start + len(surface)
+
+
+def parsed(text: str, *, id: str = "a1", title: str | None = "Title", source: str | None = "AA",
+           date: dt.date | None = dt.date(2017, 10, 9), unresolved: tuple[str, ...] = (),
+           coref: tuple[tuple[str, str], ...] = ()) -> ParsedArticle:
+    """A ParsedArticle with every known place and actor surface of ``text`` found."""
+    places = [PlaceMention(s, *span, PLACES[s], 0.9) for s in PLACES
+              for i in range(text.count(s)) for span in [find(text, s, i)]]
+    actors = [ActorMention(s, *find(text, s, i), *ACTORS[s]) for s in ACTORS for i in range(text.count(s))]
+    actors += [ActorMention(s, *find(text, s), name, "jihadist", coref=True) for s, name in coref]
+    spans = tuple(Span(s, *find(text, s)) for s in unresolved)
+    article = Article(id, text, title, source, date, path=f"{id}.txt")
+    return ParsedArticle(article, tuple(places), tuple(actors), spans, tuple(split_sentences(text)))
+
+
+TEXT_1 = ("Daesh attacked Saraqeb in Idlib. Russia bombed Hama.\n"
+          "Talks in Geneva went on. HTS and Daesh clashed near Zerzur; the two groups fought in Idlib.")
+TEXT_2 = "The regime shelled Hama. Saraqeb was calm."
+
+
+@pytest.fixture
+def store() -> Store:
+    with Store(":memory:") as s:
+        yield s
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    store.save_article(parsed(TEXT_1, unresolved=("Zerzur",), coref=(("the two groups", "Daesh"),
+                                                                     ("the two groups", "Hayat Tahrir al-Sham"))))
+    store.save_article(parsed(TEXT_2.replace("The regime", "the regime"), id="a2", source="SANA",
+                              title="Hama news", date=dt.date(2017, 11, 2)))
+    return store
+
+
+def test_new_store_is_migrated_and_empty(store: Store) -> None:
+    assert store.applied_migrations() == [name for name, _ in MIGRATIONS]
+    assert store.stats() == {"articles": 0, "place_mentions": 0, "places": 0, "actor_mentions": 0, "unresolved": 0}
+    assert store.check() == []
+
+
+def test_file_store_uses_wal_and_creates_folder(tmp_path) -> None:
+    path = tmp_path / "sub" / "geo.sqlite"
+    with Store(path) as s:
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with Store(path) as s:  # reopening applies nothing twice
+        assert s.applied_migrations() == ["0001_initial"]
+
+
+def test_default_path_comes_from_config(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("GEO_DB", str(tmp_path / "env.sqlite"))
+    with Store() as s:
+        assert s.path == str(tmp_path / "env.sqlite")
+
+
+def test_unreadable_file_raises_store_error(tmp_path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database" * 100)
+    with pytest.raises(StoreError, match="bad.sqlite"):
+        Store(bad)
+
+
+def test_new_migration_is_applied_once(tmp_path, monkeypatch) -> None:
+    import geo.store as store_module
+
+    path = tmp_path / "geo.sqlite"
+    Store(path).close()
+    calls = []
+    extra = ("0002_test", lambda conn: calls.append(conn.execute("CREATE TABLE t (x)")))
+    monkeypatch.setattr(store_module, "MIGRATIONS", (*MIGRATIONS, extra))
+    Store(path).close()
+    with Store(path) as s:
+        assert s.applied_migrations() == ["0001_initial", "0002_test"]
+    assert len(calls) == 1
+
+
+def test_save_article_writes_everything(filled: Store) -> None:
+    assert filled.stats() == {"articles": 2, "place_mentions": 7, "places": 4, "actor_mentions": 7, "unresolved": 1}
+    assert filled.has_article("a1") and not filled.has_article("zz")
+    assert filled.check() == []
+
+
+def test_save_article_twice_writes_nothing(filled: Store) -> None:
+    before = filled.stats()
+    assert filled.save_article(parsed(TEXT_2, id="a2")) is False
+    assert filled.stats() == before
+
+
+def test_mismatched_span_is_refused_and_nothing_written(store: Store) -> None:
+    good = parsed(TEXT_1)
+    bad_mention = PlaceMention("Hama", 0, 4, HAMA, 0.5)
+    with pytest.raises(StoreError, match="'Hama' at 0..4"):
+        store.save_article(ParsedArticle(good.article, good.places + (bad_mention,), good.actors))
+    assert store.stats()["articles"] == 0
+
+
+def test_failed_write_rolls_back_the_whole_article(store: Store) -> None:
+    good = parsed(TEXT_1)
+    with pytest.raises(StoreError, match="UNIQUE"):
+        store.save_article(ParsedArticle(good.article, good.places + good.places[:1], good.actors))
+    assert store.stats() == {"articles": 0, "place_mentions": 0, "places": 0, "actor_mentions": 0, "unresolved": 0}
+
+
+def test_sentences_are_split_when_missing(store: Store) -> None:
+    p = parsed(TEXT_2)
+    store.save_article(ParsedArticle(p.article, p.places, p.actors))
+    assert store.article("a1").sentences == tuple(split_sentences(TEXT_2))
+
+
+def test_article_round_trips(filled: Store) -> None:
+    original = parsed(TEXT_1, unresolved=("Zerzur",), coref=(("the two groups", "Daesh"),
+                                                            ("the two groups", "Hayat Tahrir al-Sham")))
+    stored = filled.article("a1")
+    assert stored.article == original.article
+    assert set(stored.places) == set(original.places)
+    assert set(stored.actors) == set(original.actors)
+    assert stored.unresolved == original.unresolved
+    assert filled.article("missing") is None
+
+
+def test_place_counts_counts_mentions_articles_and_sentence_actors(filled: Store) -> None:
+    counts = {c.place_id: c for c in filled.place_counts(Filters())}
+    idlib = counts[IDLIB.id]
+    assert (idlib.mentions, idlib.articles) == (2, 1)
+    # sentence 1 names Daesh; the last sentence names HTS, Daesh and (coref) both again
+    assert idlib.actors == {"Daesh": 2, "Hayat Tahrir al-Sham": 1}
+    assert idlib.top_category == "jihadist"
+    assert counts[HAMA.id].actors == {"Assad regime": 1, "Russia": 1}
+    assert counts[GENEVA.id].top_category is None
+    assert [c.name for c in filled.place_counts(Filters())] == ["Hama", "Idlib Governorate", "Saraqib", "Geneva"]
+
+
+@pytest.mark.parametrize("f, expected", [
+    (Filters(actors=("Russia",)), {HAMA.id}),
+    (Filters(actors=("Russia", "Assad regime")), {HAMA.id}),
+    (Filters(categories=("jihadist",)), {IDLIB.id, SARAQEB.id}),
+    (Filters(places=(GENEVA.id,)), {GENEVA.id}),
+    (Filters(governorates=("Hama",)), {HAMA.id}),
+    (Filters(sources=("SANA",)), {HAMA.id, SARAQEB.id}),
+    (Filters(date_from=dt.date(2017, 11, 2)), {HAMA.id, SARAQEB.id}),
+    (Filters(date_to=dt.date(2017, 10, 9)), {IDLIB.id, SARAQEB.id, HAMA.id, GENEVA.id}),
+    (Filters(text="TALKS"), {GENEVA.id}),
+    (Filters(text="hama news"), {HAMA.id, SARAQEB.id}),
+    (Filters(sources=("AA",), actors=("Assad regime",)), set()),
+])
+def test_filters_select_place_mentions(filled: Store, f: Filters, expected: set[str]) -> None:
+    assert {c.place_id for c in filled.place_counts(f)} == expected
+
+
+def test_actor_counts_filter_actor_mentions_by_their_sentence(filled: Store) -> None:
+    assert filled.actor_counts(Filters(places=(HAMA.id,))) == [
+        ActorCount("Assad regime", "government and allies", 1, 1), ActorCount("Russia", "foreign state", 1, 1)]
+    assert [c.actor for c in filled.actor_counts(Filters(actors=("Daesh",)))] == ["Daesh"]
+    assert filled.actor_counts(Filters())[0] == ActorCount("Daesh", "jihadist", 3, 1)
+
+
+def test_excerpts_rank_by_actors_then_date(filled: Store) -> None:
+    excerpts = filled.excerpts(IDLIB.id, Filters())
+    assert len(excerpts) == 2
+    best = excerpts[0]
+    assert {a.actor for a in best.actors} == {"Daesh", "Hayat Tahrir al-Sham"}
+    s, e = best.place_span
+    assert best.sentence[s:e] == "Idlib"
+    assert all(best.sentence[a.start:a.end] == a.text for a in best.actors)
+    newest_first = [x.article_id for x in filled.excerpts(SARAQEB.id, Filters(), limit=5)]
+    assert newest_first == ["a1", "a2"]  # a1 has an actor (Daesh), a2 none
+    assert filled.excerpts(SARAQEB.id, Filters(), limit=1)[0].article_id == "a1"
+
+
+def test_timeline_counts_actor_mentions_per_month(filled: Store) -> None:
+    timeline = filled.timeline(Filters(actors=("Daesh", "Assad regime")))
+    assert timeline == [(dt.date(2017, 10, 1), "Daesh", 3), (dt.date(2017, 11, 1), "Assad regime", 1)]
+
+
+def test_mentions_rows_are_flat_with_sentence_actors(filled: Store) -> None:
+    rows = list(filled.mentions(Filters(places=(HAMA.id,))))
+    assert [(r.article_id, r.surface, r.actors) for r in rows] == [("a1", "Hama", "Russia"),
+                                                                   ("a2", "Hama", "Assad regime")]
+    assert rows[0].sentence == "Russia bombed Hama." and rows[0].admin1 == "Hama"
+    assert len(list(filled.mentions(Filters()))) == filled.stats()["place_mentions"]
+
+
+def test_facets_list_values_with_counts(filled: Store) -> None:
+    facets = filled.facets()
+    assert facets.sources == (("AA", 1), ("SANA", 1))
+    assert facets.governorates == (("Idleb", 4), ("Hama", 2))
+    assert facets.categories[0] == ("jihadist", 5)
+    assert (facets.date_min, facets.date_max) == (dt.date(2017, 10, 9), dt.date(2017, 11, 2))
+    assert {p.place_id for p in facets.places} == {IDLIB.id, SARAQEB.id, HAMA.id, GENEVA.id}
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"actors": "Daesh"}, {"places": ("",)}, {"date_from": "2017-01-01"},
+    {"date_from": dt.date(2018, 1, 1), "date_to": dt.date(2017, 1, 1)}, {"text": 3},
+])
+def test_bad_filters_are_refused(kwargs: dict) -> None:
+    with pytest.raises(ValueError):
+        Filters(**kwargs)
+
+
+def test_check_finds_a_deleted_sentence(tmp_path) -> None:
+    path = tmp_path / "geo.sqlite"
+    with Store(path) as s:
+        s.save_article(parsed(TEXT_1))
+    raw = sqlite3.connect(path)
+    raw.execute("DELETE FROM sentences WHERE idx = 0")
+    raw.commit()
+    raw.close()
+    with Store(path) as s:
+        problems = s.check()
+    assert any("foreign_key_check" in p for p in problems)
+    assert any("counts differ" in p for p in problems)
+
+
+def test_check_finds_a_shifted_mention(tmp_path) -> None:
+    path = tmp_path / "geo.sqlite"
+    with Store(path) as s:
+        s.save_article(parsed(TEXT_1))
+        s.conn.execute("UPDATE place_mentions SET char_start = char_start + 1 WHERE surface = 'Hama'")
+        assert any("does not match the article text" in p for p in s.check())
+
+
+def test_store_refuses_use_from_another_thread(store: Store) -> None:
+    errors = []
+    thread = threading.Thread(target=lambda: errors.append(_try(store.stats)))
+    thread.start()
+    thread.join()
+    assert isinstance(errors[0], sqlite3.ProgrammingError)
+
+
+def _try(fn):
+    try:
+        return fn()
+    except sqlite3.ProgrammingError as exc:
+        return exc
