@@ -26,15 +26,17 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from geopy.distance import great_circle
 from rapidfuzz import fuzz
 
-from .gazetteer import Gazetteer
 from .model import ActorMention, Place, PlaceMention, Span
 from .names import Token, name_key, skeleton_key, tokenize
 from .sentences import sentence_index
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,7 @@ _LOCATIVE_BEFORE = frozenset({"in", "near", "at", "from", "into", "to", "outside
                               "besieged", "northern", "southern", "eastern", "western", "rural"})
 _TYPE_BEFORE = frozenset({"village", "town", "city", "villages", "towns", "district", "province",
                           "neighbourhood", "neighborhood", "suburb", "camp", "countryside"})
+_ALL_CUES = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES
 _MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
@@ -168,9 +171,12 @@ class PlaceFinder:
         if surface.isupper() and len(surface) <= 3 and not any(
                 surface in p.names for p in places):
             return False  # "IS", "UN" are not folded variants of a place
+        major = any(_is_major(p) for p in places)
+        if not major and _next_to_other_name(text, tokens, i):
+            return _has_place_cue(text, tokens, i, i + 1)  # "Emmanuel Macron", "Ibaa News"
         if not self.gazetteer.is_common_word(key):
             return True
-        if any(_is_major(p) and surface in (p.name, *p.names) for p in places):
+        if major and any(surface in (p.name, *p.names) for p in places):
             return True
         return _has_place_cue(text, tokens, i, i + 1)
 
@@ -218,6 +224,26 @@ def _contiguous(text: str, tokens: Sequence[Token], idx: Sequence[int]) -> bool:
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
+
+
+def _next_to_other_name(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """True if token ``i`` stands beside another capitalised word (a person's or an agency's name)."""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(tokens):
+            continue
+        a, b = sorted((i, j))
+        between = text[tokens[a].end:tokens[b].start]
+        word = tokens[j].surface
+        if between.strip(" ") == "" and _is_name_start(word) and word.lower() not in _ALL_CUES:
+            if j == i - 1 and _sentence_start(text, tokens[j].start):
+                continue  # "The Ibaa ..." / "On Saturday ..." : sentence-initial capital only
+            return True
+    return False
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    before = text[:offset].rstrip()
+    return not before or before[-1] in ".!?\n\"“"
 
 
 def _names_state(surface: str, places: tuple[Place, ...]) -> bool:
@@ -286,6 +312,7 @@ def _prior(place: Place) -> float:
 
 
 def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
+    before = list(before)
     if after in _GOVERNORATE_CUES:
         return 5.0 if place.kind == "governorate" else -2.0
     if after in _LOCALITY_CUES or (before[-1:] == ["of"] and before[-2:-1] and before[-2] in _LOCALITY_CUES):
@@ -324,11 +351,24 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
                    if p.country == "SY" and p.kind in ("town", "village", "region", "neighbourhood")]
         admin1 = _admin1_votes(matches, chosen)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
-    mentions = [PlaceMention(m.text, m.start, m.end, p, round(c, 3),
-                             metonymy=_is_metonymy(m, p, actors), method=m.method)
-                for m, (p, c) in zip(matches, chosen)]
+    mentions = [_mention(text, m, p, c, actors) for m, (p, c) in zip(matches, chosen)]
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
+
+
+_PROVINCE_WORD = re.compile(r"[ \t]+(province|governorate)\b", re.IGNORECASE)
+
+
+def _mention(text: str, m: Match, place: Place, confidence: float,
+             actors: Sequence[ActorMention]) -> PlaceMention:
+    """The mention of ``m`` as ``place``; "Idlib province" is one governorate mention."""
+    end = m.end
+    if place.kind == "governorate":
+        word = _PROVINCE_WORD.match(text, end)
+        if word:
+            end = word.end()
+    return PlaceMention(text[m.start:end], m.start, end, place, round(confidence, 3),
+                        metonymy=_is_metonymy(m, place, actors), method=m.method)
 
 
 @dataclass(frozen=True)
