@@ -1,0 +1,694 @@
+"""The folium map of places and actors, built from store query results.
+
+No streamlit here: :func:`build_map` takes the rows of
+:meth:`geo.store.Store.place_counts` (and, for popups, a few
+:class:`~geo.store.Excerpt` per place) and returns a :class:`folium.Map`
+that ``st_folium`` shows or that can be saved as a standalone HTML page.
+
+Layers, chosen to scale to a few thousand places (100,000 mentions):
+
+* **Places**: one ``CircleMarker`` per place, built in the browser from a
+  compact JSON array by :class:`folium.plugins.FastMarkerCluster` (not
+  thousands of Python ``Marker`` objects), clustered only where markers
+  overlap. Radius grows with the square root of the mentions, colour is the
+  place's most frequent actor category (see :data:`CATEGORY_COLOURS` and the
+  legend). Tooltip: name and counts (plain text, so ``st_folium`` can return
+  it on a click); popup: the best excerpts with actors in ``<mark>``.
+* **Governorates** (OCHA admin1 outlines), optionally **Mentions by
+  governorate** (a choropleth), both in a pane below the markers.
+* Base layers: **OpenStreetMap** tiles, and **Plain (offline)**: the OCHA
+  country outline on a plain background. In ``tiles="auto"`` mode the page
+  switches to the plain layer by itself when no tile loads.
+
+All untrusted text (article titles, sources, sentences, place and actor
+names) is escaped with :func:`html.escape` piece by piece before it reaches
+HTML; highlights are built around the escaped pieces, never by substituting
+inside HTML.
+
+Offline: pass ``assets=Assets(base_url)`` and every script and stylesheet
+the page loads comes from ``base_url`` (the app's ``static/`` folder, see
+``static/README.md``) instead of a CDN.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import logging
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+from urllib.parse import quote
+
+import folium
+import folium.plugins
+from branca.element import Element, MacroElement
+from folium.template import Template
+from folium.utilities import JsCode
+
+from geo import config
+from geo.model import check_coordinates
+from geo.store import Excerpt, MentionRow, PlaceCount, StoredArticle
+
+logger = logging.getLogger(__name__)
+
+#: Marker colour per actor category (the legend shows them in this order).
+CATEGORY_COLOURS: dict[str, str] = {
+    "government and allies": "#d62728",
+    "opposition": "#2ca02c",
+    "jihadist": "#252525",
+    "Kurdish-led": "#e6ab02",
+    "foreign state": "#7570b3",
+    "international": "#1f77b4",
+}
+#: Colour of places mentioned with no actor at all.
+NO_ACTOR_COLOUR = "#8c8c8c"
+NO_ACTOR_LABEL = "no actor named"
+
+#: Syria, for the initial view.
+SYRIA_CENTER = (35.0, 38.5)
+SYRIA_ZOOM = 7
+
+MIN_RADIUS = 4.0
+MAX_RADIUS = 22.0
+
+TileMode = Literal["auto", "osm", "plain"]
+
+
+# --------------------------------------------------------------------------
+# Offline assets
+# --------------------------------------------------------------------------
+
+#: Files under ``static/`` (served by Streamlit at ``<base>/app/static/``).
+_OFFLINE_FILES = {
+    "leaflet_js": "leaflet/leaflet.js",
+    "leaflet_css": "leaflet/leaflet.css",
+    "markercluster_js": "leaflet.markercluster/leaflet.markercluster.js",
+    "markercluster_css": "leaflet.markercluster/MarkerCluster.css",
+    "markercluster_default_css": "leaflet.markercluster/MarkerCluster.Default.css",
+}
+
+
+@dataclass(frozen=True)
+class Assets:
+    """Where the browser loads Leaflet and its plugins from.
+
+    ``base_url`` is the URL of the ``static/`` folder, e.g. ``/app/static/``
+    under ``streamlit run`` with ``server.enableStaticServing``, or a
+    ``file://`` URL for a saved page. None keeps folium's CDN links.
+
+    >>> Assets("/app/static").url("leaflet_js")
+    '/app/static/leaflet/leaflet.js'
+    """
+
+    base_url: str | None = None
+
+    def url(self, name: str) -> str:
+        """The URL of one asset (a key of the offline file table)."""
+        if self.base_url is None:
+            raise ValueError("Assets(None) uses folium's CDN links; no local URL")
+        return self.base_url.rstrip("/") + "/" + _OFFLINE_FILES[name]
+
+    @property
+    def offline(self) -> bool:
+        return self.base_url is not None
+
+
+def static_dir() -> Path:
+    """The vendored asset folder (``<repo>/static``)."""
+    return config.REPO_DIR / "static"
+
+
+def _use_assets(m: folium.Map, cluster: folium.plugins.MarkerCluster | None, assets: Assets) -> None:
+    """Point the map (and the cluster layer) at local copies of their scripts.
+
+    Instance attributes shadow folium's class-level CDN lists, so other maps
+    in the same process keep their defaults. jQuery, Bootstrap and
+    awesome-markers are dropped: nothing on this map uses them.
+    """
+    if not assets.offline:
+        return
+    m.default_js = [("leaflet", assets.url("leaflet_js"))]
+    m.default_css = [("leaflet_css", assets.url("leaflet_css"))]
+    if cluster is not None:
+        cluster.default_js = [("markerclusterjs", assets.url("markercluster_js"))]
+        cluster.default_css = [
+            ("markerclustercss", assets.url("markercluster_css")),
+            ("markerclusterdefaultcss", assets.url("markercluster_default_css")),
+        ]
+
+
+# --------------------------------------------------------------------------
+# Text -> escaped HTML with highlights
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A stretch of text to wrap in ``<mark>`` (offsets into the text being marked).
+
+    ``css`` is a class name chosen by the caller (not user data); ``title``
+    (a tooltip) and ``href`` (makes the highlight a link) are escaped.
+    """
+
+    start: int
+    end: int
+    css: str = "actor"
+    title: str | None = None
+    href: str | None = None
+
+
+def mark_spans(text: str, spans: Iterable[Highlight], start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` as escaped HTML with each span wrapped in ``<mark>``.
+
+    Overlapping spans: the one starting first (the longer on a tie) wins.
+    Spans outside the window are clipped. Ellipses mark a cut window.
+
+    >>> mark_spans("HTS took <Saraqeb>", [Highlight(0, 3, "actor", "Hay'at Tahrir al-Sham")])
+    '<mark class="actor" title="Hay&#x27;at Tahrir al-Sham">HTS</mark> took &lt;Saraqeb&gt;'
+    """
+    end = len(text) if end is None else min(end, len(text))
+    start = max(0, min(start, end))
+    chosen: list[Highlight] = []
+    pos = start
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        s, e = max(span.start, start), min(span.end, end)
+        if e <= s or s < pos:
+            continue
+        chosen.append(Highlight(s, e, span.css, span.title, span.href))
+        pos = e
+    out: list[str] = ["\u2026"] if start > 0 else []
+    pos = start
+    for span in chosen:
+        out.append(html.escape(text[pos : span.start]))
+        attrs = f' class="{html.escape(span.css)}"'
+        if span.title:
+            attrs += f' title="{html.escape(span.title)}"'
+        inner = f"<mark{attrs}>{html.escape(text[span.start : span.end])}</mark>"
+        if span.href:
+            inner = f'<a href="{html.escape(span.href)}" target="_self">{inner}</a>'
+        out.append(inner)
+        pos = span.end
+    out.append(html.escape(text[pos:end]))
+    if end < len(text):
+        out.append("\u2026")
+    return "".join(out)
+
+
+def category_css(category: str | None) -> str:
+    """A CSS class name for an actor category (``cat-government-and-allies``)."""
+    if not category:
+        return "cat-none"
+    return "cat-" + "".join(c if c.isalnum() else "-" for c in category.lower())
+
+
+def excerpt_html(ex: Excerpt, max_chars: int | None = None) -> str:
+    """One excerpt: the sentence with its place in bold-ish ``<mark class="place">``
+    and actors in ``<mark class="actor cat-...">``, cut to ``max_chars`` around
+    the place when given. Everything escaped.
+    """
+    spans = [Highlight(s, e, "place") for s, e in ex.place_spans]
+    spans += [
+        Highlight(a.start, a.end, f"actor {category_css(a.category)}", f"{a.actor} ({a.category})")
+        for a in ex.actors
+    ]
+    start, end = 0, len(ex.sentence)
+    if max_chars and len(ex.sentence) > max_chars:
+        ps, pe = ex.place_spans[0] if ex.place_spans else (0, 0)
+        middle = (ps + pe) // 2
+        start = max(0, middle - max_chars // 2)
+        end = min(len(ex.sentence), start + max_chars)
+        start = max(0, end - max_chars)
+    return mark_spans(ex.sentence, spans, start, end)
+
+
+def article_label(title: str | None, source: str | None, date: object | None) -> str:
+    """Plain text "Title — Source, 2017-10-09" (unescaped; escape where used)."""
+    parts = [title or "(untitled)"]
+    tail = ", ".join(str(x) for x in (source, date) if x)
+    return parts[0] + (f" \u2014 {tail}" if tail else "")
+
+
+def article_html(stored: StoredArticle, place_link: str | None = "?place={place_id}") -> str:
+    """The whole article text with every place and actor highlighted, escaped.
+
+    ``place_link`` is a URL template for place highlights (``{place_id}`` is
+    replaced by the URL-quoted place id), so a place in the reader links back
+    to the map filtered on it; None for no links. Paragraph breaks are kept.
+    """
+    spans = [
+        Highlight(
+            p.start,
+            p.end,
+            "place",
+            f"{p.place.name} ({p.place.kind}{', ' + p.place.admin1 if p.place.admin1 else ''})",
+            place_link.format(place_id=quote(p.place.id, safe="")) if place_link else None,
+        )
+        for p in stored.places
+    ]
+    spans += [
+        Highlight(a.start, a.end, f"actor {category_css(a.category)}", f"{a.actor} ({a.category})")
+        for a in stored.actors
+    ]
+    body = mark_spans(stored.article.text, spans)
+    paragraphs = [p.strip().replace("\n", "<br>") for p in body.replace("\r\n", "\n").split("\n\n")]
+    return "".join(f"<p>{p}</p>" for p in paragraphs if p)
+
+
+#: CSS for popups, panels and the reader (class names set above).
+HIGHLIGHT_CSS = "\n".join(
+    [
+        "mark.place { background: #cfe3ff; padding: 0 2px; border-radius: 2px; }",
+        "mark.actor { background: #ffe08a; padding: 0 2px; border-radius: 2px; }",
+        "mark.cat-none { background: #eee; }",
+    ]
+    + [
+        f"mark.actor.{category_css(c)} {{ box-shadow: inset 0 -2px 0 {colour}; }}"
+        for c, colour in CATEGORY_COLOURS.items()
+    ]
+    + [
+        ".geo-popup { font-size: 12px; line-height: 1.35; }",
+        ".geo-popup .geo-head { font-size: 13px; margin-bottom: 2px; }",
+        ".geo-popup .geo-actors { color: #444; margin-bottom: 4px; }",
+        ".geo-popup ol { padding-left: 16px; margin: 4px 0; }",
+        ".geo-popup li { margin-bottom: 6px; }",
+        ".geo-popup .geo-src { color: #666; font-size: 11px; }",
+        ".geo-legend { background: rgba(255,255,255,0.92); padding: 6px 8px; font: 12px/1.4 sans-serif;"
+        " border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }",
+        ".geo-legend i { display: inline-block; width: 11px; height: 11px; border-radius: 50%;"
+        " margin-right: 5px; vertical-align: -1px; border: 1px solid #333; }",
+        ".leaflet-container { background: #e8eef1; }",
+    ]
+)
+
+
+# --------------------------------------------------------------------------
+# Places
+# --------------------------------------------------------------------------
+
+
+def valid_places(places: Iterable[PlaceCount]) -> list[PlaceCount]:
+    """The places whose coordinates are finite and in range; others are logged and dropped."""
+    good = []
+    for p in places:
+        try:
+            check_coordinates(p.lat, p.lon)
+        except ValueError as exc:
+            logger.warning("place %s (%r) left off the map: %s", p.place_id, p.name, exc)
+            continue
+        good.append(p)
+    return good
+
+
+def marker_radius(mentions: int, max_mentions: int) -> float:
+    """Pixel radius: area proportional to mentions, from MIN_RADIUS to MAX_RADIUS.
+
+    >>> marker_radius(1, 1), marker_radius(0, 100)
+    (22.0, 4.0)
+    """
+    if max_mentions <= 0 or mentions <= 0:
+        return MIN_RADIUS
+    share = math.sqrt(min(mentions, max_mentions) / max_mentions)
+    return round(MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share, 1)
+
+
+def place_colour(place: PlaceCount) -> str:
+    """The colour of the place's most frequent actor category."""
+    return CATEGORY_COLOURS.get(place.top_category or "", NO_ACTOR_COLOUR)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def tooltip_text(place: PlaceCount) -> str:
+    """One line of plain text: "Saraqeb (Idleb) · 12 mentions in 5 articles".
+
+    ``st_folium`` returns this text (``last_object_clicked_tooltip``) when
+    the marker is clicked; :func:`tooltip_index` maps it back to the place.
+    """
+    where = f" ({place.admin1})" if place.admin1 and place.admin1 != place.name else ""
+    return (
+        f"{place.name}{where} \u00b7 {_plural(place.mentions, 'mention')}"
+        f" in {_plural(place.articles, 'article')}"
+    )
+
+
+def tooltip_texts(places: Sequence[PlaceCount]) -> list[str]:
+    """:func:`tooltip_text` for each place, made unique with " #2", " #3"... suffixes."""
+    seen: dict[str, int] = {}
+    out = []
+    for p in places:
+        text = " ".join(tooltip_text(p).split())
+        n = seen.get(text, 0) + 1
+        seen[text] = n
+        out.append(text if n == 1 else f"{text} #{n}")
+    return out
+
+
+def tooltip_index(places: Sequence[PlaceCount]) -> dict[str, str]:
+    """Tooltip text -> place id for the markers :func:`build_map` draws from ``places``."""
+    places = valid_places(places)
+    return dict(zip(tooltip_texts(places), (p.place_id for p in places)))
+
+
+def popup_html(place: PlaceCount, excerpts: Sequence[Excerpt] = (), max_excerpts: int = 3,
+               max_chars: int = 280, max_actors: int = 5) -> str:
+    """The popup of one place: name, counts, top actors, best excerpts with their articles."""
+    kind = f" \u00b7 {html.escape(place.kind)}" if place.kind else ""
+    where = f" \u00b7 {html.escape(place.admin1)}" if place.admin1 else ""
+    parts = [
+        f'<div class="geo-popup"><div class="geo-head"><b>{html.escape(place.name)}</b>{where}{kind}</div>',
+        f"<div>{_plural(place.mentions, 'mention')} in {_plural(place.articles, 'article')}</div>",
+    ]
+    if place.actors:
+        top = sorted(place.actors.items(), key=lambda kv: (-kv[1], kv[0]))[:max_actors]
+        parts.append(
+            '<div class="geo-actors">'
+            + " \u00b7 ".join(f"{html.escape(a)} {n}" for a, n in top)
+            + "</div>"
+        )
+    if excerpts:
+        parts.append("<ol>")
+        for ex in excerpts[:max_excerpts]:
+            label = article_label(ex.title, ex.source, ex.date)
+            parts.append(
+                f"<li>{excerpt_html(ex, max_chars)}"
+                f'<div class="geo-src">{html.escape(label)}</div></li>'
+            )
+        parts.append("</ol>")
+    parts.append('<div class="geo-src">Click the marker for every excerpt and article.</div></div>')
+    return "".join(parts)
+
+
+_MARKER_CALLBACK = """function (row) {
+    var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
+        radius: row[2], color: "#333333", weight: 1, opacity: 0.9,
+        fillColor: row[3], fillOpacity: 0.75, mentions: row[4],
+        className: "geo-place"
+    });
+    marker.bindTooltip(row[5]);
+    marker.bindPopup(row[6], {maxWidth: 380, maxHeight: 320});
+    return marker;
+}"""
+
+# Cluster bubbles show the total mentions of their places, not the number of places.
+_CLUSTER_ICON = """function (cluster) {
+    var children = cluster.getAllChildMarkers(), total = 0;
+    for (var i = 0; i < children.length; i++) { total += children[i].options.mentions || 1; }
+    var size = total < 10 ? "small" : (total < 100 ? "medium" : "large");
+    return L.divIcon({
+        html: "<div><span>" + total + "</span></div>",
+        className: "marker-cluster marker-cluster-" + size,
+        iconSize: new L.Point(40, 40)
+    });
+}"""
+
+
+def place_rows(places: Sequence[PlaceCount], excerpts: Mapping[str, Sequence[Excerpt]] | None = None,
+               ) -> list[list]:
+    """The compact rows the browser turns into markers:
+    ``[lat, lon, radius, colour, mentions, tooltip_html, popup_html]``.
+    """
+    places = valid_places(places)
+    excerpts = excerpts or {}
+    top = max((p.mentions for p in places), default=0)
+    rows = []
+    for p, tip in zip(places, tooltip_texts(places)):
+        rows.append([
+            float(p.lat), float(p.lon), marker_radius(p.mentions, top), place_colour(p), int(p.mentions),
+            html.escape(tip), popup_html(p, excerpts.get(p.place_id, ())),
+        ])
+    return rows
+
+
+# --------------------------------------------------------------------------
+# Boundaries
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _read_geojson(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8")
+
+
+def load_boundaries(level: int, boundaries_dir: Path | None = None) -> dict:
+    """The OCHA boundaries of Syria: 0 = country, 1 = governorates, 2 = districts."""
+    folder = Path(boundaries_dir) if boundaries_dir else config.data_dir() / "boundaries"
+    return json.loads(_read_geojson(str(folder / f"syr_admin{level}.geojson")))
+
+
+def governorate_mentions(places: Iterable[PlaceCount]) -> dict[str, int]:
+    """Mentions per governorate (``PlaceCount.admin1``), for the choropleth."""
+    out: dict[str, int] = {}
+    for p in places:
+        if p.admin1:
+            out[p.admin1] = out.get(p.admin1, 0) + p.mentions
+    return out
+
+
+_CHOROPLETH = ("#fff5eb", "#fdd0a2", "#fdae6b", "#fd8d3c", "#e6550d", "#a63603")
+
+
+def _shade(value: int, top: int) -> str:
+    if value <= 0 or top <= 0:
+        return "#ffffff"
+    step = math.ceil(math.sqrt(value / top) * (len(_CHOROPLETH) - 1))
+    return _CHOROPLETH[max(1, min(step, len(_CHOROPLETH) - 1))]
+
+
+# --------------------------------------------------------------------------
+# Map elements
+# --------------------------------------------------------------------------
+
+
+class _Legend(MacroElement):
+    """A Leaflet control listing the marker colours (and what the size means)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "bottomright"});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "geo-legend");
+            div.innerHTML = {{ this.html|tojson }};
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, entries: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self._name = "Legend"
+        rows = "".join(
+            f'<div><i style="background:{html.escape(colour)}"></i>{html.escape(label)}</div>'
+            for label, colour in entries
+        )
+        self.html = (
+            "<div><b>Most named with</b></div>" + rows
+            + '<div style="color:#555;margin-top:3px">size: number of mentions</div>'
+        )
+
+
+class _TileFallback(MacroElement):
+    """Switch from the tile layer to the plain base layer when no tile loads.
+
+    Without a network every tile request fails; the map stays usable on the
+    boundaries instead of showing grey squares. Once a tile has loaded, later
+    errors (a flaky connection) change nothing.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var tiles = {{ this.tiles.get_name() }};
+            var plain = {{ this.plain.get_name() }};
+            var loaded = false;
+            tiles.on("tileload", function () { loaded = true; });
+            tiles.on("tileerror", function () {
+                if (loaded || !map.hasLayer(tiles)) { return; }
+                map.removeLayer(tiles);
+                if (!map.hasLayer(plain)) { plain.addTo(map); }
+                map.getContainer().setAttribute("data-tiles", "offline");
+            });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, tiles: folium.TileLayer, plain: folium.FeatureGroup) -> None:
+        super().__init__()
+        self._name = "TileFallback"
+        self.tiles = tiles
+        self.plain = plain
+
+
+def build_map(
+    places: Sequence[PlaceCount],
+    excerpts: Mapping[str, Sequence[Excerpt]] | None = None,
+    *,
+    assets: Assets = Assets(),
+    tiles: TileMode = "auto",
+    cluster: bool = True,
+    choropleth: bool = False,
+    boundaries_dir: Path | None = None,
+    height: int | str = "100%",
+) -> folium.Map:
+    """The map of ``places`` (rows of :meth:`Store.place_counts`).
+
+    Args:
+        excerpts: place id -> the best excerpts for its popup (others get counts only).
+        assets: where Leaflet comes from (:class:`Assets`); the default is folium's CDN.
+        tiles: "auto" (OpenStreetMap, falling back to the plain layer when tiles
+            fail to load), "osm", or "plain" (start on the boundaries; tiles
+            stay selectable).
+        cluster: cluster markers that overlap (up to zoom 10); False draws every marker.
+        choropleth: show the governorates shaded by mentions (the layer is
+            always there, in the layer control; this only switches it on).
+
+    Places with bad coordinates are dropped (and logged); the map still renders.
+    """
+    places = valid_places(places)
+    m = folium.Map(location=SYRIA_CENTER, zoom_start=SYRIA_ZOOM, tiles=None, control_scale=True,
+                   height=height, prefer_canvas=False)
+    m.get_root().header.add_child(Element(f"<style>{HIGHLIGHT_CSS}</style>"), name="geo_css")
+    # Boundaries go in panes under the markers, so switching a boundary
+    # layer on later never covers the markers and steals their clicks.
+    folium.map.CustomPane("geo-base", z_index=250, pointer_events=False).add_to(m)
+    folium.map.CustomPane("geo-boundaries", z_index=350, pointer_events=True).add_to(m)
+
+    osm = folium.TileLayer("OpenStreetMap", name="OpenStreetMap", show=tiles != "plain")
+    osm.add_to(m)
+    plain = folium.FeatureGroup(name="Plain (offline)", overlay=False, show=tiles == "plain")
+    folium.GeoJson(
+        load_boundaries(0, boundaries_dir),
+        name="Syria",
+        style_function=lambda _f: {"color": "#777777", "weight": 1.5, "fillColor": "#fbf8f1",
+                                   "fillOpacity": 1.0},
+        pane="geo-base",
+        interactive=False,
+        control=False,
+    ).add_to(plain)
+    plain.add_to(m)
+    if tiles == "auto":
+        _TileFallback(osm, plain).add_to(m)
+
+    admin1 = load_boundaries(1, boundaries_dir)
+    folium.GeoJson(
+        admin1,
+        name="Governorates",
+        style_function=lambda _f: {"color": "#555555", "weight": 1.2, "fill": False, "dashArray": "4 3"},
+        pane="geo-boundaries",
+        interactive=False,
+    ).add_to(m)
+
+    counts = governorate_mentions(places)
+    top = max(counts.values(), default=0)
+    shaded = {
+        "type": "FeatureCollection",
+        "features": [
+            {**f, "properties": {**f["properties"], "mentions": counts.get(f["properties"]["NAME_EN"], 0)}}
+            for f in admin1["features"]
+        ],
+    }
+    folium.GeoJson(
+        shaded,
+        name="Mentions by governorate",
+        style_function=lambda f: {"color": "#8c6d31", "weight": 0.8, "fillOpacity": 0.55,
+                                  "fillColor": _shade(f["properties"]["mentions"], top)},
+        tooltip=folium.GeoJsonTooltip(fields=["NAME_EN", "mentions"], aliases=["Governorate", "Mentions"]),
+        pane="geo-boundaries",
+        show=choropleth,
+    ).add_to(m)
+
+    layer = folium.plugins.FastMarkerCluster(
+        place_rows(places, excerpts),
+        callback=_MARKER_CALLBACK,
+        name="Places",
+        icon_create_function=_CLUSTER_ICON,
+        # Cluster only markers that really overlap, and none once zoomed in.
+        maxClusterRadius=28 if cluster else 0,
+        disableClusteringAtZoom=10 if cluster else 1,
+        spiderfyOnMaxZoom=False,
+        showCoverageOnHover=False,
+        chunkedLoading=True,
+    )
+    layer.add_to(m)
+    _use_assets(m, layer, assets)
+
+    present = {p.top_category for p in places}
+    entries = [(c, colour) for c, colour in CATEGORY_COLOURS.items()]
+    extra = sorted(c for c in present if c and c not in CATEGORY_COLOURS)
+    entries += [(c, NO_ACTOR_COLOUR) for c in extra]
+    entries.append((NO_ACTOR_LABEL, NO_ACTOR_COLOUR))
+    _Legend(entries).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+
+    if places:
+        lats = [p.lat for p in places]
+        lons = [p.lon for p in places]
+        if max(lats) - min(lats) > 0.05 or max(lons) - min(lons) > 0.05:
+            m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], max_zoom=9)
+    return m
+
+
+def map_html(m: folium.Map) -> str:
+    """The standalone page of a map (what tests inspect and ``save`` writes)."""
+    return m.get_root().render()
+
+
+# --------------------------------------------------------------------------
+# Exports
+# --------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: object) -> object:
+    """A cell value a spreadsheet will not run: text starting with = + - @ (or a
+    tab / carriage return) gets a leading apostrophe. Numbers pass unchanged.
+
+    >>> csv_safe("=HYPERLINK(\\"http://x\\")"), csv_safe(-3), csv_safe("Idlib")
+    ('\\'=HYPERLINK("http://x")', -3, 'Idlib')
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+MENTION_COLUMNS = ("article_id", "title", "source", "date", "place_id", "place_name", "kind", "lat", "lon",
+                   "admin1", "surface", "start", "end", "confidence", "sentence", "actors")
+
+
+def mentions_csv(rows: Iterable[MentionRow]) -> str:
+    """The mentions as CSV text (UTF-8, header row), formula cells neutralised."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(MENTION_COLUMNS)
+    for r in rows:
+        writer.writerow([csv_safe("" if getattr(r, c) is None else getattr(r, c)) for c in MENTION_COLUMNS])
+    return buf.getvalue()
+
+
+def mentions_geojson(rows: Iterable[MentionRow]) -> dict:
+    """The mentions as a GeoJSON FeatureCollection of points (one per mention)."""
+    features = []
+    for r in rows:
+        try:
+            check_coordinates(r.lat, r.lon)
+        except ValueError:
+            continue
+        props = {c: getattr(r, c) for c in MENTION_COLUMNS if c not in ("lat", "lon")}
+        props["date"] = r.date.isoformat() if r.date else None
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [r.lon, r.lat]},
+                         "properties": props})
+    return {"type": "FeatureCollection", "features": features}
