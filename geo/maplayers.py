@@ -322,7 +322,8 @@ def place_colour(place: PlaceCount) -> str:
     return CATEGORY_COLOURS.get(place.top_category or "", NO_ACTOR_COLOUR)
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """"1 mention", "2,300 mentions"."""
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
@@ -334,8 +335,8 @@ def tooltip_text(place: PlaceCount) -> str:
     """
     where = f" ({place.admin1})" if place.admin1 and place.admin1 != place.name else ""
     return (
-        f"{place.name}{where} \u00b7 {_plural(place.mentions, 'mention')}"
-        f" in {_plural(place.articles, 'article')}"
+        f"{place.name}{where} \u00b7 {plural(place.mentions, 'mention')}"
+        f" in {plural(place.articles, 'article')}"
     )
 
 
@@ -364,7 +365,7 @@ def popup_html(place: PlaceCount, excerpts: Sequence[Excerpt] = (), max_excerpts
     where = f" \u00b7 {html.escape(place.admin1)}" if place.admin1 else ""
     parts = [
         f'<div class="geo-popup"><div class="geo-head"><b>{html.escape(place.name)}</b>{where}{kind}</div>',
-        f"<div>{_plural(place.mentions, 'mention')} in {_plural(place.articles, 'article')}</div>",
+        f"<div>{plural(place.mentions, 'mention')} in {plural(place.articles, 'article')}</div>",
     ]
     if place.actors:
         top = sorted(place.actors.items(), key=lambda kv: (-kv[1], kv[0]))[:max_actors]

@@ -1,0 +1,512 @@
+"""The dashboard: a map of the places and actors in conflict news, with the excerpts
+and articles behind every marker.
+
+    streamlit run dashboard.py          # store: $GEO_DB or var/geo.sqlite
+
+Thin by design: widgets, layout and calls into :mod:`geo`. Queries are cached
+with ``st.cache_data`` keyed on the filters and the store's row counts (so an
+ingest, here or by the CLI, invalidates them); each query opens its own
+:class:`~geo.store.Store`, since a sqlite3 connection must not cross threads.
+Only the pipeline (a read-only engine) lives in ``st.cache_resource``.
+
+Every piece of article text that reaches HTML goes through
+``geo.maplayers`` (``html.escape`` piece by piece); everything else is shown
+with widgets that render plain text (``st.text``, ``st.code``, ``st.dataframe``).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+st.set_page_config(page_title="Conflict news map \u2014 Syria", page_icon=":world_map:", layout="wide")
+
+import datetime as dt  # noqa: E402
+import hashlib  # noqa: E402
+import html  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import threading  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+
+import pandas as pd  # noqa: E402
+from streamlit_folium import st_folium  # noqa: E402
+
+from geo import config, maplayers  # noqa: E402
+from geo.articles import ReadOptions, read_bytes, read_paths  # noqa: E402
+from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles  # noqa: E402
+from geo.store import ActorCount, Excerpt, Facets, Filters, PlaceCount, Store, StoredArticle  # noqa: E402
+
+#: How many of the most mentioned places get excerpts in their popup (others: counts).
+POPUP_PLACES = int(os.environ.get("GEO_POPUP_PLACES", "150"))
+POPUP_EXCERPTS = 3
+PANEL_PAGE = 25
+MAP_HEIGHT = 620
+TIMELINE_ACTORS = 8
+URL_TEXT_MAX = 200
+
+# Widget key -> URL parameter. Multiselects hold lists; the text box a string.
+URL_LISTS = {"f_actor": "actor", "f_category": "category", "f_place": "place", "f_gov": "gov", "f_source": "source"}
+
+
+# --------------------------------------------------------------------------- cached engines and queries
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer and the actor lexicon\u2026")
+def pipeline():
+    """The parsing pipeline (gazetteer + lexicon): built once per process, read-only."""
+    from geo.pipeline import Pipeline
+
+    return Pipeline.default()
+
+
+@st.cache_resource
+def ingest_lock() -> threading.Lock:
+    """One ingest at a time in this process (the store itself serialises writers across processes)."""
+    return threading.Lock()
+
+
+def db_path() -> str:
+    return str(config.default_db())
+
+
+def store_version(db: str) -> tuple[int, int, int]:
+    """Row counts that change with every ingest: the cache key of every query."""
+    with Store(db) as store:
+        stats = store.stats()
+    return stats["articles"], stats["place_mentions"], stats["actor_mentions"]
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def q_facets(db: str, version: tuple) -> Facets:
+    with Store(db) as store:
+        return store.facets()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def q_place_counts(db: str, version: tuple, f: Filters) -> list[PlaceCount]:
+    with Store(db) as store:
+        return store.place_counts(f)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def q_actor_counts(db: str, version: tuple, f: Filters) -> list[ActorCount]:
+    with Store(db) as store:
+        return store.actor_counts(f)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def q_popup_excerpts(db: str, version: tuple, f: Filters, place_ids: tuple[str, ...]) -> dict[str, list[Excerpt]]:
+    with Store(db) as store:
+        return {pid: store.excerpts(pid, f, limit=POPUP_EXCERPTS) for pid in place_ids}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def q_excerpts(db: str, version: tuple, place_id: str, f: Filters, limit: int) -> list[Excerpt]:
+    with Store(db) as store:
+        return store.excerpts(place_id, f, limit=limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def q_article(db: str, version: tuple, article_id: str) -> StoredArticle | None:
+    with Store(db) as store:
+        return store.article(article_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def q_timeline(db: str, version: tuple, f: Filters) -> list[tuple[dt.date, str, int]]:
+    with Store(db) as store:
+        return store.timeline(f)
+
+
+def export_csv(db: str, f: Filters) -> bytes:
+    """The filtered mentions as CSV (run only when the download button is clicked)."""
+    with Store(db) as store:
+        return maplayers.mentions_csv(store.mentions(f)).encode("utf-8")
+
+
+def export_geojson(db: str, f: Filters) -> bytes:
+    with Store(db) as store:
+        return json.dumps(maplayers.mentions_geojson(store.mentions(f)), ensure_ascii=False).encode("utf-8")
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+def show_progress(bar, label: str):
+    """A progress callback drawing on ``bar`` (counts only: file names are untrusted)."""
+
+    def update(p: Progress) -> None:
+        if p.done % 5 and p.done != p.total:
+            return
+        text = f"{label}: {p.done:,}/{p.total:,} \u00b7 {p.added:,} added" if p.total else f"{label}: {p.done:,}"
+        bar.progress(p.fraction or 0.0, text=text)
+
+    return update
+
+
+def ensure_bundled_data(db: str) -> None:
+    """First start: fill an empty store with the bundled articles, with a progress bar."""
+    if store_version(db)[0]:
+        return
+    with ingest_lock():
+        if store_version(db)[0]:  # another session did it while we waited
+            return
+        bar = st.progress(0.0, text="First start: reading the bundled articles\u2026")
+        items = list(read_paths(bundled_paths()))
+        with Store(db) as store:
+            report = ingest_articles(items, store, pipeline(), show_progress(bar, "First start: parsing articles"),
+                                     total=len(items))
+        bar.empty()
+        st.session_state["first_start_report"] = report
+
+
+def ingest_uploads(db: str, files: Sequence) -> list[tuple[str, IngestReport]]:
+    """Read and ingest uploaded files one by one, with a progress bar."""
+    options = ReadOptions()
+    limit = options.limits.max_upload_bytes
+    results: list[tuple[str, IngestReport]] = []
+    bar = st.progress(0.0, text="Reading the uploads\u2026")
+    with ingest_lock(), Store(db) as store:
+        for i, upload in enumerate(files, 1):
+            name = upload.name
+            if upload.size > limit:
+                results.append((name, IngestReport(errors=(
+                    f"{name}: upload is {upload.size:,} bytes, over the limit of {limit:,}",))))
+                continue
+            items = list(read_bytes(name, upload.getvalue(), options))
+            report = ingest_articles(items, store, pipeline(), show_progress(bar, f"File {i}/{len(files)}"),
+                                     total=len(items))
+            results.append((name, report))
+    bar.empty()
+    return results
+
+
+# --------------------------------------------------------------------------- filters <-> URL
+
+
+def _valid(values: Sequence[str], allowed: set[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v in allowed))
+
+
+def seed_state_from_url(facets: Facets) -> None:
+    """Once per session: widget state from the URL (unknown values are dropped)."""
+    ss = st.session_state
+    if ss.get("_seeded"):
+        return
+    qp = st.query_params
+    allowed = {
+        "f_actor": {a.actor for a in facets.actors},
+        "f_category": {c for c, _ in facets.categories},
+        "f_place": {p.place_id for p in facets.places},
+        "f_gov": {g for g, _ in facets.governorates},
+        "f_source": {s for s, _ in facets.sources},
+    }
+    for key, param in URL_LISTS.items():
+        ss[key] = _valid(qp.get_all(param), allowed[key])
+    ss["f_text"] = (qp.get("q") or "")[:URL_TEXT_MAX]
+    if facets.date_min and facets.date_max:
+        lo, hi = facets.date_min, facets.date_max
+        start, end = _parse_date(qp.get("from")) or lo, _parse_date(qp.get("to")) or hi
+        start, end = min(max(start, lo), hi), min(max(end, lo), hi)
+        ss["f_dates"] = (min(start, end), max(start, end))
+    show = qp.get("show")
+    ss["show"] = show if show in allowed["f_place"] else None
+    ss["article"] = qp.get("article") or None
+    ss["_seeded"] = True
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def current_filters(facets: Facets) -> Filters:
+    ss = st.session_state
+    date_from = date_to = None
+    dates = ss.get("f_dates")
+    if facets.date_min and isinstance(dates, (tuple, list)) and len(dates) == 2:
+        if (dates[0], dates[1]) != (facets.date_min, facets.date_max):
+            date_from, date_to = dates
+    return Filters(
+        actors=ss.get("f_actor", []), categories=ss.get("f_category", []), places=ss.get("f_place", []),
+        governorates=ss.get("f_gov", []), sources=ss.get("f_source", []),
+        date_from=date_from, date_to=date_to, text=(ss.get("f_text") or "").strip()[:URL_TEXT_MAX] or None,
+    )
+
+
+def write_url(f: Filters) -> None:
+    """Mirror the view into the URL (only when it changed)."""
+    wanted: dict[str, list[str]] = {
+        "actor": list(f.actors), "category": list(f.categories), "place": list(f.places),
+        "gov": list(f.governorates), "source": list(f.sources),
+        "from": [f.date_from.isoformat()] if f.date_from else [],
+        "to": [f.date_to.isoformat()] if f.date_to else [],
+        "q": [f.text] if f.text else [],
+        "show": [st.session_state["show"]] if st.session_state.get("show") else [],
+        "article": [st.session_state["article"]] if st.session_state.get("article") else [],
+    }
+    wanted = {k: v for k, v in wanted.items() if v}
+    current = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def reset_filters(facets: Facets) -> None:
+    ss = st.session_state
+    for key in URL_LISTS:
+        ss[key] = []
+    ss["f_text"] = ""
+    if facets.date_min and facets.date_max:
+        ss["f_dates"] = (facets.date_min, facets.date_max)
+
+
+def set_place_filter(place_id: str) -> None:
+    """Show one place on the map (from the reader or the panel)."""
+    st.session_state["f_place"] = [place_id]
+    st.session_state["show"] = place_id
+
+
+def open_article(article_id: str) -> None:
+    st.session_state["article"] = article_id
+
+
+def close(key: str) -> None:
+    st.session_state[key] = None
+
+
+# --------------------------------------------------------------------------- layout pieces
+
+
+def sidebar_filters(facets: Facets) -> None:
+    actor_n = {a.actor: a.mentions for a in facets.actors}
+    cat_n = dict(facets.categories)
+    place_label = {p.place_id: f"{p.name}" + (f" ({p.admin1})" if p.admin1 and p.admin1 != p.name else "")
+                   + f" \u00b7 {p.mentions:,}" for p in facets.places}
+    gov_n = dict(facets.governorates)
+    source_n = dict(facets.sources)
+    sb = st.sidebar
+    sb.header("Filters")
+    sb.multiselect("Actor / group", list(actor_n), key="f_actor",
+                   format_func=lambda a: f"{a} ({actor_n.get(a, 0):,})", placeholder="All actors")
+    sb.multiselect("Actor category", list(cat_n), key="f_category",
+                   format_func=lambda c: f"{c} ({cat_n.get(c, 0):,})", placeholder="All categories")
+    sb.multiselect("Town / place", list(place_label), key="f_place",
+                   format_func=lambda p: place_label.get(p, p), placeholder="Type to search places")
+    sb.multiselect("Governorate", list(gov_n), key="f_gov",
+                   format_func=lambda g: f"{g} ({gov_n.get(g, 0):,})", placeholder="All governorates")
+    sb.multiselect("Source", list(source_n), key="f_source",
+                   format_func=lambda s: f"{s} ({source_n.get(s, 0):,})", placeholder="All sources")
+    if facets.date_min and facets.date_max:
+        sb.date_input("Article dates", key="f_dates", min_value=facets.date_min, max_value=facets.date_max,
+                      help="Narrowing the dates leaves out undated articles.")
+    sb.text_input("Text contains", key="f_text", max_chars=URL_TEXT_MAX,
+                  help="A word or phrase in the sentence or the article title.")
+    sb.button("Reset filters", key="reset_filters", on_click=reset_filters, args=(facets,))
+    sb.divider()
+    sb.subheader("Map")
+    sb.checkbox("Cluster overlapping markers", value=True, key="opt_cluster")
+    sb.checkbox("Shade governorates by mentions", value=False, key="opt_choropleth")
+
+
+def static_assets() -> maplayers.Assets:
+    """Leaflet from the app's own static folder when it is served, else from the CDN."""
+    if not st.get_option("server.enableStaticServing"):
+        return maplayers.Assets(None)
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return maplayers.Assets(f"/{base}/app/static" if base else "/app/static")
+
+
+def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) -> None:
+    ss = st.session_state
+    top_ids = tuple(p.place_id for p in places[:POPUP_PLACES])
+    popups = q_popup_excerpts(db, version, f, top_ids) if top_ids else {}
+    assets = static_assets()
+    if not assets.offline:
+        st.warning("Static file serving is off (run from the repository folder so .streamlit/config.toml "
+                   "applies): the map loads Leaflet from the internet.")
+    m = maplayers.build_map(places, popups, assets=assets, tiles=os.environ.get("GEO_MAP_TILES", "auto"),
+                            cluster=ss.get("opt_cluster", True), choropleth=ss.get("opt_choropleth", False))
+    out = st_folium(m, key="map", height=MAP_HEIGHT, use_container_width=True,
+                    returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"]) or {}
+    tip, count = out.get("last_object_clicked_tooltip"), out.get("last_object_clicked_count")
+    # A click is new when the tooltip or the click counter changed on this map
+    # (a remounted map, after a filter change, restarts its counter).
+    signature = hashlib.sha1(repr((version, f)).encode()).hexdigest()
+    click = (signature, tip, count)
+    if tip and click != ss.get("_last_click"):
+        ss["_last_click"] = click
+        place_id = maplayers.tooltip_index(places).get(tip)
+        if place_id:
+            ss["show"] = place_id
+            ss["panel_limit"] = PANEL_PAGE
+
+
+def html_block(body: str) -> None:
+    """Escaped HTML built by geo.maplayers (st.html sanitises it once more)."""
+    st.html(f'<div class="geo-html">{body}</div>')
+
+
+def render_place_panel(db: str, version: tuple, f: Filters, places: list[PlaceCount]) -> None:
+    ss = st.session_state
+    place_id = ss.get("show")
+    if not place_id:
+        st.caption("Click a place on the map to read its excerpts here.")
+        return
+    place = next((p for p in places if p.place_id == place_id), None)
+    limit = ss.get("panel_limit", PANEL_PAGE)
+    excerpts = q_excerpts(db, version, place_id, f, limit + 1)
+    with st.container(border=True, key="place_panel"):
+        if place is None:
+            html_block("<h3>No mentions of this place pass the current filters.</h3>")
+        else:
+            html_block(
+                f"<h3>{html.escape(place.name)}</h3><p>"
+                + html.escape(" \u00b7 ".join(x for x in (place.kind, place.admin1) if x))
+                + f" \u2014 {maplayers.plural(place.mentions, 'mention')} in {maplayers.plural(place.articles, 'article')}</p>"
+            )
+        cols = st.columns(3)
+        cols[0].button("Filter the map to this place", key="panel_filter", on_click=set_place_filter,
+                       args=(place_id,))
+        cols[1].button("Close", key="panel_close", on_click=close, args=("show",))
+        for i, ex in enumerate(excerpts[:limit]):
+            label = maplayers.article_label(ex.title, ex.source, ex.date)
+            html_block(f'<blockquote>{maplayers.excerpt_html(ex)}</blockquote>'
+                       f'<div class="geo-src">{html.escape(label)}</div>')
+            st.button("Read the article", key=f"read_{i}", on_click=open_article, args=(ex.article_id,))
+        if len(excerpts) > limit:
+            st.button("Show more excerpts", key="panel_more",
+                      on_click=lambda: ss.__setitem__("panel_limit", limit + PANEL_PAGE))
+
+
+def render_reader(db: str, version: tuple) -> None:
+    ss = st.session_state
+    article_id = ss.get("article")
+    if not article_id:
+        return
+    stored = q_article(db, version, article_id)
+    with st.container(border=True, key="reader"):
+        if stored is None:
+            st.text(f"No article with id {article_id!r} in the store.")
+            st.button("Close", key="reader_close_missing", on_click=close, args=("article",))
+            return
+        a = stored.article
+        meta = " \u00b7 ".join(str(x) for x in (a.source, a.date, a.path) if x)
+        html_block(f"<h3>{html.escape(a.title or '(untitled)')}</h3><p class='geo-src'>{html.escape(meta)}</p>")
+        if a.url:
+            st.text(f"URL: {a.url}")
+        st.button("Close the article", key="reader_close", on_click=close, args=("article",))
+        html_block(f'<div class="geo-reader">{maplayers.article_html(stored)}</div>')
+        seen = {p.place.id: p.place for p in stored.places}
+        if seen:
+            st.caption("Show on the map:")
+            cols = st.columns(4)
+            for i, place in enumerate(seen.values()):
+                cols[i % 4].button(place.name, key=f"reader_place_{i}", on_click=set_place_filter,
+                                   args=(place.id,), help=f"{place.kind}, {place.admin1 or place.country or ''}")
+
+
+def render_overview(db: str, version: tuple, f: Filters, places: list[PlaceCount]) -> None:
+    actors = q_actor_counts(db, version, f)
+    timeline = q_timeline(db, version, f)
+    st.subheader("Mentions of the main actors by month")
+    if timeline:
+        df = pd.DataFrame(timeline, columns=["month", "actor", "mentions"])
+        top = df.groupby("actor")["mentions"].sum().nlargest(TIMELINE_ACTORS).index
+        wide = df[df.actor.isin(top)].pivot_table(index="month", columns="actor", values="mentions",
+                                                  aggfunc="sum", fill_value=0)
+        st.line_chart(wide, height=300)
+    else:
+        st.caption("No dated articles pass the filters.")
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Top places")
+        st.dataframe(
+            pd.DataFrame(
+                [(p.name, p.admin1 or "", p.kind, p.mentions, p.articles,
+                  next(iter(p.actors), "")) for p in places[:25]],
+                columns=["place", "governorate", "kind", "mentions", "articles", "top actor"],
+            ),
+            hide_index=True, key="top_places",
+        )
+    with right:
+        st.subheader("Top actors")
+        st.dataframe(
+            pd.DataFrame([(a.actor, a.category, a.mentions, a.articles) for a in actors[:25]],
+                         columns=["actor", "category", "mentions", "articles"]),
+            hide_index=True, key="top_actors",
+        )
+    st.subheader("Download the filtered mentions")
+    c1, c2 = st.columns(2)
+    c1.download_button("CSV", data=lambda: export_csv(db, f), file_name="mentions.csv", mime="text/csv",
+                       key="dl_csv", on_click="ignore")
+    c2.download_button("GeoJSON", data=lambda: export_geojson(db, f), file_name="mentions.geojson",
+                       mime="application/geo+json", key="dl_geojson", on_click="ignore")
+
+
+def render_upload(db: str) -> None:
+    limits = ReadOptions().limits
+    st.subheader("Add articles")
+    st.text(
+        "Text (.txt, .md), web pages (.html) or corpora (.csv, .jsonl: one article per row, with a text "
+        f"column such as article_content or text). Up to {limits.max_upload_bytes // config.MiB} MiB and "
+        f"{limits.max_upload_articles:,} articles per file."
+    )
+    files = st.file_uploader("Files", accept_multiple_files=True, key="upload_files")
+    if st.button("Add to the map", key="upload_go", disabled=not files, type="primary"):
+        st.session_state["upload_results"] = ingest_uploads(db, files)
+    for name, report in st.session_state.get("upload_results", []):
+        line = f"{name}: {report.summary()}"
+        if report.errors and not report.read:
+            st.error("Nothing added from one file; see the reasons below.", icon=":material/error:")
+            st.code(line + "\n" + "\n".join(report.errors), language=None)
+        elif report.errors:
+            st.warning("Some articles could not be added; see the reasons below.", icon=":material/warning:")
+            st.code(line + "\n" + "\n".join(report.errors), language=None)
+        else:
+            st.success("File added.", icon=":material/check:")
+            st.code(line, language=None)
+
+
+# --------------------------------------------------------------------------- page
+
+
+def main() -> None:
+    db = db_path()
+    st.html(f"<style>{maplayers.HIGHLIGHT_CSS}\n.geo-html blockquote {{ margin: 0.3em 0; padding-left: 0.8em;"
+            " border-left: 3px solid #ccc; }} .geo-src {{ color: #666; font-size: 0.85em; }}"
+            " .geo-reader p {{ line-height: 1.6; }}</style>")
+    ensure_bundled_data(db)
+    version = store_version(db)
+    facets = q_facets(db, version)
+    seed_state_from_url(facets)
+    sidebar_filters(facets)
+    f = current_filters(facets)
+
+    places = q_place_counts(db, version, f)
+    st.title("Conflict news map \u2014 Syria")
+    report = st.session_state.get("first_start_report")
+    if report is not None:
+        st.success(f"First start: {report.summary()}.", icon=":material/check:")
+    n_mentions = sum(p.mentions for p in places)
+    c1, c2, c3 = st.columns(3)
+    c1.metric("Places", f"{len(places):,}")
+    c2.metric("Place mentions", f"{n_mentions:,}")
+    c3.metric("Articles in the store", f"{version[0]:,}")
+
+    tab_map, tab_overview, tab_upload = st.tabs(["Map", "Overview", "Add articles"])
+    with tab_map:
+        render_map(db, version, f, places)
+        render_place_panel(db, version, f, places)
+        render_reader(db, version)
+    with tab_overview:
+        render_overview(db, version, f, places)
+    with tab_upload:
+        render_upload(db)
+    st.sidebar.caption(f"Store: {version[0]:,} articles, {version[1]:,} place mentions, "
+                       f"{version[2]:,} actor mentions.")
+    write_url(f)
+
+
+main()

@@ -1,0 +1,187 @@
+"""Ingest a batch of articles: parse each with the pipeline, save it in the store.
+
+Shared by the CLI (``python -m geo ingest``) and the dashboard (first start,
+uploads). Errors are collected, never raised, so one bad file, row or
+article does not stop the batch; articles already stored are skipped before
+parsing, so re-running an interrupted ingest completes it cheaply and adds no
+duplicates.
+
+>>> from geo.errors import ArticleError
+>>> from geo.store import Store
+>>> with Store(":memory:") as store:
+...     report = ingest_articles([ArticleError("x.csv:row 3", "no text")], store, pipeline=None)
+>>> report.errors, report.added
+(('x.csv:row 3: no text',), 0)
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from geo import config
+from geo.errors import ArticleError, GeoError
+from geo.model import Article, ParsedArticle
+from geo.store import Store
+
+logger = logging.getLogger(__name__)
+
+
+class Parser(Protocol):
+    """What ingest needs of :class:`geo.pipeline.Pipeline`."""
+
+    def parse(self, article: Article) -> ParsedArticle: ...
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Passed to the progress callback after each item.
+
+    ``total`` is None when the caller did not know the batch size.
+    ``where`` names the item just handled (file path or ``file.csv#row=N``).
+    """
+
+    done: int
+    total: int | None
+    added: int
+    skipped: int
+    errors: int
+    where: str
+
+    @property
+    def fraction(self) -> float | None:
+        """``done / total`` in 0..1, or None without a total."""
+        if not self.total:
+            return None
+        return min(1.0, self.done / self.total)
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one batch did.
+
+    ``added``: articles saved; ``skipped``: already in the store;
+    ``errors``: one line per item that could not be read, parsed or saved
+    (``where: reason``); ``place_mentions`` / ``actor_mentions``: found in
+    the added articles.
+    """
+
+    added: int = 0
+    skipped: int = 0
+    errors: tuple[str, ...] = ()
+    place_mentions: int = 0
+    actor_mentions: int = 0
+    seconds: float = 0.0
+
+    @property
+    def read(self) -> int:
+        """Articles read (added or skipped)."""
+        return self.added + self.skipped
+
+    def summary(self) -> str:
+        """One line: "12 articles added (3 already stored), 140 place mentions; 2 errors"."""
+        line = f"{self.added:,} article{'s' if self.added != 1 else ''} added"
+        if self.skipped:
+            line += f" ({self.skipped:,} already stored)"
+        line += f", {self.place_mentions:,} place mentions, {self.actor_mentions:,} actor mentions"
+        if self.errors:
+            line += f"; {len(self.errors):,} error{'s' if len(self.errors) != 1 else ''}"
+        return line
+
+
+def _where(article: Article) -> str:
+    return article.path or f"article {article.id}"
+
+
+def ingest_articles(
+    items: Iterable[Article | ArticleError],
+    store: Store,
+    pipeline: Parser | None,
+    progress: Callable[[Progress], None] | None = None,
+    *,
+    total: int | None = None,
+) -> IngestReport:
+    """Parse and save every article of ``items``; collect every error.
+
+    Args:
+        items: what :func:`geo.articles.read_paths` / ``read_bytes`` yield.
+        store: the store to write (one transaction per article).
+        pipeline: anything with ``parse(article) -> ParsedArticle``; only
+            used for articles not yet stored (None is fine for a batch with
+            nothing new).
+        progress: called after each item with a :class:`Progress`.
+        total: the number of items, if known (for the progress fraction).
+
+    A read error, or an article the pipeline or the store's validation
+    rejects, becomes one line of ``IngestReport.errors``; the batch goes on.
+    An error of the store itself (disk full, database locked beyond its
+    timeout) propagates: every later article would fail the same way.
+    """
+    started = time.perf_counter()
+    added = skipped = n_places = n_actors = done = 0
+    errors: list[str] = []
+    for item in items:
+        done += 1
+        if isinstance(item, ArticleError):
+            errors.append(str(item))
+            where = item.where
+        else:
+            where = _where(item)
+            if store.has_article(item.id):
+                skipped += 1
+            elif pipeline is None:
+                errors.append(f"{where}: no pipeline to parse it")
+            else:
+                try:
+                    parsed = pipeline.parse(item)
+                except (GeoError, ValueError, IndexError, KeyError, TypeError, RecursionError) as exc:
+                    # A parser bug on one odd article must not lose the rest of the batch.
+                    logger.exception("%s: parse failed", where)
+                    errors.append(f"{where}: could not be parsed ({type(exc).__name__}: {exc})")
+                else:
+                    try:
+                        saved = store.save_article(parsed)
+                    except GeoError as exc:
+                        if not _is_rejection(exc):
+                            raise
+                        errors.append(f"{where}: not saved ({exc})")
+                    else:
+                        if saved:
+                            added += 1
+                            n_places += len(parsed.places)
+                            n_actors += len(parsed.actors)
+                        else:
+                            skipped += 1
+        if progress is not None:
+            progress(Progress(done, total, added, skipped, len(errors), where))
+    return IngestReport(added, skipped, tuple(errors), n_places, n_actors, time.perf_counter() - started)
+
+
+def _is_rejection(exc: GeoError) -> bool:
+    """Whether the store refused this article's content (vs. failing itself).
+
+    The store raises :class:`~geo.errors.StoreError` naming the article for
+    content that does not validate ("article <id>: ...") and wraps SQLite's
+    constraint errors (a CHECK on bad data); anything else (locked, disk
+    full, read-only) is a failure of the store.
+    """
+    return str(exc).startswith("article ") or isinstance(exc.__cause__, sqlite3.IntegrityError)
+
+
+def bundled_paths(data_dir: Path | None = None) -> list[Path]:
+    """The articles shipped with the product: the seed articles and the dev corpus."""
+    data = Path(data_dir) if data_dir else config.data_dir()
+    seeds = sorted((data / "seeds").glob("*.txt"))
+    corpus = data / "corpus" / "fakes_dev.csv"
+    return [*seeds, *([corpus] if corpus.exists() else [])]
+
+
+def count_items(items: Sequence[Article | ArticleError]) -> tuple[int, int]:
+    """(articles, errors) in a materialised batch."""
+    n_errors = sum(1 for i in items if isinstance(i, ArticleError))
+    return len(items) - n_errors, n_errors
