@@ -93,7 +93,8 @@ def dominant_governorate(parsed: ParsedArticle) -> str | None:
                     if pm.place.country == "SY" and pm.place.kind != "country" and pm.place.admin1)
     if not votes:
         return None
-    return votes.most_common(1)[0][0]
+    # Counter keeps first-seen order, so a tie goes to the governorate named first
+    return max(votes, key=lambda a: votes[a])
 
 
 @dataclass

@@ -51,6 +51,8 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, tatweel
 _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
 #: A word: letters/digits, with apostrophes or hyphens inside (Hay'at, al-Sham).
 TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]+)*")
 
@@ -125,6 +127,9 @@ def tokenize(text: str) -> list[Token]:
     for m in TOKEN_RE.finditer(text):
         surface = m.group()
         start = m.start()
+        possessive = _POSSESSIVE.search(surface)
+        if possessive and possessive.start() >= 2:
+            surface = surface[:possessive.start()]  # "Syria's" is "Syria"
         tokens.append(_make_token(surface, start))
     return tokens
 

@@ -24,7 +24,8 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -60,7 +61,15 @@ _TYPE_BEFORE = frozenset({"village", "town", "city", "villages", "towns", "distr
 _ALL_CUES = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES
 _MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
+    ramadan eid""".split()
+)
+# Generic heads of Arabic place names ("Deir" = monastery, "Tal" = hill): alone they
+# name a place only with their article ("al-Tal", "al-Bab").
+_GENERIC_HEADS = frozenset(
+    "dir tal jabal khan ain kafr abu um bait jisr shaikh wadi khirbat marat kasr bir hamam "
+    "ras sahl mazra tala nahr bab ard".split()
 )
 
 
@@ -150,8 +159,9 @@ class PlaceFinder:
             if key in self.not_places or (_inside(start, end, blocked)
                                           and not _names_state(text[start:end], places)):
                 return length
-            if not _last_capitalised(tokens[idx[-1]].surface):
-                continue
+            last = tokens[idx[-1]].surface
+            if not _last_capitalised(last) and (length == 1 or last.lower() in _ALL_CUES):
+                continue  # "Deir ezzor" is a name; in "Jabal al-Zawiya region" the name ends before "region"
             if length == 1 and not self._acceptable_single(text, tokens, idx[0], key, places):
                 return 1
             found.matches.append(Match(start, end, text[start:end], key, places,
@@ -166,7 +176,10 @@ class PlaceFinder:
     def _acceptable_single(self, text: str, tokens: Sequence[Token], i: int, key: str,
                            places: tuple[Place, ...]) -> bool:
         surface = tokens[i].surface
-        if key in _MONTHS_DAYS:
+        if surface.lower() in _MONTHS_DAYS:
+            return False
+        if key in _GENERIC_HEADS and not (i > 0 and tokens[i - 1].key == ""
+                                          and tokens[i - 1].end >= tokens[i].start - 1):
             return False
         if surface.isupper() and len(surface) <= 3 and not any(
                 surface in p.names for p in places):
@@ -195,7 +208,8 @@ class PlaceFinder:
         if _inside(start, end, blocked):
             return None
         key = " ".join(tokens[i].key for i in idx)
-        if key in self.not_places or key in _MONTHS_DAYS or self.gazetteer.is_common_word(key):
+        if (key in self.not_places or text[start:end].lower() in _MONTHS_DAYS
+                or self.gazetteer.is_common_word(key)):
             return None
         if not _has_place_cue(text, tokens, idx[0], idx[-1] + 1, strict=True):
             return None
@@ -289,7 +303,8 @@ class ResolveOptions:
     admin1_weight: float = 3.0
     proximity_weight: float = 3.0
     proximity_km: float = 40.0
-    fuzzy_min_ratio: float = 60.0
+    fuzzy_min_ratio: float = 65.0
+    fuzzy_min_letters: int = 5
     fuzzy_max_km: float = 60.0
     sibling_far_km: float = 50.0
 
@@ -339,17 +354,20 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     """
     cues = [_context(text, m, sentences) for m in matches]
     admin1 = _admin1_votes(matches)
+    own_votes = _votes_by_key(matches)
     anchors: list[tuple[Place, float, int]] = []  # place, weight, match index
     chosen: list[tuple[Place, float]] = []
     for _round in range(2):
         chosen = []
         for i, m in enumerate(matches):
-            scored = sorted(((_score(p, cues[i], admin1, anchors, i, options), p)
+            others = _without(admin1, own_votes[m.key])
+            scored = sorted(((_score(p, m.key, cues[i], others, anchors, i, options), p)
                              for p in m.candidates), key=lambda sp: -sp[0])
             chosen.append((scored[0][1], _confidence(scored)))
         anchors = [(p, c, i) for i, (p, c) in enumerate(chosen)
                    if p.country == "SY" and p.kind in ("town", "village", "region", "neighbourhood")]
         admin1 = _admin1_votes(matches, chosen)
+        own_votes = _votes_by_key(matches, chosen)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     mentions = [_mention(text, m, p, c, actors) for m, (p, c) in zip(matches, chosen)]
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options)
@@ -391,8 +409,29 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     return _Cue(after, before, si, gov)
 
 
+def _votes_by_key(matches: Sequence[Match],
+                  chosen: Sequence[tuple[Place, float]] | None = None) -> dict[str, Counter]:
+    """Each name's own governorate votes, so a name is not its own evidence."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for i, m in enumerate(matches):
+        one = _admin1_votes([m], None if chosen is None else [chosen[i]], normalise=False)
+        out[m.key].update(one)
+    return out
+
+
+def _without(votes: dict[str, float], own: Counter) -> dict[str, float]:
+    """Governorate shares of the article's other names."""
+    total = sum(votes.values()) or 1.0
+    raw = {a: v * votes["__total__"] for a, v in votes.items() if a != "__total__"} \
+        if "__total__" in votes else dict(votes)
+    rest = {a: max(0.0, v - own.get(a, 0.0)) for a, v in raw.items()}
+    total = sum(rest.values())
+    return {a: v / total for a, v in rest.items()} if total else {}
+
+
 def _admin1_votes(matches: Sequence[Match],
-                  chosen: Sequence[tuple[Place, float]] | None = None) -> dict[str, float]:
+                  chosen: Sequence[tuple[Place, float]] | None = None,
+                  normalise: bool = True) -> dict[str, float]:
     votes: Counter[str] = Counter()
     for i, m in enumerate(matches):
         if chosen is not None:
@@ -403,13 +442,19 @@ def _admin1_votes(matches: Sequence[Match],
         admins = {p.admin1 for p in m.candidates if p.country == "SY" and p.admin1}
         for a in admins:
             votes[a] += 1.0 / len(admins)
+    if not normalise:
+        return dict(votes)
     total = sum(votes.values()) or 1.0
-    return {a: v / total for a, v in votes.items()}
+    shares = {a: v / total for a, v in votes.items()}
+    shares["__total__"] = total
+    return shares
 
 
-def _score(place: Place, cue: _Cue, admin1: dict[str, float],
+def _score(place: Place, key: str, cue: _Cue, admin1: dict[str, float],
            anchors: Sequence[tuple[Place, float, int]], index: int, o: ResolveOptions) -> float:
     s = _prior(place) + _cue_bonus(place, cue.after, cue.before)
+    if key == _primary_key(place):
+        s += 1.5  # "Adra" is the town named Adra before Daraa, whose old name it also was
     if cue.governorate_in_sentence and place.kind == "governorate":
         s += 1.5
     if place.country == "SY" and place.admin1 and place.kind != "country":
@@ -423,6 +468,11 @@ def _score(place: Place, cue: _Cue, admin1: dict[str, float],
             best = max(best, weight * math.exp(-d / o.proximity_km))
         s += o.proximity_weight * best
     return s
+
+
+@lru_cache(maxsize=100_000)
+def _primary_key(place: Place) -> str:
+    return name_key(place.name)
 
 
 def _confidence(scored: Sequence[tuple[float, Place]]) -> float:
@@ -495,6 +545,8 @@ def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
     if not local:
         return None
     key = name_key(span.text)
+    if len(key.replace(" ", "")) < o.fuzzy_min_letters:
+        return None
     best: tuple[float, Place] | None = None
     for place in gazetteer.by_skeleton(skeleton_key(span.text)):
         if place.country != "SY":
