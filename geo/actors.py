@@ -1,0 +1,820 @@
+"""Actors (states, armed groups, international bodies) named or referred to in news text.
+
+The lexicon is plain data a user can extend (format: ``data/ACTORS.md``):
+
+- ``data/actors.csv``: one row per canonical actor, with its category, kind and
+  aliases (case-insensitive names, case-sensitive acronyms, adjectives, country
+  names and capitals);
+- ``data/actor_phrases.csv``: head nouns (``Russian`` + ``warplanes``), phrases
+  that are never actors (``ceasefire regime``), descriptions (``al-Qaeda's Syria
+  offshoot``), generic phrases resolved by coreference (``the group``, ``the two
+  sides``, ``militants``) and the words that show a country or capital is used
+  as a place (``in Damascus``, ``Damascus suburbs``, ``US President``).
+
+:func:`find_actors` folds the text without changing its length (case,
+apostrophes, hyphens, accents), finds every alias in one Aho-Corasick pass, keeps
+the leftmost-longest match, drops country and capital names used as places, and
+resolves generic phrases to the armed groups named shortly before them.
+
+>>> lexicon = ActorLexicon.load()
+>>> [(m.text, m.actor) for m in find_actors("Daesh and the regime attacked.", lexicon)]
+[('Daesh', 'ISIS'), ('regime', 'Syrian government')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import itertools
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import ClassVar, NamedTuple
+
+import ahocorasick
+
+from . import config
+from .errors import GeoError
+from .model import ActorMention
+from .sentences import sentence_index, split_sentences
+
+log = logging.getLogger(__name__)
+
+#: The categories an actor can have (shown as map filters).
+CATEGORIES = (
+    "government and allies",
+    "opposition",
+    "jihadist",
+    "Kurdish-led",
+    "foreign state",
+    "international",
+)
+
+#: What an actor is; only ``armed group`` actors are antecedents of "the group".
+KINDS = ("state", "armed group", "alliance", "organisation")
+
+#: Head-noun rules of actor_phrases.csv and the actor kinds each applies to.
+HEAD_NOUN_RULES = {
+    "state_noun": ("state",),
+    "group_noun": ("armed group", "alliance"),
+    "body_noun": ("organisation",),
+}
+#: Phrase rules that yield coreferent mentions (``coref=True``).
+COREF_RULES = ("fixed", "last_group", "last_members", "last_two_groups", "plural")
+#: Phrase rules listing words around a country or capital that make it a place.
+CUE_RULES = ("place_before", "capital_before", "place_after")
+PHRASE_RULES = (*HEAD_NOUN_RULES, "block", "other_group", *COREF_RULES, *CUE_RULES)
+
+#: How many sentences before the current one a generic phrase looks back.
+LOOKBACK_SENTENCES = 2
+
+ACTOR_COLUMNS = ("actor", "category", "kind", "aliases", "case_sensitive_aliases",
+                 "adjectives", "place_names", "capitals", "note")
+PHRASE_COLUMNS = ("phrase", "rule", "actor", "category", "note")
+
+_NAMED_RULES = ("alias", "place", "capital", "adjective")
+_HYPHENS = "-\u2010\u2011"
+_APOSTROPHES = "'\u2019\u2018`\u00b4\u02bf\u02be\u02bc\u2032\u02bb"
+_DASHES = _HYPHENS + "\u2012\u2013\u2014\u2015"
+_PARTY_WORDS = frozenset({"between", "among", "amongst"})
+_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "to", "for", "from", "with",
+    "by", "as", "it", "its", "he", "she", "they", "this", "that", "these", "those", "there",
+    "here", "when", "while", "after", "before", "since", "if", "who", "which", "what", "said", "says"})
+_LIST_WORDS = frozenset({",", "and", "or", "&", "the", "both"})
+_ARTICLES = frozenset({"al", "el"})
+_SUN_ONSETS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+_WORDS_BACK = re.compile(r"[\w'\u2019.]+|,")
+_WORD_AFTER = re.compile(r"(?:['\u2019]s)?[\s\-\u2010\u2011]+([A-Za-z]+)")
+_SENTENCE_CUT = re.compile(r"[.;:!?\n](?=[^.;:!?\n]*$)")
+_WORD = re.compile(r"[a-z0-9']+")
+_NEXT_WORDS = re.compile(r"(?: [a-z0-9']+){1,3}")
+_ADJACENT = re.compile(r"(?:[-\u2010\u2011]\w+)?\s*")
+
+
+class ActorLexiconError(GeoError, ValueError):
+    """The actor lexicon is missing, malformed, or a row is invalid.
+
+    The message names the file and line (``data/actors.csv:12: ...``).
+    """
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One canonical actor and the names it goes by.
+
+    ``aliases`` match case-insensitively, ``case_sensitive_aliases`` (acronyms:
+    IS, US, HTS) only as written. ``adjectives`` name the actor only before a
+    head noun of its kind (``Russian`` -> ``Russian warplanes``). ``place_names``
+    (countries) are actors unless used as places (``in Turkey``); ``capitals``
+    only when metonymic (``Ankara said``, not ``in Ankara``). In adjectives and
+    place names, an entry written in capitals (US, U.K.) is case-sensitive.
+    """
+
+    name: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "armed group"
+    case_sensitive_aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    place_names: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.name or not self.name.strip():
+            raise ValueError("an actor needs a non-empty name")
+        if self.category not in CATEGORIES:
+            raise ValueError(f"actor {self.name!r}: unknown category {self.category!r}; "
+                             f"expected one of: {', '.join(CATEGORIES)}")
+        if self.kind not in KINDS:
+            raise ValueError(f"actor {self.name!r}: unknown kind {self.kind!r}; "
+                             f"expected one of: {', '.join(KINDS)}")
+        if not (self.aliases or self.case_sensitive_aliases or self.place_names or self.capitals):
+            raise ValueError(f"actor {self.name!r} has no alias, place name or capital")
+        for surface in self.surfaces():
+            if not any(c.isalnum() for c in surface):
+                raise ValueError(f"actor {self.name!r}: alias {surface!r} has no letters")
+
+    def surfaces(self) -> tuple[str, ...]:
+        """Every name of the actor as written in the lexicon (adjectives included)."""
+        return (*self.aliases, *self.case_sensitive_aliases, *self.adjectives,
+                *self.place_names, *self.capitals)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One row of ``actor_phrases.csv``: a phrase and the rule it follows.
+
+    ``actor`` is the actor a ``fixed`` description denotes, or the fallback of
+    a generic phrase when no antecedent is found (None: no mention then).
+    ``category`` restricts the antecedents of a generic phrase ("the jihadists"
+    refers only to a ``jihadist`` actor).
+    """
+
+    text: str
+    rule: str
+    actor: str | None = None
+    category: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.text or not any(c.isalnum() for c in self.text):
+            raise ValueError(f"phrase {self.text!r} has no letters")
+        if self.rule not in PHRASE_RULES:
+            raise ValueError(f"phrase {self.text!r}: unknown rule {self.rule!r}; "
+                             f"expected one of: {', '.join(PHRASE_RULES)}")
+        if self.rule == "fixed" and not self.actor:
+            raise ValueError(f"phrase {self.text!r}: rule 'fixed' needs an actor")
+        if self.actor and self.rule not in COREF_RULES:
+            raise ValueError(f"phrase {self.text!r}: rule {self.rule!r} takes no actor")
+        if self.category is not None and self.category not in CATEGORIES:
+            raise ValueError(f"phrase {self.text!r}: unknown category {self.category!r}; "
+                             f"expected one of: {', '.join(CATEGORIES)}")
+        if self.category and self.rule in ("fixed", *HEAD_NOUN_RULES, *CUE_RULES, "block", "other_group"):
+            raise ValueError(f"phrase {self.text!r}: rule {self.rule!r} takes no category")
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """What a folded key in the automaton stands for."""
+
+    rule: str  # "alias", "place", "capital", "adjective" or a phrase rule
+    actor: Actor | None  # named actor, a phrase's fallback, or None
+    skip: int = 0  # length of a leading "the " that is not part of the mention
+    category: str | None = None  # the category antecedents must have
+
+
+class _Match(NamedTuple):
+    start: int
+    end: int
+    pattern: _Pattern
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """Words around a country or capital name that show it is used as a place."""
+
+    place_before: frozenset[str]
+    capital_before: frozenset[str]
+    place_after: frozenset[str]
+    name_words: frozenset[str]  # words of every country and capital (for lists)
+
+
+class ActorLexicon:
+    """The actors and phrases of the lexicon, compiled for matching.
+
+    Build one with :meth:`load` (from CSV) or directly from :class:`Actor` and
+    :class:`Phrase` values; it is immutable and safe to share between threads.
+    """
+
+    categories: tuple[str, ...] = CATEGORIES
+
+    def __init__(self, actors: Iterable[Actor], phrases: Iterable[Phrase] = ()) -> None:
+        """Validate and compile; raise ValueError on duplicate names or clashing aliases."""
+        self.actors: tuple[Actor, ...] = tuple(actors)
+        self.phrases: tuple[Phrase, ...] = tuple(phrases)
+        self._by_name = _index_actors(self.actors)
+        for phrase in self.phrases:
+            if phrase.actor and phrase.actor not in self._by_name:
+                raise ValueError(f"phrase {phrase.text!r}: unknown actor {phrase.actor!r}")
+        self._cues = _build_cues(self.actors, self.phrases)
+        self._heads = _head_nouns(self.phrases)
+        ci, cs = _build_keys(self.actors, self.phrases, self._by_name)
+        self._automaton = _automaton(ci, cs)
+
+    @classmethod
+    def load(cls, path: Path | str | None = None,
+             phrases_path: Path | str | None = None) -> ActorLexicon:
+        """Read ``actors.csv`` (default ``config.data_dir()/'actors.csv'``).
+
+        ``phrases_path`` defaults to ``actor_phrases.csv`` next to it; a missing
+        default phrases file means no phrases (no head nouns, cues or coreference).
+        Raises :class:`ActorLexiconError` (a ValueError) naming the file and line.
+        """
+        path = Path(path) if path is not None else config.data_dir() / "actors.csv"
+        actors = tuple(_read_actors(path))
+        if phrases_path is None:
+            phrases_path = path.with_name("actor_phrases.csv")
+            if not phrases_path.exists():
+                log.info("no %s: actors without head nouns, cues or coreference", phrases_path)
+                return cls._build(actors, (), path)
+        names = {a.name for a in actors}
+        return cls._build(actors, tuple(_read_phrases(Path(phrases_path), names)), path)
+
+    @classmethod
+    def _build(cls, actors: tuple[Actor, ...], phrases: tuple[Phrase, ...],
+               path: Path) -> ActorLexicon:
+        try:
+            return cls(actors, phrases)
+        except ValueError as exc:
+            raise ActorLexiconError(f"{path}: {exc}") from exc
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def get(self, name: str) -> Actor:
+        """The actor with this canonical name; KeyError if there is none."""
+        return self._by_name[name]
+
+    def _scan(self, text: str) -> list[_Match]:
+        """Every whole-word match in ``text`` that is not a place use.
+
+        One automaton pass over the lowercased text finds case-insensitive and
+        case-sensitive keys alike; the latter are then checked against the
+        text with its case kept.
+        """
+        if self._automaton is None:
+            return []
+        cased = fold_case(text)
+        folded = fold_text(text, cased)
+        size = len(folded)
+        matches = []
+        for last, (length, entries) in self._automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            if (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
+                continue
+            for pattern, exact in entries:
+                if exact is not None and (cased[start:end] != exact or _in_capitals(text, start, end)):
+                    continue
+                rule = pattern.rule
+                stop = end
+                if rule in _NAMED_RULES:
+                    if end < size and folded[end] == " ":
+                        stop = self._head_end(folded, end, pattern)
+                    if stop == end and rule == "adjective":
+                        continue  # an adjective alone ("Russian") is no actor
+                if rule in ("place", "capital") and self._place_use(text, start, end, pattern, exact, stop > end):
+                    continue
+                matches.append(_Match(start, stop, pattern))
+        return matches
+
+    def _head_end(self, folded: str, end: int, pattern: _Pattern) -> int:
+        """End of a name taken with the head noun after it ("Daesh terrorist group").
+
+        ``folded[end]`` is a space; returns ``end`` if no head noun of the
+        actor's kind follows.
+        """
+        assert pattern.actor is not None
+        nouns, firsts = self._heads[pattern.actor.kind]
+        word = _WORD.match(folded, end + 1)
+        if word and word.group() in firsts:
+            following = _NEXT_WORDS.match(folded, end)
+            words = following.group().split(" ")[1:] if following else []
+            for n in range(len(words), 0, -1):
+                noun = " ".join(words[:n])
+                if noun in nouns:
+                    return end + 1 + len(noun)
+        return end
+
+    def _place_use(self, text: str, start: int, end: int, pattern: _Pattern,
+                   exact: str | None, headed: bool) -> bool:
+        """True if a country or capital name at start..end is a place, not an actor.
+
+        ``headed``: a head noun follows ("US forces"), so only the words before count.
+        """
+        cues = self._cues
+        if exact is None and text[start:end].isupper() and end - start > 3:
+            return True  # datelines: "MOSCOW (Sputnik) -", "DAMASCUS, Syria"
+        if not headed and _placed_by_next_word(text, end, cues):
+            return True
+        before = cues.place_before
+        if pattern.rule == "capital":
+            before = before | cues.capital_before
+        return _governed_by(text, start, before, cues.name_words)
+
+
+def find_actors(text: str, lexicon: ActorLexicon,
+                sentences: Sequence[tuple[int, int]] | None = None) -> list[ActorMention]:
+    """Every actor mention of ``text``, sorted by start (then end, actor).
+
+    Named mentions come from the lexicon's aliases (leftmost-longest wins; an
+    alias of another actor inside a hyphenated or possessive compound such as
+    ``anti-regime`` or ``al-Qaeda's ...`` is also reported). Generic phrases are
+    resolved against the armed groups named in the same or the
+    ``LOOKBACK_SENTENCES`` previous sentences and reported with ``coref=True``;
+    one phrase ("the two groups") may yield several mentions. ``sentences`` are
+    the (start, end) spans of :func:`geo.sentences.split_sentences`, computed
+    if not given.
+    """
+    if not text:
+        return []
+    sentences = tuple(split_sentences(text) if sentences is None else sentences)
+    top, inner = _select(lexicon._scan(text))
+    named = [m for m in top if m.pattern.rule in _NAMED_RULES]
+    nested = _nested(top, inner, text)
+    mentions = {_mention(text, m.start, m.end, m.pattern.actor, False) for m in named + nested}
+    antecedents = _antecedents(top, text, sentences)
+    for i, match in enumerate(top):
+        if match.pattern.rule not in COREF_RULES or _follows_name(top, i, text):
+            continue
+        start = match.start + match.pattern.skip
+        for actor in _resolve(match, text, sentences, antecedents):
+            mentions.add(_mention(text, start, match.end, actor, True))
+    return sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
+
+
+# --- folding -----------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Length-preserving character map: apostrophes, dashes, spaces, Latin accents."""
+    table = {ord(c): "'" for c in _APOSTROPHES}
+    table.update({ord(c): " " for c in _DASHES + "\t\n\r\f\v\u00a0\u2009\u202f\u200a\u2007"})
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(code))[:1]
+        if base.isascii() and base.isalpha() and code not in table:
+            table[code] = base
+    return table
+
+
+def fold_case(text: str) -> str:
+    """``text`` with apostrophes, dashes, spaces and accents folded; same length, case kept.
+
+    >>> fold_case("Hay’at Tahrir al-Sham")
+    "Hay'at Tahrir al Sham"
+    """
+    return text.translate(_fold_table())
+
+
+def fold_text(text: str, cased: str | None = None) -> str:
+    """:func:`fold_case`, lowercased, still the same length as ``text``."""
+    cased = fold_case(text) if cased is None else cased
+    low = cased.lower()
+    if len(low) != len(cased):  # a few letters (İ) lowercase to two code points
+        low = "".join(c.lower()[:1] for c in cased)
+    return low
+
+
+def _key(surface: str, sensitive: bool) -> str:
+    """The automaton key of a lexicon surface: folded, single-spaced."""
+    folded = fold_case(surface) if sensitive else fold_text(surface)
+    return " ".join(folded.split())
+
+
+def _variants(key: str) -> set[str]:
+    """Spelling variants of a folded key: apostrophes dropped, Arabic article forms.
+
+    >>> sorted(_variants("ahrar al sham"))
+    ['ahrar al sham', 'ahrar ash sham', 'ahrar el sham']
+    >>> sorted(_variants("al nusra"))
+    ['al nusra', 'an nusra', 'el nusra', 'nusra']
+    """
+    words = key.split(" ")
+    options: list[list[str]] = []
+    for i, word in enumerate(words):
+        if word in _ARTICLES and i + 1 < len(words):
+            forms = ["al", "el"] + _assimilated(words[i + 1])
+            options.append(forms + ([""] if i == 0 else []))
+        else:
+            options.append([word])
+    out = set()
+    for combo in itertools.islice(itertools.product(*options), 64):
+        variant = " ".join(w for w in combo if w)
+        out.add(variant)
+        if "'" in variant:
+            out.add(variant.replace("'", ""))
+    return out
+
+
+def _assimilated(word: str) -> list[str]:
+    """Sun-letter forms of the article before ``word`` (al-Sham -> ash-Sham)."""
+    for onset in _SUN_ONSETS:
+        if word.startswith(onset) and len(word) > len(onset):
+            return ["a" + onset]
+    return []
+
+
+def _is_capitals(surface: str) -> bool:
+    """An acronym written in capitals (US, U.K.): matched case-sensitively."""
+    letters = [c for c in surface if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
+
+
+# --- compiling the lexicon -------------------------------------------------------
+
+def _index_actors(actors: Sequence[Actor]) -> dict[str, Actor]:
+    by_name: dict[str, Actor] = {}
+    for actor in actors:
+        if actor.name in by_name:
+            raise ValueError(f"actor {actor.name!r} is listed twice")
+        by_name[actor.name] = actor
+    return by_name
+
+
+def _build_cues(actors: Sequence[Actor], phrases: Sequence[Phrase]) -> _Cues:
+    words = {rule: frozenset(p.text.lower() for p in phrases if p.rule == rule) for rule in CUE_RULES}
+    names = {w.lower() for a in actors for n in (*a.place_names, *a.capitals)
+             for w in _WORDS_BACK.findall(n)}
+    return _Cues(words["place_before"], words["capital_before"], words["place_after"], frozenset(names))
+
+
+class _KeyTable:
+    """Automaton keys with the pattern each stands for; lexicon spellings beat variants."""
+
+    EXPLICIT, VARIANT = 2, 1
+    _RULE_ORDER: ClassVar[dict[str, int]] = {"alias": 0, "place": 1, "capital": 2, "adjective": 3}
+
+    def __init__(self) -> None:
+        self.keys: dict[str, tuple[int, _Pattern, str]] = {}
+
+    def add(self, key: str, pattern: _Pattern, priority: int, source: str) -> None:
+        """Add ``key``; raise ValueError if two lexicon spellings fold to it for different things."""
+        old = self.keys.get(key)
+        if old is None or priority > old[0]:
+            self.keys[key] = (priority, pattern, source)
+            return
+        old_priority, old_pattern, old_source = old
+        if priority < old_priority or old_pattern == pattern:
+            return
+        if old_pattern.actor == pattern.actor and old_pattern.rule in self._RULE_ORDER:
+            if self._RULE_ORDER.get(pattern.rule, 9) < self._RULE_ORDER[old_pattern.rule]:
+                self.keys[key] = (priority, pattern, source)
+            return
+        if priority == self.EXPLICIT:
+            raise ValueError(f"{source} clashes with {old_source} (both fold to {key!r})")
+        log.debug("%s ignored: %r already stands for %s", source, key, old_source)
+
+    def items(self) -> Iterator[tuple[str, _Pattern]]:
+        for key, (_, pattern, _) in self.keys.items():
+            yield key, pattern
+
+
+def _build_keys(actors: Sequence[Actor], phrases: Sequence[Phrase],
+                by_name: dict[str, Actor]) -> tuple[_KeyTable, _KeyTable]:
+    """The case-insensitive and case-sensitive key tables of the lexicon."""
+    ci, cs = _KeyTable(), _KeyTable()
+    for actor in actors:
+        _add_actor(actor, ci, cs)
+    for phrase in phrases:
+        if phrase.rule in ("block", "other_group", *COREF_RULES):
+            _add_phrase(phrase, ci, by_name)
+    return ci, cs
+
+
+def _add_actor(actor: Actor, ci: _KeyTable, cs: _KeyTable) -> None:
+    """Add an actor's names and their spelling variants."""
+    alias = _Pattern("alias", actor)
+    named = [(s, alias, False) for s in actor.aliases]
+    named += [(s, alias, True) for s in actor.case_sensitive_aliases]
+    named += [(s, _Pattern("place", actor), _is_capitals(s)) for s in actor.place_names]
+    named += [(s, _Pattern("capital", actor), False) for s in actor.capitals]
+    named += [(s, _Pattern("adjective", actor), _is_capitals(s)) for s in actor.adjectives]
+    for surface, pattern, sensitive in named:
+        table = cs if sensitive else ci
+        source = f"{pattern.rule} {surface!r} of {actor.name!r}"
+        key = _key(surface, sensitive)
+        table.add(key, pattern, _KeyTable.EXPLICIT, source)
+        for variant in _variants(key) - {key}:
+            table.add(variant, pattern, _KeyTable.VARIANT, source)
+
+
+def _head_nouns(phrases: Sequence[Phrase]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Folded head nouns by actor kind (state: forces, troops, ...) and their first words."""
+    by_kind: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for phrase in phrases:
+        for kind in HEAD_NOUN_RULES.get(phrase.rule, ()):
+            by_kind[kind].add(_key(phrase.text, False))
+    return {kind: (frozenset(nouns), frozenset(n.split(" ")[0] for n in nouns))
+            for kind, nouns in by_kind.items()}
+
+
+def _add_phrase(phrase: Phrase, ci: _KeyTable, by_name: dict[str, Actor]) -> None:
+    key = _key(phrase.text, False)
+    skip = 4 if key.startswith("the ") and phrase.rule in COREF_RULES else 0
+    actor = by_name[phrase.actor] if phrase.actor else None
+    pattern = _Pattern(phrase.rule, actor, skip, phrase.category)
+    source = f"phrase {phrase.text!r}"
+    ci.add(key, pattern, _KeyTable.EXPLICIT, source)
+    for variant in _variants(key) - {key}:
+        ci.add(variant, pattern, _KeyTable.VARIANT, source)
+
+
+def _automaton(ci: _KeyTable, cs: _KeyTable) -> ahocorasick.Automaton | None:
+    """One automaton over lowercased keys; values are (key length, ((pattern, exact), ...)).
+
+    ``exact`` is the case-sensitive spelling a match must have, None for
+    case-insensitive keys.
+    """
+    entries: dict[str, list[tuple[_Pattern, str | None]]] = {}
+    for key, pattern in ci.items():
+        entries.setdefault(key, []).append((pattern, None))
+    for key, pattern in cs.items():
+        entries.setdefault(fold_text(key), []).append((pattern, key))
+    if not entries:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key, values in entries.items():
+        automaton.add_word(key, (len(key), tuple(values)))
+    automaton.make_automaton()
+    return automaton
+
+
+# --- matching ---------------------------------------------------------------------
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """True if an acronym sits in a run of capitals (a headline: "WHERE IS THE ...")."""
+    window = text[max(0, start - 30):start] + text[end:end + 30]
+    upper = sum(map(str.isupper, window))
+    lower = sum(map(str.islower, window))
+    return upper + lower >= 12 and upper > 0.7 * (upper + lower)
+
+
+def _placed_by_next_word(text: str, end: int, cues: _Cues) -> bool:
+    """True if the word after a country or capital makes it a place, a title or part of a name.
+
+    "Damascus countryside", "UK-based", "US President", "Jordan Dakamseh",
+    "Damascus Opera House"; a following country or capital ("Russia Iran and
+    Turkey" with the commas lost) or a function word ("... Damascus The White
+    House ...") does not.
+    """
+    after = _WORD_AFTER.match(text, end)
+    if not after:
+        return False
+    word = after.group(1)
+    low = word.lower()
+    if low in cues.place_after:
+        return True
+    return word[:1].isupper() and low not in cues.name_words and low not in _FUNCTION_WORDS
+
+
+def _governed_by(text: str, start: int, cue_words: frozenset[str], name_words: frozenset[str]) -> bool:
+    """True if the words before ``start`` put the name in a place context.
+
+    Walks back over a coordinated list of country/capital names ("in Ankara,
+    Moscow and Tehran") to the word (or two words: "border with") that governs
+    it. A capitalised word that is not a listed name and not the first word of
+    the sentence makes it part of a longer name or a tag list ("Old Damascus",
+    "Tags Syria Damascus").
+    """
+    chunk = text[max(0, start - 100):start]
+    cut = _SENTENCE_CUT.search(chunk)
+    if cut:
+        chunk = chunk[cut.end():]
+    words = [w.lower().rstrip(".") for w in _WORDS_BACK.findall(chunk)]
+    for i in range(len(words) - 1, -1, -1):
+        low = words[i]
+        if low in cue_words or (i and f"{words[i - 1]} {low}" in cue_words):
+            return True
+        if low in _LIST_WORDS or low in name_words:
+            continue
+        return i > 0 and _WORDS_BACK.findall(chunk)[i][:1].isupper()
+    return False
+
+
+def _select(matches: list[_Match]) -> tuple[list[_Match], list[_Match]]:
+    """Split matches into leftmost-longest non-overlapping ones and the rest."""
+    matches.sort(key=lambda m: (m.start, -m.end))
+    top: list[_Match] = []
+    inner: list[_Match] = []
+    end = -1
+    for match in matches:
+        if match.start >= end:
+            top.append(match)
+            end = match.end
+        else:
+            inner.append(match)
+    return top, inner
+
+
+def _nested(top: list[_Match], inner: list[_Match], text: str) -> list[_Match]:
+    """Names of other actors inside a compound of a longer match (anti-regime, al-Qaeda's).
+
+    Among such names, leftmost-longest wins again ("al-Qaeda" over "Qaeda").
+    """
+    starts = [m.start for m in top]
+    candidates = []
+    for match in inner:
+        outer = top[bisect.bisect_right(starts, match.start) - 1]
+        if (match.pattern.rule in _NAMED_RULES and match.end <= outer.end
+                and outer.pattern.rule not in ("block", "other_group")
+                and outer.pattern.actor != match.pattern.actor):
+            candidates.append(match)
+    return [m for m in _select(candidates)[0] if _in_compound(text, m.start, m.end)]
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """True if start..end is hyphenated to or possessive of its neighbour word."""
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 1]
+    return (before != "" and before in _HYPHENS) or (after != "" and after in _HYPHENS + _APOSTROPHES)
+
+
+def _mention(text: str, start: int, end: int, actor: Actor | None, coref: bool) -> ActorMention:
+    assert actor is not None
+    return ActorMention(text=text[start:end], start=start, end=end, actor=actor.name,
+                        category=actor.category, coref=coref)
+
+
+# --- coreference --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Antecedent:
+    start: int
+    sentence: int
+    actor: Actor | None  # None: a group that is no actor (a monitor, an NGO)
+
+
+def _antecedents(top: list[_Match], text: str,
+                 sentences: tuple[tuple[int, int], ...]) -> list[_Antecedent]:
+    """Named groups that generic phrases may refer to, in text order.
+
+    Armed groups, and groups that are not actors ("the Observatory"), which
+    "the group" may refer to as well. A name used as a modifier
+    ("al-Qaeda-linked", "Iran-backed") is not an antecedent.
+    """
+    out = []
+    for match in top:
+        rule, actor = match.pattern.rule, match.pattern.actor
+        if rule == "other_group":
+            actor = None
+        elif not _is_antecedent(match, text):
+            continue
+        out.append(_Antecedent(match.start, sentence_index(sentences, match.start), actor))
+    return out
+
+
+def _is_antecedent(match: _Match, text: str) -> bool:
+    """True for a named armed group that is not a hyphenated modifier ("al-Qaeda-linked")."""
+    actor = match.pattern.actor
+    if match.pattern.rule not in _NAMED_RULES or actor is None or actor.kind != "armed group":
+        return False
+    return text[match.end:match.end + 1] not in tuple(_HYPHENS)
+
+
+def _follows_name(top: list[_Match], i: int, text: str) -> bool:
+    """True if a generic phrase directly follows a name ("HTS militants", "IS-linked militants")."""
+    if i == 0:
+        return False
+    prev = top[i - 1]
+    if prev.pattern.rule not in _NAMED_RULES:
+        return False
+    return _ADJACENT.fullmatch(text, prev.end, top[i].start) is not None
+
+
+def _resolve(match: _Match, text: str, sentences: tuple[tuple[int, int], ...],
+             antecedents: list[_Antecedent]) -> list[Actor]:
+    """The actors a generic phrase refers to (its fallback actor if none is found)."""
+    rule, fallback, category = match.pattern.rule, match.pattern.actor, match.pattern.category
+    here = sentence_index(sentences, match.start)
+    fitting = [a for a in antecedents
+               if a.actor is None or category is None or a.actor.category == category]
+    earlier = [a for a in fitting if a.start < match.start and a.sentence >= here - LOOKBACK_SENTENCES]
+    found: list[Actor] = []
+    if rule == "last_group":
+        last = earlier[-1] if earlier else None
+        if last is not None and last.actor is None:
+            return []  # "the group" is the monitor or NGO named last
+        found = [last.actor] if last is not None and last.actor is not None else []
+    elif rule == "last_members":
+        found = _distinct(reversed(earlier), 1)
+    elif rule == "last_two_groups":
+        found = _distinct(reversed(earlier), 2)
+        found = found if len(found) == 2 else []
+    elif rule == "plural":
+        found = _parties(match, text, here, fitting)
+    if found:
+        return found
+    return [fallback] if fallback is not None else []
+
+
+def _parties(match: _Match, text: str, here: int, antecedents: list[_Antecedent]) -> list[Actor]:
+    """Referents of a plural generic phrase ("militants", "Takfiri groups").
+
+    The armed groups named earlier in its sentence, if two or more; after
+    "between"/"among", the groups named later in the sentence or in the next one
+    ("clashes between Takfiri terrorists ... The fighting between Ahrar al-Sham
+    and Hay'at Tahrir al-Sham").
+    """
+    same = _distinct((a for a in antecedents if a.sentence == here and a.start < match.start), 99)
+    if len(same) >= 2:
+        return same
+    word = _WORD_BEFORE.search(text, max(0, match.start - 20), match.start)
+    if word and word.group(1).lower() in _PARTY_WORDS:
+        later = (a for a in antecedents if a.start > match.end and a.sentence in (here, here + 1))
+        ahead = _distinct(later, 99)
+        if len(ahead) >= 2:
+            return ahead
+    return []
+
+
+def _distinct(antecedents: Iterable[_Antecedent], limit: int) -> list[Actor]:
+    """The first ``limit`` distinct actors of ``antecedents``, in the order given."""
+    out: list[Actor] = []
+    for antecedent in antecedents:
+        if antecedent.actor is not None and antecedent.actor not in out:
+            out.append(antecedent.actor)
+            if len(out) == limit:
+                break
+    return out
+
+
+# --- reading the CSV files ------------------------------------------------------------
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    """A '|'-joined cell as a tuple of stripped, non-empty items."""
+    return tuple(item.strip() for item in (cell or "").split("|") if item.strip())
+
+
+def _read_rows(path: Path, columns: tuple[str, ...],
+               required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) of a CSV file whose lines starting with '#' are comments."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise ActorLexiconError(f"{path}: actor lexicon file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ActorLexiconError(f"{path}: cannot read actor lexicon ({exc})") from exc
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)
+             if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        raise ActorLexiconError(f"{path}: no header row")
+    reader = csv.reader(line for _, line in lines)
+    header = [h.strip() for h in next(reader)]
+    unknown = [h for h in header if h not in columns]
+    missing = [c for c in required if c not in header]
+    if unknown or missing:
+        raise ActorLexiconError(f"{path}:{lines[0][0]}: bad header: unknown columns {unknown}, "
+                                f"missing {missing}; expected columns: {', '.join(columns)}")
+    for (lineno, _), values in zip(lines[1:], reader):
+        if len(values) > len(header):
+            raise ActorLexiconError(f"{path}:{lineno}: {len(values)} fields but the header has "
+                                    f"{len(header)} (quote cells that contain commas)")
+        yield lineno, dict(zip(header, values + [""] * (len(header) - len(values))))
+
+
+def _read_actors(path: Path) -> Iterator[Actor]:
+    for lineno, row in _read_rows(path, ACTOR_COLUMNS, ("actor", "category", "aliases")):
+        try:
+            yield Actor(
+                name=row["actor"].strip(),
+                category=row["category"].strip(),
+                kind=row.get("kind", "").strip() or "armed group",
+                aliases=_split(row["aliases"]),
+                case_sensitive_aliases=_split(row.get("case_sensitive_aliases")),
+                adjectives=_split(row.get("adjectives")),
+                place_names=_split(row.get("place_names")),
+                capitals=_split(row.get("capitals")),
+            )
+        except ValueError as exc:
+            raise ActorLexiconError(f"{path}:{lineno}: {exc}") from exc
+
+
+def _read_phrases(path: Path, actor_names: set[str]) -> Iterator[Phrase]:
+    for lineno, row in _read_rows(path, PHRASE_COLUMNS, ("phrase", "rule")):
+        try:
+            phrase = Phrase(text=row["phrase"].strip(), rule=row["rule"].strip(),
+                            actor=row.get("actor", "").strip() or None,
+                            category=row.get("category", "").strip() or None)
+        except ValueError as exc:
+            raise ActorLexiconError(f"{path}:{lineno}: {exc}") from exc
+        if phrase.actor and phrase.actor not in actor_names:
+            raise ActorLexiconError(f"{path}:{lineno}: phrase {phrase.text!r}: unknown actor {phrase.actor!r}")
+        yield phrase

@@ -1,0 +1,370 @@
+"""Tests of geo.actors: the lexicon files, matching rules, coreference, the seeds."""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from geo.actors import (
+    CATEGORIES,
+    Actor,
+    ActorLexicon,
+    ActorLexiconError,
+    Phrase,
+    find_actors,
+    fold_text,
+)
+from geo.errors import GeoError
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "data" / "seeds"
+EXPECTED = REPO / "tests" / "fixtures" / "seeds_expected.jsonl"
+CORPUS = REPO / "data" / "corpus" / "fakes_dev.csv"
+
+HTS = "Hay'at Tahrir al-Sham"
+NUSRA = "Jabhat Fateh al-Sham / al-Nusra Front"
+GOV = "Syrian government"
+OPP = "Syrian opposition"
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> ActorLexicon:
+    return ActorLexicon.load()
+
+
+def actors_in(text: str, lexicon: ActorLexicon) -> list[tuple[str, str]]:
+    """(surface, actor) of every mention, in order."""
+    return [(m.text, m.actor) for m in find_actors(text, lexicon)]
+
+
+def seed_cases() -> list[tuple[str, dict]]:
+    cases = []
+    for line in EXPECTED.read_text(encoding="utf-8").splitlines():
+        expected = json.loads(line)
+        cases.append(((SEEDS / expected["source"]).read_text(encoding="utf-8"), expected))
+    return cases
+
+
+# --- the shipped lexicon -----------------------------------------------------------------
+
+def test_shipped_lexicon_loads_every_category(lexicon):
+    assert len(lexicon) >= 40
+    assert {a.category for a in lexicon.actors} == set(CATEGORIES)
+    assert lexicon.categories == CATEGORIES
+
+
+@pytest.mark.parametrize("name", [
+    GOV, "Russia", "Iran", "Iran-backed militias", "Hezbollah", "Turkey", "United States",
+    "US-led coalition", "ISIS", HTS, NUSRA, "al-Qaeda", "Ahrar al-Sham", "Suqour al-Sham",
+    "Free Syrian Army", OPP, "Syrian Democratic Forces", "YPG/PYD", "Saudi Arabia", "Qatar",
+    "Israel", "United Nations", "High Negotiations Committee", "Jaish al-Islam",
+    "Faylaq al-Rahman", "Nour al-Din al-Zenki", "Jaish al-Izza", "Turkistan Islamic Party",
+    "Fatah Halab", "Liwa al-Quds", "Wagner",
+])
+def test_required_actor_is_in_lexicon(lexicon, name):
+    assert name in lexicon
+    assert lexicon.get(name).category in CATEGORIES
+
+
+# --- the seed articles ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", seed_cases(), ids=["seed000", "seed002"])
+def test_seed_named_actors_found_at_exact_offsets(lexicon, text, expected):
+    found = {(m.start, m.end, m.actor) for m in find_actors(text, lexicon)}
+    missing = [(a["surface"], a["start"], a["canonical"]) for a in expected["actors"]
+               if not a["coref"] and (a["start"], a["end"], a["canonical"]) not in found]
+    assert missing == []
+
+
+@pytest.mark.parametrize("text, expected", seed_cases(), ids=["seed000", "seed002"])
+def test_seed_mentions_at_expected_spans_have_expected_actor(lexicon, text, expected):
+    spans: dict[tuple[int, int], set[str]] = {}
+    for a in expected["actors"]:
+        spans.setdefault((a["start"], a["end"]), set()).add(a["canonical"])
+    wrong = [(m.text, m.start, m.actor) for m in find_actors(text, lexicon)
+             if (m.start, m.end) in spans and m.actor not in spans[(m.start, m.end)]]
+    assert wrong == []
+
+
+def test_seed000_the_terrorist_group_is_isis(lexicon):
+    text, _ = seed_cases()[0]
+    corefs = {(m.start, m.text, m.actor) for m in find_actors(text, lexicon) if m.coref}
+    assert (562, "terrorist group", "ISIS") in corefs
+    assert (1314, "terrorist group", "ISIS") in corefs
+
+
+@pytest.mark.parametrize("surface, start", [("two groups", 1236), ("two sides", 1316)])
+def test_seed002_pair_phrases_are_ahrar_and_hts(lexicon, surface, start):
+    text, _ = seed_cases()[1]
+    assert text[start:start + len(surface)] == surface
+    refs = {m.actor for m in find_actors(text, lexicon) if m.start == start and m.coref}
+    assert refs == {"Ahrar al-Sham", HTS}
+
+
+def test_seed002_the_group_is_hts(lexicon):
+    text, _ = seed_cases()[1]
+    refs = [(m.text, m.actor) for m in find_actors(text, lexicon) if m.start == 953]
+    assert refs == [("group", HTS)]
+
+
+def test_seeds_recall_and_precision_over_all_expected_mentions(lexicon):
+    found = expected_total = hits = 0
+    for text, expected in seed_cases():
+        got = {(m.start, m.end, m.actor) for m in find_actors(text, lexicon)}
+        want = {(a["start"], a["end"], a["canonical"]) for a in expected["actors"]}
+        found += len(got)
+        expected_total += len(want)
+        hits += len(got & want)
+    assert hits / expected_total >= 0.95
+    assert hits / found >= 0.95
+
+
+# --- matching rules --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("IS fighters attacked the town.", [("IS fighters", "ISIS")]),
+    ("The town is held by IS.", [("IS", "ISIS")]),
+    ("This is what it is.", []),
+    ("Is it over?", []),
+    ("THE WAR IS NOT OVER, OFFICIALS SAY", []),
+    ("The US said it would respond.", [("US", "United States")]),
+    ("U.S. officials met.", [("U.S. officials", "United States")]),
+    ("He told us to leave.", []),
+    ("Let us go.", []),
+])
+def test_acronyms_match_only_in_capitals(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("name", [
+    "Daesh", "DAESH", "Da'esh", "ISIS", "ISIL", "IS", "Islamic State", "Islamic State group",
+    "Islamic State of Iraq and the Levant",
+])
+def test_isis_names(lexicon, name):
+    assert actors_in(f"Clashes with {name} continued.", lexicon) == [(name, "ISIS")]
+
+
+@pytest.mark.parametrize("name", [
+    "Hay'at Tahrir al-Sham", "Hay’at Tahrir al-Sham", "Hay`at Tahrir al-Sham", "Hay‘at Tahrir al-Sham",
+    "Hayat Tahrir al-Sham", "Hayat Tahrir al Sham", "Hay'at Tahrir ash-Sham", "Tahrir al-Sham", "HTS",
+])
+def test_hts_names_and_apostrophes(lexicon, name):
+    assert actors_in(f"Fighters of {name} advanced.", lexicon) == [(name, HTS)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shells fell in Damascus on Monday.", []),
+    ("Damascus said the attack was fabricated.", [("Damascus", GOV)]),
+    ("The United States accused Damascus of the attack.", [("United States", "United States"), ("Damascus", GOV)]),
+    ("Rockets hit the Damascus countryside.", []),
+    ("Rebels fired rockets near Damascus.", [("Rebels", OPP)]),
+    ("DAMASCUS (Reuters) - Talks resumed.", []),
+    ("The truce was backed by Ankara, Moscow and Tehran.", [("Ankara", "Turkey"), ("Moscow", "Russia"), ("Tehran", "Iran")]),
+    ("Delegates met in Ankara, Moscow and Tehran.", []),
+    ("He fled to Turkey last year.", []),
+    ("Turkey, Russia and Iran endorsed the zones.", [("Turkey", "Turkey"), ("Russia", "Russia"), ("Iran", "Iran")]),
+    ("Russia's Ambassador to the UN spoke.", [("UN", "United Nations")]),
+    ("The UK-based monitor said so.", []),
+])
+def test_countries_and_capitals_only_as_actors(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian officials denied it.", [("Russian officials", "Russia")]),
+    ("A Russian journalist was there.", []),
+    ("Heavily supported by Russian air power, they advanced.", [("Russian air power", "Russia")]),
+    ("Turkish forces shelled the village.", [("Turkish forces", "Turkey")]),
+    ("Syrian refugees crossed the border.", []),
+    ("Syria has suffered for years.", []),
+    ("Syrian troops entered the town.", [("Syrian troops", GOV)]),
+    ("The Free Syrian Army took the hill.", [("Free Syrian Army", "Free Syrian Army")]),
+])
+def test_adjectives_name_actors_only_before_a_head_noun(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Daesh terrorist group advanced", [("Daesh terrorist group", "ISIS")]),
+    ("regime forces and the regime", [("regime forces", GOV), ("regime", GOV)]),
+    ("Iran-backed militia groups withdrew", [("Iran", "Iran"), ("Iran-backed militia groups", "Iran-backed militias")]),
+    ("the ceasefire regime holds", []),
+    ("calls for regime change", []),
+    ("its opposition to the plan", []),
+    ("the Syrian Observatory for Human Rights said", []),
+])
+def test_longest_match_wins_and_blocks(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+def test_nested_names_in_compounds_are_reported(lexicon):
+    mentions = find_actors("Opposition forces and armed anti-regime groups met.", lexicon)
+    assert [(m.text, m.actor) for m in mentions] == [
+        ("Opposition forces", OPP), ("armed anti-regime groups", OPP), ("regime", GOV)]
+
+
+def test_description_is_coref_with_nested_name(lexicon):
+    text = "It was formerly known as al-Qaeda’s Syria offshoot."
+    mentions = find_actors(text, lexicon)
+    assert [(m.text, m.actor, m.coref) for m in mentions] == [
+        ("al-Qaeda", "al-Qaeda", False), ("al-Qaeda’s Syria offshoot", NUSRA, True)]
+
+
+# --- coreference -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Daesh seized two villages. The group then advanced.", [("group", "ISIS")]),
+    ("HTS fighters clashed with Ahrar al-Sham. Later the two groups agreed a truce.",
+     [("two groups", "Ahrar al-Sham"), ("two groups", HTS)]),
+    ("Daesh shelled the town. The Syrian Observatory for Human Rights said the group counted 12 dead.", []),
+    ("Militants shelled the town.", [("Militants", OPP)]),
+    ("HTS militants shelled the town.", []),
+    ("The group said nothing.", []),
+    ("Kurdish fighters battled the extremists near Kobane.", []),
+    ("ISIS lost ground. Kurdish fighters battled the extremists near Kobane.", [("extremists", "ISIS")]),
+])
+def test_generic_phrases_resolved(lexicon, text, expected):
+    got = [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref]
+    assert got == expected
+
+
+def test_lookback_is_bounded_by_sentences(lexicon):
+    text = "Daesh attacked. One. Two. Three. The group left."
+    assert [m for m in find_actors(text, lexicon) if m.coref] == []
+
+
+def test_sentences_given_are_used(lexicon):
+    text = "Daesh attacked; the group left."
+    one = [m.actor for m in find_actors(text, lexicon, [(0, len(text))]) if m.coref]
+    assert one == ["ISIS"]
+
+
+def test_mentions_are_sorted_spans_of_the_text(lexicon):
+    text, _ = seed_cases()[1]
+    mentions = find_actors(text, lexicon)
+    assert mentions == sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(m.category == lexicon.get(m.actor).category for m in mentions)
+
+
+def test_empty_text(lexicon):
+    assert find_actors("", lexicon) == []
+
+
+def test_fold_text_keeps_length():
+    text = "Hay’at Tahrir al‑Sham — İdlib, Ḩamāh"
+    assert len(fold_text(text)) == len(text)
+    assert fold_text(text).startswith("hay'at tahrir al sham")
+
+
+# --- building and loading lexicons -----------------------------------------------------------------
+
+HEADER = "actor,category,kind,aliases,case_sensitive_aliases,adjectives,place_names,capitals,note\n"
+
+
+def write(tmp_path: Path, text: str, name: str = "actors.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_small_lexicon_from_csv(tmp_path):
+    path = write(tmp_path, "# a comment\n" + HEADER
+                 + "Foo Front,opposition,armed group,Foo Front|al-Foo,FF,,,,\n"
+                 + "Barland,foreign state,state,,,Barish,Barland,Bar City,\n")
+    lexicon = ActorLexicon.load(path)
+    assert [a.name for a in lexicon.actors] == ["Foo Front", "Barland"]
+    assert actors_in("The Foo Front and FF and Foo met. Bar City said no.", lexicon) == [
+        ("Foo Front", "Foo Front"), ("FF", "Foo Front"), ("Foo", "Foo Front"), ("Bar City", "Barland")]
+    assert actors_in("Barland said so; ff said no; Barish forces left.", lexicon) == [("Barland", "Barland")]
+
+
+def test_head_nouns_and_cues_come_from_the_phrases_file(tmp_path):
+    path = write(tmp_path, HEADER + "Barland,foreign state,state,,,Barish,Barland,Bar City,\n")
+    assert actors_in("Barish forces left Bar City.", ActorLexicon.load(path)) == [("Bar City", "Barland")]
+    write(tmp_path, "phrase,rule\nforces,state_noun\nleft,capital_before\n", "actor_phrases.csv")
+    assert actors_in("Barish forces left Bar City.", ActorLexicon.load(path)) == [("Barish forces", "Barland")]
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    missing = tmp_path / "nope.csv"
+    with pytest.raises(ActorLexiconError, match="nope.csv.*not found") as err:
+        ActorLexicon.load(missing)
+    assert isinstance(err.value, ValueError) and isinstance(err.value, GeoError)
+
+
+@pytest.mark.parametrize("row, message", [
+    ("Foo,rebels,armed group,Foo,,,,,", r"actors.csv:3: actor 'Foo': unknown category 'rebels'"),
+    ("Foo,opposition,militia,Foo,,,,,", r"actors.csv:3: actor 'Foo': unknown kind 'militia'"),
+    ("Foo,opposition,armed group,,,,,,", r"actors.csv:3: actor 'Foo' has no alias"),
+    (",opposition,armed group,Foo,,,,,", r"actors.csv:3: an actor needs a non-empty name"),
+    ("Foo,opposition,armed group,Foo,,,,,,,", r"actors.csv:3: 11 fields"),
+])
+def test_bad_actor_row_names_the_line(tmp_path, row, message):
+    path = write(tmp_path, "# comment\n" + HEADER + row + "\n")
+    with pytest.raises(ActorLexiconError, match=message):
+        ActorLexicon.load(path)
+
+
+def test_bad_header_is_reported(tmp_path):
+    path = write(tmp_path, "actor,category,alias\nFoo,opposition,Foo\n")
+    with pytest.raises(ActorLexiconError, match=r"actors.csv:1: bad header.*'alias'"):
+        ActorLexicon.load(path)
+
+
+def test_alias_shared_by_two_actors_is_refused(tmp_path):
+    path = write(tmp_path, HEADER + "Foo,opposition,armed group,Foo Front,,,,,\n"
+                 + "Bar,jihadist,armed group,foo front,,,,,\n")
+    with pytest.raises(ActorLexiconError, match="'foo front' of 'Bar' clashes with .*'Foo'"):
+        ActorLexicon.load(path)
+
+
+@pytest.mark.parametrize("row, message", [
+    ("the group,last_groop,,", r"phrases.csv:2: phrase 'the group': unknown rule 'last_groop'"),
+    ("the group,last_group,Nobody,", r"phrases.csv:2: phrase 'the group': unknown actor 'Nobody'"),
+    ("offshoot,fixed,,", r"phrases.csv:2: phrase 'offshoot': rule 'fixed' needs an actor"),
+    ("the group,last_group,,rebels", r"phrases.csv:2: phrase 'the group': unknown category 'rebels'"),
+])
+def test_bad_phrase_row_names_the_line(tmp_path, row, message):
+    path = write(tmp_path, HEADER + "Foo,opposition,armed group,Foo,,,,,\n")
+    phrases = write(tmp_path, "phrase,rule,actor,category\n" + row + "\n", "phrases.csv")
+    with pytest.raises(ActorLexiconError, match=message):
+        ActorLexicon.load(path, phrases)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"category": "rebels"}, "unknown category"),
+    ({"kind": "gang"}, "unknown kind"),
+    ({"aliases": ()}, "has no alias"),
+    ({"aliases": ("--",)}, "has no letters"),
+])
+def test_actor_validates_itself(kwargs, message):
+    values = {"name": "Foo", "category": "opposition", "aliases": ("Foo",)} | kwargs
+    with pytest.raises(ValueError, match=message):
+        Actor(**values)
+
+
+def test_lexicon_from_values():
+    foo = Actor("Foo", "opposition", ("Foo",))
+    lexicon = ActorLexicon([foo], [Phrase("the group", "last_group")])
+    assert actors_in("Foo won. The group left.", lexicon) == [("Foo", "Foo"), ("group", "Foo")]
+    with pytest.raises(ValueError, match="listed twice"):
+        ActorLexicon([foo, foo])
+
+
+# --- the FA-KES corpus -------------------------------------------------------------------------------
+
+def test_corpus_end_to_end(lexicon):
+    with CORPUS.open(encoding="latin-1", newline="") as handle:
+        texts = [row["article_content"] for row in csv.DictReader(handle)]
+    started = time.perf_counter()
+    results = [find_actors(text, lexicon) for text in texts]
+    elapsed = time.perf_counter() - started
+    assert len(texts) == 381
+    assert all(text[m.start:m.end] == m.text for text, ms in zip(texts, results) for m in ms)
+    assert sum(map(len, results)) > 4000
+    assert elapsed < 2.0  # about 0.2 s on an idle machine; generous for loaded CI
