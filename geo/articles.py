@@ -264,12 +264,15 @@ def decode_bytes(data: bytes, where: str) -> str:
     Longer runs (Arabic, Cyrillic, ... in a legacy code page) are decoded
     with charset-normalizer's guess, falling back to the same cp1252 repair.
     A multi-byte character cut off at the end (a truncated file) becomes
-    U+FFFD. Line endings and whitespace are kept as they are.
+    U+FFFD, unless the bytes before it are not UTF-8 either (then it is a
+    cp1252 letter, as in "café"). A few NUL bytes not laid out as UTF-16 stay
+    in the text (the reader then refuses only the article holding them).
+    Line endings and whitespace are kept as they are.
 
     Raises:
         ArticleError: ``where`` names the input; the data is binary (a known
-            file signature, NUL bytes not laid out as UTF-16, or mostly
-            control characters).
+            file signature, more than a few NUL bytes not laid out as UTF-16,
+            or mostly control characters).
 
     >>> decode_bytes(b"\\xef\\xbb\\xbfcaf\\xc3\\xa9 \\x95 menu", "x.txt")
     'café • menu'
@@ -307,11 +310,15 @@ def _decode_with_bom(data: bytes, where: str) -> str | None:
 
 
 def _decode_without_bom(data: bytes, where: str, declared: str | None) -> str:
-    if data.count(0) > len(data) * _MAX_NUL_RATIO:
+    nuls = data.count(0)
+    if nuls > len(data) * _MAX_NUL_RATIO:
         encoding = _sniff_utf16(data)
-        if encoding is None:
+        if encoding is not None:
+            return data.decode(encoding, errors="replace")
+        # A few stray NULs in a small text (a corrupt CSV row) are not binary:
+        # the text is decoded and the article holding a NUL is refused alone.
+        if nuls > len(data) * _MAX_CONTROL_RATIO:
             raise ArticleError(where, "binary data (NUL bytes), not text")
-        return data.decode(encoding, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -415,7 +422,12 @@ def _cp1252_for_bad_bytes(err: UnicodeError) -> tuple[str, int]:
     if not isinstance(err, UnicodeDecodeError):
         raise err
     if err.end == len(err.object) and err.reason == "unexpected end of data":
-        return "\ufffd", err.end
+        try:
+            bytes(err.object[: err.start]).decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # not UTF-8 before the end either: a cp1252 text ending in "é", not a cut character
+        else:
+            return "\ufffd", err.end
     return bytes(err.object[err.start : err.end]).decode("cp1252", errors="replace"), err.end
 
 
