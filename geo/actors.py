@@ -78,6 +78,7 @@ PHRASE_COLUMNS = ("phrase", "rule", "actor", "category", "note")
 
 _NAMED_RULES = ("alias", "place", "capital", "adjective")
 _HYPHENS = "-\u2010\u2011"
+_HYPHENS_SET = frozenset(_HYPHENS)
 _APOSTROPHES = "'\u2019\u2018`\u00b4\u02bf\u02be\u02bc\u2032\u02bb"
 _DASHES = _HYPHENS + "\u2012\u2013\u2014\u2015"
 _PARTY_WORDS = frozenset({"between", "among", "amongst"})
@@ -85,6 +86,11 @@ _FUNCTION_WORDS = frozenset({
     "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "to", "for", "from", "with",
     "by", "as", "it", "its", "he", "she", "they", "this", "that", "these", "those", "there",
     "here", "when", "while", "after", "before", "since", "if", "who", "which", "what", "said", "says"})
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "today", "yesterday"})
 _LIST_WORDS = frozenset({",", "and", "or", "&", "the", "both"})
 _ARTICLES = frozenset({"al", "el"})
 _SUN_ONSETS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
@@ -95,6 +101,9 @@ _WORD_AFTER = re.compile(r"(?:['\u2019]s)?[\s\-\u2010\u2011]+([A-Za-z]+)")
 _SENTENCE_CUT = re.compile(r"[.;:!?\n](?=[^.;:!?\n]*$)")
 _WORD = re.compile(r"[a-z0-9']+")
 _NEXT_WORDS = re.compile(r"(?: [a-z0-9']+){1,3}")
+_APPOSED = re.compile(r"\s*\(?\s*")
+_LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to)"
+                     r"\s+(?:[\w'\u2019-]+\s+){0,4}", re.IGNORECASE)
 _ADJACENT = re.compile(r"(?:[-\u2010\u2011]\w+)?\s*")
 
 
@@ -287,7 +296,8 @@ class ActorLexicon:
                 rule = pattern.rule
                 stop = end
                 if rule in _NAMED_RULES:
-                    if end < size and folded[end] == " ":
+                    # no head noun after "anti-ISIS": "forces" heads the compound, not ISIS
+                    if end < size and folded[end] == " " and text[start - 1:start] not in _HYPHENS_SET:
                         stop = self._head_end(folded, end, pattern)
                     if stop == end and rule == "adjective":
                         continue  # an adjective alone ("Russian") is no actor
@@ -353,7 +363,7 @@ def find_actors(text: str, lexicon: ActorLexicon,
     mentions = {_mention(text, m.start, m.end, m.pattern.actor, False) for m in named + nested}
     antecedents = _antecedents(top, text, sentences)
     for i, match in enumerate(top):
-        if match.pattern.rule not in COREF_RULES or _follows_name(top, i, text):
+        if match.pattern.rule not in COREF_RULES or _next_to_name(top, i, text):
             continue
         start = match.start + match.pattern.skip
         for actor in _resolve(match, text, sentences, antecedents):
@@ -590,22 +600,30 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], name_words: f
 
     Walks back over a coordinated list of country/capital names ("in Ankara,
     Moscow and Tehran") to the word (or two words: "border with") that governs
-    it. A capitalised word that is not a listed name and not the first word of
-    the sentence makes it part of a longer name or a tag list ("Old Damascus",
-    "Tags Syria Damascus").
+    it. A capitalised word right before the name that is not a listed name, a
+    day or a month, nor the first word of the sentence, makes it part of a
+    longer name or a tag list ("Old Damascus", "Tags Syria Damascus"); before
+    "and" or a comma it is another list item ("Syria and Russia").
     """
-    chunk = text[max(0, start - 100):start]
+    chunk = text[max(0, start - 80):start]
     cut = _SENTENCE_CUT.search(chunk)
     if cut:
         chunk = chunk[cut.end():]
-    words = [w.lower().rstrip(".") for w in _WORDS_BACK.findall(chunk)]
+    raw = _WORDS_BACK.findall(chunk)
+    words = [w.lower().rstrip(".") for w in raw]
+    listed = False  # a list separator was passed: a capitalised word is then a list item
     for i in range(len(words) - 1, -1, -1):
         low = words[i]
         if low in cue_words or (i and f"{words[i - 1]} {low}" in cue_words):
             return True
         if low in _LIST_WORDS or low in name_words:
+            listed = listed or low in _LIST_WORDS
             continue
-        return i > 0 and _WORDS_BACK.findall(chunk)[i][:1].isupper()
+        if not raw[i][:1].isupper() or low in _TIME_WORDS:
+            return False
+        if not listed:
+            return i > 0  # "Old Damascus", "Tags Syria Damascus"
+        listed = False  # "Syria and Russia": another list item
     return False
 
 
@@ -625,7 +643,7 @@ def _select(matches: list[_Match]) -> tuple[list[_Match], list[_Match]]:
 
 
 def _nested(top: list[_Match], inner: list[_Match], text: str) -> list[_Match]:
-    """Names of other actors inside a compound of a longer match (anti-regime, al-Qaeda's).
+    """Names of other actors inside a compound of a longer match (anti-regime, al-Qaeda's ...).
 
     Among such names, leftmost-longest wins again ("al-Qaeda" over "Qaeda").
     """
@@ -641,10 +659,14 @@ def _nested(top: list[_Match], inner: list[_Match], text: str) -> list[_Match]:
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
-    """True if start..end is hyphenated to or possessive of its neighbour word."""
+    """True if start..end follows a hyphen ("anti-regime") or is possessive ("al-Qaeda's").
+
+    A name before a hyphen ("Iran-backed militia groups", "US-led coalition")
+    is part of the longer name and not reported on its own.
+    """
     before = text[start - 1:start] if start else ""
     after = text[end:end + 1]
-    return (before != "" and before in _HYPHENS) or (after != "" and after in _HYPHENS + _APOSTROPHES)
+    return (before != "" and before in _HYPHENS) or (after != "" and after in _APOSTROPHES)
 
 
 def _mention(text: str, start: int, end: int, actor: Actor | None, coref: bool) -> ActorMention:
@@ -689,14 +711,18 @@ def _is_antecedent(match: _Match, text: str) -> bool:
     return text[match.end:match.end + 1] not in tuple(_HYPHENS)
 
 
-def _follows_name(top: list[_Match], i: int, text: str) -> bool:
-    """True if a generic phrase directly follows a name ("HTS militants", "IS-linked militants")."""
-    if i == 0:
-        return False
-    prev = top[i - 1]
-    if prev.pattern.rule not in _NAMED_RULES:
-        return False
-    return _ADJACENT.fullmatch(text, prev.end, top[i].start) is not None
+def _next_to_name(top: list[_Match], i: int, text: str) -> bool:
+    """True if a generic phrase only qualifies a name next to it.
+
+    After a name: "HTS militants", "IS-linked militants"; before one, in
+    apposition: "the Takfiri group ISIL", "the terrorist group Jabhat al-Nusra".
+    """
+    if i and top[i - 1].pattern.rule in _NAMED_RULES:
+        if _ADJACENT.fullmatch(text, top[i - 1].end, top[i].start):
+            return True
+    if i + 1 < len(top) and top[i + 1].pattern.rule in _NAMED_RULES:
+        return _APPOSED.fullmatch(text, top[i].end, top[i + 1].start) is not None
+    return False
 
 
 def _resolve(match: _Match, text: str, sentences: tuple[tuple[int, int], ...],
@@ -733,6 +759,9 @@ def _parties(match: _Match, text: str, here: int, antecedents: list[_Antecedent]
     ("clashes between Takfiri terrorists ... The fighting between Ahrar al-Sham
     and Hay'at Tahrir al-Sham").
     """
+    named = _named_after(match, text, antecedents)
+    if named:
+        return named
     same = _distinct((a for a in antecedents if a.sentence == here and a.start < match.start), 99)
     if len(same) >= 2:
         return same
@@ -743,6 +772,15 @@ def _parties(match: _Match, text: str, here: int, antecedents: list[_Antecedent]
         if len(ahead) >= 2:
             return ahead
     return []
+
+
+def _named_after(match: _Match, text: str, antecedents: list[_Antecedent]) -> list[Actor]:
+    """The group a plural names right after it: "militants of the Takfiri group ISIL",
+    "terrorists affiliated to Jabhat al-Nusra"."""
+    following = next((a for a in antecedents if a.start >= match.end), None)
+    if following is None or following.actor is None or following.start - match.end > 60:
+        return []
+    return [following.actor] if _LINKED.fullmatch(text, match.end, following.start) else []
 
 
 def _distinct(antecedents: Iterable[_Antecedent], limit: int) -> list[Actor]:
