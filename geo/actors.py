@@ -345,14 +345,19 @@ def find_actors(text: str, lexicon: ActorLexicon,
                 sentences: Sequence[tuple[int, int]] | None = None) -> list[ActorMention]:
     """Every actor mention of ``text``, sorted by start (then end, actor).
 
-    Named mentions come from the lexicon's aliases (leftmost-longest wins; an
-    alias of another actor inside a hyphenated or possessive compound such as
-    ``anti-regime`` or ``al-Qaeda's ...`` is also reported). Generic phrases are
-    resolved against the armed groups named in the same or the
-    ``LOOKBACK_SENTENCES`` previous sentences and reported with ``coref=True``;
-    one phrase ("the two groups") may yield several mentions. ``sentences`` are
-    the (start, end) spans of :func:`geo.sentences.split_sentences`, computed
-    if not given.
+    Named mentions come from the lexicon's names (leftmost-longest wins; the name
+    of another actor inside the winner is also reported after a hyphen or as a
+    possessive: ``regime`` in "anti-regime groups", ``al-Qaeda`` in "al-Qaeda's
+    Syria offshoot"). Generic phrases are resolved against the armed groups
+    named in the same or the ``LOOKBACK_SENTENCES`` previous sentences and
+    reported with ``coref=True``; one phrase ("the two groups") may yield several
+    mentions. ``sentences`` are the (start, end) spans of
+    :func:`geo.sentences.split_sentences`, computed if not given.
+
+    >>> lexicon = ActorLexicon.load()
+    >>> text = "HTS fought Ahrar al-Sham. The two sides met."
+    >>> [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref]
+    [('two sides', 'Ahrar al-Sham'), ('two sides', "Hay'at Tahrir al-Sham")]
     """
     if not text:
         return []
@@ -717,9 +722,9 @@ def _next_to_name(top: list[_Match], i: int, text: str) -> bool:
     After a name: "HTS militants", "IS-linked militants"; before one, in
     apposition: "the Takfiri group ISIL", "the terrorist group Jabhat al-Nusra".
     """
-    if i and top[i - 1].pattern.rule in _NAMED_RULES:
-        if _ADJACENT.fullmatch(text, top[i - 1].end, top[i].start):
-            return True
+    before = top[i - 1] if i else None
+    if before and before.pattern.rule in _NAMED_RULES and _ADJACENT.fullmatch(text, before.end, top[i].start):
+        return True
     if i + 1 < len(top) and top[i + 1].pattern.rule in _NAMED_RULES:
         return _APPOSED.fullmatch(text, top[i].end, top[i + 1].start) is not None
     return False
