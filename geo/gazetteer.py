@@ -351,14 +351,18 @@ class Gazetteer:
                 found = _find(self._common_lines, folded)
         return tuple(found.split()) if found else ()
 
+    def by_kind(self, kind: str) -> tuple[Place, ...]:
+        """Every place of this kind, in file order."""
+        if self._rows is None:
+            return tuple(p for p in self if p.kind == kind)
+        probe = f",{kind},"  # cheap pre-filter on the raw rows
+        found = (self._place(i) for i, row in enumerate(self._rows) if probe in row)
+        return tuple(p for p in found if p.kind == kind)
+
     def governorates(self) -> tuple[Place, ...]:
         """The governorates of Syria (kind ``governorate``, country SY), by ``admin1``."""
         if self._governorates is None:
-            if self._rows is not None:
-                found = [self._place(i) for i, row in enumerate(self._rows) if ",governorate," in row]
-            else:
-                found = list(self)
-            govs = [p for p in found if p.kind == "governorate" and p.country == "SY"]
+            govs = [p for p in self.by_kind("governorate") if p.country == "SY"]
             self._governorates = tuple(sorted(govs, key=lambda p: p.admin1 or p.name))
         return self._governorates
 

@@ -1,0 +1,261 @@
+"""Tests of geo.gazetteer: a ten-row fixture, then the shipped gazetteer."""
+
+from __future__ import annotations
+
+import gzip
+import math
+import time
+
+import pytest
+
+from geo.errors import GazetteerError
+from geo.gazetteer import Gazetteer, default_path
+from geo.model import Place
+from geo.names import name_key, skeleton_key
+
+
+def km(a: Place, lat: float, lon: float) -> float:
+    dy = (a.lat - lat) * 111.2
+    dx = (a.lon - lon) * 111.2 * math.cos(math.radians(lat))
+    return math.hypot(dx, dy)
+
+
+# ---------------------------------------------------------------- fixture
+
+TEN = [
+    Place("wof:85678373", "Idlib Governorate", "governorate", 35.7684, 36.6717, country="SY",
+          admin1="Idleb", names=("Idlib", "Idleb", "إدلب")),
+    Place("wof:890432567", "Idlib", "town", 35.9306, 36.6339, country="SY", admin1="Idleb",
+          population=128840, names=("Idlib", "Idleb")),
+    Place("wof:890449833", "Saraqib", "town", 35.8645, 36.8059, country="SY", admin1="Idleb",
+          names=("Saraqib", "Saraqeb", "Sarakeb")),
+    Place("wof:1360164891", "Tall at Tukan", "village", 35.8226, 36.9537, country="SY",
+          admin1="Idleb", names=("Tall at Tukan",)),
+    Place("wof:1226122725", "Niha", "village", 35.4928, 36.9096, country="SY", admin1="Idleb"),
+    Place("wof:1260281255", "Niha", "village", 33.2725, 35.3958, country="LB", admin1="South Lebanon"),
+    Place("wof:1343937895", "Durabay`ah", "village", 35.4962, 36.9389, country="SY", admin1="Idleb"),
+    Place("gn:524901", "Moscow", "town", 55.752, 37.618, country="RU", capital_of="RU",
+          population=10381222, names=("Moskva",)),
+    Place("gn:298795", "Turkey", "country", 39.0, 35.0, country="TR", names=("Türkiye",)),
+    Place("region:jabal-al-zawiya", "Jabal al-Zawiya", "region", 35.6852, 36.5271, country="SY",
+          admin1="Idleb", names=("Jabal az-Zawiyah",)),
+]
+
+
+@pytest.fixture
+def small() -> Gazetteer:
+    return Gazetteer.from_places(TEN, common_words=["at", "march", "police"])
+
+
+def test_fixture_has_ten_places(small):
+    assert len(small) == 10
+    assert "gn:524901" in small
+
+
+@pytest.mark.parametrize("spelling", ["Saraqib", "Saraqeb", "SARAKEB"])
+def test_spellings_share_a_key(small, spelling):
+    assert [p.id for p in small.by_key(name_key(spelling))] == ["wof:890449833"]
+
+
+def test_by_key_returns_all_homonyms(small):
+    assert {p.country for p in small.by_key(name_key("Niha"))} == {"SY", "LB"}
+
+
+def test_skeleton_finds_unknown_spelling(small):
+    assert [p.id for p in small.by_skeleton(skeleton_key("Deribiye"))] == ["wof:1343937895"]
+
+
+def test_get_unknown_id_raises_key_error(small):
+    with pytest.raises(KeyError):
+        small.get("wof:0")
+
+
+def test_unknown_key_finds_nothing(small):
+    assert small.by_key("no such place") == ()
+    assert small.by_key("") == ()
+
+
+def test_keys_lists_every_name(small):
+    assert {name_key(n) for n in ("Idlib", "Saraqib", "Tel Touqan", "Jabal al-Zawiya")} <= set(small.keys())
+
+
+def test_governorates_are_syrian_governorates(small):
+    assert [p.id for p in small.governorates()] == ["wof:85678373"]
+
+
+@pytest.mark.parametrize("word", ["at", "march", "police", "Police", "MARCH"])
+def test_common_words_are_flagged(small, word):
+    assert small.is_common_word(word)
+
+
+@pytest.mark.parametrize("word", ["idlib", "saraqib", "moscow"])
+def test_place_names_are_not_common_words(small, word):
+    assert not small.is_common_word(word)
+
+
+def test_duplicate_ids_are_refused():
+    with pytest.raises(GazetteerError, match="duplicate"):
+        Gazetteer.from_places([TEN[0], TEN[0]])
+
+
+def test_record_holds_the_place_fields(small):
+    rec = small.record("gn:524901")
+    assert rec["id"] == "gn:524901" and rec["capital_of"] == "RU" and rec["kind"] == "town"
+
+
+# ----------------------------------------------------------- bad files
+
+
+def test_missing_file_raises_gazetteer_error(tmp_path):
+    path = tmp_path / "nope.csv.gz"
+    with pytest.raises(GazetteerError, match="nope.csv.gz"):
+        Gazetteer.load(path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"not gzip at all",
+        gzip.compress(b"id,name\n1,x\n"),
+        gzip.compress(b'#{"format": "something-else"}\n'),
+        gzip.compress(b"#{not json\n"),
+        gzip.compress(b"\xff\xfe\x00garbage"),
+    ],
+    ids=["not-gzip", "plain-csv", "other-format", "bad-json", "not-utf8"],
+)
+def test_corrupt_file_raises_gazetteer_error(tmp_path, content):
+    path = tmp_path / "bad.csv.gz"
+    path.write_bytes(content)
+    with pytest.raises(GazetteerError, match="bad.csv.gz"):
+        Gazetteer.load(path)
+
+
+def test_truncated_file_raises_gazetteer_error(tmp_path):
+    text = gzip.decompress(default_path().read_bytes())
+    path = tmp_path / "short.csv.gz"
+    path.write_bytes(gzip.compress(text[: len(text) // 2]))
+    with pytest.raises(GazetteerError, match="short.csv.gz"):
+        Gazetteer.load(path)
+
+
+# ------------------------------------------------------ shipped gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def test_load_is_fast():
+    best = min(_timed_load() for _ in range(3))
+    assert best < 2.0  # ~0.25 s on an idle developer machine; slack for busy CI
+
+
+def _timed_load() -> float:
+    start = time.perf_counter()
+    Gazetteer.load()
+    return time.perf_counter() - start
+
+
+def test_shipped_gazetteer_is_big(gaz):
+    assert len(gaz) > 40_000
+    assert sum(1 for _ in gaz.keys()) > 100_000
+
+
+@pytest.mark.parametrize(
+    "name, place_id",
+    [
+        ("Saraqeb", "wof:890449833"),
+        ("Saraqib", "wof:890449833"),
+        ("Tel Touqan", "wof:1360164891"),
+        ("Um Halahil", "wof:1243243761"),
+        ("Niha", "wof:1226122725"),
+        ("Aleppo", "wof:421202163"),
+        ("Syria", "wof:85632413"),
+    ],
+)
+def test_seed_places_are_found(gaz, name, place_id):
+    assert place_id in {p.id for p in gaz.by_key(name_key(name))}
+
+
+def test_idlib_is_governorate_and_city(gaz):
+    found = {p.id: p for p in gaz.by_key(name_key("Idlib"))}
+    gov = found["wof:85678373"]
+    assert gov.kind == "governorate" and gov.admin1 == "Idleb"
+    assert (gov.lat, gov.lon) == pytest.approx((35.7684, 36.6717), abs=1e-3)
+    assert found["wof:890432567"].kind == "town"
+
+
+def test_niha_is_in_syria_and_lebanon(gaz):
+    found = gaz.by_key(name_key("Niha"))
+    assert "wof:1226122725" in {p.id for p in found}
+    assert sum(p.country == "LB" for p in found) >= 2
+
+
+def test_three_zurzur(gaz):
+    assert len([p for p in gaz.by_key(name_key("Zurzur")) if p.country == "SY"]) == 3
+
+
+def test_jabal_al_zawiya_is_a_region_near_its_villages(gaz):
+    (region,) = [p for p in gaz.by_key(name_key("Jabal al-Zawiya")) if p.kind == "region"]
+    assert km(region, 35.68, 36.53) < 15
+    assert len(gaz.record(region.id)["members"]) >= 10
+
+
+@pytest.mark.parametrize(
+    "name", ["Eastern Ghouta", "Ghouta", "Ghab plain", "al-Ghab", "Jabal al-Akrad", "Jabal Turkman",
+             "Qalamoun", "Jabal Shahshabu", "Jabal al-Arbain", "Wadi Barada", "Houla",
+             "Euphrates valley", "Afrin region"],
+)
+def test_added_regions_exist_in_syria(gaz, name):
+    regions = [p for p in gaz.by_key(name_key(name)) if p.kind == "region"]
+    assert regions and all(p.country == "SY" and p.admin1 for p in regions)
+
+
+def test_moscow_is_the_russian_capital(gaz):
+    assert any(p.capital_of == "RU" for p in gaz.by_key(name_key("Moscow")))
+
+
+@pytest.mark.parametrize("name, country", [("Geneva", "CH"), ("Astana", "KZ"), ("Ankara", "TR"),
+                                           ("Tehran", "IR"), ("Beirut", "LB")])
+def test_world_cities_exist(gaz, name, country):
+    assert any(p.country == country for p in gaz.by_key(name_key(name)))
+
+
+@pytest.mark.parametrize("name", ["Russia", "Iran", "Turkey", "United States", "US", "UK", "Qatar"])
+def test_countries_exist(gaz, name):
+    assert any(p.kind == "country" for p in gaz.by_key(name_key(name)))
+
+
+def test_fourteen_governorates_with_ocha_names(gaz):
+    govs = gaz.governorates()
+    assert sorted(p.admin1 for p in govs) == sorted([
+        "Damascus", "Aleppo", "Rural Damascus", "Homs", "Hama", "Lattakia", "Idleb", "Tartous",
+        "Dar'a", "As-Sweida", "Quneitra", "Deir-ez-Zor", "Ar-Raqqa", "Al-Hasakeh"])
+    assert all(p.id.startswith("wof:") for p in govs)
+
+
+@pytest.mark.parametrize("spelling", ["Deir Ezzor", "Deir el-Zour", "Deir ez-Zor", "Hasakeh", "Deraa",
+                                      "Sweida", "Kobani", "Ain al-Arab", "Qamishli", "Tadmur"])
+def test_news_spellings_are_known(gaz, spelling):
+    assert any(p.country == "SY" for p in gaz.by_key(name_key(spelling)))
+
+
+@pytest.mark.parametrize("word", ["at", "march", "police", "more", "hospital", "camp"])
+def test_frequent_english_words_are_common(gaz, word):
+    assert gaz.is_common_word(word)
+
+
+@pytest.mark.parametrize("word", ["idlib", "syria", "aleppo", "damascus", "moscow", "russia", "geneva"])
+def test_place_names_are_not_common(gaz, word):
+    assert not gaz.is_common_word(word)
+
+
+def test_display_names_are_latin(gaz):
+    for place in gaz.governorates():
+        assert place.name.isascii()
+    assert gaz.get("wof:85678373").name == "Idlib Governorate"
+
+
+def test_adjective_is_not_a_name_of_syria(gaz):
+    assert "Syrian" not in gaz.get("wof:85632413").names
