@@ -97,8 +97,8 @@ class PlaceCount:
     """One place on the map: how often it is mentioned and with which actors.
 
     ``actors`` maps an actor name to the number of this place's mentions whose
-    sentence names it (most first); ``categories`` the same per actor category;
-    ``top_category`` is the most frequent category (None when no actor at all).
+    sentence names it (most first); ``categories`` sums ``actors`` per actor
+    category; ``top_category`` is the largest (None when no actor at all).
     """
 
     place_id: str
@@ -239,7 +239,6 @@ class Facets:
 _SCHEMA_1 = (
     """CREATE TABLE articles (
         id TEXT PRIMARY KEY,
-        text TEXT NOT NULL,
         title TEXT,
         source TEXT,
         date TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
@@ -249,7 +248,8 @@ _SCHEMA_1 = (
         n_places INTEGER NOT NULL,
         n_actors INTEGER NOT NULL,
         n_unresolved INTEGER NOT NULL,
-        added_at TEXT NOT NULL
+        added_at TEXT NOT NULL,
+        text TEXT NOT NULL  -- last: long texts overflow, and columns after them would be slow to read
     )""",
     """CREATE TABLE sentences (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -368,72 +368,97 @@ def _conditions(f: Filters, anchor: str, kind: str) -> tuple[list[str], list[obj
     """SQL conditions (and their parameters) selecting the mentions ``f`` lets through.
 
     ``anchor`` is the alias of the mention table (``place_mentions`` when
-    ``kind == "place"``, ``actor_mentions`` when ``kind == "actor"``); the
-    query must also join ``articles a`` and, when ``f.text`` is set,
-    ``sentences s`` on the anchor's sentence.
+    ``kind == "place"``, ``actor_mentions`` when ``kind == "actor"``). Other
+    tables are reached through uncorrelated ``IN (SELECT ...)`` subqueries,
+    which SQLite evaluates once per query; correlated ``EXISTS`` or joins would
+    cost a lookup per mention (10x slower at 100k mentions). Only the first
+    condition may drive an index: the others get a unary ``+``, because
+    SQLite, lacking statistics, would otherwise probe the cross product of two
+    ``IN`` lists (380 places x 3,000 articles: a second per query).
     """
-    where: list[str] = []
-    params: list[object] = []
-    same_sentence = f"x.article_id = {anchor}.article_id AND x.sentence_idx = {anchor}.sentence_idx"
+    terms: list[tuple[str, tuple[object, ...]]] = []  # most selective first
+
+    def col(name: str) -> str:
+        return f"{'+' if terms else ''}{anchor}.{name}"
+
+    def in_sentences(select: str, values: tuple[object, ...]) -> None:
+        terms.append((f"({col('article_id')}, {col('sentence_idx')}) IN ({select})", values))
+
     if kind == "place":
         if f.places:
-            where.append(f"{anchor}.place_id IN ({_marks(f.places)})")
-            params += f.places
+            terms.append((f"{col('place_id')} IN ({_marks(f.places)})", f.places))
         if f.governorates:
-            where.append(f"{anchor}.place_id IN (SELECT id FROM places WHERE admin1 IN ({_marks(f.governorates)}))")
-            params += f.governorates
+            terms.append((f"{col('place_id')} IN (SELECT id FROM places WHERE admin1 IN "
+                          f"({_marks(f.governorates)}))", f.governorates))
         for column, values in (("actor", f.actors), ("category", f.categories)):
             if values:
-                where.append(
-                    f"EXISTS (SELECT 1 FROM actor_mentions x WHERE {same_sentence} AND x.{column} IN ({_marks(values)}))"
-                )
-                params += values
+                in_sentences(f"SELECT article_id, sentence_idx FROM actor_mentions WHERE {column} IN "
+                             f"({_marks(values)})", values)
     else:
         for column, values in (("actor", f.actors), ("category", f.categories)):
             if values:
-                where.append(f"{anchor}.{column} IN ({_marks(values)})")
-                params += values
+                terms.append((f"{col(column)} IN ({_marks(values)})", values))
         if f.places:
-            where.append(
-                f"EXISTS (SELECT 1 FROM place_mentions x WHERE {same_sentence} AND x.place_id IN ({_marks(f.places)}))"
-            )
-            params += f.places
+            in_sentences(f"SELECT article_id, sentence_idx FROM place_mentions WHERE place_id IN "
+                         f"({_marks(f.places)})", f.places)
         if f.governorates:
-            where.append(
-                f"EXISTS (SELECT 1 FROM place_mentions x JOIN places xp ON xp.id = x.place_id "
-                f"WHERE {same_sentence} AND xp.admin1 IN ({_marks(f.governorates)}))"
-            )
-            params += f.governorates
+            in_sentences("SELECT x.article_id, x.sentence_idx FROM place_mentions x JOIN places xp "
+                         f"ON xp.id = x.place_id WHERE xp.admin1 IN ({_marks(f.governorates)})", f.governorates)
+    if f.text:
+        match, pattern = _text_match(f.text)
+        sentence_ids = f"({col('article_id')}, {col('sentence_idx')})"
+        terms.append((f"({sentence_ids} IN (SELECT article_id, idx FROM sentences WHERE {match.format('text')}) "
+                       f"OR {col('article_id')} IN (SELECT id FROM articles WHERE {match.format('title')}))",
+                       (pattern, pattern)))
+    article_where, article_params = _article_conditions(f)
+    if article_where:
+        terms.append((f"{col('article_id')} IN (SELECT id FROM articles WHERE {' AND '.join(article_where)})",
+                      tuple(article_params)))
+    return [sql for sql, _ in terms], [value for _, values in terms for value in values]
+
+
+def _article_conditions(f: Filters) -> tuple[list[str], list[object]]:
+    """Conditions on the ``articles`` table: sources and dates."""
+    where: list[str] = []
+    params: list[object] = []
     if f.sources:
-        where.append(f"a.source IN ({_marks(f.sources)})")
+        where.append(f"source IN ({_marks(f.sources)})")
         params += f.sources
     if f.date_from:
-        where.append("a.date >= ?")
+        where.append("date >= ?")
         params.append(f.date_from.isoformat())
     if f.date_to:
-        where.append("a.date <= ?")
+        where.append("date <= ?")
         params.append(f.date_to.isoformat())
-    if f.text:
-        needle = f.text.strip().casefold()
-        where.append("(instr(geo_fold(s.text), ?) > 0 OR instr(geo_fold(a.title), ?) > 0)")
-        params += [needle, needle]
     return where, params
 
 
+def _text_match(text: str) -> tuple[str, str]:
+    """A case-insensitive substring test (``{}`` stands for the column) and its parameter."""
+    needle = text.strip().casefold()
+    if needle.isascii():  # LIKE folds ASCII case in C, far faster than a Python function
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return "{} LIKE ? ESCAPE '\\'", f"%{escaped}%"
+    return "instr(geo_fold({}), ?) > 0", needle
+
+
 def _from_mentions(
-    f: Filters, kind: str, alias: str, *, with_place: bool = False, with_sentence: bool = False,
+    f: Filters, kind: str, alias: str, *, with_article: bool = False, with_place: bool = False,
+    with_sentence: bool = False,
     where: tuple[str, ...] = (), params: tuple[object, ...] = (),
 ) -> tuple[str, list[object]]:
     """``FROM ... WHERE ...`` over the mentions of ``kind`` that pass ``f``.
 
-    Joins ``articles a``, and ``sentences s`` / ``places p`` when asked (or
-    needed); ``where``/``params`` are extra conditions AND-ed after ``f``'s.
+    Joins ``articles a``, ``sentences s`` and ``places p`` when asked or
+    needed; ``where``/``params`` are extra conditions AND-ed after ``f``'s.
     """
     table = "place_mentions" if kind == "place" else "actor_mentions"
-    sql = f"FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id"
+    sql = f"FROM {table} {alias}"
+    if with_article:
+        sql += f" JOIN articles a ON a.id = {alias}.article_id"
     if with_place:
         sql += f" JOIN places p ON p.id = {alias}.place_id"
-    if with_sentence or f.text:
+    if with_sentence:
         sql += f" JOIN sentences s ON s.article_id = {alias}.article_id AND s.idx = {alias}.sentence_idx"
     conditions, values = _conditions(f, alias, kind)
     conditions += where
@@ -530,6 +555,9 @@ class Store:
             logger.warning("store %s: journal mode is %s, not WAL", self.path, mode)
         conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; loses at most the last commit on power loss
         conn.execute("PRAGMA foreign_keys = ON")
+        # the dashboard's GROUP BYs over 100k mentions sort in temp b-trees: keep them in memory
+        conn.execute("PRAGMA cache_size = -65536")  # KiB
+        conn.execute("PRAGMA temp_store = MEMORY")
         conn.create_function("geo_fold", 1, _fold, deterministic=True)
 
     @contextmanager
@@ -655,32 +683,33 @@ class Store:
         """One row per place with mentions passing ``f``, most mentioned first.
 
         ``mentions`` counts place mentions, ``articles`` distinct articles;
-        ``actors``/``categories`` count the place's mentions whose sentence
-        names the actor / an actor of the category (a coreferring phrase counts).
+        ``actors[name]`` counts the place's mentions whose sentence names the
+        actor (a coreferring phrase counts); ``categories[c]`` is the sum of
+        ``actors`` over the actors of category ``c``, and ``top_category`` its
+        largest (ties: alphabetical).
         """
         from_sql, params = _from_mentions(f, "place", "pm")
-        filtered = f"fm AS MATERIALIZED (SELECT pm.id, pm.article_id, pm.sentence_idx, pm.place_id {from_sql})"
         rows = self.conn.execute(
-            f"WITH {filtered} SELECT p.id, p.name, p.kind, p.lat, p.lon, p.admin1, count(*), "
-            "count(DISTINCT fm.article_id) FROM fm JOIN places p ON p.id = fm.place_id "
-            "GROUP BY p.id ORDER BY 7 DESC, p.name",
+            f"WITH fm AS (SELECT pm.place_id, pm.article_id {from_sql}) "
+            "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.admin1, n, n_articles FROM "
+            "(SELECT place_id, count(*) AS n, count(DISTINCT article_id) AS n_articles FROM fm GROUP BY place_id) "
+            "JOIN places p ON p.id = place_id ORDER BY n DESC, p.name",
             params,
         ).fetchall()
-        pairs = (f"{filtered}, sa AS MATERIALIZED (SELECT DISTINCT fm.id, fm.place_id, am.actor, am.category FROM fm "
-                 "JOIN actor_mentions am ON am.article_id = fm.article_id AND am.sentence_idx = fm.sentence_idx)")
         actors: dict[str, dict[str, int]] = {}
         categories: dict[str, dict[str, int]] = {}
-        for place_id, column, n in self.conn.execute(
-            f"WITH {pairs} SELECT place_id, 'a' || actor, count(*) FROM sa GROUP BY place_id, actor "
-            "UNION ALL SELECT place_id, 'c' || category, count(DISTINCT id) FROM sa GROUP BY place_id, category "
-            "ORDER BY 3 DESC, 2",
+        for place_id, actor, category, n in self.conn.execute(
+            "SELECT pm.place_id, am.actor, am.category, count(DISTINCT pm.id) "
+            f"{from_sql.replace('FROM place_mentions pm', _JOIN_SENTENCE_ACTORS, 1)} "
+            "GROUP BY pm.place_id, am.actor, am.category ORDER BY 4 DESC, 2",
             params,
         ):
-            target = actors if column[0] == "a" else categories
-            target.setdefault(place_id, {})[column[1:]] = n
+            actors.setdefault(place_id, {})[actor] = n
+            by_category = categories.setdefault(place_id, {})
+            by_category[category] = by_category.get(category, 0) + n
         return [
             PlaceCount(pid, name, kind, lat, lon, admin1, n, n_articles, actors.get(pid, {}),
-                       categories.get(pid, {}), next(iter(categories.get(pid, {})), None))
+                       _most_first(categories.get(pid, {})), _top(categories.get(pid, {})))
             for pid, name, kind, lat, lon, admin1, n, n_articles in rows
         ]
 
@@ -763,7 +792,7 @@ class Store:
 
         Undated articles are left out.
         """
-        from_sql, params = _from_mentions(f, "actor", "am", where=("a.date IS NOT NULL",))
+        from_sql, params = _from_mentions(f, "actor", "am", with_article=True, where=("a.date IS NOT NULL",))
         rows = self.conn.execute(
             f"SELECT substr(a.date, 1, 7) AS month, am.actor, count(*) {from_sql} "
             "GROUP BY month, am.actor ORDER BY month, am.actor",
@@ -776,7 +805,7 @@ class Store:
 
         A generator over an open cursor: consume it before writing to this store.
         """
-        from_sql, params = _from_mentions(f, "place", "pm", with_place=True, with_sentence=True)
+        from_sql, params = _from_mentions(f, "place", "pm", with_article=True, with_place=True, with_sentence=True)
         cursor = self.conn.execute(
             "SELECT pm.article_id, a.title, a.source, a.date, p.id, p.name, p.kind, p.lat, p.lon, p.admin1, "
             "pm.surface, pm.char_start, pm.char_end, pm.confidence, s.text, "
@@ -844,6 +873,20 @@ class Store:
     def _check_migrations(self) -> list[str]:
         applied = self.applied_migrations()
         return [f"migration {name} not applied" for name, _ in MIGRATIONS if name not in applied]
+
+
+_JOIN_SENTENCE_ACTORS = (
+    "FROM place_mentions pm JOIN actor_mentions am "
+    "ON am.article_id = pm.article_id AND am.sentence_idx = pm.sentence_idx"
+)
+
+
+def _most_first(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _top(counts: dict[str, int]) -> str | None:
+    return next(iter(_most_first(counts)), None)
 
 
 def _now() -> str:
