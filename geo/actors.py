@@ -40,7 +40,7 @@ import ahocorasick
 from . import config
 from .errors import GeoError
 from .model import ActorMention
-from .sentences import sentence_index, split_sentences
+from .sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +100,7 @@ _WORDS_BACK = re.compile(r"[\w'\u2019.]+|,")
 _WORD_AFTER = re.compile(r"(?:['\u2019]s)?[\s\-\u2010\u2011]+([A-Za-z]+)")
 _SENTENCE_CUT = re.compile(r"[.;:!?\n](?=[^.;:!?\n]*$)")
 _WORD = re.compile(r"[a-z0-9']+")
+_LETTERS = re.compile(r"[^\W\d_]")
 _NEXT_WORDS = re.compile(r"(?: [a-z0-9']+){1,3}")
 _APPOSED = re.compile(r"\s*\(?\s*")
 _LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to)"
@@ -361,17 +362,18 @@ def find_actors(text: str, lexicon: ActorLexicon,
     """
     if not text:
         return []
-    sentences = tuple(split_sentences(text) if sentences is None else sentences)
+    spans = split_sentences(text) if sentences is None else sentences
+    starts = [start for start, _ in spans]
     top, inner = _select(lexicon._scan(text))
     named = [m for m in top if m.pattern.rule in _NAMED_RULES]
     nested = _nested(top, inner, text)
     mentions = {_mention(text, m.start, m.end, m.pattern.actor, False) for m in named + nested}
-    antecedents = _antecedents(top, text, sentences)
+    antecedents = _antecedents(top, text, starts)
     for i, match in enumerate(top):
         if match.pattern.rule not in COREF_RULES or _next_to_name(top, i, text):
             continue
         start = match.start + match.pattern.skip
-        for actor in _resolve(match, text, sentences, antecedents):
+        for actor in _resolve(match, text, starts, antecedents):
             mentions.add(_mention(text, start, match.end, actor, True))
     return sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
 
@@ -575,12 +577,9 @@ def _automaton(ci: _KeyTable, cs: _KeyTable) -> ahocorasick.Automaton | None:
 # --- matching ---------------------------------------------------------------------
 
 def _in_capitals(text: str, start: int, end: int) -> bool:
-    """True if an acronym sits in a run of capitals (a headline: "WHERE IS THE ...")."""
-    window = text[max(0, start - 30):start] + text[end:end + 30]
-    upper = sum(map(str.isupper, window))
-    lower = sum(map(str.islower, window))
-    return upper + lower >= 12 and upper > 0.7 * (upper + lower)
-
+    """True if an acronym sits in a run of capitals (a headline: "WHERE IS THE WAR")."""
+    around = text[max(0, start - 15):start] + " " + text[end:end + 15]
+    return around.isupper() and len(_LETTERS.findall(around)) >= 6
 
 def _placed_by_next_word(text: str, end: int, cues: _Cues) -> bool:
     """True if the word after a country or capital makes it a place, a title or part of a name.
@@ -689,8 +688,7 @@ class _Antecedent:
     actor: Actor | None  # None: a group that is no actor (a monitor, an NGO)
 
 
-def _antecedents(top: list[_Match], text: str,
-                 sentences: tuple[tuple[int, int], ...]) -> list[_Antecedent]:
+def _antecedents(top: list[_Match], text: str, starts: Sequence[int]) -> list[_Antecedent]:
     """Named groups that generic phrases may refer to, in text order.
 
     Armed groups, and groups that are not actors ("the Observatory"), which
@@ -704,8 +702,13 @@ def _antecedents(top: list[_Match], text: str,
             actor = None
         elif not _is_antecedent(match, text):
             continue
-        out.append(_Antecedent(match.start, sentence_index(sentences, match.start), actor))
+        out.append(_Antecedent(match.start, _sentence_of(starts, match.start), actor))
     return out
+
+
+def _sentence_of(starts: Sequence[int], offset: int) -> int:
+    """The index of the sentence holding ``offset`` (the one before, in a gap)."""
+    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def _is_antecedent(match: _Match, text: str) -> bool:
@@ -730,11 +733,11 @@ def _next_to_name(top: list[_Match], i: int, text: str) -> bool:
     return False
 
 
-def _resolve(match: _Match, text: str, sentences: tuple[tuple[int, int], ...],
+def _resolve(match: _Match, text: str, starts: Sequence[int],
              antecedents: list[_Antecedent]) -> list[Actor]:
     """The actors a generic phrase refers to (its fallback actor if none is found)."""
     rule, fallback, category = match.pattern.rule, match.pattern.actor, match.pattern.category
-    here = sentence_index(sentences, match.start)
+    here = _sentence_of(starts, match.start)
     fitting = [a for a in antecedents
                if a.actor is None or category is None or a.actor.category == category]
     earlier = [a for a in fitting if a.start < match.start and a.sentence >= here - LOOKBACK_SENTENCES]
