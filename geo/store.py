@@ -578,7 +578,7 @@ class Store:
             self._conn.close()
             self._conn = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -890,7 +890,7 @@ def _top(counts: dict[str, int]) -> str | None:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 _PLACE_COLUMNS = ("id", "name", "kind", "lat", "lon", "country", "admin1", "admin2", "population",

@@ -1,0 +1,125 @@
+"""Tests for ``python -m geo`` (geo.cli), end to end on the shipped data and the real pipeline."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.cli import main
+from geo.export import ACTOR_KEYS, ARTICLE_KEYS, PLACE_KEYS, SPAN_KEYS
+from geo.store import Store
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "data" / "seeds"
+STATS_KEYS = {"articles", "place_mentions", "places", "actor_mentions", "unresolved"}
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Path:
+    """A store holding the two seed articles, ingested once for the module."""
+    db = tmp_path_factory.mktemp("cli") / "geo.sqlite"
+    assert main(["ingest", str(SEEDS), "--db", str(db), "--no-progress"]) == 0
+    return db
+
+
+def test_ingest_twice_adds_nothing_the_second_time(seeded: Path, capsys) -> None:
+    capsys.readouterr()
+    assert main(["ingest", str(SEEDS), "--db", str(seeded), "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 2 already present, 0 failed" in out
+    with Store(seeded) as store:
+        assert store.stats()["articles"] == 2
+
+
+def test_stats_json_is_one_object_matching_the_store(seeded: Path, capsys) -> None:
+    assert main(["stats", "--db", str(seeded), "--json"]) == 0
+    counts = json.loads(capsys.readouterr().out)
+    assert set(counts) == STATS_KEYS and all(isinstance(n, int) for n in counts.values())
+    assert counts["articles"] == 2 and counts["place_mentions"] > 10 and counts["actor_mentions"] > 10
+    with Store(seeded) as store:
+        assert counts == store.stats()
+
+
+def test_parse_json_follows_the_contract(capsys) -> None:
+    assert main(["parse", str(SEEDS), "--json"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        obj = json.loads(line)
+        assert tuple(obj) == ARTICLE_KEYS
+        text = obj["text"]
+        assert obj["places"] and obj["actors"]
+        for key, keys in (("places", PLACE_KEYS), ("actors", ACTOR_KEYS), ("unresolved", SPAN_KEYS)):
+            for entry in obj[key]:
+                assert tuple(entry) == keys
+                assert text[entry["start"]:entry["end"]] == entry["text"]
+
+
+def test_parse_does_not_need_a_store(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("GEO_DB", str(tmp_path / "never.sqlite"))
+    assert main(["parse", str(SEEDS / "000_89a457f95a041969.txt")]) == 0
+    assert "Idlib" in capsys.readouterr().out
+    assert not (tmp_path / "never.sqlite").exists()
+
+
+def test_bad_file_fails_with_one_line_while_good_ones_go_in(tmp_path, capsys) -> None:
+    bad = tmp_path / "no_text.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    db = tmp_path / "geo.sqlite"
+    assert main(["ingest", str(SEEDS), str(bad), "--db", str(db), "--no-progress"]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if "no_text.csv" in line]
+    assert len(errors) == 1 and errors[0].startswith("failed: ")
+    with Store(db) as store:
+        assert store.stats()["articles"] == 2
+
+
+def test_parse_reports_an_unreadable_path_and_exits_1(tmp_path, capsys) -> None:
+    assert main(["parse", str(tmp_path / "missing.txt"), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.strip().endswith("missing.txt: no such file")
+
+
+def test_check_passes_on_a_sound_store_and_fails_after_corruption(seeded: Path, tmp_path, capsys) -> None:
+    assert main(["check", "--db", str(seeded)]) == 0
+    broken = tmp_path / "broken.sqlite"
+    shutil.copy(seeded, broken)
+    with sqlite3.connect(broken) as raw:
+        raw.execute("DELETE FROM sentences WHERE idx = 1")
+    raw.close()
+    capsys.readouterr()
+    assert main(["check", "--db", str(broken)]) == 1
+    assert "counts differ" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["stats", "check"])
+def test_missing_store_is_an_error_not_created(tmp_path, command: str) -> None:
+    assert main([command, "--db", str(tmp_path / "none.sqlite")]) == 1
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+@pytest.mark.parametrize("argv", [[], ["ingest"], ["frobnicate"], ["lookup", "Idlib", "--limit", "0"],
+                                  ["parse", "x", "--date-format", "no-percent"]])
+def test_usage_errors_exit_2(argv: list[str]) -> None:
+    assert main(argv) == 2
+
+
+def test_lookup_lists_ranked_candidates(capsys) -> None:
+    assert main(["lookup", "Saraqeb", "--limit", "3", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert 1 <= len(rows) <= 3 and rows[0]["rank"] == 1 and rows[0]["name"] == "Saraqib"
+
+
+def test_lookup_of_an_unknown_name_exits_1(capsys) -> None:
+    assert main(["lookup", "Qwxzqwxz"]) == 1
+
+
+def test_python_m_geo_runs(seeded: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "geo", "stats", "--db", str(seeded), "--json"],
+                          cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and set(json.loads(done.stdout)) == STATS_KEYS
