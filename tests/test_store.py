@@ -269,3 +269,23 @@ def _try(fn):
         return fn()
     except sqlite3.ProgrammingError as exc:
         return exc
+
+
+@pytest.mark.parametrize("needle, hits", [("ÉCOLE", 1), ("école", 1), ("50%", 1), ("5_%", 0), ("_", 0)])
+def test_text_filter_is_a_case_insensitive_literal_substring(store: Store, needle: str, hits: int) -> None:
+    store.save_article(parsed("Shelling hit an école in Hama, 50% destroyed."))
+    assert len(store.place_counts(Filters(text=needle))) == hits
+
+
+def test_readers_never_see_a_half_written_article_and_writers_wait(tmp_path) -> None:
+    path = tmp_path / "geo.sqlite"
+    with Store(path) as writer, Store(path) as reader, Store(path, timeout=0.2) as impatient:
+        with writer.atomic() as conn:
+            conn.execute("INSERT INTO articles (id, text, n_sentences, n_places, n_actors, n_unresolved, "
+                         "added_at) VALUES ('x', 'Hama.', 1, 0, 0, 0, 'now')")
+            assert reader.stats()["articles"] == 0  # WAL: the reader sees the last commit, without waiting
+            with pytest.raises(StoreError, match="locked"):
+                impatient.save_article(parsed(TEXT_2))  # waited 0.2 s for the writer, then gave up
+            conn.execute("INSERT INTO sentences VALUES ('x', 0, 0, 5, 'Hama.')")
+        assert reader.stats()["articles"] == 1
+        assert reader.check() == []
