@@ -344,8 +344,12 @@ class Gazetteer:
 
     def english_words(self, key: str) -> tuple[str, ...]:
         """The frequent English words that fold to ``key`` (``()`` if none)."""
-        found = _find(self._common_lines, key) if key else None
-        if found is None:
+        if not key:
+            return ()
+        found = _find(self._common_lines, key)
+        # name_key is not idempotent (a key "ai" folds again to "i"): fold
+        # only what is not already a key.
+        if found is None and _find(self._key_lines, key) is None:
             folded = name_key(key)
             if folded and folded != key:
                 found = _find(self._common_lines, folded)

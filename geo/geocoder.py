@@ -89,8 +89,9 @@ class OfflineGazetteer(Geocoder):
         """Every place ``query`` names, ranked best first, with how it matched.
 
         Ranking: exact name (case-insensitive) before folded key before
-        skeleton; then Syria, its neighbours, the world; then kind
-        (:data:`KIND_RANK`); then larger population.
+        skeleton; then Syria (and every country and national capital), its
+        neighbours, the world; then kind (:data:`KIND_RANK`); then larger
+        population.
 
         Raises:
             GeocoderQueryError: ``query`` is not a non-empty string, or a
@@ -206,7 +207,10 @@ class OfflineGazetteer(Geocoder):
 
 def _rank(place: Place, level: int) -> tuple[int, int, int, int]:
     country = place.country or ""
-    tier = 0 if country == "SY" else 1 if country in NEIGHBOURS else 2
+    # Countries and national capitals are news-worthy wherever they are: they
+    # rank with Syria, so "Qatar" is the country before a Syrian hamlet Qatar.
+    prominent = place.kind == "country" or place.capital_of is not None
+    tier = 0 if country == "SY" or prominent else 1 if country in NEIGHBOURS else 2
     return (level, tier, KIND_RANK.get(place.kind, len(KIND_RANK)), -(place.population or 0))
 
 

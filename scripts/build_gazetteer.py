@@ -628,10 +628,12 @@ def build_regions(recs: list[Rec], adm2: dict[str, dict]) -> list[Rec]:
         lat = sum(r.lat for r in members) / len(members)
         lon = sum(r.lon for r in members) / len(members)
         spread = max(haversine_km(lat, lon, r.lat, r.lon) for r in members)
-        admin1 = Counter(r.admin1 for r in members).most_common(1)[0][0]
-        what = "districts" if method == "districts" else "member villages"
+        admin1 = Counter(r.admin1 for r in members).most_common(1)[0][0] if admin1s else None
+        what = ("districts" if method == "districts" else "member villages"
+                if all(r.kind in ("town", "village") for r in members) else "member places")
+        country = (row.get("country") or "").strip() or None
         rec = Rec(id=f"region:{slug}", name=row["name"].strip(), kind=row.get("kind", "region").strip() or "region",
-                  lat=round(lat, 5), lon=round(lon, 5), country="SY", admin1=admin1,
+                  lat=round(lat, 5), lon=round(lon, 5), country=country, admin1=admin1,
                   name_ar=row.get("name_ar", "").strip() or None, source="regions.csv",
                   method=f"centroid of {len(members)} {what} (farthest {spread:.0f} km)",
                   members=[r.id for r in members])

@@ -72,6 +72,12 @@ def test_exact_name_before_folded_key_before_skeleton(geocoder):
     assert found[-1].raw["id"] == "gn:2"  # "Nihah" folds like Niha: key, not exact
 
 
+def test_a_country_outranks_a_syrian_homonym():
+    qatar = [Place("wof:1", "Qatar", "village", 35.0, 37.0, country="SY"),
+             Place("gn:289688", "Qatar", "country", 25.5, 51.25, country="QA")]
+    assert OfflineGazetteer(Gazetteer.from_places(qatar)).geocode("Qatar").raw["kind"] == "country"
+
+
 def test_skeleton_matches_unknown_spelling(geocoder):
     loc = geocoder.geocode("Deribiye")
     assert loc.raw["id"] == "wof:1343937895" and loc.raw["match"] == "skeleton"
