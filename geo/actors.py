@@ -368,12 +368,12 @@ def find_actors(text: str, lexicon: ActorLexicon,
     named = [m for m in top if m.pattern.rule in _NAMED_RULES]
     nested = _nested(top, inner, text)
     mentions = {_mention(text, m.start, m.end, m.pattern.actor, False) for m in named + nested}
-    antecedents = _antecedents(top, text, starts)
+    referents = _Referents(text, top, starts)
     for i, match in enumerate(top):
         if match.pattern.rule not in COREF_RULES or _next_to_name(top, i, text):
             continue
         start = match.start + match.pattern.skip
-        for actor in _resolve(match, text, starts, antecedents):
+        for actor in referents.resolve(match):
             mentions.add(_mention(text, start, match.end, actor, True))
     return sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
 
@@ -733,62 +733,83 @@ def _next_to_name(top: list[_Match], i: int, text: str) -> bool:
     return False
 
 
-def _resolve(match: _Match, text: str, starts: Sequence[int],
-             antecedents: list[_Antecedent]) -> list[Actor]:
-    """The actors a generic phrase refers to (its fallback actor if none is found)."""
-    rule, fallback, category = match.pattern.rule, match.pattern.actor, match.pattern.category
-    here = _sentence_of(starts, match.start)
-    fitting = [a for a in antecedents
-               if a.actor is None or category is None or a.actor.category == category]
-    earlier = [a for a in fitting if a.start < match.start and a.sentence >= here - LOOKBACK_SENTENCES]
-    found: list[Actor] = []
-    if rule == "last_group":
-        last = earlier[-1] if earlier else None
-        if last is not None and last.actor is None:
-            return []  # "the group" is the monitor or NGO named last
-        found = [last.actor] if last is not None and last.actor is not None else []
-    elif rule == "last_members":
-        found = _distinct(reversed(earlier), 1)
-    elif rule == "last_two_groups":
-        found = _distinct(reversed(earlier), 2)
-        found = found if len(found) == 2 else []
-    elif rule == "plural":
-        found = _parties(match, text, here, fitting)
-    if found:
-        return found
-    return [fallback] if fallback is not None else []
+class _Referents:
+    """The groups named in one text, for resolving its generic phrases."""
 
+    def __init__(self, text: str, top: list[_Match], sentence_starts: Sequence[int]) -> None:
+        self.text = text
+        self.sentence_starts = sentence_starts
+        self.antecedents = _antecedents(top, text, sentence_starts)
+        self.starts = [a.start for a in self.antecedents]
 
-def _parties(match: _Match, text: str, here: int, antecedents: list[_Antecedent]) -> list[Actor]:
-    """Referents of a plural generic phrase ("militants", "Takfiri groups").
+    def resolve(self, match: _Match) -> list[Actor]:
+        """The actors a generic phrase refers to (its fallback actor if none is found)."""
+        rule, fallback, category = match.pattern.rule, match.pattern.actor, match.pattern.category
+        here = _sentence_of(self.sentence_starts, match.start)
+        earlier = self._before(match.start, here - LOOKBACK_SENTENCES, category)
+        found: list[Actor] = []
+        if rule == "last_group":
+            if earlier and earlier[-1].actor is None:
+                return []  # "the group" is the monitor or NGO named last
+            found = _distinct(earlier[-1:], 1)
+        elif rule == "last_members":
+            found = _distinct(reversed(earlier), 1)
+        elif rule == "last_two_groups":
+            found = _distinct(reversed(earlier), 2)
+            found = found if len(found) == 2 else []
+        elif rule == "plural":
+            found = self._parties(match, here, category)
+        if found:
+            return found
+        return [fallback] if fallback is not None else []
 
-    The armed groups named earlier in its sentence, if two or more; after
-    "between"/"among", the groups named later in the sentence or in the next one
-    ("clashes between Takfiri terrorists ... The fighting between Ahrar al-Sham
-    and Hay'at Tahrir al-Sham").
-    """
-    named = _named_after(match, text, antecedents)
-    if named:
-        return named
-    same = _distinct((a for a in antecedents if a.sentence == here and a.start < match.start), 99)
-    if len(same) >= 2:
-        return same
-    word = _WORD_BEFORE.search(text, max(0, match.start - 20), match.start)
-    if word and word.group(1).lower() in _PARTY_WORDS:
-        later = (a for a in antecedents if a.start > match.end and a.sentence in (here, here + 1))
-        ahead = _distinct(later, 99)
-        if len(ahead) >= 2:
-            return ahead
-    return []
+    def _parties(self, match: _Match, here: int, category: str | None) -> list[Actor]:
+        """Referents of a plural generic phrase ("militants", "Takfiri groups").
 
-
-def _named_after(match: _Match, text: str, antecedents: list[_Antecedent]) -> list[Actor]:
-    """The group a plural names right after it: "militants of the Takfiri group ISIL",
-    "terrorists affiliated to Jabhat al-Nusra"."""
-    following = next((a for a in antecedents if a.start >= match.end), None)
-    if following is None or following.actor is None or following.start - match.end > 60:
+        The group it names right after it ("militants of the Takfiri group
+        ISIL"); else the armed groups named earlier in its sentence, if two or
+        more; after "between"/"among", those named later in the sentence or in
+        the next one ("clashes between Takfiri terrorists ... The fighting
+        between Ahrar al-Sham and Hay'at Tahrir al-Sham").
+        """
+        after = self._after(match.end, here + 1, category)
+        if after and self._linked(match, after[0]):
+            return _distinct(after[:1], 1)
+        same = _distinct(self._before(match.start, here, category), 99)
+        if len(same) >= 2:
+            return same
+        word = _WORD_BEFORE.search(self.text, max(0, match.start - 20), match.start)
+        if word and word.group(1).lower() in _PARTY_WORDS:
+            ahead = _distinct(after, 99)
+            if len(ahead) >= 2:
+                return ahead
         return []
-    return [following.actor] if _LINKED.fullmatch(text, match.end, following.start) else []
+
+    def _linked(self, match: _Match, following: _Antecedent) -> bool:
+        """True if ``match`` names the group after it: "terrorists affiliated to Jabhat al-Nusra"."""
+        return (following.start - match.end <= 60
+                and _LINKED.fullmatch(self.text, match.end, following.start) is not None)
+
+    def _before(self, offset: int, first_sentence: int, category: str | None) -> list[_Antecedent]:
+        """Antecedents before ``offset`` from sentence ``first_sentence`` on, in text order."""
+        stop = bisect.bisect_left(self.starts, offset)
+        begin = stop
+        while begin and self.antecedents[begin - 1].sentence >= first_sentence:
+            begin -= 1
+        return [a for a in self.antecedents[begin:stop] if _fits(a, category)]
+
+    def _after(self, offset: int, last_sentence: int, category: str | None) -> list[_Antecedent]:
+        """Antecedents from ``offset`` up to sentence ``last_sentence``, in text order."""
+        begin = stop = bisect.bisect_left(self.starts, offset)
+        while stop < len(self.antecedents) and self.antecedents[stop].sentence <= last_sentence:
+            stop += 1
+        return [a for a in self.antecedents[begin:stop] if _fits(a, category)]
+
+
+def _fits(antecedent: _Antecedent, category: str | None) -> bool:
+    """True if a phrase restricted to ``category`` may refer to ``antecedent``."""
+    actor = antecedent.actor
+    return actor is None or category is None or actor.category == category
 
 
 def _distinct(antecedents: Iterable[_Antecedent], limit: int) -> list[Actor]:
