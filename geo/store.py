@@ -502,8 +502,9 @@ def _validate(parsed: ParsedArticle, sentences: tuple[tuple[int, int], ...]) -> 
     spans += [("unresolved name", s.text, s.start, s.end) for s in parsed.unresolved]
     for what, text, start, end in spans:
         _check_span(article, what, text, start, end)
-        if not sentences:
-            raise StoreError(f"article {article.id}: {what} {text!r} but no sentences")
+        s_start, s_end = sentences[sentence_index(sentences, start)] if sentences else (0, 0)
+        if not s_start <= start < s_end:
+            raise StoreError(f"article {article.id}: {what} {text!r} at {start}..{end} is in no sentence")
 
 
 # --------------------------------------------------------------------------- store

@@ -289,3 +289,9 @@ def test_readers_never_see_a_half_written_article_and_writers_wait(tmp_path) -> 
             conn.execute("INSERT INTO sentences VALUES ('x', 0, 0, 5, 'Hama.')")
         assert reader.stats()["articles"] == 1
         assert reader.check() == []
+
+
+def test_mention_outside_every_sentence_is_refused(store: Store) -> None:
+    p = parsed(TEXT_2)
+    with pytest.raises(StoreError, match="in no sentence"):
+        store.save_article(ParsedArticle(p.article, p.places, p.actors, sentences=((25, 42),)))
