@@ -21,7 +21,8 @@ import streamlit as st
 st.set_page_config(page_title="Conflict news map \u2014 Syria", page_icon=":world_map:", layout="wide")
 
 import datetime as dt  # noqa: E402
-import hashlib  # noqa: E402
+import contextlib  # noqa: E402
+import time  # noqa: E402
 import html  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
@@ -29,11 +30,12 @@ import threading  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 
 import pandas as pd  # noqa: E402
+from streamlit.logger import get_logger  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
 from geo import config, maplayers  # noqa: E402
 from geo.articles import ReadOptions, read_bytes, read_paths  # noqa: E402
-from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles  # noqa: E402
+from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, upload_name  # noqa: E402
 from geo.store import ActorCount, Excerpt, Facets, Filters, PlaceCount, Store, StoredArticle  # noqa: E402
 
 #: How many of the most mentioned places get excerpts in their popup (others: counts).
@@ -46,6 +48,17 @@ URL_TEXT_MAX = 200
 
 # Widget key -> URL parameter. Multiselects hold lists; the text box a string.
 URL_LISTS = {"f_actor": "actor", "f_category": "category", "f_place": "place", "f_gov": "gov", "f_source": "source"}
+
+
+logger = get_logger("dashboard")  # follows streamlit's --logger.level
+
+
+@contextlib.contextmanager
+def timed(label: str):
+    """Log how long a part of the page took (``streamlit run ... --logger.level=info``)."""
+    started = time.perf_counter()
+    yield
+    logger.info("%s: %.3f s", label, time.perf_counter() - started)
 
 
 # --------------------------------------------------------------------------- cached engines and queries
@@ -168,7 +181,7 @@ def ingest_uploads(db: str, files: Sequence) -> list[tuple[str, IngestReport]]:
     bar = st.progress(0.0, text="Reading the uploads\u2026")
     with ingest_lock(), Store(db) as store:
         for i, upload in enumerate(files, 1):
-            name = upload.name
+            name = upload_name(upload.name)
             if upload.size > limit:
                 results.append((name, IngestReport(errors=(
                     f"{name}: upload is {upload.size:,} bytes, over the limit of {limit:,}",))))
@@ -319,24 +332,28 @@ def static_assets() -> maplayers.Assets:
 
 
 def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) -> None:
+    """The map: a fixed base (kept by the browser across reruns) plus the layers the filters
+    change, swapped in place by st_folium (no reload of the map's page)."""
     ss = st.session_state
     top_ids = tuple(p.place_id for p in places[:POPUP_PLACES])
-    popups = q_popup_excerpts(db, version, f, top_ids) if top_ids else {}
+    with timed("popup excerpts"):
+        popups = q_popup_excerpts(db, version, f, top_ids) if top_ids else {}
     assets = static_assets()
     if not assets.offline:
         st.warning("Static file serving is off (run from the repository folder so .streamlit/config.toml "
                    "applies): the map loads Leaflet from the internet.")
-    m = maplayers.build_map(places, popups, assets=assets, tiles=os.environ.get("GEO_MAP_TILES", "auto"),
-                            cluster=ss.get("opt_cluster", True), choropleth=ss.get("opt_choropleth", False))
-    out = st_folium(m, key="map", height=MAP_HEIGHT, use_container_width=True,
-                    returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"]) or {}
-    tip, count = out.get("last_object_clicked_tooltip"), out.get("last_object_clicked_count")
-    # A click is new when the tooltip or the click counter changed on this map
-    # (a remounted map, after a filter change, restarts its counter).
-    signature = hashlib.sha1(repr((version, f)).encode()).hexdigest()
-    click = (signature, tip, count)
-    if tip and click != ss.get("_last_click"):
-        ss["_last_click"] = click
+    with timed("build map"):
+        base = maplayers.base_map(assets=assets, tiles=os.environ.get("GEO_MAP_TILES", "auto"))
+        layers = maplayers.place_layers(places, popups, assets=assets, cluster=ss.get("opt_cluster", True),
+                                        choropleth=ss.get("opt_choropleth", False))
+    with timed("st_folium"):
+        # Only a click returns data (not panning or zooming), so only a click reruns the script.
+        out = st_folium(base, key="map", height=MAP_HEIGHT, use_container_width=True,
+                        feature_group_to_add=layers, layer_control=maplayers.layer_control(),
+                        returned_objects=["last_object_clicked_tooltip"]) or {}
+    tip = out.get("last_object_clicked_tooltip")
+    if tip and tip != ss.get("_last_tip"):
+        ss["_last_tip"] = tip
         place_id = maplayers.tooltip_index(places).get(tip)
         if place_id:
             ss["show"] = place_id
@@ -456,6 +473,7 @@ def render_upload(db: str) -> None:
     files = st.file_uploader("Files", accept_multiple_files=True, key="upload_files")
     if st.button("Add to the map", key="upload_go", disabled=not files, type="primary"):
         st.session_state["upload_results"] = ingest_uploads(db, files)
+        st.rerun()  # so the counts, filters and map above show the new articles
     for name, report in st.session_state.get("upload_results", []):
         line = f"{name}: {report.summary()}"
         if report.errors and not report.read:
@@ -473,18 +491,22 @@ def render_upload(db: str) -> None:
 
 
 def main() -> None:
+    started = time.perf_counter()
     db = db_path()
     st.html(f"<style>{maplayers.HIGHLIGHT_CSS}\n.geo-html blockquote {{ margin: 0.3em 0; padding-left: 0.8em;"
             " border-left: 3px solid #ccc; }} .geo-src {{ color: #666; font-size: 0.85em; }}"
             " .geo-reader p {{ line-height: 1.6; }}</style>")
     ensure_bundled_data(db)
-    version = store_version(db)
-    facets = q_facets(db, version)
+    with timed("version and facets"):
+        version = store_version(db)
+        facets = q_facets(db, version)
     seed_state_from_url(facets)
-    sidebar_filters(facets)
+    with timed("sidebar"):
+        sidebar_filters(facets)
     f = current_filters(facets)
 
-    places = q_place_counts(db, version, f)
+    with timed("place counts"):
+        places = q_place_counts(db, version, f)
     st.title("Conflict news map \u2014 Syria")
     report = st.session_state.get("first_start_report")
     if report is not None:
@@ -495,18 +517,25 @@ def main() -> None:
     c2.metric("Place mentions", f"{n_mentions:,}")
     c3.metric("Articles in the store", f"{version[0]:,}")
 
-    tab_map, tab_overview, tab_upload = st.tabs(["Map", "Overview", "Add articles"])
-    with tab_map:
-        render_map(db, version, f, places)
-        render_place_panel(db, version, f, places)
-        render_reader(db, version)
-    with tab_overview:
-        render_overview(db, version, f, places)
-    with tab_upload:
-        render_upload(db)
+    # Only the open tab runs (on_change="rerun"): the overview's queries wait until it is opened.
+    tab_map, tab_overview, tab_upload = st.tabs(["Map", "Overview", "Add articles"], key="view",
+                                                on_change="rerun")
+    if tab_map.open:
+        with tab_map, timed("map"):
+            render_map(db, version, f, places)
+        with tab_map, timed("panel and reader"):
+            render_place_panel(db, version, f, places)
+            render_reader(db, version)
+    if tab_overview.open:
+        with tab_overview, timed("overview"):
+            render_overview(db, version, f, places)
+    if tab_upload.open:
+        with tab_upload:
+            render_upload(db)
     st.sidebar.caption(f"Store: {version[0]:,} articles, {version[1]:,} place mentions, "
                        f"{version[2]:,} actor mentions.")
     write_url(f)
+    logger.info("script run: %.3f s", time.perf_counter() - started)
 
 
 main()

@@ -124,7 +124,7 @@ def static_dir() -> Path:
     return config.REPO_DIR / "static"
 
 
-def _use_assets(m: folium.Map, cluster: folium.plugins.MarkerCluster | None, assets: Assets) -> None:
+def _use_assets(m: folium.Map | None, cluster: folium.plugins.MarkerCluster | None, assets: Assets) -> None:
     """Point the map (and the cluster layer) at local copies of their scripts.
 
     Instance attributes shadow folium's class-level CDN lists, so other maps
@@ -133,8 +133,9 @@ def _use_assets(m: folium.Map, cluster: folium.plugins.MarkerCluster | None, ass
     """
     if not assets.offline:
         return
-    m.default_js = [("leaflet", assets.url("leaflet_js"))]
-    m.default_css = [("leaflet_css", assets.url("leaflet_css"))]
+    if m is not None:
+        m.default_js = [("leaflet", assets.url("leaflet_js"))]
+        m.default_css = [("leaflet_css", assets.url("leaflet_css"))]
     if cluster is not None:
         cluster.default_js = [("markerclusterjs", assets.url("markercluster_js"))]
         cluster.default_css = [
@@ -392,7 +393,7 @@ def popup_html(place: PlaceCount, excerpts: Sequence[Excerpt] = (), max_excerpts
 _MARKER_CALLBACK = """function (row) {
     var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
         radius: row[2], color: "#333333", weight: 1, opacity: 0.9,
-        fillColor: row[3], fillOpacity: 0.75, mentions: row[4],
+        fillColor: row[3], fillOpacity: 0.75, mentions: row[4], placeId: row[7],
         className: "geo-place"
     });
     marker.bindTooltip(row[5]);
@@ -416,7 +417,8 @@ _CLUSTER_ICON = """function (cluster) {
 def place_rows(places: Sequence[PlaceCount], excerpts: Mapping[str, Sequence[Excerpt]] | None = None,
                ) -> list[list]:
     """The compact rows the browser turns into markers:
-    ``[lat, lon, radius, colour, mentions, tooltip_html, popup_html]``.
+    ``[lat, lon, radius, colour, mentions, tooltip_html, popup_html, place_id]``
+    (the id becomes the marker's ``placeId`` option, for scripts and tests).
     """
     places = valid_places(places)
     excerpts = excerpts or {}
@@ -425,7 +427,7 @@ def place_rows(places: Sequence[PlaceCount], excerpts: Mapping[str, Sequence[Exc
     for p, tip in zip(places, tooltip_texts(places)):
         rows.append([
             float(p.lat), float(p.lon), marker_radius(p.mentions, top), place_colour(p), int(p.mentions),
-            html.escape(tip), popup_html(p, excerpts.get(p.place_id, ())),
+            html.escape(tip), popup_html(p, excerpts.get(p.place_id, ())), p.place_id,
         ])
     return rows
 
@@ -568,32 +570,23 @@ class _PlaceCluster(folium.plugins.FastMarkerCluster):
         self.get_root().script.add_child(_RawScript(script), name=self.get_name())
 
 
-def build_map(
-    places: Sequence[PlaceCount],
-    excerpts: Mapping[str, Sequence[Excerpt]] | None = None,
+def base_map(
     *,
     assets: Assets = Assets(),
     tiles: TileMode = "auto",
-    cluster: bool = True,
-    choropleth: bool = False,
     boundaries_dir: Path | None = None,
     height: int | str = "100%",
 ) -> folium.Map:
-    """The map of ``places`` (rows of :meth:`Store.place_counts`).
+    """The part of the map that no filter changes: base layers, governorate
+    outlines, legend, styles. Same arguments, same map (so ``st_folium`` keeps
+    the page's map and only swaps the layers of :func:`place_layers`).
 
     Args:
-        excerpts: place id -> the best excerpts for its popup (others get counts only).
         assets: where Leaflet comes from (:class:`Assets`); the default is folium's CDN.
         tiles: "auto" (OpenStreetMap, falling back to the plain layer when tiles
             fail to load), "osm", or "plain" (start on the boundaries; tiles
             stay selectable).
-        cluster: cluster markers that overlap (up to zoom 10); False draws every marker.
-        choropleth: show the governorates shaded by mentions (the layer is
-            always there, in the layer control; this only switches it on).
-
-    Places with bad coordinates are dropped (and logged); the map still renders.
     """
-    places = valid_places(places)
     m = folium.Map(location=SYRIA_CENTER, zoom_start=SYRIA_ZOOM, tiles=None, control_scale=True,
                    height=height, prefer_canvas=False)
     m.get_root().header.add_child(Element(f"<style>{HIGHLIGHT_CSS}</style>"), name="geo_css")
@@ -618,39 +611,68 @@ def build_map(
     if tiles == "auto":
         _TileFallback(osm, plain).add_to(m)
 
-    admin1 = load_boundaries(1, boundaries_dir)
     folium.GeoJson(
-        admin1,
+        load_boundaries(1, boundaries_dir),
         name="Governorates",
         style_function=lambda _f: {"color": "#555555", "weight": 1.2, "fill": False, "dashArray": "4 3"},
         pane="geo-boundaries",
         interactive=False,
     ).add_to(m)
+    entries = list(CATEGORY_COLOURS.items()) + [(NO_ACTOR_LABEL, NO_ACTOR_COLOUR)]
+    _Legend(entries).add_to(m)
+    _use_assets(m, None, assets)
+    return m
 
-    counts = governorate_mentions(places)
-    top = max(counts.values(), default=0)
-    shaded = {
-        "type": "FeatureCollection",
-        "features": [
-            {**f, "properties": {**f["properties"], "mentions": counts.get(f["properties"]["NAME_EN"], 0)}}
-            for f in admin1["features"]
-        ],
-    }
-    folium.GeoJson(
-        shaded,
-        name="Mentions by governorate",
-        style_function=lambda f: {"color": "#8c6d31", "weight": 0.8, "fillOpacity": 0.55,
-                                  "fillColor": _shade(f["properties"]["mentions"], top)},
-        tooltip=folium.GeoJsonTooltip(fields=["NAME_EN", "mentions"], aliases=["Governorate", "Mentions"]),
-        pane="geo-boundaries",
-        show=choropleth,
-    ).add_to(m)
 
+def place_layers(
+    places: Sequence[PlaceCount],
+    excerpts: Mapping[str, Sequence[Excerpt]] | None = None,
+    *,
+    assets: Assets = Assets(),
+    cluster: bool = True,
+    choropleth: bool = False,
+    boundaries_dir: Path | None = None,
+) -> list[folium.FeatureGroup]:
+    """The layers that follow the filters: "Places" and, when ``choropleth``,
+    "Mentions by governorate".
+
+    Args:
+        places: rows of :meth:`Store.place_counts`; bad coordinates are dropped (and logged).
+        excerpts: place id -> the best excerpts for its popup (others get counts only).
+        cluster: cluster markers that overlap (up to zoom 10); False draws every marker.
+        choropleth: add the governorates shaded by their places' mentions.
+    """
+    places = valid_places(places)
+    groups = []
+    if choropleth:
+        counts = governorate_mentions(places)
+        top = max(counts.values(), default=0)
+        admin1 = load_boundaries(1, boundaries_dir)
+        shaded = {
+            "type": "FeatureCollection",
+            "features": [
+                {**f, "properties": {**f["properties"], "mentions": counts.get(f["properties"]["NAME_EN"], 0)}}
+                for f in admin1["features"]
+            ],
+        }
+        shading = folium.FeatureGroup(name="Mentions by governorate")
+        folium.GeoJson(
+            shaded,
+            name="Mentions by governorate",
+            style_function=lambda f: {"color": "#8c6d31", "weight": 0.8, "fillOpacity": 0.55,
+                                      "fillColor": _shade(f["properties"]["mentions"], top)},
+            tooltip=folium.GeoJsonTooltip(fields=["NAME_EN", "mentions"], aliases=["Governorate", "Mentions"]),
+            pane="geo-boundaries",
+            control=False,
+        ).add_to(shading)
+        groups.append(shading)
+
+    group = folium.FeatureGroup(name="Places")
     layer = _PlaceCluster(
         place_rows(places, excerpts),
         callback=_MARKER_CALLBACK,
-        name="Places",
         icon_create_function=_CLUSTER_ICON,
+        control=False,
         # Cluster only markers that really overlap, and none once zoomed in.
         maxClusterRadius=28 if cluster else 0,
         disableClusteringAtZoom=10 if cluster else 1,
@@ -658,17 +680,38 @@ def build_map(
         showCoverageOnHover=False,
         chunkedLoading=True,
     )
-    layer.add_to(m)
-    _use_assets(m, layer, assets)
+    layer.add_to(group)
+    _use_assets(None, layer, assets)
+    groups.append(group)
+    return groups
 
-    present = {p.top_category for p in places}
-    entries = [(c, colour) for c, colour in CATEGORY_COLOURS.items()]
-    extra = sorted(c for c in present if c and c not in CATEGORY_COLOURS)
-    entries += [(c, NO_ACTOR_COLOUR) for c in extra]
-    entries.append((NO_ACTOR_LABEL, NO_ACTOR_COLOUR))
-    _Legend(entries).add_to(m)
-    folium.LayerControl(collapsed=True).add_to(m)
 
+def layer_control() -> folium.LayerControl:
+    """The control switching base layers and overlays (for ``st_folium(layer_control=...)``)."""
+    return folium.LayerControl(collapsed=True)
+
+
+def build_map(
+    places: Sequence[PlaceCount],
+    excerpts: Mapping[str, Sequence[Excerpt]] | None = None,
+    *,
+    assets: Assets = Assets(),
+    tiles: TileMode = "auto",
+    cluster: bool = True,
+    choropleth: bool = False,
+    boundaries_dir: Path | None = None,
+    height: int | str = "100%",
+) -> folium.Map:
+    """The whole map in one piece (:func:`base_map` + :func:`place_layers` +
+    layer control), zoomed to the places: for a standalone page or a test.
+    The arguments are those of the two functions.
+    """
+    m = base_map(assets=assets, tiles=tiles, boundaries_dir=boundaries_dir, height=height)
+    for group in place_layers(places, excerpts, assets=assets, cluster=cluster, choropleth=choropleth,
+                              boundaries_dir=boundaries_dir):
+        group.add_to(m)
+    layer_control().add_to(m)
+    places = valid_places(places)
     if places:
         lats = [p.lat for p in places]
         lons = [p.lon for p in places]

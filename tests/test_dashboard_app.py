@@ -1,0 +1,241 @@
+"""The dashboard's logic, run headless with Streamlit's AppTest.
+
+The map is a custom component (st_folium): AppTest cannot draw it, but the
+arguments sent to the browser are there to inspect, so "what the map holds"
+is the marker data in the component's script.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import HOSTILE_TEXT, REPO
+from geo.store import Store
+
+APP = str(REPO / "dashboard.py")
+HTS = "Hay'at Tahrir al-Sham"
+
+
+def app(db: Path, **params: str | list[str]) -> AppTest:
+    """The dashboard on store ``db``, with URL query parameters, run once."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.fixture(autouse=True)
+def _store_env(monkeypatch, hand_db):
+    monkeypatch.setenv("GEO_DB", str(hand_db))
+    monkeypatch.setenv("GEO_MAP_TILES", "auto")
+
+
+def map_args(at: AppTest) -> dict:
+    components = at.get("component_instance")
+    assert len(components) == 1, "one map expected"
+    return json.loads(components[0].proto.json_args)
+
+
+def map_places(at: AppTest) -> set[str]:
+    """Names of the places the map draws (from the marker rows' tooltips)."""
+    script = map_args(at)["feature_group"]  # the layers that follow the filters
+    match = re.search(r"var data = (\[.*?\]);\n", script, re.S)
+    assert match, "no marker rows in the map script"
+    return {re.split(r" \(| \u00b7 ", row[5])[0] for row in json.loads(match.group(1))}
+
+
+def url(at: AppTest) -> dict[str, list[str]]:
+    """The page's query parameters, every value as a list."""
+    return {k: (v if isinstance(v, list) else [v]) for k, v in at.query_params.items()}
+
+
+def html_bodies(at: AppTest) -> str:
+    return "\n".join(node.proto.body for node in at.get("html"))
+
+
+def no_exception(at: AppTest) -> AppTest:
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+ALL = {"Saraqeb", "Tel Touqan", "Jabal al-Zawiya", "Deribiye", "Niha", "Idleb", "Aleppo"}
+
+
+def test_the_map_shows_every_place_without_filters(hand_db):
+    at = no_exception(app(hand_db))
+    assert map_places(at) == ALL
+    assert [m.value for m in at.metric][:2] == ["7", "10"]
+
+
+def test_the_map_uses_the_app_s_own_leaflet(hand_db):
+    args = map_args(no_exception(app(hand_db)))
+    links = args["js_links"] + args["css_links"]
+    assert links and all(u.startswith("/app/static/") for u in links), links
+    # only clicks rerun the script: panning and zooming do not
+    assert args["returned_objects"] == ["last_object_clicked_tooltip"]
+
+
+def test_actor_filter_changes_what_the_map_holds(hand_db):
+    at = no_exception(app(hand_db))
+    at.multiselect(key="f_actor").select(HTS).run()
+    no_exception(at)
+    assert map_places(at) == {"Saraqeb", "Tel Touqan", "Jabal al-Zawiya"}
+    at.multiselect(key="f_actor").unselect(HTS).select("Daesh").run()
+    assert map_places(at) == {"Deribiye", "Niha"}
+
+
+@pytest.mark.parametrize("key, value, expected", [
+    ("f_category", "government and allies", {"Saraqeb"}),
+    ("f_gov", "Hama", {"Deribiye", "Niha"}),
+    ("f_source", "Press TV", {"Deribiye", "Niha", "Saraqeb"}),
+    ("f_place", "wof:102", {"Tel Touqan"}),
+])
+def test_each_filter_changes_the_map(hand_db, key, value, expected):
+    at = no_exception(app(hand_db))
+    at.multiselect(key=key).select(value).run()
+    assert map_places(no_exception(at)) == expected
+
+
+def test_text_and_date_filters(hand_db):
+    import datetime as dt
+
+    at = no_exception(app(hand_db))
+    at.text_input(key="f_text").input("overnight").run()
+    assert map_places(no_exception(at)) == {"Saraqeb"}
+    at.text_input(key="f_text").input("").run()
+    at.date_input(key="f_dates").set_value((dt.date(2017, 11, 1), dt.date(2017, 11, 30))).run()
+    assert map_places(no_exception(at)) == {"Deribiye", "Niha", "Saraqeb"}
+    assert url(at) == {"from": ["2017-11-01"], "to": ["2017-11-30"]}
+
+
+def test_url_parameters_set_the_filters(hand_db):
+    at = no_exception(app(hand_db, actor=HTS))
+    assert at.multiselect(key="f_actor").value == [HTS]
+    assert map_places(at) == {"Saraqeb", "Tel Touqan", "Jabal al-Zawiya"}
+
+
+def test_filters_round_trip_through_the_url(hand_db):
+    at = no_exception(app(hand_db))
+    at.multiselect(key="f_actor").select(HTS).run()
+    at.multiselect(key="f_gov").select("Idleb").run()
+    at.text_input(key="f_text").input("Saraqeb").run()
+    no_exception(at)
+    params = url(at)
+    assert params == {"actor": [HTS], "gov": ["Idleb"], "q": ["Saraqeb"]}
+    again = no_exception(app(hand_db, **params))
+    assert again.multiselect(key="f_actor").value == [HTS]
+    assert again.multiselect(key="f_gov").value == ["Idleb"]
+    assert again.text_input(key="f_text").value == "Saraqeb"
+    assert map_places(again) == map_places(at) == {"Saraqeb", "Tel Touqan"}  # same sentence
+
+
+def test_unknown_url_values_are_dropped(hand_db):
+    at = no_exception(app(hand_db, actor=["Nobody", HTS], place="wof:999", **{"from": "garbage"}, show="x"))
+    assert at.multiselect(key="f_actor").value == [HTS]
+    assert at.multiselect(key="f_place").value == []
+    assert url(at) == {"actor": [HTS]}
+
+
+def test_reset_clears_filters_and_url(hand_db):
+    at = no_exception(app(hand_db, actor=HTS, gov="Idleb"))
+    at.button(key="reset_filters").click().run()
+    assert map_places(no_exception(at)) == ALL
+    assert url(at) == {}
+
+
+def test_place_panel_lists_all_its_excerpts_escaped(hand_db):
+    at = no_exception(app(hand_db, show="wof:101"))
+    bodies = html_bodies(at)
+    assert "<h3>Saraqeb</h3>" in bodies
+    assert bodies.count("<blockquote>") == 4  # four sentences name Saraqeb
+    assert "&lt;script&gt;window.__pwned=&#x27;text&#x27;&lt;/script&gt;" in bodies
+    assert "<script>window" not in bodies and "<img src=x" not in bodies
+    assert '<mark class="actor cat-jihadist" title="Hay&#x27;at Tahrir al-Sham (jihadist)">HTS</mark>' in bodies
+
+
+def test_reader_shows_the_article_escaped_and_links_back_to_the_map(hand_db):
+    at = no_exception(app(hand_db, article="a-hostile"))
+    bodies = html_bodies(at)
+    assert "&lt;script&gt;window.__pwned=&quot;title&quot;&lt;/script&gt;" in bodies  # the title
+    assert "Evil&quot; onmouseover=" in bodies  # the source
+    assert '<a href="?place=wof%3A101" target="_self"><mark class="place"' in bodies
+    assert "[a link](javascript:" in bodies  # markdown stays text: st.html renders no markdown
+    for raw in ("<script>window", "<img src=x", "<svg onload", 'onmouseover="'):
+        assert raw not in bodies
+    # a place button of the reader filters the map to that place
+    button = next(b for b in at.button if b.key.startswith("reader_place_") and b.label == "Saraqeb")
+    button.click().run()
+    assert at.multiselect(key="f_place").value == ["wof:101"]
+    assert map_places(no_exception(at)) == {"Saraqeb"}
+
+
+def test_read_button_of_an_excerpt_opens_its_article(hand_db):
+    at = no_exception(app(hand_db, show="wof:104"))  # Deribiye: one excerpt, from a-daesh
+    at.button(key="read_0").click().run()
+    no_exception(at)
+    assert url(at) == {"article": ["a-daesh"], "show": ["wof:104"]}
+    assert "Daesh raids in Hama" in html_bodies(at)
+    at.button(key="reader_close").click().run()
+    assert url(at) == {"show": ["wof:104"]}
+
+
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Switch the page's tabs (only the open tab runs)."""
+    at.session_state["view"] = label  # the tabs' key: AppTest has no click on a tab
+    return no_exception(at.run())
+
+
+def test_overview_tables_follow_the_filters(hand_db):
+    at = no_exception(app(hand_db, actor="Daesh"))
+    assert not at.dataframe  # the overview's queries only run once its tab is open
+    open_tab(at, "Overview")
+    places, actors = (df.value for df in at.dataframe)
+    assert set(places["place"]) == {"Deribiye", "Niha"}
+    assert list(actors["actor"]) == ["Daesh"]
+
+
+def test_exports_of_the_store_neutralise_formulas(hand_db):
+    """What the CSV download serves (dashboard.export_csv is this call)."""
+    import csv
+    import io
+
+    from geo import maplayers
+    from geo.store import Filters
+
+    with Store(hand_db) as store:
+        text = maplayers.mentions_csv(store.mentions(Filters(places=("wof:106",))))
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and rows[0]["sentence"].startswith("'=HYPERLINK(")
+
+
+def test_upload_good_and_bad_files(hand_db_copy, monkeypatch):
+    monkeypatch.setenv("GEO_DB", str(hand_db_copy))
+    at = open_tab(app(hand_db_copy), "Add articles")
+    before = int(at.metric[2].value)
+    good = "Clashes broke out in Saraqeb between Hay'at Tahrir al-Sham and Daesh on Monday.".encode()
+    jsonl = (json.dumps({"title": "Good row", "text": "Russia bombed Aleppo again."}) + "\n{broken\n").encode()
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    at.file_uploader(key="upload_files").set_value([
+        ("good.txt", good, "text/plain"),
+        ("rows.jsonl", jsonl, "application/json"),
+        ("picture.png", png, "image/png"),
+        ("empty.txt", b"", "text/plain"),
+        ("../../etc/passwd.txt", HOSTILE_TEXT.encode(), "text/plain"),
+    ]).run()
+    at.button(key="upload_go").click().run()
+    no_exception(at)
+    shown = "\n".join(c.value for c in at.code)
+    assert "good.txt: 1 article added" in shown
+    assert "rows.jsonl: 1 article added" in shown and "rows.jsonl:line 2" in shown
+    assert "picture.png:" in shown and "empty.txt:" in shown
+    assert "\npasswd.txt: 1 article added" in shown and "../" not in shown  # only the base name is used
+    assert int(at.metric[2].value) == before + 3
+    assert len(at.error) >= 2 and len(at.success) >= 2
+    with Store(hand_db_copy) as store:
+        assert store.stats()["articles"] == before + 3
+        assert not store.check()
