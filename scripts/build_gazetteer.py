@@ -592,6 +592,15 @@ def build_regions(recs: list[Rec], adm2: dict[str, dict]) -> list[Rec]:
         members: list[Rec] = []
         missing: list[str] = []
         ambiguous: list[tuple[str, list[Rec]]] = []
+        if method == "point":  # a hand-placed point: "lat lon" (seas and the like)
+            lat, lon = (float(x) for x in row["members"].split())
+            rec = Rec(id=f"region:{slug}", name=row["name"].strip(), kind=row["kind"].strip() or "region",
+                      lat=lat, lon=lon, country=(row.get("country") or "").strip() or None,
+                      admin1=admin1s[0] if admin1s else None, name_ar=row.get("name_ar", "").strip() or None,
+                      source="regions.csv", method=f"hand-placed point ({row.get('note', '').strip()})")
+            rec.add_names(row["name"], row.get("name_ar"), *row["aliases"].split("|"))
+            out.append(rec)
+            continue
         for m in (x.strip() for x in row["members"].split("|")):
             if not m:
                 continue
