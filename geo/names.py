@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from unidecode import unidecode
 
@@ -51,8 +51,6 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, tatweel
 _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
-_POSSESSIVE = re.compile(r"['’]s$")
-
 #: A word: letters/digits, with apostrophes or hyphens inside (Hay'at, al-Sham).
 TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]+)*")
 
@@ -72,9 +70,12 @@ _VOWEL_RULES = (
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word of a text: its offsets, surface and folded key."""
+class Token(NamedTuple):
+    """One word of a text: its offsets, surface and folded key.
+
+    A NamedTuple rather than a dataclass: a text has hundreds and they are
+    built on the hot path.
+    """
 
     start: int
     end: int
@@ -117,27 +118,28 @@ def _split_article(word: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text`` into word tokens with offsets and folded keys.
 
     Hyphenated words are split (al-Sham -> al, Sham) so the article can be
     dropped; Arabic articles get an empty key, so ``key`` sequences skip them.
+    ``start``/``end`` limit the scan to ``text[start:end]``; offsets stay
+    those of ``text``.
     """
     tokens: list[Token] = []
-    for m in TOKEN_RE.finditer(text):
+    append = tokens.append
+    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         surface = m.group()
+        if len(surface) > 3 and surface[-1] in "sS" and surface[-2] in "'’":
+            surface = surface[:-2]  # "Syria's" is "Syria"
         start = m.start()
-        possessive = _POSSESSIVE.search(surface)
-        if possessive and possessive.start() >= 2:
-            surface = surface[:possessive.start()]  # "Syria's" is "Syria"
-        tokens.append(_make_token(surface, start))
+        append(Token(start, start + len(surface), surface, _token_key(surface)))
     return tokens
 
 
-def _make_token(surface: str, start: int) -> Token:
-    low = surface.lower()
-    key = "" if low in ARTICLES else fold_token(surface)
-    return Token(start, start + len(surface), surface, key)
+@lru_cache(maxsize=200_000)
+def _token_key(surface: str) -> str:
+    return "" if surface.lower() in ARTICLES else fold_token(surface)
 
 
 def name_tokens(name: str) -> list[str]:

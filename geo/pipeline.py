@@ -18,7 +18,6 @@ from . import config
 from .actors import ActorLexicon, find_actors
 from .gazetteer import Gazetteer
 from .model import ActorMention, Article, ParsedArticle
-from .names import tokenize
 from .places import PlaceFinder, ResolveOptions, resolve_places
 from .sentences import split_sentences
 
@@ -53,10 +52,9 @@ class Pipeline:
         """Find and resolve every place and actor of ``article``."""
         text = article.text
         sentences = split_sentences(text)
-        tokens = tokenize(text)
         actors = find_actors(text, self.lexicon, sentences)
         blocked = _actor_spans(actors)
-        matches, unknown = self.finder.find(text, tokens, blocked)
+        matches, unknown = self.finder.find(text, blocked)
         places, unresolved = resolve_places(text, matches, unknown, self.gazetteer, sentences,
                                             actors, self.options)
         return ParsedArticle(article=article, places=tuple(places), actors=tuple(actors),

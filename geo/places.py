@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from geopy.distance import great_circle
+from geopy.distance import EARTH_RADIUS
 from rapidfuzz import fuzz
 
 from .model import ActorMention, Place, PlaceMention, Span
@@ -58,6 +58,15 @@ _LOCATIVE_BEFORE = frozenset({"in", "near", "at", "from", "into", "to", "outside
                               "besieged", "northern", "southern", "eastern", "western", "rural"})
 _TYPE_BEFORE = frozenset({"village", "town", "city", "villages", "towns", "district", "province",
                           "neighbourhood", "neighborhood", "suburb", "camp", "countryside"})
+# A run of capitalised (or Arabic-script) words, Arabic articles allowed between
+# and before them, and one trailing lower-case word.
+_CAP_WORD = r"[A-Z\u00c0-\u00de\u0600-\u06ff][^\W_]*(?:['’`‘ʿ][^\W_]+)*"
+_ART = r"(?:al|el|as|ash|az|an|ar|at|ath|ad|adh|es|ez|en|er|et|ed|ul|il)"
+_SEP = r"(?:[ \t]+|[ \t]*[-‐‑–][ \t]*)"
+_NAME_CHUNK = re.compile(
+    rf"(?:\b{_ART}{_SEP})?{_CAP_WORD}(?:{_SEP}(?:{_ART}{_SEP})?{_CAP_WORD})*(?:{_SEP}[a-z][^\W_]*)?"
+)
+
 _ALL_CUES = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES
 _MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december
@@ -90,8 +99,20 @@ class Match:
 
 @dataclass
 class _Found:
+    cued: frozenset[int] = frozenset()  # offsets where a strict place cue ends ("village of ")
     matches: list[Match] = field(default_factory=list)
     unknown: list[Span] = field(default_factory=list)
+
+
+_CUE_BEFORE = re.compile(
+    r"\b(?:(?:village|town|city|villages|towns|district|province|neighbourhood|neighborhood|"
+    r"suburb|camp|countryside)s?\s+of\s+(?:the\s+)?|(?:near|outside|around|towards?)\s+(?:the\s+)?)",
+    re.IGNORECASE)
+
+
+def _cued_starts(text: str) -> frozenset[int]:
+    """Offsets right after a place cue such as "the village of " or "near "."""
+    return frozenset(m.end() for m in _CUE_BEFORE.finditer(text))
 
 
 class PlaceFinder:
@@ -105,6 +126,9 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer, not_places: Iterable[str] = ()) -> None:
         self.gazetteer = gazetteer
         self.not_places = frozenset(name_key(n) for n in not_places if n.strip())
+        # the gazetteer is immutable: memoise its lookups for the hot path
+        self.by_key = lru_cache(maxsize=100_000)(gazetteer.by_key)
+        self.is_common_word = lru_cache(maxsize=100_000)(gazetteer.is_common_word)
         # first token -> longest name length starting with it, so most tokens cost one lookup
         self._first: dict[str, int] = {}
         for key in gazetteer.keys():
@@ -124,21 +148,23 @@ class PlaceFinder:
                 names.append(line)
         return names
 
-    def find(self, text: str, tokens: Sequence[Token] | None = None,
+    def find(self, text: str,
              blocked: Sequence[tuple[int, int]] = ()) -> tuple[list[Match], list[Span]]:
         """Every place name in ``text`` and the capitalised names in place context left unmatched.
 
-        ``blocked`` spans (e.g. actor names such as "Ahrar al-Sham") are not
-        searched for places.
+        Only runs of capitalised words (with the Arabic articles between
+        them, and one lower-case word after: "Deir ezzor") can be names, so
+        the text is cut into such chunks by one regex and only they are
+        tokenised and looked up. ``blocked`` spans (e.g. actor names such as
+        "Ahrar al-Sham") are not searched for places.
         """
-        if tokens is None:
-            tokens = tokenize(text)
-        keyed = [i for i, t in enumerate(tokens) if t.key]
-        found = _Found()
-        pos = 0
-        while pos < len(keyed):
-            step = self._match_at(text, tokens, keyed, pos, blocked, found)
-            pos += step
+        found = _Found(cued=_cued_starts(text))
+        for chunk in _NAME_CHUNK.finditer(text):
+            tokens = tokenize(text, chunk.start(), chunk.end())
+            keyed = [i for i, t in enumerate(tokens) if t.key]
+            pos = 0
+            while pos < len(keyed):
+                pos += self._match_at(text, tokens, keyed, pos, blocked, found)
         return found.matches, found.unknown
 
     def _match_at(self, text: str, tokens: Sequence[Token], keyed: list[int], pos: int,
@@ -152,7 +178,7 @@ class PlaceFinder:
             if not _contiguous(text, tokens, idx):
                 continue
             key = " ".join(tokens[i].key for i in idx)
-            places = self.gazetteer.by_key(key)
+            places = self.by_key(key)
             if not places:
                 continue
             start, end = tokens[idx[0]].start, tokens[idx[-1]].end
@@ -167,7 +193,7 @@ class PlaceFinder:
             found.matches.append(Match(start, end, text[start:end], key, places,
                                        tok_start=idx[0], tok_end=idx[-1] + 1))
             return length
-        unknown = self._unknown_name(text, tokens, keyed, pos, blocked)
+        unknown = self._unknown_name(text, tokens, keyed, pos, blocked, found.cued)
         if unknown is not None:
             found.unknown.append(unknown[0])
             return unknown[1]
@@ -187,15 +213,20 @@ class PlaceFinder:
         major = any(_is_major(p) for p in places)
         if not major and _next_to_other_name(text, tokens, i):
             return _has_place_cue(text, tokens, i, i + 1)  # "Emmanuel Macron", "Ibaa News"
-        if not self.gazetteer.is_common_word(key):
+        if not self.is_common_word(key):
             return True
         if major and any(surface in (p.name, *p.names) for p in places):
             return True
         return _has_place_cue(text, tokens, i, i + 1)
 
     def _unknown_name(self, text: str, tokens: Sequence[Token], keyed: list[int], pos: int,
-                      blocked: Sequence[tuple[int, int]]) -> tuple[Span, int] | None:
+                      blocked: Sequence[tuple[int, int]],
+                      cued: frozenset[int]) -> tuple[Span, int] | None:
         """A capitalised name in place context that the gazetteer lacks, and its length in keyed tokens."""
+        if (tokens[keyed[pos]].start not in cued
+                and not any(tokens[i].surface.lower() in _ALL_CUES for i in keyed[pos + 1:])
+                and not _followed_by_cue(text, tokens[keyed[-1]].end)):
+            return None  # cheap pre-check: no cue before the name, in its chunk or after it
         length = 0
         while (pos + length < len(keyed) and length < 4
                and _is_name_start(tokens[keyed[pos + length]].surface)
@@ -209,11 +240,15 @@ class PlaceFinder:
             return None
         key = " ".join(tokens[i].key for i in idx)
         if (key in self.not_places or text[start:end].lower() in _MONTHS_DAYS
-                or self.gazetteer.is_common_word(key)):
+                or self.is_common_word(key)):
             return None
         if not _has_place_cue(text, tokens, idx[0], idx[-1] + 1, strict=True):
             return None
         return Span(text[start:end], start, end), length
+
+
+def _followed_by_cue(text: str, end: int) -> bool:
+    return _word_after(text, end) in _ALL_CUES
 
 
 def _is_name_start(surface: str) -> bool:
@@ -229,6 +264,8 @@ def _contiguous(text: str, tokens: Sequence[Token], idx: Sequence[int]) -> bool:
     """True if only spaces, hyphens, apostrophes or dropped articles separate the tokens."""
     for a, b in zip(idx, idx[1:]):
         between = text[tokens[a].end:tokens[b].start]
+        if between in (" ", "-") and b == a + 1:
+            continue
         if not re.fullmatch(r"[\s\-‐‑–'’`]*(?:\w{1,3}[\s\-‐‑–'’`]+)*", between) or "\n" in between:
             return False
         if b - a > 2:  # at most one dropped article word in between
@@ -307,6 +344,7 @@ class ResolveOptions:
     fuzzy_min_letters: int = 5
     fuzzy_max_km: float = 60.0
     sibling_far_km: float = 50.0
+    max_candidates: int = 12
 
 
 def _prior(place: Place) -> float:
@@ -315,6 +353,8 @@ def _prior(place: Place) -> float:
     if place.kind == "country":
         return 6.0
     if place.country == "SY":
+        if place.kind == "governorate":
+            return 4.0  # its population is the sum of its towns': no bonus
         base = {"governorate": 4.0, "region": 3.5, "town": 3.0, "district": 2.0,
                 "village": 1.5, "neighbourhood": 0.3, "other": 1.0}.get(place.kind, 1.0)
         return base + popbonus
@@ -337,10 +377,17 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
     return 0.0
 
 
-def _km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
-    pa = (a.lat, a.lon) if isinstance(a, Place) else a
-    pb = (b.lat, b.lon) if isinstance(b, Place) else b
-    return great_circle(pa, pb).km
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance in km (geopy's great_circle formula, without its object overhead)."""
+    return _haversine(a.lat, a.lon, b.lat, b.lon)
+
+
+@lru_cache(maxsize=200_000)
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
+    return 2 * EARTH_RADIUS * math.asin(min(1.0, math.sqrt(h)))
 
 
 def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
@@ -349,29 +396,115 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
                    options: ResolveOptions = ResolveOptions()) -> tuple[list[PlaceMention], list[Span]]:
     """Pick one place for every match; place unknown names by fuzzy or sibling rules.
 
-    Returns the resolved mentions (sorted by offset) and the spans left
-    unresolved.
+    Two rounds: the first scores each candidate by its prior, the cue words
+    around it and the governorates the article's *other* names point to; the
+    second adds closeness to the places chosen in the first. Returns the
+    resolved mentions (sorted by offset) and the spans left unresolved.
     """
     cues = [_context(text, m, sentences) for m in matches]
-    admin1 = _admin1_votes(matches)
-    own_votes = _votes_by_key(matches)
-    anchors: list[tuple[Place, float, int]] = []  # place, weight, match index
-    chosen: list[tuple[Place, float]] = []
-    for _round in range(2):
-        chosen = []
-        for i, m in enumerate(matches):
-            others = _without(admin1, own_votes[m.key])
-            scored = sorted(((_score(p, m.key, cues[i], others, anchors, i, options), p)
-                             for p in m.candidates), key=lambda sp: -sp[0])
-            chosen.append((scored[0][1], _confidence(scored)))
-        anchors = [(p, c, i) for i, (p, c) in enumerate(chosen)
-                   if p.country == "SY" and p.kind in ("town", "village", "region", "neighbourhood")]
-        admin1 = _admin1_votes(matches, chosen)
-        own_votes = _votes_by_key(matches, chosen)
+    static = [_static_scores(m, cue, options) for m, cue in zip(matches, cues)]
+    votes = _votes_by_key((m.key, tuple({p.admin1 for p in m.candidates if _local_admin1(p)}), 1.0)
+                          for m in matches)
+    chosen = _choose(matches, static, votes, {}, options)
+    votes = _votes_by_key((m.key, (p.admin1,) if _local_admin1(p) else (), c)
+                          for m, (p, c) in zip(matches, chosen))
+    anchors = _anchors(matches, chosen)
+    chosen = _choose(matches, static, votes, anchors, options, chosen)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     mentions = [_mention(text, m, p, c, actors) for m, (p, c) in zip(matches, chosen)]
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
+
+
+def _local_admin1(place: Place) -> bool:
+    return place.country == "SY" and bool(place.admin1) and place.kind != "country"
+
+
+_LOCAL_KINDS = frozenset({"town", "village", "region", "neighbourhood", "district"})
+
+
+def _static_scores(m: Match, cue: "_Cue", o: "ResolveOptions") -> list[tuple[float, Place]]:
+    """Candidates with the part of their score that does not depend on other names, best first."""
+    scored = []
+    for place in m.candidates:
+        s = _prior(place) + _cue_bonus(place, cue.after, cue.before)
+        if m.key == _primary_key(place):
+            s += 1.5  # "Adra" is the town named Adra before Daraa, whose old name it also was
+        if cue.governorate_in_sentence and place.kind == "governorate":
+            s += 1.5
+        scored.append((s, place))
+    scored.sort(key=lambda sp: -sp[0])
+    return scored[:o.max_candidates]
+
+
+def _votes_by_key(items: Iterable[tuple[str, tuple[str | None, ...], float]]) -> dict[str, Counter]:
+    """Governorate votes of each name key: one vote per mention, split among its governorates."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for key, admins, weight in items:
+        for a in admins:
+            out[key][a] += weight / len(admins)
+    return out
+
+
+def _shares_without(votes: dict[str, Counter], key: str) -> dict[str, float]:
+    """Governorate shares of the votes of every name but ``key`` (a name is not its own evidence)."""
+    total: Counter = Counter()
+    for k, c in votes.items():
+        if k != key:
+            total.update(c)
+    n = sum(total.values())
+    return {a: v / n for a, v in total.items()} if n else {}
+
+
+def _anchors(matches: Sequence[Match], chosen: Sequence[tuple[Place, float]]) -> dict[Place, tuple[float, str]]:
+    """Local Syrian places chosen so far, each once, with their best confidence and name key."""
+    out: dict[Place, tuple[float, str]] = {}
+    for m, (p, c) in zip(matches, chosen):
+        if p.country == "SY" and p.kind in ("town", "village", "region", "neighbourhood"):
+            if p not in out or out[p][0] < c:
+                out[p] = (c, m.key)
+    return out
+
+
+def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]],
+            votes: dict[str, Counter], anchors: dict[Place, tuple[float, str]],
+            o: "ResolveOptions",
+            previous: Sequence[tuple[Place, float]] | None = None) -> list[tuple[Place, float]]:
+    shares: dict[str, dict[str, float]] = {}
+    chosen = []
+    for i, m in enumerate(matches):
+        cands = static[i]
+        if len(cands) == 1:
+            chosen.append((cands[0][1], 0.95))
+            continue
+        if m.key not in shares:
+            shares[m.key] = _shares_without(votes, m.key)
+        share = shares[m.key]
+        scored = sorted(((s + _context_score(p, m.key, share, anchors, o), p) for s, p in cands),
+                        key=lambda sp: -sp[0])
+        chosen.append((scored[0][1], _confidence(scored)))
+    return chosen
+
+
+def _context_score(place: Place, key: str, share: dict[str, float],
+                   anchors: dict[Place, tuple[float, str]], o: "ResolveOptions") -> float:
+    s = 0.0
+    if place.admin1 and place.country == "SY" and place.kind != "country":
+        s += o.admin1_weight * share.get(place.admin1, 0.0)
+    if anchors and place.kind == "governorate":
+        # a governorate is as close as can be to the places inside it
+        s += o.proximity_weight * max((w for a, (w, k) in anchors.items()
+                                       if k != key and a.admin1 == place.admin1), default=0.0)
+    elif anchors and place.kind in _LOCAL_KINDS:
+        best = 0.0
+        for anchor, (weight, akey) in anchors.items():
+            if akey == key or anchor is place:
+                continue
+            d = _km(place, anchor)
+            if d < 5 * o.proximity_km:
+                best = max(best, weight * math.exp(-d / o.proximity_km))
+        s += o.proximity_weight * best
+    return s
 
 
 _PROVINCE_WORD = re.compile(r"[ \t]+(province|governorate)\b", re.IGNORECASE)
@@ -409,65 +542,9 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     return _Cue(after, before, si, gov)
 
 
-def _votes_by_key(matches: Sequence[Match],
-                  chosen: Sequence[tuple[Place, float]] | None = None) -> dict[str, Counter]:
-    """Each name's own governorate votes, so a name is not its own evidence."""
-    out: dict[str, Counter] = defaultdict(Counter)
-    for i, m in enumerate(matches):
-        one = _admin1_votes([m], None if chosen is None else [chosen[i]], normalise=False)
-        out[m.key].update(one)
-    return out
-
-
-def _without(votes: dict[str, float], own: Counter) -> dict[str, float]:
-    """Governorate shares of the article's other names."""
-    total = sum(votes.values()) or 1.0
-    raw = {a: v * votes["__total__"] for a, v in votes.items() if a != "__total__"} \
-        if "__total__" in votes else dict(votes)
-    rest = {a: max(0.0, v - own.get(a, 0.0)) for a, v in raw.items()}
-    total = sum(rest.values())
-    return {a: v / total for a, v in rest.items()} if total else {}
-
-
-def _admin1_votes(matches: Sequence[Match],
-                  chosen: Sequence[tuple[Place, float]] | None = None,
-                  normalise: bool = True) -> dict[str, float]:
-    votes: Counter[str] = Counter()
-    for i, m in enumerate(matches):
-        if chosen is not None:
-            p, c = chosen[i]
-            if p.country == "SY" and p.admin1:
-                votes[p.admin1] += c
-            continue
-        admins = {p.admin1 for p in m.candidates if p.country == "SY" and p.admin1}
-        for a in admins:
-            votes[a] += 1.0 / len(admins)
-    if not normalise:
-        return dict(votes)
-    total = sum(votes.values()) or 1.0
-    shares = {a: v / total for a, v in votes.items()}
-    shares["__total__"] = total
-    return shares
-
-
-def _score(place: Place, key: str, cue: _Cue, admin1: dict[str, float],
-           anchors: Sequence[tuple[Place, float, int]], index: int, o: ResolveOptions) -> float:
-    s = _prior(place) + _cue_bonus(place, cue.after, cue.before)
-    if key == _primary_key(place):
-        s += 1.5  # "Adra" is the town named Adra before Daraa, whose old name it also was
-    if cue.governorate_in_sentence and place.kind == "governorate":
-        s += 1.5
-    if place.country == "SY" and place.admin1 and place.kind != "country":
-        s += o.admin1_weight * admin1.get(place.admin1, 0.0)
-    if place.kind in ("town", "village", "region", "neighbourhood", "district"):
-        best = 0.0
-        for anchor, weight, j in anchors:
-            if j == index or anchor.id == place.id:
-                continue
-            d = _km(place, anchor)
-            best = max(best, weight * math.exp(-d / o.proximity_km))
-        s += o.proximity_weight * best
-    return s
+@lru_cache(maxsize=20_000)
+def _name_keys(place: Place) -> tuple[str, ...]:
+    return tuple({name_key(n) for n in (place.name, *place.names)} - {""})
 
 
 @lru_cache(maxsize=100_000)
@@ -554,7 +631,7 @@ def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
         d = min(_km(place, pm.place) for pm in local)
         if d > o.fuzzy_max_km:
             continue
-        ratio = max(fuzz.ratio(key, name_key(n)) for n in place.names[:12] or (place.name,))
+        ratio = max(fuzz.ratio(key, k) for k in _name_keys(place))
         if ratio < o.fuzzy_min_ratio:
             continue
         score = ratio / 100 + math.exp(-d / 20)
