@@ -650,7 +650,9 @@ def _csv_columns(header: list[str], where: str, options: ReadOptions) -> _Column
         named = options.text_column
         wanted = f"no column {named!r}" if named else "no text column"
         listing = ", ".join(repr(name) for name in header[:40])
-        raise ArticleError(where, f"{wanted} (columns: {listing}); name one with ReadOptions.text_column")
+        # Said in words a user of the CLI or of an upload can act on (not "ReadOptions").
+        hint = "" if named else "; the text column must be named " + ", ".join(AUTO_COLUMNS["text"])
+        raise ArticleError(where, f"{wanted} (columns: {listing}){hint}")
     problems = tuple(
         ArticleError(where, f"no column {options.column(role)!r} for the {role}; left empty")
         for role in AUTO_COLUMNS

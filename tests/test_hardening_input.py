@@ -198,6 +198,129 @@ def test_upload_article_count_and_text_length_limits():
                       "many.csv: more than 3 articles; 2 skipped"]
 
 
+# --------------------------------------------------------------------------- the CLI doors
+
+HUGE = 200 * MiB
+
+
+def geo_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    """``python -m geo ARGS`` from the repository, GEO_MAX_* taken from ``env`` only."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("GEO_MAX_")}
+    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=REPO, env={**clean, **(env or {})},
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def error_lines(stderr: str, prefix: str = "") -> list[str]:
+    """The per-input error lines of stderr (log lines of libraries left out)."""
+    return [line[len(prefix):] for line in stderr.splitlines()
+            if line.startswith(prefix) and not line.startswith(("WARNING ", "INFO ", "DEBUG "))]
+
+
+@pytest.fixture(scope="module")
+def cli_batch(tmp_path_factory):
+    """The bad batch on disk, plus a 200 MB sparse file (no disk used, nothing read)."""
+    folder = tmp_path_factory.mktemp("batch")
+    paths = write_batch(folder)
+    huge = folder / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(HUGE)
+    return folder, paths, huge
+
+
+def reference_stats(pipeline, paths) -> dict[str, int]:
+    """The store counts of only the good articles of ``paths``, ingested in-process."""
+    good = [item for item in read_paths(paths, DEFAULTS) if isinstance(item, Article)]
+    assert len(good) == GOOD_ARTICLES
+    with Store(":memory:") as store:
+        ingest_articles(good, store, pipeline)
+        return store.stats()
+
+
+def test_cli_ingest_batch_reasons_good_files_in_and_a_200_mb_file_refused_in_little_memory(
+        cli_batch, pipeline, tmp_path):
+    folder, paths, huge = cli_batch
+    db = tmp_path / "cli.sqlite"
+    # Run the CLI in a child that first loads the pipeline, then ingests, and
+    # reports its peak memory before and after: the difference is what reading
+    # the batch (and refusing the 200 MB file) cost.
+    probe = (
+        "import json, resource, sys\n"
+        "from geo.cli import default_pipeline, main\n"
+        "default_pipeline()\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "code = main(sys.argv[1:])\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(json.dumps({'code': code, 'before_kib': before, 'after_kib': after}), file=sys.stderr)\n"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("GEO_MAX_")}
+    run = subprocess.run(
+        [sys.executable, "-c", probe, "ingest", *map(str, [huge, *paths]), "--db", str(db), "--no-progress"],
+        cwd=REPO, env=clean, capture_output=True, text=True, timeout=300)
+    memory = json.loads(run.stderr.strip().splitlines()[-1])
+    assert memory["code"] == 1, run.stderr  # 1: some input failed
+    growth_mib = (memory["after_kib"] - memory["before_kib"]) / 1024
+    assert memory["after_kib"] / 1024 < HUGE / MiB, memory  # the file was never held in memory...
+    assert growth_mib < 40, memory  # ...nor anything near it
+    lines = error_lines(run.stderr, "failed: ")
+    assert f"{huge}: file is {HUGE:,} bytes, over the limit of {Limits().max_file_bytes:,}" in lines
+    lines.remove(next(line for line in lines if line.startswith(str(huge))))
+    check_errors(lines, lambda name, line: line.startswith(f"{folder / name}:"))
+    assert f"{GOOD_ARTICLES} added, 0 already present, {len(lines) + 1} failed" in run.stdout
+    # every good article of the batch went in: the counts of a batch of only the good ones
+    stats = geo_cli("stats", "--json", "--db", str(db))
+    assert stats.returncode == 0 and json.loads(stats.stdout) == reference_stats(pipeline, paths)
+    assert geo_cli("check", "--db", str(db)).returncode == 0
+    print(f"peak RSS {memory['after_kib'] / 1024:.0f} MiB, +{growth_mib:.1f} MiB while refusing a "
+          f"{HUGE // MiB} MiB file")
+
+
+def test_cli_parse_batch_one_line_per_bad_input_and_json_for_the_good(cli_batch):
+    folder, paths, huge = cli_batch
+    run = geo_cli("parse", "--json", str(huge), *map(str, paths))
+    assert run.returncode == 1
+    parsed = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(parsed) == GOOD_ARTICLES
+    lines = error_lines(run.stderr)
+    assert lines[0] == f"{huge}: file is {HUGE:,} bytes, over the limit of {Limits().max_file_bytes:,}"
+    check_errors(lines[1:], lambda name, line: line.startswith(f"{folder / name}:"))
+
+
+def test_cli_renamed_columns_can_be_named(cli_batch):
+    folder, _, _ = cli_batch
+    run = geo_cli("parse", "--json", "--text-column", "story body", "--title-column", "HEADLINE",
+                  str(folder / "renamed-columns.csv"))
+    assert run.returncode == 0, run.stderr
+    (article,) = [json.loads(line) for line in run.stdout.splitlines()]
+    assert json.dumps(article).count("Clashes in Idlib.") >= 1
+
+
+def test_cli_limits_come_from_the_environment(tmp_path):
+    small = tmp_path / "small.txt"
+    small.write_text("Clashes in Idlib. " * 100)  # 1,800 bytes, 1,800 characters
+    run = geo_cli("parse", str(small), env={"GEO_MAX_FILE_BYTES": "1000"})
+    assert run.returncode == 1
+    assert error_lines(run.stderr) == [f"{small}: file is 1,800 bytes, over the limit of 1,000"]
+    run = geo_cli("parse", str(small), env={"GEO_MAX_TEXT_CHARS": "500"})
+    assert error_lines(run.stderr) == [f"{small}: text has 1,800 characters, over the limit of 500"]
+    # a bad value is a usage error naming the variable, not a traceback
+    run = geo_cli("parse", str(small), env={"GEO_MAX_FILE_BYTES": "lots"})
+    assert run.returncode == 2 and "GEO_MAX_FILE_BYTES='lots' is not an integer" in run.stderr
+    assert "Traceback" not in run.stderr
+    run = geo_cli("parse", str(small), env={"GEO_MAX_TEXT_CHARS": "-5"})
+    assert run.returncode == 2 and "max_text_chars must be a positive integer" in run.stderr
+
+
+def test_folder_ingest_skips_unknown_types_and_reports_the_rest(cli_batch, tmp_path):
+    folder, _, huge = cli_batch
+    run = geo_cli("parse", "--json", str(folder))
+    assert run.returncode == 1
+    lines = error_lines(run.stderr)
+    # in a folder, files of other types (.png, .zip) are skipped silently; the rest as above
+    assert not any("photo.png" in line or "archive.zip" in line for line in lines)
+    assert any(line.startswith(f"{huge}: file is") for line in lines)
+    assert len(run.stdout.splitlines()) == GOOD_ARTICLES
+
+
 # --------------------------------------------------------------------------- properties
 
 # Text shaped like the news: gazetteer names, actor names, punctuation,
