@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 from geopy.distance import EARTH_RADIUS
 from rapidfuzz import fuzz
@@ -92,16 +92,6 @@ class Match:
     key: str
     candidates: tuple[Place, ...]
     method: str = "exact"  # exact | fuzzy
-    #: index of the first and one-past-last token of the match
-    tok_start: int = 0
-    tok_end: int = 0
-
-
-@dataclass
-class _Found:
-    cued: frozenset[int] = frozenset()  # offsets where a strict place cue ends ("village of ")
-    matches: list[Match] = field(default_factory=list)
-    unknown: list[Span] = field(default_factory=list)
 
 
 _CUE_BEFORE = re.compile(
@@ -109,10 +99,18 @@ _CUE_BEFORE = re.compile(
     r"suburb|camp|countryside)s?\s+of\s+(?:the\s+)?|(?:near|outside|around|towards?)\s+(?:the\s+)?)",
     re.IGNORECASE)
 
+# What a planned item needs from the text around its chunk before it is taken.
+_TAKE, _IF_CUE, _IF_STRICT_CUE = 0, 1, 2
 
-def _cued_starts(text: str) -> frozenset[int]:
-    """Offsets right after a place cue such as "the village of " or "near "."""
-    return frozenset(m.end() for m in _CUE_BEFORE.finditer(text))
+
+class _Item(NamedTuple):
+    """A name in a chunk, offsets relative to the chunk, before the context around the chunk is seen."""
+
+    start: int
+    end: int
+    key: str
+    places: tuple[Place, ...]  # () for a name the gazetteer lacks
+    needs: int  # _TAKE, _IF_CUE or _IF_STRICT_CUE
 
 
 class PlaceFinder:
@@ -121,6 +119,12 @@ class PlaceFinder:
     Names that are frequent English words ("At", "March", "Police") are only
     taken when a place cue backs them ("the village of March"); names listed
     in ``not_places`` (people, groups, demonyms) are never taken.
+
+    Only runs of capitalised words (with the Arabic articles between them,
+    and one lower-case word after: "Deir ezzor") can hold names, so the text
+    is cut into such chunks by one regex. What a chunk holds depends only on
+    its words and on whether it opens a sentence, so that analysis is
+    memoised; the words around the chunk are checked per occurrence.
     """
 
     def __init__(self, gazetteer: Gazetteer, not_places: Iterable[str] = ()) -> None:
@@ -129,6 +133,7 @@ class PlaceFinder:
         # the gazetteer is immutable: memoise its lookups for the hot path
         self.by_key = lru_cache(maxsize=100_000)(gazetteer.by_key)
         self.is_common_word = lru_cache(maxsize=100_000)(gazetteer.is_common_word)
+        self._plan = lru_cache(maxsize=100_000)(self._plan_chunk)
         # first token -> longest name length starting with it, so most tokens cost one lookup
         self._first: dict[str, int] = {}
         for key in gazetteer.keys():
@@ -152,103 +157,109 @@ class PlaceFinder:
              blocked: Sequence[tuple[int, int]] = ()) -> tuple[list[Match], list[Span]]:
         """Every place name in ``text`` and the capitalised names in place context left unmatched.
 
-        Only runs of capitalised words (with the Arabic articles between
-        them, and one lower-case word after: "Deir ezzor") can be names, so
-        the text is cut into such chunks by one regex and only they are
-        tokenised and looked up. ``blocked`` spans (e.g. actor names such as
-        "Ahrar al-Sham") are not searched for places.
+        ``blocked`` spans (e.g. actor names such as "Ahrar al-Sham") are not
+        searched for places, but for the name of a state inside them ("Iran"
+        in "Iran-backed militias").
         """
-        found = _Found(cued=_cued_starts(text))
+        matches: list[Match] = []
+        unknown: list[Span] = []
+        cued: frozenset[int] | None = None
         for chunk in _NAME_CHUNK.finditer(text):
-            tokens = tokenize(text, chunk.start(), chunk.end())
-            keyed = [i for i, t in enumerate(tokens) if t.key]
-            pos = 0
-            while pos < len(keyed):
-                pos += self._match_at(text, tokens, keyed, pos, blocked, found)
-        return found.matches, found.unknown
+            base = chunk.start()
+            for item in self._plan(chunk.group(), _sentence_start(text, base)):
+                start, end = base + item.start, base + item.end
+                surface = text[start:end]
+                if _inside(start, end, blocked) and not (item.places and _names_state(surface, item.places)):
+                    continue
+                if item.needs == _IF_CUE and not _has_place_cue(text, start, end):
+                    continue
+                if item.needs == _IF_STRICT_CUE:
+                    if cued is None:
+                        cued = frozenset(m.end() for m in _CUE_BEFORE.finditer(text))
+                    if start not in cued and not _has_place_cue(text, start, end, strict=True):
+                        continue
+                if item.places:
+                    matches.append(Match(start, end, surface, item.key, item.places))
+                else:
+                    unknown.append(Span(surface, start, end))
+        return matches, unknown
 
-    def _match_at(self, text: str, tokens: Sequence[Token], keyed: list[int], pos: int,
-                  blocked: Sequence[tuple[int, int]], found: _Found) -> int:
+    def _plan_chunk(self, chunk: str, at_sentence_start: bool) -> tuple[_Item, ...]:
+        """The names in one chunk, longest first, each with what it needs from the context."""
+        tokens = tokenize(chunk)
+        keyed = [i for i, t in enumerate(tokens) if t.key]
+        items: list[_Item] = []
+        pos = 0
+        while pos < len(keyed):
+            pos += self._plan_at(chunk, tokens, keyed, pos, at_sentence_start, items)
+        return tuple(items)
+
+    def _plan_at(self, chunk: str, tokens: Sequence[Token], keyed: list[int], pos: int,
+                 at_sentence_start: bool, items: list[_Item]) -> int:
         first = tokens[keyed[pos]]
         if not _is_name_start(first.surface):
             return 1
         longest = self._first.get(first.key, 0)
         for length in range(min(longest, len(keyed) - pos), 0, -1):
             idx = keyed[pos:pos + length]
-            if not _contiguous(text, tokens, idx):
+            if not _contiguous(chunk, tokens, idx):
                 continue
             key = " ".join(tokens[i].key for i in idx)
             places = self.by_key(key)
             if not places:
                 continue
-            start, end = tokens[idx[0]].start, tokens[idx[-1]].end
-            if key in self.not_places or (_inside(start, end, blocked)
-                                          and not _names_state(text[start:end], places)):
+            if key in self.not_places:
                 return length
             last = tokens[idx[-1]].surface
             if not _last_capitalised(last) and (length == 1 or last.lower() in _ALL_CUES):
                 continue  # "Deir ezzor" is a name; in "Jabal al-Zawiya region" the name ends before "region"
-            if length == 1 and not self._acceptable_single(text, tokens, idx[0], key, places):
-                return 1
-            found.matches.append(Match(start, end, text[start:end], key, places,
-                                       tok_start=idx[0], tok_end=idx[-1] + 1))
+            needs = _TAKE if length > 1 else self._single_needs(tokens, idx[0], key, places,
+                                                                 at_sentence_start)
+            if needs is not None:
+                items.append(_Item(tokens[idx[0]].start, tokens[idx[-1]].end, key, places, needs))
             return length
-        unknown = self._unknown_name(text, tokens, keyed, pos, blocked, found.cued)
-        if unknown is not None:
-            found.unknown.append(unknown[0])
-            return unknown[1]
-        return 1
+        return self._plan_unknown(chunk, tokens, keyed, pos, items)
 
-    def _acceptable_single(self, text: str, tokens: Sequence[Token], i: int, key: str,
-                           places: tuple[Place, ...]) -> bool:
+    def _single_needs(self, tokens: Sequence[Token], i: int, key: str, places: tuple[Place, ...],
+                      at_sentence_start: bool) -> int | None:
+        """What a one-word name needs to be taken as a place (None: never)."""
         surface = tokens[i].surface
         if surface.lower() in _MONTHS_DAYS:
-            return False
+            return None
         if key in _GENERIC_HEADS and not (i > 0 and tokens[i - 1].key == ""
                                           and tokens[i - 1].end >= tokens[i].start - 1):
-            return False
+            return None
         if surface.isupper() and len(surface) <= 3 and not any(
                 surface in p.names for p in places):
-            return False  # "IS", "UN" are not folded variants of a place
+            return None  # "IS", "UN" are not folded variants of a place
         major = any(_is_major(p) for p in places)
-        if not major and _next_to_other_name(text, tokens, i):
-            return _has_place_cue(text, tokens, i, i + 1)  # "Emmanuel Macron", "Ibaa News"
+        if not major and _next_to_other_name(tokens, i, at_sentence_start):
+            return _IF_CUE  # "Emmanuel Macron", "Ibaa News"
         if not self.is_common_word(key):
-            return True
+            return _TAKE
         if major and any(surface in (p.name, *p.names) for p in places):
-            return True
-        return _has_place_cue(text, tokens, i, i + 1)
+            return _TAKE
+        return _IF_CUE
 
-    def _unknown_name(self, text: str, tokens: Sequence[Token], keyed: list[int], pos: int,
-                      blocked: Sequence[tuple[int, int]],
-                      cued: frozenset[int]) -> tuple[Span, int] | None:
-        """A capitalised name in place context that the gazetteer lacks, and its length in keyed tokens."""
-        if (tokens[keyed[pos]].start not in cued
-                and not any(tokens[i].surface.lower() in _ALL_CUES for i in keyed[pos + 1:])
-                and not _followed_by_cue(text, tokens[keyed[-1]].end)):
-            return None  # cheap pre-check: no cue before the name, in its chunk or after it
+    def _plan_unknown(self, chunk: str, tokens: Sequence[Token], keyed: list[int], pos: int,
+                      items: list[_Item]) -> int:
+        """A capitalised name the gazetteer lacks: kept if a strict place cue backs it."""
         length = 0
         while (pos + length < len(keyed) and length < 4
                and _is_name_start(tokens[keyed[pos + length]].surface)
-               and _contiguous(text, tokens, keyed[pos:pos + length + 1])):
-            length += 1
+               and (length == 0 or tokens[keyed[pos + length]].key not in self._first)
+               and _contiguous(chunk, tokens, keyed[pos:pos + length + 1])):
+            length += 1  # a run of unknown words; it stops where a known name may start
         if length == 0:
-            return None
+            return 1
         idx = keyed[pos:pos + length]
         start, end = tokens[idx[0]].start, tokens[idx[-1]].end
-        if _inside(start, end, blocked):
-            return None
         key = " ".join(tokens[i].key for i in idx)
-        if (key in self.not_places or text[start:end].lower() in _MONTHS_DAYS
+        if (key in self.not_places or chunk[start:end].lower() in _MONTHS_DAYS
                 or self.is_common_word(key)):
-            return None
-        if not _has_place_cue(text, tokens, idx[0], idx[-1] + 1, strict=True):
-            return None
-        return Span(text[start:end], start, end), length
-
-
-def _followed_by_cue(text: str, end: int) -> bool:
-    return _word_after(text, end) in _ALL_CUES
+            return length
+        items.append(_Item(start, end, key, (), _IF_STRICT_CUE))
+        return length
 
 
 def _is_name_start(surface: str) -> bool:
@@ -277,18 +288,21 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _next_to_other_name(text: str, tokens: Sequence[Token], i: int) -> bool:
-    """True if token ``i`` stands beside another capitalised word (a person's or an agency's name)."""
+def _next_to_other_name(tokens: Sequence[Token], i: int, at_sentence_start: bool) -> bool:
+    """True if token ``i`` of a chunk stands beside another capitalised word (a person's or an agency's name).
+
+    Tokens of a chunk are separated by spaces, hyphens or articles only; a
+    capitalised word that opens the sentence does not count ("The Ibaa ...").
+    """
     for j in (i - 1, i + 1):
         if not 0 <= j < len(tokens):
             continue
-        a, b = sorted((i, j))
-        between = text[tokens[a].end:tokens[b].start]
         word = tokens[j].surface
-        if between.strip(" ") == "" and _is_name_start(word) and word.lower() not in _ALL_CUES:
-            if j == i - 1 and _sentence_start(text, tokens[j].start):
-                continue  # "The Ibaa ..." / "On Saturday ..." : sentence-initial capital only
-            return True
+        if not tokens[j].key or not _is_name_start(word) or word.lower() in _ALL_CUES:
+            continue
+        if j == i - 1 and j == 0 and at_sentence_start:
+            continue
+        return True
     return False
 
 
@@ -317,15 +331,15 @@ def _words_before(text: str, start: int, n: int = 3) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])][-n:]
 
 
-def _has_place_cue(text: str, tokens: Sequence[Token], i: int, j: int, strict: bool = False) -> bool:
-    after = _word_after(text, tokens[j - 1].end)
-    if after in _GOVERNORATE_CUES or after in _LOCALITY_CUES or after in _REGION_CUES:
+def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
+    """True if the words around ``text[start:end]`` say it is a place ("the village of X", "X province")."""
+    after = _word_after(text, end)
+    if after in _ALL_CUES:
         return True
-    before = _words_before(text, tokens[i].start)
+    before = _words_before(text, start)
     if before[-2:-1] and before[-1] == "of" and before[-2] in _TYPE_BEFORE:
         return True  # "the village of X"
     if strict:
-        # "near X" alone: only when X is not sentence-initial-like and is followed by punctuation or a cue
         return bool(before) and before[-1] in ("near", "outside", "around", "towards", "toward")
     return bool(before) and before[-1] in _LOCATIVE_BEFORE - {"of", "to"}
 
