@@ -143,7 +143,7 @@ class Gazetteer:
     @classmethod
     def from_places(
         cls, places: Iterable[Place], *, common_words: Mapping[str, Sequence[str]] | Iterable[str] = ()
-    ) -> "Gazetteer":
+    ) -> Gazetteer:
         """A gazetteer of ``places``, keyed by :func:`name_key` of each one's names.
 
         ``common_words`` gives what :meth:`is_common_word` flags: a mapping
@@ -165,7 +165,7 @@ class Gazetteer:
         return gaz
 
     @classmethod
-    def load(cls, path: Path | str | None = None) -> "Gazetteer":
+    def load(cls, path: Path | str | None = None) -> Gazetteer:
         """Load the built gazetteer (default :func:`default_path`).
 
         Raises:
@@ -199,7 +199,7 @@ class Gazetteer:
         return gaz
 
     @classmethod
-    def _parse(cls, text: str, path: Path) -> "Gazetteer":
+    def _parse(cls, text: str, path: Path) -> Gazetteer:
         head, _, text = text.partition("\n")
         try:
             if not head.startswith("#"):

@@ -33,7 +33,7 @@ from geo.names import name_key, skeleton_key
 
 log = logging.getLogger(__name__)
 
-__all__ = ("OfflineGazetteer", "CachedGeocoder", "make_geocoder", "NEIGHBOURS", "KIND_RANK")
+__all__ = ("KIND_RANK", "NEIGHBOURS", "CachedGeocoder", "OfflineGazetteer", "make_geocoder")
 
 #: Countries bordering Syria, ranked after Syria and before the world.
 NEIGHBOURS = frozenset({"TR", "IQ", "LB", "JO", "IL", "PS"})

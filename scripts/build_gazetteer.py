@@ -46,9 +46,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from geo.gazetteer import COLUMNS, FORMAT, index_lines, names_fingerprint  # noqa: E402
-from geo.model import PLACE_KINDS as KINDS  # noqa: E402
-from geo.names import name_key, skeleton_key  # noqa: E402
+from geo.gazetteer import COLUMNS, FORMAT, index_lines, names_fingerprint
+from geo.model import PLACE_KINDS as KINDS
+from geo.names import name_key, skeleton_key
 
 log = logging.getLogger("build_gazetteer")
 
@@ -69,7 +69,7 @@ TOWN_MIN_POPULATION = 10_000
 #: Countries whose GeoNames cities of 15,000+ are all kept; elsewhere only
 #: cities of WORLD_MIN_POPULATION+ and national capitals.
 MIDDLE_EAST = frozenset(
-    "SY TR IQ LB JO IL PS IR SA EG CY KW QA AE BH OM YE AZ AM GE".split()
+    ["SY", "TR", "IQ", "LB", "JO", "IL", "PS", "IR", "SA", "EG", "CY", "KW", "QA", "AE", "BH", "OM", "YE", "AZ", "AM", "GE"]
 )
 WORLD_MIN_POPULATION = 100_000
 #: GeoNames still lists these dissolved countries.

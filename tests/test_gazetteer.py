@@ -159,7 +159,7 @@ def _timed_load() -> float:
 
 def test_shipped_gazetteer_is_big(gaz):
     assert len(gaz) > 40_000
-    assert sum(1 for _ in gaz.keys()) > 100_000
+    assert len(set(gaz.keys())) > 100_000
 
 
 @pytest.mark.parametrize(
