@@ -431,7 +431,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
 
 
 def _local_admin1(place: Place) -> bool:
-    return place.country == "SY" and bool(place.admin1) and place.kind != "country"
+    return bool(place.admin1) and place.kind != "country"
 
 
 _LOCAL_KINDS = frozenset({"town", "village", "region", "neighbourhood", "district"})
@@ -474,7 +474,7 @@ def _anchors(matches: Sequence[Match], chosen: Sequence[tuple[Place, float]]) ->
     """Local Syrian places chosen so far, each once, with their best confidence and name key."""
     out: dict[Place, tuple[float, str]] = {}
     for m, (p, c) in zip(matches, chosen):
-        if p.country == "SY" and p.kind in ("town", "village", "region", "neighbourhood"):
+        if p.kind in ("town", "village", "region", "neighbourhood"):
             if p not in out or out[p][0] < c:
                 out[p] = (c, m.key)
     return out
@@ -503,7 +503,7 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
 def _context_score(place: Place, key: str, share: dict[str, float],
                    anchors: dict[Place, tuple[float, str]], o: "ResolveOptions") -> float:
     s = 0.0
-    if place.admin1 and place.country == "SY" and place.kind != "country":
+    if place.admin1 and place.kind != "country":
         s += o.admin1_weight * share.get(place.admin1, 0.0)
     if anchors and place.kind == "governorate":
         # a governorate is as close as can be to the places inside it
