@@ -33,7 +33,7 @@ from geopy.distance import EARTH_RADIUS
 from rapidfuzz import fuzz
 
 from .model import ActorMention, Place, PlaceMention, Span
-from .names import Token, name_key, skeleton_key, tokenize
+from .names import Token, name_key, skeleton_key, strip_marks, tokenize
 from .sentences import sentence_index
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ MAX_NAME_TOKENS = 7
 _GOVERNORATE_CUES = frozenset({"province", "governorate", "provinces", "countryside", "muhafazah"})
 _LOCALITY_CUES = frozenset({"city", "town", "village", "villages", "towns", "neighbourhood",
                             "neighborhood", "district", "suburb", "camp", "airport", "airbase"})
+_NEIGHBOURHOOD_CUES = frozenset({"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
+                                 "quarter", "district"})
 _REGION_CUES = frozenset({"region", "regions", "area", "mountains", "mountain", "plain", "valley"})
 # Words before a name that announce a place ("near X", "the town of X").
 _LOCATIVE_BEFORE = frozenset({"in", "near", "at", "from", "into", "to", "outside", "around",
@@ -205,7 +207,8 @@ class PlaceFinder:
             if not _contiguous(chunk, tokens, idx):
                 continue
             key = " ".join(tokens[i].key for i in idx)
-            places = self.by_key(key)
+            surface = chunk[tokens[idx[0]].start:tokens[idx[-1]].end]
+            places = tuple(p for p in self.by_key(key) if _plausible(p, surface))
             if not places:
                 continue
             if key in self.not_places:
@@ -317,9 +320,10 @@ def _names_state(surface: str, places: tuple[Place, ...]) -> bool:
 
 
 def _is_major(place: Place) -> bool:
-    if place.kind in ("country", "governorate") or place.capital_of:
+    """Countries, governorates, capitals, regions and big towns: names safe to take on their own."""
+    if place.kind in ("country", "governorate", "region") or place.capital_of:
         return True
-    return place.country == "SY" and place.kind == "town"
+    return place.kind == "town" and (place.population or 0) >= 100_000
 
 
 def _word_after(text: str, end: int) -> str:
@@ -384,6 +388,9 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
     before = list(before)
     if after in _GOVERNORATE_CUES:
         return 5.0 if place.kind == "governorate" else -2.0
+    if after in _NEIGHBOURHOOD_CUES or (before[-1:] == ["of"] and before[-2:-1]
+                                        and before[-2] in _NEIGHBOURHOOD_CUES):
+        return {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}.get(place.kind, -1.0)
     if after in _LOCALITY_CUES or (before[-1:] == ["of"] and before[-2:-1] and before[-2] in _LOCALITY_CUES):
         return 4.0 if place.kind in ("town", "village", "neighbourhood") else -1.0
     if after in _REGION_CUES:
@@ -449,6 +456,13 @@ def _static_scores(m: Match, cue: "_Cue", o: "ResolveOptions") -> list[tuple[flo
         scored.append((s, place))
     scored.sort(key=lambda sp: -sp[0])
     return scored[:o.max_candidates]
+
+
+def _plausible(place: Place, surface: str) -> bool:
+    """Places far from Syria are meant only by their own name ("Dawla" is not Douala)."""
+    if place.country in NEIGHBOURS or place.kind == "country" or place.capital_of:
+        return True
+    return strip_marks(surface).lower() == strip_marks(place.name).lower()
 
 
 def _votes_by_key(items: Iterable[tuple[str, tuple[str | None, ...], float]]) -> dict[str, Counter]:

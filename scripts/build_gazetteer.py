@@ -705,7 +705,8 @@ def common_word_keys(recs: list[Rec]) -> dict[str, list[str]]:
         if word in lower:
             return True
         for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-                             ("ing", ""), ("ing", "e")):
+                             ("ing", ""), ("ing", "e"), ("ier", "y"), ("iest", "y"), ("er", ""),
+                             ("est", ""), ("ly", ""), ("ily", "y")):
             if word.endswith(suffix) and len(word) > len(suffix) + 1 and word[: -len(suffix)] + repl in lower:
                 return True
         return False
