@@ -23,7 +23,9 @@ exactly (no duplicates, nothing lost) and a fresh store is started. At the
 end a last ingest runs to completion and is compared the same way.
 
 The store is read for verification with plain read-only SQL, independently
-of :mod:`geo.store`. Exit code 0 when every check held, 1 otherwise.
+of :mod:`geo.store`. The program run is a copy of ``geo/`` and ``data/`` taken
+at the start, so edits to the working tree meanwhile cannot skew the
+comparison. Exit code 0 when every check held, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import json
 import os
 import random
 import select
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -43,7 +46,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-INPUTS = (REPO / "data" / "corpus" / "fakes_dev.csv", REPO / "data" / "seeds")
+INPUTS = ("data/corpus/fakes_dev.csv", "data/seeds")  # relative to the code folder
 RUN_TIMEOUT = 300.0  # seconds: no single ingest or check may take longer
 
 #: The child: the CLI as is, with Store.save_article reporting "B" on entry and
@@ -119,10 +122,23 @@ class Report:
                 f"{self.reference}; {len(self.problems)} problems; {self.seconds:.0f} s")
 
 
-def geo(*args: str) -> subprocess.CompletedProcess:
-    """``python -m geo ARGS`` from the repository."""
-    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=REPO, capture_output=True, text=True,
-                          timeout=RUN_TIMEOUT)
+def snapshot(dest: Path) -> Path:
+    """A copy of the code and data (``geo/``, ``data/``) to run: edits made to the
+    working tree while the test runs cannot change the program half-way."""
+    for name in ("geo", "data"):
+        shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+def _env() -> dict[str, str]:
+    """The environment of the children: no GEO_* settings from outside (paths, limits)."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("GEO_")}
+
+
+def geo(code: Path, *args: str) -> subprocess.CompletedProcess:
+    """``python -m geo ARGS`` with the code in ``code``."""
+    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=code, env=_env(), capture_output=True,
+                          text=True, timeout=RUN_TIMEOUT)
 
 
 def article_counts(db: Path) -> dict[str, Counts]:
@@ -140,22 +156,22 @@ def article_counts(db: Path) -> dict[str, Counts]:
     return {row[0]: tuple(row[1:]) for row in rows}
 
 
-def stats(db: Path) -> dict[str, int]:
-    done = geo("stats", "--json", "--db", str(db))
+def stats(code: Path, db: Path) -> dict[str, int]:
+    done = geo(code, "stats", "--json", "--db", str(db))
     if done.returncode != 0:
         raise RuntimeError(f"stats failed: {done.stderr}")
     return json.loads(done.stdout)
 
 
-def reference(workdir: Path) -> Reference:
+def reference(code: Path, workdir: Path) -> Reference:
     """A clean ingest of the inputs, never interrupted."""
     db = workdir / "reference.sqlite"
     started = time.monotonic()
-    done = geo("ingest", *map(str, INPUTS), "--db", str(db), "--no-progress")
+    done = geo(code, "ingest", *INPUTS, "--db", str(db), "--no-progress")
     seconds = time.monotonic() - started
     if done.returncode != 0:
         raise RuntimeError(f"reference ingest failed ({done.returncode}): {done.stderr[-2000:]}")
-    return Reference(stats(db), article_counts(db), seconds)
+    return Reference(stats(code, db), article_counts(db), seconds)
 
 
 def remove_store(db: Path) -> None:
@@ -163,16 +179,17 @@ def remove_store(db: Path) -> None:
         Path(str(db) + suffix).unlink(missing_ok=True)
 
 
-def ingest_and_kill(db: Path, mode: str | None, rng: random.Random, max_delay: float) -> tuple[bool, bool, float, int]:
+def ingest_and_kill(code: Path, db: Path, mode: str | None, rng: random.Random,
+                    max_delay: float) -> tuple[bool, bool, float, int]:
     """Run an ingest; kill it as ``mode`` says (None: let it finish).
 
     Returns (killed, killed inside save_article, seconds, save_article calls seen).
     """
     read_fd, write_fd = os.pipe()
-    env = {**os.environ, "CRASH_MARK_FD": str(write_fd)}
-    cmd = [sys.executable, "-c", _CHILD, "ingest", *map(str, INPUTS), "--db", str(db), "--no-progress"]
+    env = {**_env(), "CRASH_MARK_FD": str(write_fd)}
+    cmd = [sys.executable, "-c", _CHILD, "ingest", *INPUTS, "--db", str(db), "--no-progress"]
     started = time.monotonic()
-    child = subprocess.Popen(cmd, cwd=REPO, env=env, pass_fds=(write_fd,), stdout=subprocess.DEVNULL,
+    child = subprocess.Popen(cmd, cwd=code, env=env, pass_fds=(write_fd,), stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
     os.close(write_fd)
     marks = bytearray()
@@ -219,10 +236,10 @@ def _kill(child: subprocess.Popen) -> bool:
     return True
 
 
-def verify(db: Path, ref: Reference) -> tuple[int, int, list[str]]:
+def verify(code: Path, db: Path, ref: Reference) -> tuple[int, int, list[str]]:
     """(check exit code, stored articles, problems) of the store after a run."""
     problems: list[str] = []
-    check = geo("check", "--db", str(db))
+    check = geo(code, "check", "--db", str(db))
     if check.returncode != 0:
         problems.append(f"check exited {check.returncode}: {(check.stdout + check.stderr).strip()[:1000]}")
     stored = article_counts(db)
@@ -233,6 +250,8 @@ def verify(db: Path, ref: Reference) -> tuple[int, int, list[str]]:
         elif counts != expected:
             problems.append(f"article {article_id} incomplete: (sentences, places, actors, unresolved) "
                             f"{counts} != {expected}")
+    if len(problems) > 5:
+        problems[5:] = [f"... and {len(problems) - 5} more"]
     return check.returncode, len(stored), problems
 
 
@@ -242,17 +261,18 @@ def crash_test(runs: int, seed: int | None = None, workdir: Path | None = None, 
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="crash-test-", dir=workdir) as tmp:
         folder = Path(tmp)
-        ref = reference(folder)
+        code = snapshot(folder / "code")
+        ref = reference(code, folder)
         max_delay = max(1.0, ref.seconds)  # startup, reading and parsing: the whole life of an ingest
         db = folder / "store.sqlite"
         results: list[Run] = []
         completed = 0
         for number in range(1, runs + 1):
             mode = "in-write" if number % 2 == 0 else "random"
-            killed, in_write, seconds, saves = ingest_and_kill(db, mode, rng, max_delay)
-            check_exit, articles, problems = verify(db, ref)
+            killed, in_write, seconds, saves = ingest_and_kill(code, db, mode, rng, max_delay)
+            check_exit, articles, problems = verify(code, db, ref)
             if not killed:  # the ingest finished first: the store must be exactly the reference
-                final = stats(db)
+                final = stats(code, db)
                 if final != ref.stats:
                     problems.append(f"a finished ingest gave {final}, reference {ref.stats}")
                 completed += 1
@@ -265,9 +285,9 @@ def crash_test(runs: int, seed: int | None = None, workdir: Path | None = None, 
             if not killed:
                 remove_store(db)
         # resume the last store to completion: everything, once
-        killed, _, _, _ = ingest_and_kill(db, None, rng, max_delay)
-        check_exit, _, problems = verify(db, ref)
-        final = stats(db)
+        ingest_and_kill(code, db, None, rng, max_delay)
+        check_exit, _, problems = verify(code, db, ref)
+        final = stats(code, db)
         if problems:
             results.append(Run(runs + 1, "final", False, False, 0.0, 0, len(article_counts(db)), check_exit, problems))
         return Report(results, ref.stats, completed, final, time.monotonic() - started)
