@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence
 
 from geopy.distance import EARTH_RADIUS
 from rapidfuzz import fuzz
@@ -221,7 +221,20 @@ class PlaceFinder:
             if needs is not None:
                 items.append(_Item(tokens[idx[0]].start, tokens[idx[-1]].end, key, places, needs))
             return length
+        possessive = self._lost_apostrophe(tokens[keyed[pos]])
+        if possessive:
+            items.append(_Item(first.start, first.end - 1, possessive[0], possessive[1], _TAKE))
+            return 1
         return self._plan_unknown(chunk, tokens, keyed, pos, items)
+
+    def _lost_apostrophe(self, token: Token) -> tuple[str, tuple[Place, ...]] | None:
+        """A major place's possessive whose apostrophe was lost in scraping ("Syrias", "Aleppos")."""
+        surface = token.surface
+        if len(surface) < 5 or surface[-1] != "s" or not _is_name_start(surface):
+            return None
+        key = name_key(surface[:-1])
+        places = tuple(p for p in self.by_key(key) if _is_major(p) and _plausible(p, surface[:-1]))
+        return (key, places) if places else None
 
     def _single_needs(self, tokens: Sequence[Token], i: int, key: str, places: tuple[Place, ...],
                       at_sentence_start: bool) -> int | None:
@@ -236,13 +249,19 @@ class PlaceFinder:
                 surface in p.names for p in places):
             return None  # "IS", "UN" are not folded variants of a place
         major = any(_is_major(p) for p in places)
-        if not major and _next_to_other_name(tokens, i, at_sentence_start):
+        if not major and _next_to_other_name(tokens, i, at_sentence_start, self._names_major_place):
             return _IF_CUE  # "Emmanuel Macron", "Ibaa News"
         if not self.is_common_word(key):
             return _TAKE
         if major and any(surface in (p.name, *p.names) for p in places):
             return _TAKE
         return _IF_CUE
+
+    def _names_major_place(self, token: Token) -> bool:
+        """True if a word names a country, governorate or big town ("Syria", "Syrias")."""
+        if any(_is_major(p) for p in self.by_key(token.key)):
+            return True
+        return self._lost_apostrophe(token) is not None
 
     def _plan_unknown(self, chunk: str, tokens: Sequence[Token], keyed: list[int], pos: int,
                       items: list[_Item]) -> int:
@@ -291,7 +310,8 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _next_to_other_name(tokens: Sequence[Token], i: int, at_sentence_start: bool) -> bool:
+def _next_to_other_name(tokens: Sequence[Token], i: int, at_sentence_start: bool,
+                        is_place: Callable[[Token], bool] = lambda t: False) -> bool:
     """True if token ``i`` of a chunk stands beside another capitalised word (a person's or an agency's name).
 
     Tokens of a chunk are separated by spaces, hyphens or articles only; a
@@ -305,6 +325,8 @@ def _next_to_other_name(tokens: Sequence[Token], i: int, at_sentence_start: bool
             continue
         if j == i - 1 and j == 0 and at_sentence_start:
             continue
+        if is_place(tokens[j]):
+            continue  # "Syria's Afrin" is two places, not a person's name
         return True
     return False
 
@@ -433,7 +455,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     chosen = _choose(matches, static, votes, anchors, options, chosen)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     mentions = [_mention(text, m, p, c, actors) for m, (p, c) in zip(matches, chosen)]
-    extra, left = _place_unknown(text, unknown, mentions, gazetteer, options)
+    extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
 
 
@@ -459,10 +481,17 @@ def _static_scores(m: Match, cue: "_Cue", o: "ResolveOptions") -> list[tuple[flo
 
 
 def _plausible(place: Place, surface: str) -> bool:
-    """Places far from Syria are meant only by their own name ("Dawla" is not Douala)."""
-    if place.country in NEIGHBOURS or place.kind == "country" or place.capital_of:
+    """Places far from Syria are meant only by one of their own names, not a folded variant.
+
+    Countries and capitals by any name they have ("Tonnes" is not Tunis),
+    other places by their display name ("Dawla" is not Douala).
+    """
+    if place.country in NEIGHBOURS:
         return True
-    return strip_marks(surface).lower() == strip_marks(place.name).lower()
+    plain = strip_marks(surface).lower()
+    if place.kind == "country" or place.capital_of:
+        return any(plain == strip_marks(n).lower() for n in (place.name, *place.names))
+    return plain == strip_marks(place.name).lower()
 
 
 def _votes_by_key(items: Iterable[tuple[str, tuple[str | None, ...], float]]) -> dict[str, Counter]:
@@ -629,13 +658,14 @@ def _local_points(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
 
 
 def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceMention],
-                   gazetteer: Gazetteer, o: ResolveOptions) -> tuple[list[PlaceMention], list[Span]]:
+                   gazetteer: Gazetteer, o: ResolveOptions,
+                   sentences: Sequence[tuple[int, int]] = ()) -> tuple[list[PlaceMention], list[Span]]:
     """Resolve names the gazetteer lacks: fuzzy near the article's places, else next to a sibling."""
     local = _local_points(mentions)
     placed: list[PlaceMention] = []
     left: list[Span] = []
     for span in unknown:
-        pm = _fuzzy(span, local, gazetteer, o) or _sibling(text, span, mentions + placed, gazetteer, o)
+        pm = _fuzzy(span, local, gazetteer, o, sentences) or _sibling(text, span, mentions + placed, gazetteer, o)
         if pm is None:
             left.append(span)
         else:
@@ -646,7 +676,11 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
 
 
 def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
-           o: ResolveOptions) -> PlaceMention | None:
+           o: ResolveOptions, sentences: Sequence[tuple[int, int]] = ()) -> PlaceMention | None:
+    """A spelling the gazetteer lacks, taken as a similar name near a place of the same passage."""
+    if sentences:
+        here = sentence_index(sentences, span.start)
+        local = [pm for pm in local if abs(sentence_index(sentences, pm.start) - here) <= 1]
     if not local:
         return None
     key = name_key(span.text)
