@@ -332,8 +332,10 @@ def _next_to_other_name(tokens: Sequence[Token], i: int, at_sentence_start: bool
 
 
 def _sentence_start(text: str, offset: int) -> bool:
-    before = text[:offset].rstrip()
-    return not before or before[-1] in ".!?\n\"“"
+    i = offset - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n\"“"
 
 
 def _names_state(surface: str, places: tuple[Place, ...]) -> bool:
@@ -503,14 +505,12 @@ def _votes_by_key(items: Iterable[tuple[str, tuple[str | None, ...], float]]) ->
     return out
 
 
-def _shares_without(votes: dict[str, Counter], key: str) -> dict[str, float]:
+def _shares_without(votes: dict[str, Counter], total: dict[str, float], key: str) -> dict[str, float]:
     """Governorate shares of the votes of every name but ``key`` (a name is not its own evidence)."""
-    total: Counter = Counter()
-    for k, c in votes.items():
-        if k != key:
-            total.update(c)
-    n = sum(total.values())
-    return {a: v / n for a, v in total.items()} if n else {}
+    own = votes.get(key, {})
+    rest = {a: v - own.get(a, 0.0) for a, v in total.items()}
+    n = sum(rest.values())
+    return {a: v / n for a, v in rest.items() if v > 1e-9} if n > 1e-9 else {}
 
 
 def _anchors(matches: Sequence[Match], chosen: Sequence[tuple[Place, float]]) -> dict[Place, tuple[float, str]]:
@@ -528,6 +528,9 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
             o: "ResolveOptions",
             previous: Sequence[tuple[Place, float]] | None = None) -> list[tuple[Place, float]]:
     shares: dict[str, dict[str, float]] = {}
+    total: Counter = Counter()
+    for c in votes.values():
+        total.update(c)
     chosen = []
     for i, m in enumerate(matches):
         cands = static[i]
@@ -535,7 +538,7 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
             chosen.append((cands[0][1], 0.95))
             continue
         if m.key not in shares:
-            shares[m.key] = _shares_without(votes, m.key)
+            shares[m.key] = _shares_without(votes, total, m.key)
         share = shares[m.key]
         scored = sorted(((s + _context_score(p, m.key, share, anchors, o), p) for s, p in cands),
                         key=lambda sp: -sp[0])
