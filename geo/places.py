@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import math
+from bisect import bisect_right
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -96,10 +97,21 @@ class Match:
     method: str = "exact"  # exact | fuzzy
 
 
-_CUE_BEFORE = re.compile(
-    r"\b(?:(?:village|town|city|villages|towns|district|province|neighbourhood|neighborhood|"
-    r"suburb|camp|countryside)s?\s+of\s+(?:the\s+)?|(?:near|outside|around|towards?)\s+(?:the\s+)?)",
-    re.IGNORECASE)
+class _Blocked:
+    """Membership test for "inside one of these spans", in O(log n) per query."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end: list[int] = []  # the furthest end among spans starting at or before each
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self.max_end.append(furthest)
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.max_end[i] >= end
 
 # What a planned item needs from the text around its chunk before it is taken.
 _TAKE, _IF_CUE, _IF_STRICT_CUE = 0, 1, 2
@@ -165,21 +177,18 @@ class PlaceFinder:
         """
         matches: list[Match] = []
         unknown: list[Span] = []
-        cued: frozenset[int] | None = None
+        inside = _Blocked(blocked)
         for chunk in _NAME_CHUNK.finditer(text):
             base = chunk.start()
             for item in self._plan(chunk.group(), _sentence_start(text, base)):
                 start, end = base + item.start, base + item.end
                 surface = text[start:end]
-                if _inside(start, end, blocked) and not (item.places and _names_state(surface, item.places)):
+                if inside(start, end) and not (item.places and _names_state(surface, item.places)):
                     continue
                 if item.needs == _IF_CUE and not _has_place_cue(text, start, end):
                     continue
-                if item.needs == _IF_STRICT_CUE:
-                    if cued is None:
-                        cued = frozenset(m.end() for m in _CUE_BEFORE.finditer(text))
-                    if start not in cued and not _has_place_cue(text, start, end, strict=True):
-                        continue
+                if item.needs == _IF_STRICT_CUE and not _has_place_cue(text, start, end, strict=True):
+                    continue
                 if item.places:
                     matches.append(Match(start, end, surface, item.key, item.places))
                 else:
@@ -446,8 +455,10 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     second adds closeness to the places chosen in the first. Returns the
     resolved mentions (sorted by offset) and the spans left unresolved.
     """
-    cues = [_context(text, m, sentences) for m in matches]
-    static = [_static_scores(m, cue, options) for m, cue in zip(matches, cues)]
+    # a name with one candidate needs no context: its cue and scores are never read
+    cues = [_context(text, m, sentences) if len(m.candidates) > 1 else _NO_CUE for m in matches]
+    static = [_static_scores(m, cue, options) if len(m.candidates) > 1 else [(0.0, m.candidates[0])]
+              for m, cue in zip(matches, cues)]
     votes = _votes_by_key((m.key, tuple({p.admin1 for p in m.candidates if _local_admin1(p)}), 1.0)
                           for m in matches)
     chosen = _choose(matches, static, votes, {}, options)
@@ -588,6 +599,9 @@ class _Cue:
     before: tuple[str, ...]
     sentence: int
     governorate_in_sentence: bool
+
+
+_NO_CUE = _Cue("", (), 0, False)
 
 
 def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
