@@ -395,7 +395,7 @@ class ResolveOptions:
     fuzzy_min_letters: int = 5
     fuzzy_max_km: float = 60.0
     sibling_far_km: float = 50.0
-    max_candidates: int = 12
+    max_candidates: int = 8
 
 
 def _prior(place: Place) -> float:
@@ -568,8 +568,10 @@ def _context_score(place: Place, key: str, share: dict[str, float],
                                        if k != key and a.admin1 == place.admin1), default=0.0)
     elif anchors and place.kind in _LOCAL_KINDS:
         best = 0.0
+        reach = 5 * o.proximity_km / 111.0  # in degrees of latitude: a cheap first cut
+        lat = place.lat
         for anchor, (weight, akey) in anchors.items():
-            if akey == key or anchor is place:
+            if akey == key or anchor is place or abs(anchor.lat - lat) > reach:
                 continue
             d = _km(place, anchor)
             if d < 5 * o.proximity_km:
