@@ -71,6 +71,7 @@ _NAME_CHUNK = re.compile(
 )
 
 _ALL_CUES = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES
+_ENDS_BEFORE = _LOCALITY_CUES | _REGION_CUES
 _MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
@@ -223,8 +224,8 @@ class PlaceFinder:
             if key in self.not_places:
                 return length
             last = tokens[idx[-1]].surface
-            if not _last_capitalised(last) and (length == 1 or last.lower() in _ALL_CUES):
-                continue  # "Deir ezzor" is a name; in "Jabal al-Zawiya region" the name ends before "region"
+            if not _last_capitalised(last) and (length == 1 or last.lower() in _ENDS_BEFORE):
+                continue  # "Deir ezzor" and "Damascus countryside" are names; "Jabal al-Zawiya region" ends before "region"
             needs = _TAKE if length > 1 else self._single_needs(tokens, idx[0], key, places,
                                                                  at_sentence_start)
             if needs is not None:
@@ -326,18 +327,26 @@ def _next_to_other_name(tokens: Sequence[Token], i: int, at_sentence_start: bool
     Tokens of a chunk are separated by spaces, hyphens or articles only; a
     capitalised word that opens the sentence does not count ("The Ibaa ...").
     """
-    for j in (i - 1, i + 1):
-        if not 0 <= j < len(tokens):
+    for j in (_keyed_neighbour(tokens, i, -1), _keyed_neighbour(tokens, i, +1)):
+        if j is None:
             continue
         word = tokens[j].surface
-        if not tokens[j].key or not _is_name_start(word) or word.lower() in _ALL_CUES:
+        if not _is_name_start(word) or word.lower() in _ALL_CUES:
             continue
-        if j == i - 1 and j == 0 and at_sentence_start:
+        if j < i and j == 0 and at_sentence_start:
             continue
         if is_place(tokens[j]):
             continue  # "Syria's Afrin" is two places, not a person's name
         return True
     return False
+
+
+def _keyed_neighbour(tokens: Sequence[Token], i: int, step: int) -> int | None:
+    """The nearest token before/after ``i`` that is not an article ("Ammar al-Selmo": Ammar)."""
+    j = i + step
+    while 0 <= j < len(tokens) and not tokens[j].key:
+        j += step
+    return j if 0 <= j < len(tokens) else None
 
 
 def _sentence_start(text: str, offset: int) -> bool:
@@ -427,7 +436,7 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
     if after in _LOCALITY_CUES or (before[-1:] == ["of"] and before[-2:-1] and before[-2] in _LOCALITY_CUES):
         return 4.0 if place.kind in ("town", "village", "neighbourhood") else -1.0
     if after in _REGION_CUES:
-        return 2.0 if place.kind in ("region", "district", "village", "town") else 0.0
+        return 2.0 if place.kind in ("region", "district", "village", "town", "neighbourhood") else 0.0
     return 0.0
 
 
@@ -503,7 +512,8 @@ def _plausible(place: Place, surface: str) -> bool:
         return True
     plain = strip_marks(surface).lower()
     if place.kind == "country" or place.capital_of:
-        return any(plain == strip_marks(n).lower() for n in (place.name, *place.names))
+        return plain == strip_marks(place.name).lower() or ((len(plain) >= 4 or surface.isupper()) and any(
+            plain == strip_marks(n).lower() for n in place.names))  # "Ben" is not Bern
     return plain == strip_marks(place.name).lower()
 
 
