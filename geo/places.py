@@ -242,8 +242,10 @@ class PlaceFinder:
         surface = token.surface
         if len(surface) < 5 or surface[-1] != "s" or not _is_name_start(surface):
             return None
-        key = name_key(surface[:-1])
-        places = tuple(p for p in self.by_key(key) if _is_major(p) and _plausible(p, surface[:-1]))
+        stem = surface[:-1]
+        key = name_key(stem)
+        places = tuple(p for p in self.by_key(key)
+                       if _is_major(p) and strip_marks(stem).lower() == strip_marks(p.name).lower())
         return (key, places) if places else None
 
     def _single_needs(self, tokens: Sequence[Token], i: int, key: str, places: tuple[Place, ...],
@@ -405,6 +407,7 @@ class ResolveOptions:
     fuzzy_max_km: float = 60.0
     sibling_far_km: float = 50.0
     max_candidates: int = 8
+    container_weight: float = 3.0
 
 
 def _prior(place: Place) -> float:
@@ -474,6 +477,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     votes = _votes_by_key((m.key, (p.admin1,) if _local_admin1(p) else (), c)
                           for m, (p, c) in zip(matches, chosen))
     anchors = _anchors(matches, chosen)
+    static = _with_containers(text, matches, static, chosen, options)
     chosen = _choose(matches, static, votes, anchors, options, chosen)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     mentions = [_mention(text, m, p, c, actors) for m, (p, c) in zip(matches, chosen)]
@@ -515,6 +519,38 @@ def _plausible(place: Place, surface: str) -> bool:
         return plain == strip_marks(place.name).lower() or ((len(plain) >= 4 or surface.isupper()) and any(
             plain == strip_marks(n).lower() for n in place.names))  # "Ben" is not Bern
     return plain == strip_marks(place.name).lower()
+
+
+# "X in Y", "X, Y", "X near Y", "X west of Y", "X in the Y countryside": Y holds X.
+_CONTAINER_GAP = re.compile(
+    r"\s*(?:,|in|of|near|outside|at)?\s*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)"
+    r"(?:ern)?\s+(?:of\s+)?)?(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?",
+    re.IGNORECASE)
+
+
+def _with_containers(text: str, matches: Sequence[Match], static: list[list[tuple[float, Place]]],
+                     chosen: Sequence[tuple[Place, float]], o: "ResolveOptions") -> list[list[tuple[float, Place]]]:
+    """Favour candidates inside (or near) the place named right after them ("al-Quria in Deir ez-Zor province")."""
+    out = list(static)
+    for i in range(len(matches) - 1):
+        if len(static[i]) < 2:
+            continue
+        m, nxt = matches[i], matches[i + 1]
+        gap = _CONTAINER_GAP.fullmatch(text, m.end, nxt.start)
+        if gap is None or nxt.start - m.end > 40 or "\n" in text[m.end:nxt.start]:
+            continue
+        holder = chosen[i + 1][0]
+        if holder.country != "SY" or holder.kind == "country":
+            continue
+        out[i] = sorted(((s + (o.container_weight if _inside_place(p, holder) else 0.0), p)
+                         for s, p in static[i]), key=lambda sp: -sp[0])
+    return out
+
+
+def _inside_place(place: Place, holder: Place) -> bool:
+    if holder.kind == "governorate":
+        return place.admin1 == holder.admin1
+    return _km(place, holder) < 25.0
 
 
 def _votes_by_key(items: Iterable[tuple[str, tuple[str | None, ...], float]]) -> dict[str, Counter]:
