@@ -589,35 +589,40 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
     for c in votes.values():
         total.update(c)
     chosen = []
+    done: dict[tuple, tuple[Place, float]] = {}  # a name repeated with the same cues scores the same
+    near = [(a.lat, a, w, k) for a, (w, k) in anchors.items()]
     for i, m in enumerate(matches):
         cands = static[i]
         if len(cands) == 1:
             chosen.append((cands[0][1], 0.95))
             continue
-        if m.key not in shares:
-            shares[m.key] = _shares_without(votes, total, m.key)
-        share = shares[m.key]
-        scored = sorted(((s + _context_score(p, m.key, share, anchors, o), p) for s, p in cands),
-                        key=lambda sp: -sp[0])
-        chosen.append((scored[0][1], _confidence(scored)))
+        signature = (m.key, tuple(cands))
+        if signature not in done:
+            if m.key not in shares:
+                shares[m.key] = _shares_without(votes, total, m.key)
+            share = shares[m.key]
+            scored = sorted(((s + _context_score(p, m.key, share, near, o), p) for s, p in cands),
+                            key=lambda sp: -sp[0])
+            done[signature] = (scored[0][1], _confidence(scored))
+        chosen.append(done[signature])
     return chosen
 
 
 def _context_score(place: Place, key: str, share: dict[str, float],
-                   anchors: dict[Place, tuple[float, str]], o: "ResolveOptions") -> float:
+                   anchors: Sequence[tuple[float, Place, float, str]], o: "ResolveOptions") -> float:
     s = 0.0
     if place.admin1 and place.kind != "country":
         s += o.admin1_weight * share.get(place.admin1, 0.0)
     if anchors and place.kind == "governorate":
         # a governorate is as close as can be to the places inside it
-        s += o.proximity_weight * max((w for a, (w, k) in anchors.items()
+        s += o.proximity_weight * max((w for _, a, w, k in anchors
                                        if k != key and a.admin1 == place.admin1), default=0.0)
     elif anchors and place.kind in _LOCAL_KINDS:
         best = 0.0
         reach = 5 * o.proximity_km / 111.0  # in degrees of latitude: a cheap first cut
         lat = place.lat
-        for anchor, (weight, akey) in anchors.items():
-            if akey == key or anchor is place or abs(anchor.lat - lat) > reach:
+        for alat, anchor, weight, akey in anchors:
+            if abs(alat - lat) > reach or akey == key or anchor is place:
                 continue
             d = _km(place, anchor)
             if d < 5 * o.proximity_km:
