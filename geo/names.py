@@ -46,6 +46,7 @@ _TOKEN_SYNONYMS = {
     **dict.fromkeys(["saint", "st"], "saint"),
 }
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _APOSTROPHES = "'’‘`´ʿʾʼ′ʻ"
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, tatweel
@@ -85,6 +86,8 @@ class Token(NamedTuple):
 
 def strip_marks(text: str) -> str:
     """Remove combining diacritics (ā -> a, ḩ -> h), keeping base letters."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -96,6 +99,9 @@ def fold_token(token: str) -> str:
     Arabic script is normalised (alef forms, ta marbuta, harakat) but not
     transliterated, so Arabic names match Arabic text.
     """
+    if token.isascii():  # the common case: no transliteration needed
+        word = _NOT_ALNUM.sub("", token.lower())
+        return _fold_latin(word)
     for ch in _APOSTROPHES:
         token = token.replace(ch, "")
     if _ARABIC.search(token):
@@ -103,8 +109,12 @@ def fold_token(token: str) -> str:
         if token.startswith("ال") and len(token) > 3:
             token = token[2:]
         return token
-    word = unidecode(strip_marks(token)).lower()
-    word = re.sub(r"[^a-z0-9]", "", word)
+    word = _NOT_ALNUM.sub("", unidecode(strip_marks(token)).lower())
+    return _fold_latin(word)
+
+
+def _fold_latin(word: str) -> str:
+    """The vowel and consonant rules, on a lower-case ASCII word."""
     if word in _TOKEN_SYNONYMS:
         return _TOKEN_SYNONYMS[word]
     for pattern, repl in _VOWEL_RULES:
