@@ -38,8 +38,12 @@ from geo.articles import ReadOptions, read_bytes, read_paths  # noqa: E402
 from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, upload_name  # noqa: E402
 from geo.store import ActorCount, Excerpt, Facets, Filters, PlaceCount, Store, StoredArticle  # noqa: E402
 
-#: How many of the most mentioned places get excerpts in their popup (others: counts).
+#: At most this many of the most mentioned places get excerpts in their popup (others: counts
+#: and top actors; every excerpt is in the panel a click away)...
 POPUP_PLACES = int(os.environ.get("GEO_POPUP_PLACES", "150"))
+#: ...and a run spends at most this long querying them: one query per place is slow on a big
+#: store, so each run adds what fits (cached per place), the most mentioned places first.
+POPUP_BUDGET_S = float(os.environ.get("GEO_POPUP_BUDGET_S", "0.2"))
 POPUP_EXCERPTS = 3
 PANEL_PAGE = 25
 MAP_HEIGHT = 620
@@ -107,10 +111,21 @@ def q_actor_counts(db: str, version: tuple, f: Filters) -> list[ActorCount]:
         return store.actor_counts(f)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def q_popup_excerpts(db: str, version: tuple, f: Filters, place_ids: tuple[str, ...]) -> dict[str, list[Excerpt]]:
+@st.cache_data(show_spinner=False, max_entries=20_000)
+def q_popup_excerpts(db: str, version: tuple, f: Filters, place_id: str) -> list[Excerpt]:
     with Store(db) as store:
-        return {pid: store.excerpts(pid, f, limit=POPUP_EXCERPTS) for pid in place_ids}
+        return store.excerpts(place_id, f, limit=POPUP_EXCERPTS)
+
+
+def popup_excerpts(db: str, version: tuple, f: Filters, places: Sequence[PlaceCount]) -> dict[str, list[Excerpt]]:
+    """Excerpts for the popups of the most mentioned places, within POPUP_BUDGET_S of queries."""
+    deadline = time.perf_counter() + POPUP_BUDGET_S
+    out: dict[str, list[Excerpt]] = {}
+    for p in places[:POPUP_PLACES]:
+        out[p.place_id] = q_popup_excerpts(db, version, f, p.place_id)
+        if time.perf_counter() > deadline:
+            break
+    return out
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -335,9 +350,8 @@ def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) ->
     """The map: a fixed base (kept by the browser across reruns) plus the layers the filters
     change, swapped in place by st_folium (no reload of the map's page)."""
     ss = st.session_state
-    top_ids = tuple(p.place_id for p in places[:POPUP_PLACES])
     with timed("popup excerpts"):
-        popups = q_popup_excerpts(db, version, f, top_ids) if top_ids else {}
+        popups = popup_excerpts(db, version, f, places)
     assets = static_assets()
     if not assets.offline:
         st.warning("Static file serving is off (run from the repository folder so .streamlit/config.toml "

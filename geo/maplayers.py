@@ -359,47 +359,67 @@ def tooltip_index(places: Sequence[PlaceCount]) -> dict[str, str]:
     return dict(zip(tooltip_texts(places), (p.place_id for p in places)))
 
 
-def popup_html(place: PlaceCount, excerpts: Sequence[Excerpt] = (), max_excerpts: int = 3,
-               max_chars: int = 280, max_actors: int = 5) -> str:
-    """The popup of one place: name, counts, top actors, best excerpts with their articles."""
-    kind = f" \u00b7 {html.escape(place.kind)}" if place.kind else ""
-    where = f" \u00b7 {html.escape(place.admin1)}" if place.admin1 else ""
-    parts = [
-        f'<div class="geo-popup"><div class="geo-head"><b>{html.escape(place.name)}</b>{where}{kind}</div>',
-        f"<div>{plural(place.mentions, 'mention')} in {plural(place.articles, 'article')}</div>",
-    ]
-    if place.actors:
-        top = sorted(place.actors.items(), key=lambda kv: (-kv[1], kv[0]))[:max_actors]
-        parts.append(
-            '<div class="geo-actors">'
-            + " \u00b7 ".join(f"{html.escape(a)} {n}" for a, n in top)
-            + "</div>"
-        )
+@dataclass(frozen=True)
+class PopupParts:
+    """The escaped pieces of a place's popup; the browser joins them (see :func:`popup_html`).
+
+    Sent as pieces rather than whole popups so the page carries no markup
+    repeated thousands of times, and popups are built only when opened.
+    """
+
+    head: str  # "<b>Saraqeb</b> · Idleb · town"
+    actors: str  # "Hay'at Tahrir al-Sham 5 · Daesh 2" (may be "")
+    excerpts: str  # "<ol><li>...</li></ol>..." (may be "")
+
+
+def popup_parts(place: PlaceCount, excerpts: Sequence[Excerpt] = (), max_excerpts: int = 3,
+                max_chars: int = 280, max_actors: int = 4) -> PopupParts:
+    """The pieces of the popup of one place: name, top actors, best excerpts with their articles."""
+    meta = "".join(f" \u00b7 {html.escape(x)}" for x in (place.admin1, place.kind) if x)
+    head = f"<b>{html.escape(place.name)}</b>{meta}"
+    top = sorted(place.actors.items(), key=lambda kv: (-kv[1], kv[0]))[:max_actors]
+    actors = " \u00b7 ".join(f"{html.escape(a)} {n:,}" for a, n in top)
+    parts = []
     if excerpts:
         parts.append("<ol>")
         for ex in excerpts[:max_excerpts]:
             label = article_label(ex.title, ex.source, ex.date)
-            parts.append(
-                f"<li>{excerpt_html(ex, max_chars)}"
-                f'<div class="geo-src">{html.escape(label)}</div></li>'
-            )
+            parts.append(f'<li>{excerpt_html(ex, max_chars)}<div class="geo-src">{html.escape(label)}</div></li>')
         parts.append("</ol>")
         if place.mentions > len(excerpts[:max_excerpts]):
             parts.append('<div class="geo-src">Every excerpt: in the panel under the map.</div>')
-    parts.append("</div>")
-    return "".join(parts)
+    return PopupParts(head, actors, "".join(parts))
 
 
-_MARKER_CALLBACK = """function (row) {
-    var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
-        radius: row[2], color: "#333333", weight: 1, opacity: 0.9,
-        fillColor: row[3], fillOpacity: 0.75, mentions: row[4], placeId: row[7],
-        className: "geo-place"
-    });
-    marker.bindTooltip(row[5]);
-    marker.bindPopup(row[6], {maxWidth: 380, maxHeight: 320});
-    return marker;
-}"""
+def popup_html(place: PlaceCount, excerpts: Sequence[Excerpt] = (), **limits) -> str:
+    """The whole popup of one place, as the browser builds it from :func:`popup_parts`."""
+    p = popup_parts(place, excerpts, **limits)
+    actors = f'<div class="geo-actors">{p.actors}</div>' if p.actors else ""
+    return (f'<div class="geo-popup"><div class="geo-head">{p.head}</div>'
+            f"<div>{plural(place.mentions, 'mention')} in {plural(place.articles, 'article')}</div>"
+            f"{actors}{p.excerpts}</div>")
+
+
+# Row: [lat, lon, radius, colour, mentions, articles, place id, tooltip, head, actors, excerpts]
+# (see place_rows); the popup joins the pieces exactly as popup_html does.
+_MARKER_CALLBACK = """(function () {
+    function plural(n, word) { return n.toLocaleString("en-US") + " " + word + (n === 1 ? "" : "s"); }
+    function popup(row) {
+        return '<div class="geo-popup"><div class="geo-head">' + row[8] + '</div><div>'
+            + plural(row[4], "mention") + " in " + plural(row[5], "article") + "</div>"
+            + (row[9] ? '<div class="geo-actors">' + row[9] + "</div>" : "") + row[10] + "</div>";
+    }
+    return function (row) {
+        var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
+            radius: row[2], color: "#333333", weight: 1, opacity: 0.9,
+            fillColor: row[3], fillOpacity: 0.75, mentions: row[4], placeId: row[6],
+            className: "geo-place"
+        });
+        marker.bindTooltip(row[7]);
+        marker.bindPopup(function () { return popup(row); }, {maxWidth: 380, maxHeight: 320});
+        return marker;
+    };
+})()"""
 
 # Cluster bubbles show the total mentions of their places, not the number of places.
 _CLUSTER_ICON = """function (cluster) {
@@ -417,17 +437,20 @@ _CLUSTER_ICON = """function (cluster) {
 def place_rows(places: Sequence[PlaceCount], excerpts: Mapping[str, Sequence[Excerpt]] | None = None,
                ) -> list[list]:
     """The compact rows the browser turns into markers:
-    ``[lat, lon, radius, colour, mentions, tooltip_html, popup_html, place_id]``
-    (the id becomes the marker's ``placeId`` option, for scripts and tests).
+    ``[lat, lon, radius, colour, mentions, articles, place_id, tooltip, head, actors, excerpts]``,
+    the last four escaped HTML (:func:`popup_parts`); the id becomes the
+    marker's ``placeId`` option, for scripts and tests.
     """
     places = valid_places(places)
     excerpts = excerpts or {}
     top = max((p.mentions for p in places), default=0)
     rows = []
     for p, tip in zip(places, tooltip_texts(places)):
+        parts = popup_parts(p, excerpts.get(p.place_id, ()))
         rows.append([
-            float(p.lat), float(p.lon), marker_radius(p.mentions, top), place_colour(p), int(p.mentions),
-            html.escape(tip), popup_html(p, excerpts.get(p.place_id, ())), p.place_id,
+            round(float(p.lat), 5), round(float(p.lon), 5), marker_radius(p.mentions, top), place_colour(p),
+            int(p.mentions), int(p.articles), p.place_id, html.escape(tip), parts.head, parts.actors,
+            parts.excerpts,
         ])
     return rows
 
@@ -500,6 +523,23 @@ class _Legend(MacroElement):
             "<div><b>Most named with</b></div>" + rows
             + '<div style="color:#555;margin-top:3px">size: number of mentions</div>'
         )
+
+
+class _ForgetSwappedLayers(MacroElement):
+    """Let the browser free the layers st_folium swapped out.
+
+    On a rerun st_folium removes the previous layers from the map but keeps
+    them in ``window.feature_group``; the new layers' script starts by
+    emptying that list (the old ones are off the map by then).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.feature_group = [];
+        {% endmacro %}
+        """
+    )
 
 
 class _TileFallback(MacroElement):
@@ -587,8 +627,11 @@ def base_map(
             fail to load), "osm", or "plain" (start on the boundaries; tiles
             stay selectable).
     """
+    # Explicit zoom limits: without them the map's max zoom comes from the tile layer, and once
+    # the offline fallback removes it, the marker clusters have no zoom range to cluster over.
     m = folium.Map(location=SYRIA_CENTER, zoom_start=SYRIA_ZOOM, tiles=None, control_scale=True,
                    height=height, prefer_canvas=False)
+    m.options.update(minZoom=3, maxZoom=18)  # folium only passes these on to a tile layer
     m.get_root().header.add_child(Element(f"<style>{HIGHLIGHT_CSS}</style>"), name="geo_css")
     # Boundaries go in panes under the markers, so switching a boundary
     # layer on later never covers the markers and steals their clicks.
@@ -683,6 +726,7 @@ def place_layers(
     layer.add_to(group)
     _use_assets(None, layer, assets)
     groups.append(group)
+    _ForgetSwappedLayers().add_to(groups[0], index=0)
     return groups
 
 

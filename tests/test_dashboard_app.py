@@ -46,7 +46,7 @@ def map_places(at: AppTest) -> set[str]:
     script = map_args(at)["feature_group"]  # the layers that follow the filters
     match = re.search(r"var data = (\[.*?\]);\n", script, re.S)
     assert match, "no marker rows in the map script"
-    return {re.split(r" \(| \u00b7 ", row[5])[0] for row in json.loads(match.group(1))}
+    return {re.split(r" \(| \u00b7 ", row[7])[0] for row in json.loads(match.group(1))}
 
 
 def url(at: AppTest) -> dict[str, list[str]]:
@@ -239,3 +239,21 @@ def test_upload_good_and_bad_files(hand_db_copy, monkeypatch):
     with Store(hand_db_copy) as store:
         assert store.stats()["articles"] == before + 3
         assert not store.check()
+
+
+def test_first_start_fills_an_empty_store_with_the_bundled_articles(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    for entry in (REPO / "data").iterdir():
+        if entry.name != "corpus":  # the seeds only: quick
+            (data / entry.name).symlink_to(entry)
+    db = tmp_path / "new" / "geo.sqlite"
+    monkeypatch.setenv("GEO_DATA_DIR", str(data))
+    monkeypatch.setenv("GEO_DB", str(db))
+    at = no_exception(app(db))
+    assert [s.value for s in at.success] == [
+        next(s.value for s in at.success if s.value.startswith("First start: 2 articles added"))]
+    assert at.metric[2].value == "2"
+    assert map_places(at)  # the seeds' places are on the map
+    with Store(db) as store:
+        assert store.stats()["articles"] == 2 and not store.check()

@@ -1,0 +1,317 @@
+"""Benchmark the dashboard on a store with >= 100,000 place mentions.
+
+    python scripts/bench_dashboard.py                 # builds var/bench.sqlite once, then measures
+    python scripts/bench_dashboard.py --rebuild --mentions 150000 --places 3000
+
+1. Store: the dev corpus and the seeds are parsed once by the pipeline, then
+   saved again and again under new ids with shifted dates until the store
+   holds ``--mentions`` place mentions (no re-parsing). Copies after the
+   first move each mention to one of ``--places`` Syrian towns and villages
+   of the gazetteer (a fixed pseudo-random mapping per copy), so the map has
+   a few thousand distinct places, as a year of real news would.
+2. ``streamlit run dashboard.py`` on that store (network cut off in the
+   browser: only localhost), driven by Playwright in Debian's chromium.
+3. Prints: time to a rendered map on first load (cold caches) and on a
+   reload (warm), time from a filter change in the sidebar to the new map
+   (first time: the query runs; second time: cached), and the page size
+   (HTTP bytes, websocket bytes, the map's own script).
+
+Targets (issue 3): first render < 3 s, filter change < 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from geo.articles import read_paths  # noqa: E402
+from geo.errors import ArticleError  # noqa: E402
+from geo.ingest import bundled_paths  # noqa: E402
+from geo.model import ParsedArticle, PlaceMention  # noqa: E402
+from geo.store import Filters, Store  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+# --------------------------------------------------------------------------- the store
+
+
+def parse_corpus() -> tuple[list[ParsedArticle], object]:
+    from geo.pipeline import Pipeline
+
+    started = time.perf_counter()
+    pipeline = Pipeline.default()
+    parsed = [pipeline.parse(a) for a in read_paths(bundled_paths()) if not isinstance(a, ArticleError)]
+    print(f"parsed {len(parsed)} articles in {time.perf_counter() - started:.1f} s", flush=True)
+    return parsed, pipeline
+
+
+def place_pool(pipeline, n: int) -> list:
+    """``n`` Syrian towns and villages of the gazetteer, in a fixed order."""
+    places = [p for p in pipeline.gazetteer if p.kind in ("town", "village") and p.admin1]
+    places.sort(key=lambda p: hashlib.sha1(p.id.encode()).hexdigest())
+    return places[:n]
+
+
+def copy_article(parsed: ParsedArticle, k: int, pool: list) -> ParsedArticle:
+    """Copy ``k`` of an article: new id, date shifted by k weeks, places remapped (k > 0)."""
+    a = parsed.article
+    date = (a.date or dt.date(2017, 1, 1)) + dt.timedelta(weeks=k)
+    article = replace(a, id=hashlib.sha256(f"{a.id}/{k}".encode()).hexdigest()[:16], date=date,
+                      path=f"{a.path}#copy={k}")
+    places = parsed.places
+    if k and pool:
+        def moved(m: PlaceMention) -> PlaceMention:
+            if m.place.kind not in ("town", "village"):
+                return m
+            h = int(hashlib.sha1(f"{m.place.id}/{k}".encode()).hexdigest()[:8], 16)
+            return replace(m, place=pool[h % len(pool)])
+        places = tuple(moved(m) for m in places)
+    return replace(parsed, article=article, places=places)
+
+
+def build_store(db: Path, mentions: int, n_places: int) -> None:
+    parsed, pipeline = parse_corpus()
+    pool = place_pool(pipeline, n_places)
+    print(f"{sum(len(p.places) for p in parsed):,} place mentions per copy of the corpus", flush=True)
+    started = time.perf_counter()
+    with Store(db) as store:
+        k = 0
+        while store.stats()["place_mentions"] < mentions:
+            for p in parsed:
+                store.save_article(copy_article(p, k, pool))
+            k += 1
+            print(f"  copy {k}: {store.stats()['place_mentions']:,} place mentions", flush=True)
+        store.conn.execute("PRAGMA optimize")
+    print(f"store built in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+# --------------------------------------------------------------------------- the server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_dashboard(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {**os.environ, "GEO_DB": str(db)}
+    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"), "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--server.enableStaticServing", "true",
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        if proc.poll() is not None:
+            raise SystemExit(f"streamlit exited:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.read().strip() == b"ok":
+                    return proc, url
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    proc.kill()
+    raise SystemExit("streamlit did not start")
+
+
+# --------------------------------------------------------------------------- the browser
+
+# True once the map iframe holds a map whose cluster layer has `n` markers and something is drawn.
+MAP_READY = """(n) => {
+    const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+    const w = f && f.contentWindow;
+    if (!w || !w.map || !w.L || !w.L.MarkerClusterGroup) { return false; }
+    let count = -1;
+    w.map.eachLayer(l => { if (l instanceof w.L.MarkerClusterGroup) { count = l.getLayers().length; } });
+    const drawn = w.document.querySelectorAll('path.geo-place, .marker-cluster').length;
+    return count === n && drawn > 0;
+}"""
+
+
+def wait_for_map(page, n: int, label: str) -> None:
+    try:
+        page.wait_for_function(MAP_READY, arg=n, timeout=60000, polling=20)
+    except Exception:
+        seen = page.evaluate(MAP_STATE)
+        raise SystemExit(f"{label}: the map never showed {n:,} places; it shows {seen}")
+
+
+MAP_STATE = """() => {
+    const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+    const w = f && f.contentWindow;
+    if (!w || !w.map || !w.L || !w.L.MarkerClusterGroup) { return 'no map'; }
+    const counts = [];
+    w.map.eachLayer(l => { if (l instanceof w.L.MarkerClusterGroup) { counts.push(l.getLayers().length); } });
+    return {clusters: counts, drawn: w.document.querySelectorAll('path.geo-place, .marker-cluster').length,
+            url: location.search};
+}"""
+
+
+class Meter:
+    """Bytes received by the page: HTTP bodies and websocket frames."""
+
+    def __init__(self, page) -> None:
+        self.http = 0
+        self.ws = 0
+        self.blocked: list[str] = []
+        page.on("response", self._response)
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _response(self, response) -> None:
+        try:
+            self.http += len(response.body())
+        except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+            pass
+
+    def _frame(self, payload) -> None:
+        self.ws += len(payload)
+
+    def reset(self) -> None:
+        self.http = self.ws = 0
+
+
+def place_count(db: Path, f: Filters) -> int:
+    with Store(db) as store:
+        return len(store.place_counts(f))
+
+
+def measure(db: Path, url: str, actors: list[str]) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    results: dict = {}
+    n_all = place_count(db, Filters())
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        blocked: list[str] = []
+
+        def route(r):
+            if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "http://localhost")):
+                r.continue_()
+            else:
+                blocked.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        meter = Meter(page)
+
+        def load(label: str) -> float:
+            meter.reset()
+            started = time.perf_counter()
+            page.goto(url)
+            wait_for_map(page, n_all, label)
+            took = time.perf_counter() - started
+            print(f"{label}: map with {n_all:,} places rendered in {took:.2f} s "
+                  f"(HTTP {meter.http / 1e6:.2f} MB, websocket {meter.ws / 1e6:.2f} MB)", flush=True)
+            return took
+
+        results["first_load_s"] = load("first load (cold server caches)")
+        results["page_http_bytes"], results["page_ws_bytes"] = meter.http, meter.ws
+        results["map_script_bytes"] = page.evaluate(
+            """() => { const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+                       let n = 0; f.contentDocument.querySelectorAll('script:not([src])')
+                           .forEach(s => n += s.textContent.length); return n; }""")
+        results["reload_s"] = load("reload (warm caches)")
+
+        def choose(actor: str | None, label: str) -> float:
+            n = place_count(db, Filters(actors=(actor,)) if actor else Filters())
+            if actor is None:
+                started = time.perf_counter()
+                page.get_by_role("button", name="Reset filters").click()
+            else:
+                box = page.locator(".st-key-f_actor input")
+                box.click()
+                box.fill(actor)
+                option = page.get_by_role("option", name=re.compile("^" + re.escape(actor) + r" \("))
+                option.first.wait_for()
+                started = time.perf_counter()  # from the click that changes the filter
+                option.first.click()
+                page.keyboard.press("Escape")
+            wait_for_map(page, n, label)
+            took = time.perf_counter() - started
+            print(f"{label}: {n:,} places in {took:.2f} s", flush=True)
+            return took
+
+        cold, warm = [], []
+        for actor in actors:
+            cold.append(choose(actor, f"filter to {actor!r} (query runs)"))
+            choose(None, "  reset")
+        for actor in actors:
+            warm.append(choose(actor, f"filter to {actor!r} again (cached)"))
+            choose(None, "  reset")
+        results["filter_cold_s"] = cold
+        results["filter_warm_s"] = warm
+        results["blocked_hosts"] = sorted({u.split("/")[2] for u in blocked})
+        browser.close()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db", type=Path, default=REPO / "var" / "bench.sqlite")
+    ap.add_argument("--mentions", type=int, default=100_000, help="place mentions to reach (default 100,000)")
+    ap.add_argument("--places", type=int, default=3000, help="distinct towns/villages the copies spread over")
+    ap.add_argument("--rebuild", action="store_true", help="rebuild the store even if it is big enough")
+    ap.add_argument("--actor", action="append", help="actor to filter on (repeatable)")
+    args = ap.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"{CHROMIUM} is missing (bash scripts/setup.sh --browser installs it)")
+
+    if args.rebuild and args.db.exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{args.db}{suffix}").unlink(missing_ok=True)
+    with Store(args.db) as store:
+        have = store.stats()["place_mentions"]
+    if have < args.mentions:
+        if have:
+            raise SystemExit(f"{args.db} has {have:,} place mentions; use --rebuild")
+        build_store(args.db, args.mentions, args.places)
+    with Store(args.db) as store:
+        stats = store.stats()
+        top = [a.actor for a in store.actor_counts(Filters())[:3]]
+    print(f"store {args.db}: {stats['articles']:,} articles, {stats['place_mentions']:,} place mentions, "
+          f"{stats['places']:,} places", flush=True)
+
+    log = args.db.with_suffix(".streamlit.log")
+    proc, url = start_dashboard(args.db, log)
+    try:
+        results = measure(args.db, url, args.actor or [a for a in ("Hay'at Tahrir al-Sham", "ISIS") if a in top]
+                          or top[:2])
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    results["store"] = stats
+    ok_first = results["first_load_s"] < 3.0
+    ok_filter = max(results["filter_cold_s"] + results["filter_warm_s"]) < 1.0
+    print(json.dumps(results, indent=2))
+    print(f"first render < 3 s: {'yes' if ok_first else 'NO'} ({results['first_load_s']:.2f} s); "
+          f"filter change < 1 s: {'yes' if ok_filter else 'NO'} (median cold "
+          f"{statistics.median(results['filter_cold_s']):.2f} s, warm {statistics.median(results['filter_warm_s']):.2f} s)")
+    return 0 if ok_first and ok_filter else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
