@@ -66,8 +66,16 @@ _TYPE_BEFORE = frozenset({"village", "town", "city", "villages", "towns", "distr
 _CAP_WORD = r"[A-Z\u00c0-\u00de\u0600-\u06ff][^\W_]*(?:['’`‘ʿ][^\W_]+)*"
 _ART = r"(?:al|el|as|ash|az|an|ar|at|ath|ad|adh|es|ez|en|er|et|ed|ul|il)"
 _SEP = r"(?:[ \t]+|[ \t]*[-‐‑–][ \t]*)"
+# Capitalised function words that open sentences but never a place name: a chunk
+# does not start with one (so "The Syrian Observatory" is planned as "Syrian Observatory").
+_OPENERS = ("The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|But|And|As|For|If|"
+            "When|While|Meanwhile|However|Earlier|Later|Also|According|After|Before|Since|"
+            "There|Their|His|Her|Its|Our|Some|Many|Most|More|Other|Another|Such|Both|Each|"
+            "Two|Three|Four|Five|Several|No|Not|Of|To|By|With|From|Over|Under|During|Among|"
+            "Last|Next|Local|Separately|Elsewhere|Yet|So|Then|Thus|Moreover|Further|Following")
 _NAME_CHUNK = re.compile(
-    rf"(?:\b{_ART}{_SEP})?{_CAP_WORD}(?:{_SEP}(?:{_ART}{_SEP})?{_CAP_WORD})*(?:{_SEP}[a-z][^\W_]*)?"
+    rf"(?:\b{_ART}{_SEP})?(?!(?:{_OPENERS})\b){_CAP_WORD}(?:{_SEP}(?:{_ART}{_SEP})?{_CAP_WORD})*"
+    rf"(?:{_SEP}[a-z][^\W_]*)?"
 )
 
 _ALL_CUES = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES
