@@ -198,6 +198,57 @@ def test_upload_article_count_and_text_length_limits():
                       "many.csv: more than 3 articles; 2 skipped"]
 
 
+def page_upload(db: Path, files: list[tuple[str, bytes]]):
+    """Upload ``files`` through the dashboard's own widget (AppTest); returns the app after it ran."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120).run()
+    at.session_state["view"] = "Add articles"  # the tabs' key; only the open tab runs
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    at.file_uploader(key="upload_files").set_value([(name, data, "application/octet-stream")
+                                                    for name, data in files]).run()
+    at.button(key="upload_go").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_page_upload_batch_every_bad_file_has_one_reason_and_the_good_go_in(hand_db_copy, monkeypatch):
+    monkeypatch.setenv("GEO_DB", str(hand_db_copy))
+    for name in ("GEO_MAX_FILE_BYTES", "GEO_MAX_TEXT_CHARS", "GEO_MAX_UPLOAD_BYTES", "GEO_MAX_UPLOAD_ARTICLES"):
+        monkeypatch.delenv(name, raising=False)
+    with Store(hand_db_copy) as store:
+        before = store.stats()["articles"]
+    at = page_upload(hand_db_copy, [(name, data) for name, (data, _, _) in BATCH.items()])
+    shown = "\n".join(block.value for block in at.code)
+    lines = [line for line in shown.splitlines()
+             if ":" in line and not any(line.startswith(f"{name}: ") and " added" in line for name in BATCH)]
+    check_errors(lines, lambda name, line: line.startswith(name + ":"))
+    with Store(hand_db_copy) as store:
+        assert store.stats()["articles"] == before + GOOD_ARTICLES
+        assert store.check() == []
+
+
+def test_page_upload_limits_come_from_the_environment(hand_db_copy, monkeypatch):
+    monkeypatch.setenv("GEO_DB", str(hand_db_copy))
+    monkeypatch.setenv("GEO_MAX_UPLOAD_BYTES", "1000")
+    monkeypatch.setenv("GEO_MAX_UPLOAD_ARTICLES", "2")
+    monkeypatch.setenv("GEO_MAX_TEXT_CHARS", "60")
+    rows = "".join(f"Row {i},Shelling of Saraqeb number {i}.\n" for i in range(4))
+    at = page_upload(hand_db_copy, [
+        ("big.txt", b"Clashes in Idlib. " * 100),
+        ("rows.csv", ("title,text\n" + rows + "Long," + "x" * 61 + "\n").encode()),
+    ])
+    shown = "\n".join(block.value for block in at.code)
+    assert "big.txt: upload is 1,800 bytes, over the limit of 1,000" in shown
+    assert "rows.csv: 2 articles added" in shown
+    assert "rows.csv:row 5: text has 61 characters, over the limit of 60" in shown
+    assert "rows.csv: more than 2 articles; 2 skipped" in shown
+    # the page tells the limits before anyone uploads (the byte limit is shown in whole MiB;
+    # see docs/reliability.md: a limit under 1 MiB reads "Up to 0 MiB")
+    assert any("2 articles per file" in t.value for t in at.text), [t.value for t in at.text]
+
+
 # --------------------------------------------------------------------------- the CLI doors
 
 HUGE = 200 * MiB
