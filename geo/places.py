@@ -53,7 +53,7 @@ _GOVERNORATE_CUES = frozenset({"province", "governorate", "provinces", "countrys
 _LOCALITY_CUES = frozenset({"city", "town", "village", "villages", "towns", "neighbourhood",
                             "neighborhood", "district", "suburb", "camp", "airport", "airbase"})
 _NEIGHBOURHOOD_CUES = frozenset({"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
-                                 "quarter", "district"})
+                                 "quarter", "quarters", "district", "districts"})
 _REGION_CUES = frozenset({"region", "regions", "area", "mountains", "mountain", "plain", "valley"})
 # Words before a name that announce a place ("near X", "the town of X").
 _LOCATIVE_BEFORE = frozenset({"in", "near", "at", "from", "into", "to", "outside", "around",
@@ -531,6 +531,7 @@ def _plausible(place: Place, surface: str) -> bool:
 
 # "X in Y", "X, Y", "X near Y", "X west of Y", "X in the Y countryside": Y holds X.
 _CONTAINER_GAP = re.compile(
+    r"(?:\s+(?:region|area|district|neighbou?rhood|town|village|city|camp))?"
     r"\s*(?:,|in|of|near|outside|at)?\s*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)"
     r"(?:ern)?\s+(?:of\s+)?)?(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?",
     re.IGNORECASE)
@@ -674,7 +675,15 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         s, e = sentences[si]
         tail = text[m.end:e].lower()
         gov = bool(re.search(r"\b(province|governorate)\b", tail)) and after not in _LOCALITY_CUES
+        if after not in _ALL_CUES and not (before[-1:] == ("of",) and before[-2:-1]):
+            listed = _LIST_CUE.search(text, max(s, m.start - 100), m.start)
+            if listed and "." not in text[listed.end():m.start]:
+                # "the neighbourhoods of al-Sabil, al-Furqan and al-Midan": each one is a neighbourhood
+                before = (*before[:-2], listed.group(1).lower(), "of")
     return _Cue(after, before, si, gov)
+
+
+_LIST_CUE = re.compile(r"\b(neighbou?rhoods|districts|quarters|villages|towns)\s+of\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=20_000)
