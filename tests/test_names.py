@@ -1,0 +1,47 @@
+"""Name folding: transliteration variants share a key, distinct names do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.names import name_key, skeleton_key, tokenize
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Saraqeb", "Saraqib"),
+    ("Tel Touqan", "Tall at Tukan"),
+    ("Um Halahil", "Umm Halahil"),
+    ("Jabal al-Zawiya", "Jabal az-Zawiyah"),
+    ("Deir ez-Zor", "Dayr az Zawr"),
+    ("Maarat al-Numan", "Ma`arrat an Nu`man"),
+    ("Idleb", "Idlib"),
+    ("Hay'at Tahrir", "Hayat Tahrir"),
+    ("Sarjeh", "Sarjé"),
+])
+def test_variants_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("Aleppo", "Idlib"), ("Homs", "Hama"), ("Niha", "Nahr")])
+def test_different_names_keep_different_keys(a, b):
+    assert name_key(a) != name_key(b)
+
+
+def test_skeleton_meets_where_vowels_differ():
+    assert skeleton_key("Deribiye") == skeleton_key("Durabay`ah") == skeleton_key("Dreïbaaé")
+
+
+def test_tokens_keep_offsets_and_drop_possessives():
+    text = "Syria's Jabal al-Zawiya"
+    tokens = tokenize(text)
+    assert [text[t.start:t.end] for t in tokens] == ["Syria", "Jabal", "al", "Zawiya"]
+    assert [t.key for t in tokens][2] == ""  # the article is dropped from keys
+
+
+def test_arabic_script_is_normalised_not_transliterated():
+    assert name_key("إدلب") == name_key("ادلب")
+
+
+def test_tokenize_limits_to_a_window():
+    text = "Hama and Homs"
+    assert [t.surface for t in tokenize(text, 9)] == ["Homs"]

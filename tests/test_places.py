@@ -1,0 +1,118 @@
+"""The place finder and resolver on a ten-place gazetteer (no shipped data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import Gazetteer
+from geo.model import Place
+from geo.places import PlaceFinder, resolve_places
+from geo.sentences import split_sentences
+
+
+def place(id, name, kind, lat, lon, admin1=None, country="SY", names=(), population=None, capital_of=None):
+    return Place(id=id, name=name, kind=kind, lat=lat, lon=lon, country=country, admin1=admin1,
+                 names=(name, *names), population=population, capital_of=capital_of)
+
+
+IDLIB_GOV = place("wof:1", "Idlib Governorate", "governorate", 35.77, 36.67, "Idleb", names=("Idlib",))
+IDLIB_TOWN = place("wof:2", "Idlib", "town", 35.93, 36.63, "Idleb", population=128_000)
+NIHA_SY = place("wof:3", "Niha", "village", 35.49, 36.91, "Idleb")
+NIHA_LB = place("wof:4", "Niha", "village", 33.85, 35.86, "Beqaa", country="LB")
+ZAHLE = place("wof:5", "Zahle", "town", 33.85, 35.90, "Beqaa", country="LB", population=120_000)
+DURABAYAH = place("wof:6", "Durabay`ah", "village", 35.496, 36.939, "Idleb", names=("Dreïbaaé",))
+TALL_TUKAN = place("wof:7", "Tall at Tukan", "village", 35.82, 36.95, "Idleb", names=("Tell Touqane",))
+UMM_HALAHIL = place("wof:8", "Umm Halahil", "village", 35.58, 36.96, "Idleb")
+ZURZUR = place("wof:9", "Zurzur", "village", 35.95, 36.34, "Idleb")
+HOPE = place("wof:10", "Hope", "village", 36.0, 37.0, "Aleppo")
+MOSCOW = place("gn:11", "Moscow", "town", 55.75, 37.62, country="RU", capital_of="RU", population=10_000_000)
+LEBANON = place("gn:12", "Lebanon", "country", 33.9, 35.9, country="LB")
+PLACES = [IDLIB_GOV, IDLIB_TOWN, NIHA_SY, NIHA_LB, ZAHLE, DURABAYAH, TALL_TUKAN, UMM_HALAHIL, ZURZUR,
+          HOPE, MOSCOW, LEBANON]
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.from_places(PLACES, common_words=["hope", "more"])
+
+
+@pytest.fixture(scope="module")
+def finder(gazetteer):
+    return PlaceFinder(gazetteer, not_places=["Assad"])
+
+
+def resolve(finder, text, blocked=()):
+    matches, unknown = finder.find(text, blocked)
+    places, left = resolve_places(text, matches, unknown, finder.gazetteer, split_sentences(text))
+    return {pm.text: pm for pm in places}, [u.text for u in left]
+
+
+def test_transliteration_variant_matches(finder):
+    found, _ = resolve(finder, "Clashes near the village of Tel Touqan.")
+    assert found["Tel Touqan"].place == TALL_TUKAN
+
+
+def test_common_word_needs_a_place_cue(finder):
+    found, _ = resolve(finder, "Hope faded on Monday. Later the army reached the village of Hope.")
+    assert list(found) == ["Hope"] and found["Hope"].start > 20
+
+
+def test_months_are_never_places(finder):
+    assert resolve(finder, "Fighting resumed in March near the village of March.") == ({}, [])
+
+
+def test_person_names_are_not_places(finder):
+    found, _ = resolve(finder, "Bashar al-Assad spoke.")
+    assert found == {}
+
+
+def test_province_word_joins_the_governorate_mention(finder):
+    found, _ = resolve(finder, "Fighting raged in Idlib province on Monday.")
+    assert found["Idlib province"].place == IDLIB_GOV
+
+
+def test_city_cue_picks_the_town(finder):
+    found, _ = resolve(finder, "Shells fell on the city of Idlib.")
+    assert found["Idlib"].place == IDLIB_TOWN
+
+
+def test_neighbours_decide_a_homonym(finder):
+    lebanon, _ = resolve(finder, "Jets struck Niha, close to Zahle in Lebanon.")
+    syria, _ = resolve(finder, "Daesh took Niha and Umm Halahil in Idlib province.")
+    assert lebanon["Niha"].place == NIHA_LB
+    assert syria["Niha"].place == NIHA_SY
+
+
+def test_unknown_spelling_is_matched_by_skeleton_near_its_neighbours(finder):
+    found, _ = resolve(finder, "Daesh seized the villages of Deribiye and Niha in Idlib province.")
+    assert found["Deribiye"].place == DURABAYAH
+    assert found["Deribiye"].method == "fuzzy"
+
+
+def test_unlisted_name_beside_a_sibling_is_placed_next_to_it(finder):
+    found, _ = resolve(finder, "Attacks hit the Um Halahil and Zerzur regions of Idlib province.")
+    zerzur = found["Zerzur"]
+    assert zerzur.method == "sibling" and zerzur.confidence < 0.5
+    assert (zerzur.place.lat, zerzur.place.lon) == (UMM_HALAHIL.lat, UMM_HALAHIL.lon)
+
+
+def test_unknown_name_in_place_context_is_reported(finder):
+    _, left = resolve(finder, "Fighters entered the village of Qzwxtyrb.")
+    assert left == ["Qzwxtyrb"]
+
+
+def test_names_inside_blocked_spans_are_skipped_but_states_are_kept(finder):
+    text = "Moscow-backed forces and the Niha Brigade clashed."
+    brigade = text.index("Niha Brigade")
+    found, _ = resolve(finder, text, blocked=[(0, 20), (brigade, brigade + 12)])
+    assert "Moscow" in found and "Niha" not in found
+
+
+def test_lost_apostrophe_possessive_is_the_place(finder):
+    found, _ = resolve(finder, "Russian jets hit Idlibs countryside.")
+    assert found["Idlib"].place.admin1 == "Idleb"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "no capitals here at all", "Ζ" * 50, "\u0000\u0001"])
+def test_texts_without_names_give_nothing(finder, text):
+    assert resolve(finder, text) == ({}, [])
