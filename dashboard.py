@@ -549,7 +549,7 @@ def main() -> None:
     st.sidebar.caption(f"Store: {version[0]:,} articles, {version[1]:,} place mentions, "
                        f"{version[2]:,} actor mentions.")
     write_url(f)
-    logger.info("script run: %.3f s", time.perf_counter() - started)
+    logger.info("script run: %.3f s (%s)", time.perf_counter() - started, f)
 
 
 main()
