@@ -21,7 +21,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from geo import config
@@ -179,6 +179,21 @@ def bundled_paths(data_dir: Path | None = None) -> list[Path]:
     seeds = sorted((data / "seeds").glob("*.txt"))
     corpus = data / "corpus" / "fakes_dev.csv"
     return [*seeds, *([corpus] if corpus.exists() else [])]
+
+
+def upload_name(name: str) -> str:
+    r"""What to call an uploaded file in messages: its base name, printable, at most 200 characters.
+
+    The name comes from the browser: ``../../etc/passwd`` is shown (and
+    stored in ``Article.path``) as ``passwd``; uploads are never written
+    to disk under it.
+
+    >>> upload_name("../../etc/passwd.txt"), upload_name("C:\\Users\\x\\a.csv"), upload_name("\x1b[31m.txt")
+    ('passwd.txt', 'a.csv', '?[31m.txt')
+    """
+    base = PurePosixPath(str(name).replace("\\", "/")).name
+    base = "".join("?" if (ord(c) < 32 or 127 <= ord(c) < 160 or 0xD800 <= ord(c) < 0xE000) else c for c in base)
+    return base[:200] or "upload"
 
 
 def count_items(items: Sequence[Article | ArticleError]) -> tuple[int, int]:
