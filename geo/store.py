@@ -591,6 +591,21 @@ class Store:
     # -- migrations ------------------------------------------------------------
 
     def _migrate(self) -> None:
+        known = {name for name, _ in MIGRATIONS}
+        try:
+            applied = set(self.applied_migrations())
+        except sqlite3.OperationalError:  # a new file: no migrations table yet
+            applied = set()
+        # An up-to-date store is only read here: opening it (as every dashboard
+        # query does) must not wait for the write lock an ingest holds.
+        if not known <= applied:
+            self._apply_migrations()
+            applied = set(self.applied_migrations())
+        unknown = applied - known
+        if unknown:
+            logger.warning("store %s has migrations this code does not know: %s", self.path, sorted(unknown))
+
+    def _apply_migrations(self) -> None:
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
         )
@@ -602,9 +617,6 @@ class Store:
                 logger.info("store %s: applying migration %s", self.path, name)
                 migration(conn)
                 conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
-        unknown = set(self.applied_migrations()) - {name for name, _ in MIGRATIONS}
-        if unknown:
-            logger.warning("store %s has migrations this code does not know: %s", self.path, sorted(unknown))
 
     def applied_migrations(self) -> list[str]:
         """Names of the migrations recorded in the store, in the order applied."""

@@ -176,6 +176,19 @@ def test_two_writers_and_eight_readers(tmp_path, pipeline):
     print("concurrency:", json.dumps(figures))
 
 
+def test_a_reader_opens_and_reads_while_a_writer_holds_its_transaction(tmp_path):
+    """WAL readers never wait for writers, and opening a Store (which every dashboard
+    query does) is a read when the store is up to date."""
+    db = tmp_path / "open.sqlite"
+    Store(db).close()
+    with Store(db) as writer, writer.atomic():
+        started = time.monotonic()
+        with Store(db, timeout=5) as reader:
+            assert reader.stats()["articles"] == 0
+            assert reader.place_counts(Filters()) == []
+        assert time.monotonic() - started < 1.0
+
+
 def test_a_writer_waits_for_another_writer_s_long_transaction(tmp_path):
     """A writer blocked by another's open transaction waits (busy timeout), then succeeds."""
     db = tmp_path / "busy.sqlite"
