@@ -1,29 +1,36 @@
 """The folium map of places and actors, built from store query results.
 
-No streamlit here: :func:`build_map` takes the rows of
-:meth:`geo.store.Store.place_counts` (and, for popups, a few
-:class:`~geo.store.Excerpt` per place) and returns a :class:`folium.Map`
-that ``st_folium`` shows or that can be saved as a standalone HTML page.
+No streamlit here. The map comes in two parts, so a page can keep the first
+and swap only the second when the filters change (``st_folium(base,
+feature_group_to_add=layers)``); :func:`build_map` joins them for a
+standalone page:
 
-Layers, chosen to scale to a few thousand places (100,000 mentions):
+* :func:`base_map` (fixed): base layers **OpenStreetMap** tiles and **Plain
+  (offline)**, the OCHA country outline on a plain background (in
+  ``tiles="auto"`` mode the page switches to it by itself when no tile
+  loads); **Governorates** (OCHA admin1 outlines, in a pane below the
+  markers); the legend.
+* :func:`place_layers` (follows the filters): **Places**, one
+  ``CircleMarker`` per place built in the browser from compact rows by
+  :class:`folium.plugins.FastMarkerCluster` (not thousands of Python
+  ``Marker`` objects), clustered only where markers overlap. Radius grows
+  with the square root of the mentions, colour is the place's most frequent
+  actor category (:data:`CATEGORY_COLOURS`). Tooltip: name and counts, plain
+  text, so ``st_folium`` can return it on a click (:func:`tooltip_index` maps
+  it back to the place); popup: counts, top actors and the best excerpts with
+  actors in ``<mark>``, joined in the browser from escaped pieces
+  (:func:`popup_parts`). Optionally **Mentions by governorate**, a choropleth.
 
-* **Places**: one ``CircleMarker`` per place, built in the browser from a
-  compact JSON array by :class:`folium.plugins.FastMarkerCluster` (not
-  thousands of Python ``Marker`` objects), clustered only where markers
-  overlap. Radius grows with the square root of the mentions, colour is the
-  place's most frequent actor category (see :data:`CATEGORY_COLOURS` and the
-  legend). Tooltip: name and counts (plain text, so ``st_folium`` can return
-  it on a click); popup: the best excerpts with actors in ``<mark>``.
-* **Governorates** (OCHA admin1 outlines), optionally **Mentions by
-  governorate** (a choropleth), both in a pane below the markers.
-* Base layers: **OpenStreetMap** tiles, and **Plain (offline)**: the OCHA
-  country outline on a plain background. In ``tiles="auto"`` mode the page
-  switches to the plain layer by itself when no tile loads.
+The layers are chosen to scale to a few thousand places (100,000 mentions):
+about 300 bytes per place, 0.3 s to build 3,400 places
+(``scripts/bench_dashboard.py``).
 
 All untrusted text (article titles, sources, sentences, place and actor
 names) is escaped with :func:`html.escape` piece by piece before it reaches
 HTML; highlights are built around the escaped pieces, never by substituting
-inside HTML.
+inside HTML (:func:`mark_spans`). The reader's HTML (:func:`article_html`)
+and the CSV / GeoJSON exports (formula cells neutralised, :func:`csv_safe`)
+live here too.
 
 Offline: pass ``assets=Assets(base_url)`` and every script and stylesheet
 the page loads comes from ``base_url`` (the app's ``static/`` folder, see
@@ -392,7 +399,8 @@ def popup_parts(place: PlaceCount, excerpts: Sequence[Excerpt] = (), max_excerpt
 
 
 def popup_html(place: PlaceCount, excerpts: Sequence[Excerpt] = (), **limits) -> str:
-    """The whole popup of one place, as the browser builds it from :func:`popup_parts`."""
+    """The whole popup of one place, as the browser builds it from :func:`popup_parts`
+    (see :func:`row_popup_html`)."""
     p = popup_parts(place, excerpts, **limits)
     actors = f'<div class="geo-actors">{p.actors}</div>' if p.actors else ""
     return (f'<div class="geo-popup"><div class="geo-head">{p.head}</div>'
@@ -400,26 +408,34 @@ def popup_html(place: PlaceCount, excerpts: Sequence[Excerpt] = (), **limits) ->
             f"{actors}{p.excerpts}</div>")
 
 
-# Row: [lat, lon, radius, colour, mentions, articles, place id, tooltip, head, actors, excerpts]
-# (see place_rows); the popup joins the pieces exactly as popup_html does.
+# Row: [lat, lon, radius, colour, mentions, tooltip, articles, place id, head, actors, excerpts]
+# (see place_rows); the popup joins the pieces exactly as row_popup_html does.
+ROW_TOOLTIP, ROW_PLACE_ID = 5, 7
 _MARKER_CALLBACK = """(function () {
     function plural(n, word) { return n.toLocaleString("en-US") + " " + word + (n === 1 ? "" : "s"); }
     function popup(row) {
         return '<div class="geo-popup"><div class="geo-head">' + row[8] + '</div><div>'
-            + plural(row[4], "mention") + " in " + plural(row[5], "article") + "</div>"
+            + plural(row[4], "mention") + " in " + plural(row[6], "article") + "</div>"
             + (row[9] ? '<div class="geo-actors">' + row[9] + "</div>" : "") + row[10] + "</div>";
     }
     return function (row) {
         var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
             radius: row[2], color: "#333333", weight: 1, opacity: 0.9,
-            fillColor: row[3], fillOpacity: 0.75, mentions: row[4], placeId: row[6],
+            fillColor: row[3], fillOpacity: 0.75, mentions: row[4], placeId: row[7],
             className: "geo-place"
         });
-        marker.bindTooltip(row[7]);
+        marker.bindTooltip(row[5]);
         marker.bindPopup(function () { return popup(row); }, {maxWidth: 380, maxHeight: 320});
         return marker;
     };
 })()"""
+
+
+def row_popup_html(row: Sequence) -> str:
+    """The popup the browser builds from a row of :func:`place_rows` (same as :func:`popup_html`)."""
+    actors = f'<div class="geo-actors">{row[9]}</div>' if row[9] else ""
+    return (f'<div class="geo-popup"><div class="geo-head">{row[8]}</div>'
+            f"<div>{plural(row[4], 'mention')} in {plural(row[6], 'article')}</div>{actors}{row[10]}</div>")
 
 # Cluster bubbles show the total mentions of their places, not the number of places.
 _CLUSTER_ICON = """function (cluster) {
@@ -437,8 +453,9 @@ _CLUSTER_ICON = """function (cluster) {
 def place_rows(places: Sequence[PlaceCount], excerpts: Mapping[str, Sequence[Excerpt]] | None = None,
                ) -> list[list]:
     """The compact rows the browser turns into markers:
-    ``[lat, lon, radius, colour, mentions, articles, place_id, tooltip, head, actors, excerpts]``,
-    the last four escaped HTML (:func:`popup_parts`); the id becomes the
+    ``[lat, lon, radius, colour, mentions, tooltip, articles, place_id, head, actors, excerpts]``;
+    tooltip and the last three are escaped HTML (:func:`popup_parts`, joined
+    in the browser as :func:`row_popup_html` does); the id becomes the
     marker's ``placeId`` option, for scripts and tests.
     """
     places = valid_places(places)
@@ -449,7 +466,7 @@ def place_rows(places: Sequence[PlaceCount], excerpts: Mapping[str, Sequence[Exc
         parts = popup_parts(p, excerpts.get(p.place_id, ()))
         rows.append([
             round(float(p.lat), 5), round(float(p.lon), 5), marker_radius(p.mentions, top), place_colour(p),
-            int(p.mentions), int(p.articles), p.place_id, html.escape(tip), parts.head, parts.actors,
+            int(p.mentions), html.escape(tip), int(p.articles), p.place_id, parts.head, parts.actors,
             parts.excerpts,
         ])
     return rows

@@ -46,7 +46,7 @@ def map_places(at: AppTest) -> set[str]:
     script = map_args(at)["feature_group"]  # the layers that follow the filters
     match = re.search(r"var data = (\[.*?\]);\n", script, re.S)
     assert match, "no marker rows in the map script"
-    return {re.split(r" \(| \u00b7 ", row[7])[0] for row in json.loads(match.group(1))}
+    return {re.split(r" \(| \u00b7 ", row[5])[0] for row in json.loads(match.group(1))}
 
 
 def url(at: AppTest) -> dict[str, list[str]]:

@@ -57,8 +57,8 @@ def test_one_marker_per_place_with_tooltip_counts():
     places = [place(), place("wof:2", "Tel Touqan", 35.78, 37.03, mentions=3, articles=2)]
     rows = data_rows(map_html(build_map(places)))
     assert len(rows) == 2
-    assert rows[0][7] == "Saraqeb (Idleb) \u00b7 12 mentions in 5 articles"
-    assert rows[1][7] == "Tel Touqan (Idleb) \u00b7 3 mentions in 2 articles"
+    assert rows[0][5] == "Saraqeb (Idleb) \u00b7 12 mentions in 5 articles"
+    assert rows[1][5] == "Tel Touqan (Idleb) \u00b7 3 mentions in 2 articles"
 
 
 def test_radius_grows_with_mentions_and_stays_bounded():
@@ -81,7 +81,7 @@ def test_colour_follows_top_category_and_legend_lists_categories():
 def test_bad_coordinates_are_dropped_not_fatal(lat, lon, caplog):
     places = [place(), place("wof:bad", "Nowhere", lat, lon)]
     rows = data_rows(map_html(build_map(places)))
-    assert [r[6] for r in rows] == ["wof:1"]
+    assert [r[7] for r in rows] == ["wof:1"]
     assert "wof:bad" in caplog.text
 
 
@@ -135,9 +135,10 @@ def test_hostile_text_is_escaped_everywhere_in_the_page():
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in row[10]  # the excerpt and its title
     assert "&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;" in row[10]
     assert "Evil&quot; onmouseover=&quot;alert(1)" in popup
-    assert "<" not in row[7]  # tooltip: text only
+    assert "<" not in row[5]  # tooltip: text only
     # the same pieces make the popup Python describes
     whole = maplayers.popup_html(hostile, [ex])
+    assert maplayers.row_popup_html(row) == whole
     assert whole.count("&lt;script&gt;") == 4 and "<script" not in whole  # governorate, actor, sentence, title
 
 
