@@ -50,6 +50,12 @@ MAP_HEIGHT = 620
 TIMELINE_ACTORS = 8
 URL_TEXT_MAX = 200
 
+PAGE_CSS = """
+.geo-html blockquote { margin: 0.3em 0; padding-left: 0.8em; border-left: 3px solid #ccc; }
+.geo-src { color: #666; font-size: 0.85em; }
+.geo-reader p { line-height: 1.6; }
+"""
+
 # Widget key -> URL parameter. Multiselects hold lists; the text box a string.
 URL_LISTS = {"f_actor": "actor", "f_category": "category", "f_place": "place", "f_gov": "gov", "f_source": "source"}
 
@@ -444,6 +450,7 @@ def render_overview(db: str, version: tuple, f: Filters, places: list[PlaceCount
     st.subheader("Mentions of the main actors by month")
     if timeline:
         df = pd.DataFrame(timeline, columns=["month", "actor", "mentions"])
+        df["month"] = [m.strftime("%Y-%m") for m in df["month"]]  # one tick per month, not per day
         top = df.groupby("actor")["mentions"].sum().nlargest(TIMELINE_ACTORS).index
         wide = df[df.actor.isin(top)].pivot_table(index="month", columns="actor", values="mentions",
                                                   aggfunc="sum", fill_value=0)
@@ -507,9 +514,7 @@ def render_upload(db: str) -> None:
 def main() -> None:
     started = time.perf_counter()
     db = db_path()
-    st.html(f"<style>{maplayers.HIGHLIGHT_CSS}\n.geo-html blockquote {{ margin: 0.3em 0; padding-left: 0.8em;"
-            " border-left: 3px solid #ccc; }} .geo-src {{ color: #666; font-size: 0.85em; }}"
-            " .geo-reader p {{ line-height: 1.6; }}</style>")
+    st.html(f"<style>{maplayers.HIGHLIGHT_CSS}\n{PAGE_CSS}</style>")
     ensure_bundled_data(db)
     with timed("version and facets"):
         version = store_version(db)
