@@ -34,7 +34,7 @@ from geopy.distance import EARTH_RADIUS
 from rapidfuzz import fuzz
 
 from .model import ActorMention, Place, PlaceMention, Span
-from .names import Token, name_key, skeleton_key, strip_marks, tokenize
+from .names import Token, fold_token, name_key, skeleton_key, strip_marks, tokenize
 from .sentences import sentence_index
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ _OPENERS = ("The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|But|And|A
             "Last|Next|Local|Separately|Elsewhere|Yet|So|Then|Thus|Moreover|Further|Following")
 _NAME_CHUNK = re.compile(
     rf"(?:\b{_ART}{_SEP})?(?!(?:{_OPENERS})\b){_CAP_WORD}(?:{_SEP}(?:{_ART}{_SEP})?{_CAP_WORD})*"
-    rf"(?:{_SEP}[a-z][^\W_]*)?"
+    rf"(?:{_SEP}(?P<tail>[a-z][^\W_]*))?"
 )
 
 _ALL_CUES = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES
@@ -159,12 +159,16 @@ class PlaceFinder:
         self._plan = lru_cache(maxsize=100_000)(self._plan_chunk)
         # first token -> longest name length starting with it, so most tokens cost one lookup
         self._first: dict[str, int] = {}
+        # last tokens of many-word names: a lower-case word after a chunk matters only if it is one
+        self._last_words: set[str] = set()
         for key in gazetteer.keys():
             parts = key.split(" ")
             if len(parts) > MAX_NAME_TOKENS:
                 continue
             if self._first.get(parts[0], 0) < len(parts):
                 self._first[parts[0]] = len(parts)
+            if len(parts) > 1:
+                self._last_words.add(parts[-1])
 
     @classmethod
     def load_not_places(cls, path: Path) -> list[str]:
@@ -189,7 +193,11 @@ class PlaceFinder:
         inside = _Blocked(blocked)
         for chunk in _NAME_CHUNK.finditer(text):
             base = chunk.start()
-            for item in self._plan(chunk.group(), _sentence_start(text, base)):
+            words = chunk.group()
+            tail = chunk.group("tail")
+            if tail and fold_token(tail) not in self._last_words:
+                words = text[base:chunk.start("tail")].rstrip(" \t-‐‑–")  # "Idlib are": plan "Idlib"
+            for item in self._plan(words, _sentence_start(text, base)):
                 start, end = base + item.start, base + item.end
                 surface = text[start:end]
                 if inside(start, end) and not (item.places and _names_state(surface, item.places)):
