@@ -73,8 +73,9 @@ _OPENERS = ("The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|But|And|A
             "There|Their|His|Her|Its|Our|Some|Many|Most|More|Other|Another|Such|Both|Each|"
             "Two|Three|Four|Five|Several|No|Not|Of|To|By|With|From|Over|Under|During|Among|"
             "Last|Next|Local|Separately|Elsewhere|Yet|So|Then|Thus|Moreover|Further|Following")
-_NAME_CHUNK = re.compile(
-    rf"(?:\b{_ART}{_SEP})?(?!(?:{_OPENERS})\b){_CAP_WORD}(?:{_SEP}(?:{_ART}{_SEP})?{_CAP_WORD})*"
+_NAME_CHUNK = re.compile(  # the look-around at the start lets the scan skip most positions fast
+    rf"(?<![^\W_])(?=[A-Z\u00c0-\u00de\u0600-\u06ffaeiu])"
+    rf"(?:{_ART}{_SEP})?(?!(?:{_OPENERS})\b){_CAP_WORD}(?:{_SEP}(?:{_ART}{_SEP})?{_CAP_WORD})*"
     rf"(?:{_SEP}(?P<tail>[a-z][^\W_]*))?"
 )
 
