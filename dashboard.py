@@ -40,10 +40,10 @@ from geo.store import ActorCount, Excerpt, Facets, Filters, PlaceCount, Store, S
 
 #: At most this many of the most mentioned places get excerpts in their popup (others: counts
 #: and top actors; every excerpt is in the panel a click away)...
-POPUP_PLACES = int(os.environ.get("GEO_POPUP_PLACES", "150"))
+POPUP_PLACES = int(os.environ.get("GEO_POPUP_PLACES", "60"))
 #: ...and a run spends at most this long querying them: one query per place is slow on a big
 #: store, so each run adds what fits (cached per place), the most mentioned places first.
-POPUP_BUDGET_S = float(os.environ.get("GEO_POPUP_BUDGET_S", "0.2"))
+POPUP_BUDGET_S = float(os.environ.get("GEO_POPUP_BUDGET_S", "0.15"))
 POPUP_EXCERPTS = 3
 PANEL_PAGE = 25
 MAP_HEIGHT = 620
@@ -182,7 +182,11 @@ def ensure_bundled_data(db: str) -> None:
     """First start: fill an empty store with the bundled articles, with a progress bar."""
     if store_version(db)[0]:
         return
-    with ingest_lock():
+    lock = ingest_lock()
+    if not lock.acquire(blocking=False):
+        with st.spinner("Another session is loading the bundled articles; the map follows\u2026"):
+            lock.acquire()
+    try:
         if store_version(db)[0]:  # another session did it while we waited
             return
         bar = st.progress(0.0, text="First start: reading the bundled articles\u2026")
@@ -192,6 +196,8 @@ def ensure_bundled_data(db: str) -> None:
                                      total=len(items))
         bar.empty()
         st.session_state["first_start_report"] = report
+    finally:
+        lock.release()
 
 
 def ingest_uploads(db: str, files: Sequence) -> list[tuple[str, IngestReport]]:
@@ -352,6 +358,15 @@ def static_assets() -> maplayers.Assets:
     return maplayers.Assets(f"/{base}/app/static" if base else "/app/static")
 
 
+def tile_mode() -> str:
+    """GEO_MAP_TILES: auto (OpenStreetMap, boundaries when offline), osm, or plain."""
+    mode = os.environ.get("GEO_MAP_TILES", "auto")
+    if mode not in ("auto", "osm", "plain"):
+        st.warning("GEO_MAP_TILES must be auto, osm or plain; using auto.")
+        return "auto"
+    return mode
+
+
 def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) -> None:
     """The map: a fixed base (kept by the browser across reruns) plus the layers the filters
     change, swapped in place by st_folium (no reload of the map's page)."""
@@ -363,7 +378,7 @@ def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) ->
         st.warning("Static file serving is off (run from the repository folder so .streamlit/config.toml "
                    "applies): the map loads Leaflet from the internet.")
     with timed("build map"):
-        base = maplayers.base_map(assets=assets, tiles=os.environ.get("GEO_MAP_TILES", "auto"))
+        base = maplayers.base_map(assets=assets, tiles=tile_mode())
         layers = maplayers.place_layers(places, popups, assets=assets, cluster=ss.get("opt_cluster", True),
                                         choropleth=ss.get("opt_choropleth", False))
     with timed("st_folium"):

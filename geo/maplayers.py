@@ -646,6 +646,8 @@ def base_map(
     """
     # Explicit zoom limits: without them the map's max zoom comes from the tile layer, and once
     # the offline fallback removes it, the marker clusters have no zoom range to cluster over.
+    if tiles not in ("auto", "osm", "plain"):
+        raise ValueError(f"tiles must be 'auto', 'osm' or 'plain', got {tiles!r}")
     m = folium.Map(location=SYRIA_CENTER, zoom_start=SYRIA_ZOOM, tiles=None, control_scale=True,
                    height=height, prefer_canvas=False)
     m.options.update(minZoom=3, maxZoom=18)  # folium only passes these on to a tile layer

@@ -210,6 +210,11 @@ def test_base_layers_tiles_and_plain_boundaries_with_fallback():
     assert 'tiles.on("tileerror"' not in page
 
 
+def test_unknown_tile_mode_is_refused():
+    with pytest.raises(ValueError, match="'satellite'"):
+        maplayers.base_map(tiles="satellite")
+
+
 def test_governorates_layer_and_choropleth_counts():
     places = [place(mentions=7), place("wof:2", "Hama", 35.13, 36.75, mentions=3, admin1="Hama"),
               place("wof:3", "Maarrat", 35.6, 36.7, mentions=2)]
