@@ -138,7 +138,7 @@ def _env() -> dict[str, str]:
 def geo(code: Path, *args: str) -> subprocess.CompletedProcess:
     """``python -m geo ARGS`` with the code in ``code``."""
     return subprocess.run([sys.executable, "-m", "geo", *args], cwd=code, env=_env(), capture_output=True,
-                          text=True, timeout=RUN_TIMEOUT)
+                          text=True, timeout=RUN_TIMEOUT, check=False)
 
 
 def article_counts(db: Path) -> dict[str, Counts]:

@@ -92,15 +92,15 @@ def reader(db: Path, stop: threading.Event, log: ReaderLog, seed: int) -> None:
                 f = Filters(sources=(rng.choice(facets.sources)[0],))
             elif choice == 3:
                 f = Filters(text=rng.choice(["attack", "Idlib", "the", "regime"]))
-            places = query(lambda s: s.place_counts(f))
-            query(lambda s: s.actor_counts(f))
-            query(lambda s: s.timeline(f))
-            query(lambda s: sum(1 for _ in s.mentions(f)))
+            places = query(lambda s, f=f: s.place_counts(f))
+            query(lambda s, f=f: s.actor_counts(f))
+            query(lambda s, f=f: s.timeline(f))
+            query(lambda s, f=f: sum(1 for _ in s.mentions(f)))
             for place in places[:3]:
-                for ex in query(lambda s: s.excerpts(place.place_id, f, limit=5)):
+                for ex in query(lambda s, f=f, pid=place.place_id: s.excerpts(pid, f, limit=5)):
                     for start, end in ex.place_spans:
                         assert 0 <= start < end <= len(ex.sentence), ex
-                    stored = query(lambda s: s.article(ex.article_id))
+                    stored = query(lambda s, aid=ex.article_id: s.article(aid))
                     assert stored is not None, f"excerpt of {ex.article_id} but no article"
                     check_article(stored)
                     log.seen[ex.article_id] = counts_of(stored)

@@ -18,20 +18,27 @@ import io
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
+from conftest import HOSTILE_SOURCE, HOSTILE_TITLE, REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from conftest import HOSTILE_SOURCE, HOSTILE_TEXT, HOSTILE_TITLE, REPO
 from geo import maplayers
 from geo.articles import ReadOptions, read_bytes
 from geo.config import Limits
 from geo.ingest import ingest_articles, upload_name
 from geo.model import ActorMention, Article, Place, PlaceMention
-from geo.store import ActorSpan, Excerpt, Filters, MentionRow, PlaceCount, Store, StoredArticle
+from geo.store import (
+    ActorSpan,
+    Excerpt,
+    Filters,
+    MentionRow,
+    PlaceCount,
+    Store,
+    StoredArticle,
+)
 
 PAYLOADS = [
     "<script>window.__pwned=1</script>",
@@ -179,7 +186,7 @@ def test_the_whole_map_page_has_no_markup_from_the_data():
     page = maplayers.map_html(maplayers.build_map(places, excerpts))
     assert name in html.unescape(page) or "onerror" in page
     for pattern in (r"<script>window", r"<img\b", r"<svg\b", r"<iframe\b", r"\son\w+=\"window", r"<a href=\"javascript"):
-        assert not re.search(pattern, page, re.I), pattern
+        assert not re.search(pattern, page, re.IGNORECASE), pattern
     # the marker rows sit inside a <script>: nothing in them may close it or open a comment
     start = page.index("var data = ")
     data = page[start:page.index("];", start)]
