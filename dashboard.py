@@ -21,6 +21,8 @@ import streamlit as st
 st.set_page_config(page_title="Conflict news map \u2014 Syria", page_icon=":world_map:", layout="wide")
 
 import datetime as dt  # noqa: E402
+import collections  # noqa: E402
+import concurrent.futures  # noqa: E402
 import contextlib  # noqa: E402
 import time  # noqa: E402
 import html  # noqa: E402
@@ -41,9 +43,8 @@ from geo.store import ActorCount, Excerpt, Facets, Filters, PlaceCount, Store, S
 #: At most this many of the most mentioned places get excerpts in their popup (others: counts
 #: and top actors; every excerpt is in the panel a click away)...
 POPUP_PLACES = int(os.environ.get("GEO_POPUP_PLACES", "60"))
-#: ...and a run spends at most this long querying them: one query per place is slow on a big
-#: store, so each run adds what fits (cached per place), the most mentioned places first.
-POPUP_BUDGET_S = float(os.environ.get("GEO_POPUP_BUDGET_S", "0.15"))
+#: ...fetched in the background; a run waits at most this long for them (see PopupExcerpts).
+POPUP_WAIT_S = float(os.environ.get("GEO_POPUP_WAIT_S", "0.2"))
 POPUP_EXCERPTS = 3
 PANEL_PAGE = 25
 MAP_HEIGHT = 620
@@ -117,21 +118,59 @@ def q_actor_counts(db: str, version: tuple, f: Filters) -> list[ActorCount]:
         return store.actor_counts(f)
 
 
-@st.cache_data(show_spinner=False, max_entries=20_000)
-def q_popup_excerpts(db: str, version: tuple, f: Filters, place_id: str) -> list[Excerpt]:
-    with Store(db) as store:
-        return store.excerpts(place_id, f, limit=POPUP_EXCERPTS)
+class PopupExcerpts:
+    """Excerpts for the popups, fetched off the script thread.
+
+    One query per place is quick on a small store but can take a second for a
+    big place on a big one, so the script never waits on them for long: it
+    starts a background job (its own Store, in a worker thread) for a view's
+    popups, waits up to POPUP_WAIT_S, and draws what is ready; the rest shows
+    on the next rerun (and every excerpt is in the panel, one click away).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._done: collections.OrderedDict[tuple, dict[str, list[Excerpt]]] = collections.OrderedDict()
+        self._jobs: dict[tuple, concurrent.futures.Future] = {}
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="popup-excerpts")
+
+    def get(self, db: str, version: tuple, f: Filters, place_ids: Sequence[str]) -> dict[str, list[Excerpt]]:
+        key = (db, version, f)
+        with self._lock:
+            have = self._done.get(key, {})
+            missing = [p for p in place_ids if p not in have]
+            job = self._jobs.get(key)
+            if missing and job is None:
+                job = self._jobs[key] = self._pool.submit(self._fetch, key, missing)
+        if job is not None:
+            try:
+                job.result(timeout=POPUP_WAIT_S)
+            except concurrent.futures.TimeoutError:
+                pass  # the rest comes on a later rerun
+        with self._lock:
+            return dict(self._done.get(key, {}))
+
+    def _fetch(self, key: tuple, place_ids: list[str]) -> None:
+        db, _version, f = key
+        try:
+            with Store(db) as store:
+                for place_id in place_ids:
+                    excerpts = store.excerpts(place_id, f, limit=POPUP_EXCERPTS)
+                    with self._lock:
+                        self._done.setdefault(key, {})[place_id] = excerpts
+                        self._done.move_to_end(key)
+                        while len(self._done) > 32:
+                            self._done.popitem(last=False)
+        except Exception:  # noqa: BLE001 - a worker's error would vanish in its future: log it
+            logger.exception("popup excerpts for %s failed", f)
+        finally:
+            with self._lock:
+                self._jobs.pop(key, None)
 
 
-def popup_excerpts(db: str, version: tuple, f: Filters, places: Sequence[PlaceCount]) -> dict[str, list[Excerpt]]:
-    """Excerpts for the popups of the most mentioned places, within POPUP_BUDGET_S of queries."""
-    deadline = time.perf_counter() + POPUP_BUDGET_S
-    out: dict[str, list[Excerpt]] = {}
-    for p in places[:POPUP_PLACES]:
-        out[p.place_id] = q_popup_excerpts(db, version, f, p.place_id)
-        if time.perf_counter() > deadline:
-            break
-    return out
+@st.cache_resource
+def popup_excerpts() -> PopupExcerpts:
+    return PopupExcerpts()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -372,7 +411,13 @@ def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) ->
     change, swapped in place by st_folium (no reload of the map's page)."""
     ss = st.session_state
     with timed("popup excerpts"):
-        popups = popup_excerpts(db, version, f, places)
+        # One set of popups per view and session: reruns that keep the view (a click on the
+        # map, the panel's buttons) then send the same layer, and an open popup stays open.
+        view = (db, version, f)
+        if ss.get("_popup_view") != view:
+            ss["_popup_view"] = view
+            ss["_popups"] = popup_excerpts().get(db, version, f, [p.place_id for p in places[:POPUP_PLACES]])
+        popups = ss["_popups"]
     assets = static_assets()
     if not assets.offline:
         st.warning("Static file serving is off (run from the repository folder so .streamlit/config.toml "

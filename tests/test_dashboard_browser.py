@@ -78,7 +78,9 @@ def start_dashboard(db: Path, log: Path, extra_env: dict[str, str] | None = None
 
 @pytest.fixture(scope="module")
 def dashboard(seed_db, tmp_path_factory):
-    proc, url = start_dashboard(seed_db, tmp_path_factory.mktemp("streamlit") / "streamlit.log")
+    # wait for every popup's excerpts (the app waits 0.2 s, then shows them on a later rerun)
+    proc, url = start_dashboard(seed_db, tmp_path_factory.mktemp("streamlit") / "streamlit.log",
+                                {"GEO_POPUP_WAIT_S": "10"})
     yield url
     proc.terminate()
     try:
