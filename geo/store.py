@@ -494,9 +494,29 @@ def _check_span(article: Article, what: str, text: str, start: int, end: int) ->
         )
 
 
+def _check_text(article: Article) -> None:
+    """Raise StoreError for text SQLite cannot hold faithfully.
+
+    A NUL byte: SQLite's ``length()``/``substr()`` stop at it, so :meth:`Store.check`
+    would find the article unsound. A lone surrogate: not encodable as UTF-8,
+    the write would fail with a UnicodeEncodeError instead of a StoreError.
+    """
+    if "\x00" in article.text:
+        raise StoreError(f"article {article.id}: NUL byte in the text at {article.text.index(chr(0))}")
+    for name in ("text", "title", "source", "path", "url"):
+        value = getattr(article, name)
+        if value is None:
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise StoreError(f"article {article.id}: {name} holds a lone surrogate at {exc.start}") from exc
+
+
 def _validate(parsed: ParsedArticle, sentences: tuple[tuple[int, int], ...]) -> None:
-    """Raise StoreError unless every mention lies in the text, inside a sentence."""
+    """Raise StoreError unless the text can be stored and every mention lies in it, inside a sentence."""
     article = parsed.article
+    _check_text(article)
     spans = [("place mention", m.text, m.start, m.end) for m in parsed.places]
     spans += [("actor mention", m.text, m.start, m.end) for m in parsed.actors]
     spans += [("unresolved name", s.text, s.start, s.end) for s in parsed.unresolved]
