@@ -173,6 +173,7 @@ def test_twenty_sessions_and_two_browsers_while_ingesting(tmp_path):
     report = load_test(sessions=20, seconds=15, browsers=2, chunks=30, per_chunk=30, seed=7, workdir=tmp_path)
     print(report.summary())
     assert report.errors == []
+    assert report.lost_filters == 0, report.lost_filter_examples  # every filter given was kept (URL)
     assert report.runs >= 20 and report.page_loads >= 2
     assert report.articles_after > report.articles_before  # the ingest really ran meanwhile
     assert report.store_check == "sound"
