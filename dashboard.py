@@ -410,22 +410,22 @@ def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) ->
     """The map: a fixed base (kept by the browser across reruns) plus the layers the filters
     change, swapped in place by st_folium (no reload of the map's page)."""
     ss = st.session_state
-    with timed("popup excerpts"):
+    with timed("popups and marker rows"):
         # One set of popups per view and session: reruns that keep the view (a click on the
         # map, the panel's buttons) then send the same layer, and an open popup stays open.
         view = (db, version, f)
         if ss.get("_popup_view") != view:
             ss["_popup_view"] = view
-            ss["_popups"] = popup_excerpts().get(db, version, f, [p.place_id for p in places[:POPUP_PLACES]])
-        popups = ss["_popups"]
+            popups = popup_excerpts().get(db, version, f, [p.place_id for p in places[:POPUP_PLACES]])
+            ss["_marker_rows"] = maplayers.place_rows(places, popups)
     assets = static_assets()
     if not assets.offline:
         st.warning("Static file serving is off (run from the repository folder so .streamlit/config.toml "
                    "applies): the map loads Leaflet from the internet.")
     with timed("build map"):
         base = maplayers.base_map(assets=assets, tiles=tile_mode())
-        layers = maplayers.place_layers(places, popups, assets=assets, cluster=ss.get("opt_cluster", True),
-                                        choropleth=ss.get("opt_choropleth", False))
+        layers = maplayers.place_layers(places, assets=assets, cluster=ss.get("opt_cluster", True),
+                                        choropleth=ss.get("opt_choropleth", False), rows=ss["_marker_rows"])
     with timed("st_folium"):
         # Only a click returns data (not panning or zooming), so only a click reruns the script.
         out = st_folium(base, key="map", height=MAP_HEIGHT, use_container_width=True,

@@ -694,6 +694,7 @@ def place_layers(
     cluster: bool = True,
     choropleth: bool = False,
     boundaries_dir: Path | None = None,
+    rows: list[list] | None = None,
 ) -> list[folium.FeatureGroup]:
     """The layers that follow the filters: "Places" and, when ``choropleth``,
     "Mentions by governorate".
@@ -703,6 +704,8 @@ def place_layers(
         excerpts: place id -> the best excerpts for its popup (others get counts only).
         cluster: cluster markers that overlap (up to zoom 10); False draws every marker.
         choropleth: add the governorates shaded by their places' mentions.
+        rows: ``place_rows(places, excerpts)`` if the caller kept them from an
+            earlier call (they cost most of the build for thousands of places).
     """
     places = valid_places(places)
     groups = []
@@ -731,7 +734,7 @@ def place_layers(
 
     group = folium.FeatureGroup(name="Places")
     layer = _PlaceCluster(
-        place_rows(places, excerpts),
+        rows if rows is not None else place_rows(places, excerpts),
         callback=_MARKER_CALLBACK,
         icon_create_function=_CLUSTER_ICON,
         control=False,
