@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -313,11 +314,13 @@ def run_lookup(args: argparse.Namespace) -> int:
     """``lookup``: the gazetteer's candidates for a name, best first; 1 when none."""
     from geopy.exc import GeopyError
 
-    from geo.geocoder import OfflineGazetteer
+    from geo.geocoder import make_geocoder
 
     try:
-        found = OfflineGazetteer().geocode(args.name, exactly_one=False, limit=args.limit,
-                                           country_codes=args.country)
+        # GEO_GEOCODER=nominatim swaps in geopy's Nominatim (network) behind the same call
+        geocoder = make_geocoder(os.environ.get("GEO_GEOCODER", "offline"))
+        found = geocoder.geocode(args.name, exactly_one=False, limit=args.limit,
+                                 country_codes=args.country)
     except (GeopyError, ValueError) as exc:
         raise UsageError(str(exc)) from exc
     if not found:

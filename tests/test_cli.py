@@ -119,6 +119,12 @@ def test_lookup_of_an_unknown_name_exits_1(capsys) -> None:
     assert main(["lookup", "Qwxzqwxz"]) == 1
 
 
+def test_lookup_geocoder_is_chosen_by_configuration(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("GEO_GEOCODER", "no-such-geocoder")
+    assert main(["lookup", "Saraqeb"]) == 2
+    assert "no-such-geocoder" in capsys.readouterr().err
+
+
 def test_python_m_geo_runs(seeded: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "geo", "stats", "--db", str(seeded), "--json"],
                           cwd=REPO, capture_output=True, text=True, timeout=60)
