@@ -7,7 +7,18 @@ Thin by design: widgets, layout and calls into :mod:`geo`. Queries are cached
 with ``st.cache_data`` keyed on the filters and the store's row counts (so an
 ingest, here or by the CLI, invalidates them); each query opens its own
 :class:`~geo.store.Store`, since a sqlite3 connection must not cross threads.
-Only the pipeline (a read-only engine) lives in ``st.cache_resource``.
+``st.cache_resource`` holds no connection: only the pipeline (a read-only
+engine), the ingest lock and the popup-excerpt worker (which opens its own
+Store in its thread).
+
+The map is a fixed base plus the layers the filters change, which st_folium
+swaps in place; it returns only the clicked marker's tooltip, so panning
+and zooming never rerun the script. Filters live in the URL (``?actor=...``)
+both ways. Section timings go to the log (``--logger.level=info``).
+
+Environment: ``GEO_DB`` (the store), ``GEO_MAP_TILES`` (auto | osm | plain),
+``GEO_POPUP_PLACES`` / ``GEO_POPUP_WAIT_S`` (popups with excerpts), and the
+``GEO_MAX_*`` limits of :mod:`geo.config`.
 
 Every piece of article text that reaches HTML goes through
 ``geo.maplayers`` (``html.escape`` piece by piece); everything else is shown
@@ -20,15 +31,15 @@ import streamlit as st
 
 st.set_page_config(page_title="Conflict news map \u2014 Syria", page_icon=":world_map:", layout="wide")
 
-import datetime as dt  # noqa: E402
 import collections  # noqa: E402
 import concurrent.futures  # noqa: E402
 import contextlib  # noqa: E402
-import time  # noqa: E402
+import datetime as dt  # noqa: E402
 import html  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import threading  # noqa: E402
+import time  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 
 import pandas as pd  # noqa: E402
