@@ -143,11 +143,16 @@ class PopupExcerpts:
         self._lock = threading.Lock()
         self._done: collections.OrderedDict[tuple, dict[str, list[Excerpt]]] = collections.OrderedDict()
         self._jobs: dict[tuple, concurrent.futures.Future] = {}
+        # Views asked for lately; a job whose view left this list stops (the user moved on).
+        self._recent: collections.deque[tuple] = collections.deque(maxlen=4)
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="popup-excerpts")
 
     def get(self, db: str, version: tuple, f: Filters, place_ids: Sequence[str]) -> dict[str, list[Excerpt]]:
         key = (db, version, f)
         with self._lock:
+            if key in self._recent:
+                self._recent.remove(key)
+            self._recent.append(key)
             have = self._done.get(key, {})
             missing = [p for p in place_ids if p not in have]
             job = self._jobs.get(key)
@@ -166,6 +171,9 @@ class PopupExcerpts:
         try:
             with Store(db) as store:
                 for place_id in place_ids:
+                    with self._lock:
+                        if key not in self._recent:
+                            return
                     excerpts = store.excerpts(place_id, f, limit=POPUP_EXCERPTS)
                     with self._lock:
                         self._done.setdefault(key, {})[place_id] = excerpts
