@@ -157,7 +157,7 @@ def name_tokens(name: str) -> list[str]:
     toks = [t.key for t in tokenize(name.replace("-", " "))]
     keys = [k for k in toks if k]
     if not keys:  # a name that is only an article word ("At"): keep it
-        keys = [fold_token(t.surface) for t in tokenize(name)]
+        keys = [k for k in (fold_token(t.surface) for t in tokenize(name)) if k]
     return keys
 
 

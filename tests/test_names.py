@@ -45,3 +45,8 @@ def test_arabic_script_is_normalised_not_transliterated():
 def test_tokenize_limits_to_a_window():
     text = "Hama and Homs"
     assert [t.surface for t in tokenize(text, 9)] == ["Homs"]
+
+
+@pytest.mark.parametrize("name", ["", "   ", "-", "\u2776:\U00016800", "'s"])
+def test_names_without_letters_have_an_empty_key(name):
+    assert name_key(name) == ""
