@@ -47,6 +47,6 @@ def test_tokenize_limits_to_a_window():
     assert [t.surface for t in tokenize(text, 9)] == ["Homs"]
 
 
-@pytest.mark.parametrize("name", ["", "   ", "-", "\u2776:\U00016800", "'s"])
+@pytest.mark.parametrize("name", ["", "   ", "-", "\u2776:\U00016800"])
 def test_names_without_letters_have_an_empty_key(name):
     assert name_key(name) == ""
