@@ -1,11 +1,11 @@
 """The pipeline: an article in, its places, actors and sentences out.
 
->>> from geo.pipeline import Pipeline                      # doctest: +SKIP
->>> from geo.articles import read_paths                    # doctest: +SKIP
->>> pipe = Pipeline.default()                              # doctest: +SKIP
->>> parsed = pipe.parse(next(read_paths(["data/seeds"])))  # doctest: +SKIP
->>> [pm.place.name for pm in parsed.places][:3]            # doctest: +SKIP
-['Syria', 'Idlib', 'Iran']
+>>> from geo.model import Article
+>>> parsed = Pipeline.default().parse(Article(id="x", text="HTS shelled Saraqeb in Idlib province."))
+>>> [(pm.text, pm.place.name) for pm in parsed.places]
+[('Saraqeb', 'Saraqib'), ('Idlib province', 'Idlib Governorate')]
+>>> [(a.text, a.actor) for a in parsed.actors]
+[('HTS', "Hay'at Tahrir al-Sham")]
 """
 
 from __future__ import annotations
