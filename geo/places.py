@@ -205,7 +205,8 @@ class PlaceFinder:
                     continue
                 if item.needs == _IF_CUE and not _has_place_cue(text, start, end):
                     continue
-                if item.needs == _IF_STRICT_CUE and not _has_place_cue(text, start, end, strict=True):
+                if item.needs == _IF_STRICT_CUE and (not _has_place_cue(text, start, end, strict=True)
+                                                     or self.is_common_word(item.key)):
                     continue
                 if item.places:
                     matches.append(Match(start, end, surface, item.key, item.places))
@@ -306,9 +307,9 @@ class PlaceFinder:
         idx = keyed[pos:pos + length]
         start, end = tokens[idx[0]].start, tokens[idx[-1]].end
         key = " ".join(tokens[i].key for i in idx)
-        if (key in self.not_places or chunk[start:end].lower() in _MONTHS_DAYS
-                or self.is_common_word(key)):
+        if key in self.not_places or chunk[start:end].lower() in _MONTHS_DAYS:
             return length
+        # whether it is a common English word is asked only if a place cue backs it (rare)
         items.append(_Item(start, end, key, (), _IF_STRICT_CUE))
         return length
 
