@@ -27,6 +27,7 @@ import bisect
 import csv
 import itertools
 import logging
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -76,7 +77,8 @@ ACTOR_COLUMNS = ("actor", "category", "kind", "aliases", "case_sensitive_aliases
                  "adjectives", "place_names", "capitals", "note")
 PHRASE_COLUMNS = ("phrase", "rule", "actor", "category", "note")
 
-_NAMED_RULES = ("alias", "place", "capital", "adjective")
+_NAMED_RULES = frozenset({"alias", "place", "capital", "adjective"})
+_COREF_RULES = frozenset(COREF_RULES)
 _HYPHENS = "-\u2010\u2011"
 _HYPHENS_SET = frozenset(_HYPHENS)
 _APOSTROPHES = "'\u2019\u2018`\u00b4\u02bf\u02be\u02bc\u2032\u02bb"
@@ -98,10 +100,10 @@ _SUN_ONSETS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 _WORDS_BACK = re.compile(r"[\w'\u2019.]+|,")
 _WORD_AFTER = re.compile(r"(?:['\u2019]s)?[\s\-\u2010\u2011]+([A-Za-z]+)")
-_SENTENCE_CUT = re.compile(r"[.;:!?\n](?=[^.;:!?\n]*$)")
-_WORD = re.compile(r"[a-z0-9']+")
+_SENTENCE_MARK = re.compile(r"[.;:!?\n]")
 _LETTERS = re.compile(r"[^\W\d_]")
-_NEXT_WORDS = re.compile(r"(?: [a-z0-9']+){1,3}")
+_HEAD_NOUN = re.compile(r"[a-z0-9']+(?: [a-z0-9']+){0,2}")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
 _APPOSED = re.compile(r"\s*\(?\s*")
 _LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to)"
                      r"\s+(?:[\w'\u2019-]+\s+){0,4}", re.IGNORECASE)
@@ -199,10 +201,20 @@ class _Pattern:
     category: str | None = None  # the category antecedents must have
 
 
-class _Match(NamedTuple):
-    start: int
-    end: int
+#: A match: (start, end, pattern). A plain tuple: a NamedTuple is built by a Python-level
+#: call, and there are tens of matches in an article.
+_Match = tuple[int, int, _Pattern]
+_START, _END = operator.itemgetter(0), operator.itemgetter(1)
+
+
+class _Entry(NamedTuple):
+    """What an automaton key stands for, with what matching it needs worked out beforehand."""
+
     pattern: _Pattern
+    exact: str | None  # the case-sensitive spelling a match must have; None: any case
+    heads: _HeadNouns | None  # the head nouns of a named actor's kind
+    adjective: bool  # only an actor before a head noun
+    capital: bool | None  # a capital (True) or country (False) name, unless used as a place
 
 
 @dataclass(frozen=True)
@@ -210,9 +222,11 @@ class _Cues:
     """Words around a country or capital name that show it is used as a place."""
 
     place_before: frozenset[str]
-    capital_before: frozenset[str]
+    capital_before: frozenset[str]  # place_before included
     place_after: frozenset[str]
     name_words: frozenset[str]  # words of every country and capital (for lists)
+    place_before_tails: frozenset[str]  # the last words of two-word cues ("border with")
+    capital_before_tails: frozenset[str]
 
 
 class ActorLexicon:
@@ -233,9 +247,8 @@ class ActorLexicon:
             if phrase.actor and phrase.actor not in self._by_name:
                 raise ValueError(f"phrase {phrase.text!r}: unknown actor {phrase.actor!r}")
         self._cues = _build_cues(self.actors, self.phrases)
-        self._heads = _head_nouns(self.phrases)
         ci, cs = _build_keys(self.actors, self.phrases, self._by_name)
-        self._automaton = _automaton(ci, cs)
+        self._automaton = _automaton(ci, cs, _head_nouns(self.phrases))
 
     @classmethod
     def load(cls, path: Path | str | None = None,
@@ -281,65 +294,57 @@ class ActorLexicon:
         case-sensitive keys alike; the latter are then checked against the
         text with its case kept.
         """
-        if self._automaton is None:
+        automaton = self._automaton
+        if automaton is None:
             return []
-        cased = fold_case(text)
-        folded = fold_text(text, cased)
-        size = len(folded)
-        matches = []
-        for last, (length, entries) in self._automaton.iter(folded):
-            start, end = last - length + 1, last + 1
-            if (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
-                continue
-            for pattern, exact in entries:
-                if exact is not None and (cased[start:end] != exact or _in_capitals(text, start, end)):
-                    continue
-                rule = pattern.rule
+        marked = automaton.mark(text)  # marked[i + 1] is text[i] folded (or a stand-in)
+        matches: list[_Match] = []
+        append = matches.append
+        place_use, hyphens, word_chars = self._place_use, _HYPHENS_SET, _WORD_CHARS  # (locals: faster)
+        for after, (length, entries) in automaton.iter(marked):
+            end = after - 1
+            start = end - length
+            for pattern, exact, heads, adjective, capital in entries:
+                if exact is not None:
+                    found = text[start:end]
+                    if found.isascii() and found.isalnum():  # as fold_case would leave it
+                        if found != exact:
+                            continue
+                    elif fold_case(found) != exact:
+                        continue
+                    if _in_capitals(text, start, end):
+                        continue
                 stop = end
-                if rule in _NAMED_RULES:
-                    # no head noun after "anti-ISIS": "forces" heads the compound, not ISIS
-                    if end < size and folded[end] == " " and text[start - 1:start] not in _HYPHENS_SET:
-                        stop = self._head_end(folded, end, pattern)
-                    if stop == end and rule == "adjective":
+                if heads is not None:
+                    # a name is taken with the head noun after it ("Daesh terrorist group"),
+                    # but not after "anti-ISIS": "forces" heads the compound, not ISIS
+                    if marked[after] == " " and not (start and text[start - 1] in hyphens):
+                        at = after + 1  # the next word, in the marked text
+                        for noun, size in heads.by_prefix.get(marked[at:at + heads.prefix], ()):
+                            if marked.startswith(noun, at) and marked[at + size] not in word_chars:
+                                stop = end + 1 + size
+                                break
+                    if adjective and stop == end:
                         continue  # an adjective alone ("Russian") is no actor
-                if rule in ("place", "capital") and self._place_use(text, start, end, pattern, exact, stop > end):
+                if capital is not None and place_use(text, start, end, capital, exact, stop > end):
                     continue
-                matches.append(_Match(start, stop, pattern))
+                append((start, stop, pattern))
         return matches
 
-    def _head_end(self, folded: str, end: int, pattern: _Pattern) -> int:
-        """End of a name taken with the head noun after it ("Daesh terrorist group").
-
-        ``folded[end]`` is a space; returns ``end`` if no head noun of the
-        actor's kind follows.
-        """
-        assert pattern.actor is not None
-        nouns, firsts = self._heads[pattern.actor.kind]
-        word = _WORD.match(folded, end + 1)
-        if word and word.group() in firsts:
-            following = _NEXT_WORDS.match(folded, end)
-            words = following.group().split(" ")[1:] if following else []
-            for n in range(len(words), 0, -1):
-                noun = " ".join(words[:n])
-                if noun in nouns:
-                    return end + 1 + len(noun)
-        return end
-
-    def _place_use(self, text: str, start: int, end: int, pattern: _Pattern,
+    def _place_use(self, text: str, start: int, end: int, capital: bool,
                    exact: str | None, headed: bool) -> bool:
-        """True if a country or capital name at start..end is a place, not an actor.
+        """True if a country (or ``capital``) name at start..end is a place, not an actor.
 
         ``headed``: a head noun follows ("US forces"), so only the words before count.
         """
         cues = self._cues
-        if exact is None and text[start:end].isupper() and end - start > 3:
+        if exact is None and end - start > 3 and text[start:end].isupper():
             return True  # datelines: "MOSCOW (Sputnik) -", "DAMASCUS, Syria"
         if not headed and _placed_by_next_word(text, end, cues):
             return True
-        before = cues.place_before
-        if pattern.rule == "capital":
-            before = before | cues.capital_before
-        return _governed_by(text, start, before, cues.name_words)
+        if capital:
+            return _governed_by(text, start, cues.capital_before, cues.capital_before_tails, cues.name_words)
+        return _governed_by(text, start, cues.place_before, cues.place_before_tails, cues.name_words)
 
 
 def find_actors(text: str, lexicon: ActorLexicon,
@@ -362,20 +367,37 @@ def find_actors(text: str, lexicon: ActorLexicon,
     """
     if not text:
         return []
-    spans = split_sentences(text) if sentences is None else sentences
-    starts = [start for start, _ in spans]
     top, inner = _select(lexicon._scan(text))
-    named = [m for m in top if m.pattern.rule in _NAMED_RULES]
-    nested = _nested(top, inner, text)
-    mentions = {_mention(text, m.start, m.end, m.pattern.actor, False) for m in named + nested}
-    referents = _Referents(text, top, starts)
+    # (start, end, actor name, coref) -> actor: a mention found twice is reported once
+    found: dict[tuple[int, int, str, bool], Actor] = {}
+    # The groups generic phrases may refer to, as (start, actor): named armed groups, and
+    # groups that are no actor ("the Observatory": None), which "the group" may refer to
+    # as well; not a name used as a modifier ("al-Qaeda-linked", "Iran-backed").
+    groups: list[tuple[int, Actor | None]] = []
+    generic: list[_Match] = []  # generic phrases, resolved once all groups are known
     for i, match in enumerate(top):
-        if match.pattern.rule not in COREF_RULES or _next_to_name(top, i, text):
-            continue
-        start = match.start + match.pattern.skip
-        for actor in referents.resolve(match):
-            mentions.add(_mention(text, start, match.end, actor, True))
-    return sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
+        start, end, pattern = match
+        rule, actor = pattern.rule, pattern.actor
+        if rule in _NAMED_RULES and actor is not None:
+            found[start, end, actor.name, False] = actor
+            if actor.kind == "armed group" and text[end:end + 1] not in _HYPHENS_SET:
+                groups.append((start, actor))
+        elif rule == "other_group":
+            groups.append((start, None))
+        elif rule in _COREF_RULES and not _next_to_name(top, i, text):
+            generic.append(match)
+    if generic:
+        spans = split_sentences(text) if sentences is None else sentences
+        referents = _Referents(text, groups, [first for first, _ in spans])
+        for match in generic:
+            start, end, pattern = match
+            for actor in referents.resolve(match):
+                found[start + pattern.skip, end, actor.name, True] = actor
+    for start, end, pattern in _nested(top, inner, text) if inner else ():
+        if pattern.actor is not None:
+            found[start, end, pattern.actor.name, False] = pattern.actor
+    return [ActorMention(text[start:end], start, end, name, actor.category, coref)
+            for (start, end, name, coref), actor in sorted(found.items())]
 
 
 # --- folding -----------------------------------------------------------------
@@ -392,13 +414,60 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+class _CaseFolder:
+    """:func:`_fold_table` applied quickly (``str.translate`` maps one character at a time).
+
+    ASCII text goes through ``bytes.translate``. Other text without accented
+    letters takes one regex substitution per replacement ("'" for apostrophes,
+    " " for dashes and spaces); with accented letters, ``str.translate`` takes a
+    list indexed by code point (a character past its end raises IndexError, a
+    LookupError, and stays as it is).
+    """
+
+    def __init__(self) -> None:
+        table = _fold_table()
+        self.by_code = [ord(table.get(code, chr(code))) for code in range(max(table) + 1)]
+        self.ascii_table = bytes(self.by_code[:128]) + bytes(range(128, 256))
+        by_target: dict[str, list[str]] = {}
+        for code, target in table.items():
+            if chr(code) != target:
+                by_target.setdefault(target, []).append(chr(code))
+        punctuation = ("'", " ")
+        self._substitutions = [(_char_class(chars), target) for target, chars in by_target.items()
+                               if target in punctuation]
+        self._letters = _char_class([c for target, chars in by_target.items()
+                                     if target not in punctuation for c in chars])
+
+    def fold(self, text: str) -> str:
+        """:func:`fold_case`."""
+        if text.isascii():
+            return text.encode("ascii").translate(self.ascii_table).decode("ascii")
+        if self._letters.search(text):
+            return text.translate(self.by_code)
+        for chars, target in self._substitutions:
+            text = chars.sub(target, text)
+        return text
+
+
+def _char_class(chars: Iterable[str]) -> re.Pattern[str]:
+    """A regex matching any one of ``chars`` (none if there are none)."""
+    chars = "".join(map(re.escape, chars))
+    return re.compile(f"[{chars}]" if chars else "(?!)")
+
+
+@lru_cache(maxsize=1)
+def _case_folder() -> _CaseFolder:
+    """The one :class:`_CaseFolder`, made on first use."""
+    return _CaseFolder()
+
+
 def fold_case(text: str) -> str:
     """``text`` with apostrophes, dashes, spaces and accents folded; same length, case kept.
 
     >>> fold_case("Hay’at Tahrir al-Sham")
     "Hay'at Tahrir al Sham"
     """
-    return text.translate(_fold_table())
+    return _case_folder().fold(text)
 
 
 def fold_text(text: str, cased: str | None = None) -> str:
@@ -470,7 +539,14 @@ def _build_cues(actors: Sequence[Actor], phrases: Sequence[Phrase]) -> _Cues:
     words = {rule: frozenset(p.text.lower() for p in phrases if p.rule == rule) for rule in CUE_RULES}
     names = {w.lower() for a in actors for n in (*a.place_names, *a.capitals)
              for w in _WORDS_BACK.findall(n)}
-    return _Cues(words["place_before"], words["capital_before"], words["place_after"], frozenset(names))
+    capital_before = words["place_before"] | words["capital_before"]
+    return _Cues(words["place_before"], capital_before, words["place_after"], frozenset(names),
+                 _tails(words["place_before"]), _tails(capital_before))
+
+
+def _tails(cues: frozenset[str]) -> frozenset[str]:
+    """The second words of the two-word ``cues``."""
+    return frozenset(cue.split(" ")[1] for cue in cues if cue.count(" ") == 1)
 
 
 class _KeyTable:
@@ -533,14 +609,36 @@ def _add_actor(actor: Actor, ci: _KeyTable, cs: _KeyTable) -> None:
             table.add(variant, pattern, _KeyTable.VARIANT, source)
 
 
-def _head_nouns(phrases: Sequence[Phrase]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """Folded head nouns by actor kind (state: forces, troops, ...) and their first words."""
+def _head_nouns(phrases: Sequence[Phrase]) -> dict[str, _HeadNouns]:
+    """The folded head nouns of each actor kind (state: forces, troops, ...)."""
     by_kind: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for phrase in phrases:
         for kind in HEAD_NOUN_RULES.get(phrase.rule, ()):
             by_kind[kind].add(_key(phrase.text, False))
-    return {kind: (frozenset(nouns), frozenset(n.split(" ")[0] for n in nouns))
-            for kind, nouns in by_kind.items()}
+    return {kind: _head_noun_table(nouns) for kind, nouns in by_kind.items()}
+
+
+class _HeadNouns(NamedTuple):
+    """The head nouns of one actor kind, to look up where a name ends ("Daesh" + "terrorist group").
+
+    Text after a name is read as up to three whole words of ``[a-z0-9']``, so
+    only nouns of that shape can follow one, and the last word must end there
+    ("forces", "air strikes"; not "force" in "forcefully"). A noun at
+    ``folded[i:]`` is among ``by_prefix[folded[i:i + prefix]]``, longest first.
+    """
+
+    prefix: int
+    by_prefix: dict[str, tuple[tuple[str, int], ...]]  # (noun, its length)
+
+
+def _head_noun_table(nouns: Iterable[str]) -> _HeadNouns:
+    """The :class:`_HeadNouns` of one kind, from its folded head nouns."""
+    usable = sorted((n for n in nouns if _HEAD_NOUN.fullmatch(n)), key=len, reverse=True)
+    prefix = min(map(len, usable), default=1)  # as many characters as the shortest noun has
+    by_prefix: dict[str, list[tuple[str, int]]] = {}
+    for noun in usable:
+        by_prefix.setdefault(noun[:prefix], []).append((noun, len(noun)))
+    return _HeadNouns(prefix, {key: tuple(values) for key, values in by_prefix.items()})
 
 
 def _add_phrase(phrase: Phrase, ci: _KeyTable, by_name: dict[str, Actor]) -> None:
@@ -554,24 +652,114 @@ def _add_phrase(phrase: Phrase, ci: _KeyTable, by_name: dict[str, Actor]) -> Non
         ci.add(variant, pattern, _KeyTable.VARIANT, source)
 
 
-def _automaton(ci: _KeyTable, cs: _KeyTable) -> ahocorasick.Automaton | None:
-    """One automaton over lowercased keys; values are (key length, ((pattern, exact), ...)).
+def _automaton(ci: _KeyTable, cs: _KeyTable,
+               heads: dict[str, _HeadNouns]) -> _WordAutomaton | None:
+    """One automaton over lowercased keys; each stands for one or more :class:`_Entry`.
 
-    ``exact`` is the case-sensitive spelling a match must have, None for
-    case-insensitive keys.
+    ``heads`` are the head nouns by actor kind (:func:`_head_nouns`).
     """
-    entries: dict[str, list[tuple[_Pattern, str | None]]] = {}
+    entries: dict[str, list[_Entry]] = {}
     for key, pattern in ci.items():
-        entries.setdefault(key, []).append((pattern, None))
+        entries.setdefault(key, []).append(_entry(pattern, None, heads))
     for key, pattern in cs.items():
-        entries.setdefault(fold_text(key), []).append((pattern, key))
+        entries.setdefault(fold_text(key), []).append(_entry(pattern, key, heads))
     if not entries:
         return None
-    automaton = ahocorasick.Automaton()
-    for key, values in entries.items():
-        automaton.add_word(key, (len(key), tuple(values)))
-    automaton.make_automaton()
-    return automaton
+    return _WordAutomaton({key: tuple(values) for key, values in entries.items()})
+
+
+class _WordAutomaton:
+    """An Aho-Corasick automaton that finds folded keys only as whole words of a text.
+
+    A key must have no letter or digit right before or after it ("is" is not
+    found in "this"). Rather than checking every hit, the automaton stores each
+    key between every two characters that may border it, and searches a
+    *marked* text (:meth:`mark`) in which those are few: the text folded, its
+    letters, digits, spaces, apostrophes and the other characters of keys (dot,
+    slash, ...) kept, every other character replaced by one stand-in, and a
+    stand-in added at each end. An offset in the marked text is one more than
+    in the text.
+    """
+
+    #: Past this many non-ASCII characters in a text, a regex marks it (see :meth:`_mark_few`).
+    FEW = 64
+
+    def __init__(self, keys: dict[str, tuple[_Entry, ...]]) -> None:
+        """Compile ``keys`` (folded keys and the entries each stands for)."""
+        # spaces and apostrophes are kept even if no key has one: head nouns (words of
+        # [a-z0-9'] and spaces) then read the same in the marked text as in the folded one
+        inner = sorted({" ", "'"} | {c for key in keys for c in key if not c.isalnum()})
+        self._inner = frozenset(inner)
+        stand_in = next((c for c in map(chr, range(1, 32)) if c not in inner), None)
+        if stand_in is None:
+            raise ValueError("actor names use every control character; no word boundary is left")
+        self._stand_in = stand_in
+        fold_ascii = _case_folder().ascii_table
+        ascii_map = [chr(code).lower() for code in fold_ascii[:128]]
+        ascii_map = [c if c.isalnum() or c in inner else self._stand_in for c in ascii_map]
+        self._ascii_table = "".join(ascii_map).encode("ascii") + bytes(range(128, 256))
+        others = "[^\\w" + "".join(map(re.escape, inner)) + "]" + ("" if "_" in inner else "|_")
+        self._others = re.compile(others)  # \w is what isalnum() accepts, and "_"
+        self._automaton = ahocorasick.Automaton()
+        borders = [*inner, self._stand_in]
+        for key, entries in keys.items():
+            value = (len(key), entries)
+            for before in borders:
+                for after in borders:
+                    self._automaton.add_word(before + key + after, value)
+        self._automaton.make_automaton()
+
+    def mark(self, text: str) -> str:
+        """``text`` folded (:func:`fold_text`) and marked for :meth:`iter`."""
+        if text.isascii():  # folding, lowercasing and marking in one table
+            marked = text.encode("ascii").translate(self._ascii_table).decode("ascii")
+        else:
+            marked = self._mark_few(text) or self._others.sub(self._stand_in, fold_text(text))
+        return f"{self._stand_in}{marked}{self._stand_in}"
+
+    def _mark_few(self, text: str) -> str | None:
+        """:meth:`mark` without the ends, for a text with few non-ASCII characters (else None).
+
+        The ASCII table marks the text read with "?" for every non-ASCII
+        character, which it turns into the stand-in; the characters the marked
+        text keeps in some form (’ as an apostrophe, é as e, the letters of
+        other scripts) are then put back. Not for a text with Σ, which
+        lowercases by its context (ς at the end of a word), nor if "?" is kept.
+        """
+        raw = text.encode("ascii", "replace")  # one "?" for each non-ASCII character
+        if (raw.count(b"?") - text.count("?") > self.FEW or "\u03a3" in text
+                or "?" in self._inner):
+            return None
+        marked = raw.translate(self._ascii_table).decode("ascii")
+        pieces: list[str] = []
+        done = 0
+        at = raw.find(b"?")
+        while at >= 0:
+            char = text[at]
+            if char != "?":
+                low = fold_case(char).lower()[:1]
+                if low.isalnum() or low in self._inner:
+                    pieces += (marked[done:at], low)
+                    done = at + 1
+            at = raw.find(b"?", at + 1)
+        return "".join((*pieces, marked[done:])) if pieces else marked
+
+    def iter(self, marked: str) -> Iterator[tuple[int, tuple[int, tuple[_Entry, ...]]]]:
+        """Every whole-word key of a marked text, in order of its end, longest first.
+
+        Yields ``(end + 1, (length, entries))``: the key is ``text[end - length:end]``.
+        """
+        return self._automaton.iter(marked)
+
+
+def _entry(pattern: _Pattern, exact: str | None, heads: dict[str, _HeadNouns]) -> _Entry:
+    """The automaton entry of a pattern (``exact``: its case-sensitive spelling, if any)."""
+    named = pattern.rule in _NAMED_RULES
+    assert not named or pattern.actor is not None
+    return _Entry(pattern, exact,
+                  heads=heads[pattern.actor.kind] if named and pattern.actor else None,
+                  adjective=pattern.rule == "adjective",
+                  capital={"capital": True, "place": False}.get(pattern.rule))
 
 
 # --- matching ---------------------------------------------------------------------
@@ -580,6 +768,7 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     """True if an acronym sits in a run of capitals (a headline: "WHERE IS THE WAR")."""
     around = text[max(0, start - 15):start] + " " + text[end:end + 15]
     return around.isupper() and len(_LETTERS.findall(around)) >= 6
+
 
 def _placed_by_next_word(text: str, end: int, cues: _Cues) -> bool:
     """True if the word after a country or capital makes it a place, a title or part of a name.
@@ -599,7 +788,8 @@ def _placed_by_next_word(text: str, end: int, cues: _Cues) -> bool:
     return word[:1].isupper() and low not in cues.name_words and low not in _FUNCTION_WORDS
 
 
-def _governed_by(text: str, start: int, cue_words: frozenset[str], name_words: frozenset[str]) -> bool:
+def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: frozenset[str],
+                 name_words: frozenset[str]) -> bool:
     """True if the words before ``start`` put the name in a place context.
 
     Walks back over a coordinated list of country/capital names ("in Ankara,
@@ -607,40 +797,56 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], name_words: f
     it. A capitalised word right before the name that is not a listed name, a
     day or a month, nor the first word of the sentence, makes it part of a
     longer name or a tag list ("Old Damascus", "Tags Syria Damascus"); before
-    "and" or a comma it is another list item ("Syria and Russia").
+    "and" or a comma it is another list item ("Syria and Russia"). ``cue_tails``
+    are the second words of the two-word ``cue_words``.
     """
-    chunk = text[max(0, start - 80):start]
-    cut = _SENTENCE_CUT.search(chunk)
+    # The words are read last first, in the 80 characters before the name reversed, and
+    # only as far as needed (mostly one word), back to the start of the sentence: the
+    # last of .;:!? or a line break (a line break right before the name is passed over,
+    # and then with no other mark before it, no word counts).
+    backwards = text[max(0, start - 80):start][::-1]
+    newline = backwards[:1] == "\n"
+    cut = _SENTENCE_MARK.search(backwards, 1 if newline else 0)
     if cut:
-        chunk = chunk[cut.end():]
-    raw = _WORDS_BACK.findall(chunk)
-    words = [w.lower().rstrip(".") for w in raw]
+        sentence = cut.start()
+    elif newline:
+        return False
+    else:
+        sentence = len(backwards)
+    found = _WORDS_BACK.search(backwards, 0, sentence)
     listed = False  # a list separator was passed: a capitalised word is then a list item
-    for i in range(len(words) - 1, -1, -1):
-        low = words[i]
-        if low in cue_words or (i and f"{words[i - 1]} {low}" in cue_words):
+    while found:
+        word = found.group()[::-1]
+        low = word.lower().rstrip(".")
+        if low in cue_words:
+            return True
+        before = _WORDS_BACK.search(backwards, found.end(), sentence)  # None: the first word
+        if before and low in cue_tails and f"{before.group()[::-1].lower().rstrip('.')} {low}" in cue_words:
             return True
         if low in _LIST_WORDS or low in name_words:
             listed = listed or low in _LIST_WORDS
-            continue
-        if not raw[i][:1].isupper() or low in _TIME_WORDS:
+        elif not word[:1].isupper() or low in _TIME_WORDS:
             return False
-        if not listed:
-            return i > 0  # "Old Damascus", "Tags Syria Damascus"
-        listed = False  # "Syria and Russia": another list item
+        elif not listed:
+            return before is not None  # "Old Damascus", "Tags Syria Damascus"
+        else:
+            listed = False  # "Syria and Russia": another list item
+        found = before
     return False
 
 
 def _select(matches: list[_Match]) -> tuple[list[_Match], list[_Match]]:
     """Split matches into leftmost-longest non-overlapping ones and the rest."""
-    matches.sort(key=lambda m: (m.start, -m.end))
+    # by start, longest first (two stable sorts with C key functions: faster than a lambda)
+    matches.sort(key=_END, reverse=True)
+    matches.sort(key=_START)
     top: list[_Match] = []
     inner: list[_Match] = []
     end = -1
     for match in matches:
-        if match.start >= end:
+        if match[0] >= end:
             top.append(match)
-            end = match.end
+            end = match[1]
         else:
             inner.append(match)
     return top, inner
@@ -651,15 +857,18 @@ def _nested(top: list[_Match], inner: list[_Match], text: str) -> list[_Match]:
 
     Among such names, leftmost-longest wins again ("al-Qaeda" over "Qaeda").
     """
-    starts = [m.start for m in top]
+    starts = [start for start, _, _ in top]
     candidates = []
     for match in inner:
-        outer = top[bisect.bisect_right(starts, match.start) - 1]
-        if (match.pattern.rule in _NAMED_RULES and match.end <= outer.end
-                and outer.pattern.rule not in ("block", "other_group")
-                and outer.pattern.actor != match.pattern.actor):
+        start, end, pattern = match
+        _, outer_end, outer = top[bisect.bisect_right(starts, start) - 1]
+        if (pattern.rule in _NAMED_RULES and end <= outer_end
+                and outer.rule not in ("block", "other_group")
+                and outer.actor is not pattern.actor):  # (the actors of a lexicon are distinct)
             candidates.append(match)
-    return [m for m in _select(candidates)[0] if _in_compound(text, m.start, m.end)]
+    if not candidates:
+        return []
+    return [match for match in _select(candidates)[0] if _in_compound(text, match[0], match[1])]
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
@@ -673,50 +882,17 @@ def _in_compound(text: str, start: int, end: int) -> bool:
     return (before != "" and before in _HYPHENS) or (after != "" and after in _APOSTROPHES)
 
 
-def _mention(text: str, start: int, end: int, actor: Actor | None, coref: bool) -> ActorMention:
-    assert actor is not None
-    return ActorMention(text=text[start:end], start=start, end=end, actor=actor.name,
-                        category=actor.category, coref=coref)
-
-
 # --- coreference --------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Antecedent:
+class _Antecedent(NamedTuple):
     start: int
     sentence: int
     actor: Actor | None  # None: a group that is no actor (a monitor, an NGO)
 
 
-def _antecedents(top: list[_Match], text: str, starts: Sequence[int]) -> list[_Antecedent]:
-    """Named groups that generic phrases may refer to, in text order.
-
-    Armed groups, and groups that are not actors ("the Observatory"), which
-    "the group" may refer to as well. A name used as a modifier
-    ("al-Qaeda-linked", "Iran-backed") is not an antecedent.
-    """
-    out = []
-    for match in top:
-        rule, actor = match.pattern.rule, match.pattern.actor
-        if rule == "other_group":
-            actor = None
-        elif not _is_antecedent(match, text):
-            continue
-        out.append(_Antecedent(match.start, _sentence_of(starts, match.start), actor))
-    return out
-
-
 def _sentence_of(starts: Sequence[int], offset: int) -> int:
     """The index of the sentence holding ``offset`` (the one before, in a gap)."""
     return max(0, bisect.bisect_right(starts, offset) - 1)
-
-
-def _is_antecedent(match: _Match, text: str) -> bool:
-    """True for a named armed group that is not a hyphenated modifier ("al-Qaeda-linked")."""
-    actor = match.pattern.actor
-    if match.pattern.rule not in _NAMED_RULES or actor is None or actor.kind != "armed group":
-        return False
-    return text[match.end:match.end + 1] not in tuple(_HYPHENS)
 
 
 def _next_to_name(top: list[_Match], i: int, text: str) -> bool:
@@ -725,45 +901,54 @@ def _next_to_name(top: list[_Match], i: int, text: str) -> bool:
     After a name: "HTS militants", "IS-linked militants"; before one, in
     apposition: "the Takfiri group ISIL", "the terrorist group Jabhat al-Nusra".
     """
-    before = top[i - 1] if i else None
-    if before and before.pattern.rule in _NAMED_RULES and _ADJACENT.fullmatch(text, before.end, top[i].start):
-        return True
-    if i + 1 < len(top) and top[i + 1].pattern.rule in _NAMED_RULES:
-        return _APPOSED.fullmatch(text, top[i].end, top[i + 1].start) is not None
+    start, end, _ = top[i]
+    if i:
+        _, before_end, before = top[i - 1]
+        if before.rule in _NAMED_RULES and _ADJACENT.fullmatch(text, before_end, start):
+            return True
+    if i + 1 < len(top):
+        after_start, _, after = top[i + 1]
+        if after.rule in _NAMED_RULES:
+            return _APPOSED.fullmatch(text, end, after_start) is not None
     return False
 
 
 class _Referents:
     """The groups named in one text, for resolving its generic phrases."""
 
-    def __init__(self, text: str, top: list[_Match], sentence_starts: Sequence[int]) -> None:
+    def __init__(self, text: str, groups: list[tuple[int, Actor | None]],
+                 sentence_starts: Sequence[int]) -> None:
+        """``groups``: (start, actor) of the groups named in ``text``, in text order."""
         self.text = text
         self.sentence_starts = sentence_starts
-        self.antecedents = _antecedents(top, text, sentence_starts)
-        self.starts = [a.start for a in self.antecedents]
+        self.antecedents = [_Antecedent(start, _sentence_of(sentence_starts, start), actor)
+                            for start, actor in groups]
+        self.starts = [start for start, _ in groups]
 
     def resolve(self, match: _Match) -> list[Actor]:
         """The actors a generic phrase refers to (its fallback actor if none is found)."""
-        rule, fallback, category = match.pattern.rule, match.pattern.actor, match.pattern.category
-        here = _sentence_of(self.sentence_starts, match.start)
-        earlier = self._before(match.start, here - LOOKBACK_SENTENCES, category)
+        start, end, pattern = match
+        rule, fallback, category = pattern.rule, pattern.actor, pattern.category
+        here = _sentence_of(self.sentence_starts, start)
         found: list[Actor] = []
-        if rule == "last_group":
-            if earlier and earlier[-1].actor is None:
-                return []  # "the group" is the monitor or NGO named last
-            found = _distinct(earlier[-1:], 1)
-        elif rule == "last_members":
-            found = _distinct(reversed(earlier), 1)
-        elif rule == "last_two_groups":
-            found = _distinct(reversed(earlier), 2)
-            found = found if len(found) == 2 else []
-        elif rule == "plural":
-            found = self._parties(match, here, category)
+        if rule == "plural":
+            found = self._parties(start, end, here, category)
+        elif rule in ("last_group", "last_members", "last_two_groups"):
+            earlier = self._before(start, here - LOOKBACK_SENTENCES, category)
+            if rule == "last_group":
+                if earlier and earlier[-1].actor is None:
+                    return []  # "the group" is the monitor or NGO named last
+                found = _distinct(earlier[-1:], 1)
+            elif rule == "last_members":
+                found = _distinct(reversed(earlier), 1)
+            else:
+                found = _distinct(reversed(earlier), 2)
+                found = found if len(found) == 2 else []
         if found:
             return found
         return [fallback] if fallback is not None else []
 
-    def _parties(self, match: _Match, here: int, category: str | None) -> list[Actor]:
+    def _parties(self, start: int, end: int, here: int, category: str | None) -> list[Actor]:
         """Referents of a plural generic phrase ("militants", "Takfiri groups").
 
         The group it names right after it ("militants of the Takfiri group
@@ -772,52 +957,59 @@ class _Referents:
         the next one ("clashes between Takfiri terrorists ... The fighting
         between Ahrar al-Sham and Hay'at Tahrir al-Sham").
         """
-        after = self._after(match.end, here + 1, category)
-        if after and self._linked(match, after[0]):
+        after = self._after(end, here + 1, category)
+        if after and self._linked(end, after[0]):
             return _distinct(after[:1], 1)
-        same = _distinct(self._before(match.start, here, category), 99)
+        same = _distinct(self._before(start, here, category), 99)
         if len(same) >= 2:
             return same
-        word = _WORD_BEFORE.search(self.text, max(0, match.start - 20), match.start)
+        word = _WORD_BEFORE.search(self.text, max(0, start - 20), start)
         if word and word.group(1).lower() in _PARTY_WORDS:
             ahead = _distinct(after, 99)
             if len(ahead) >= 2:
                 return ahead
         return []
 
-    def _linked(self, match: _Match, following: _Antecedent) -> bool:
-        """True if ``match`` names the group after it: "terrorists affiliated to Jabhat al-Nusra"."""
-        return (following.start - match.end <= 60
-                and _LINKED.fullmatch(self.text, match.end, following.start) is not None)
+    def _linked(self, end: int, following: _Antecedent) -> bool:
+        """True if a phrase ending at ``end`` names the group after it: "terrorists affiliated to Jabhat al-Nusra"."""
+        return (following.start - end <= 60
+                and _LINKED.fullmatch(self.text, end, following.start) is not None)
 
     def _before(self, offset: int, first_sentence: int, category: str | None) -> list[_Antecedent]:
         """Antecedents before ``offset`` from sentence ``first_sentence`` on, in text order."""
+        antecedents = self.antecedents
         stop = bisect.bisect_left(self.starts, offset)
         begin = stop
-        while begin and self.antecedents[begin - 1].sentence >= first_sentence:
+        while begin and antecedents[begin - 1].sentence >= first_sentence:
             begin -= 1
-        return [a for a in self.antecedents[begin:stop] if _fits(a, category)]
+        return _fitting(antecedents[begin:stop], category)
 
     def _after(self, offset: int, last_sentence: int, category: str | None) -> list[_Antecedent]:
         """Antecedents from ``offset`` up to sentence ``last_sentence``, in text order."""
+        antecedents = self.antecedents
         begin = stop = bisect.bisect_left(self.starts, offset)
-        while stop < len(self.antecedents) and self.antecedents[stop].sentence <= last_sentence:
+        size = len(antecedents)
+        while stop < size and antecedents[stop].sentence <= last_sentence:
             stop += 1
-        return [a for a in self.antecedents[begin:stop] if _fits(a, category)]
+        return _fitting(antecedents[begin:stop], category)
 
 
-def _fits(antecedent: _Antecedent, category: str | None) -> bool:
-    """True if a phrase restricted to ``category`` may refer to ``antecedent``."""
-    actor = antecedent.actor
-    return actor is None or category is None or actor.category == category
+def _fitting(antecedents: list[_Antecedent], category: str | None) -> list[_Antecedent]:
+    """The antecedents a phrase restricted to ``category`` (None: any) may refer to."""
+    if category is None:
+        return antecedents
+    return [a for a in antecedents if a.actor is None or a.actor.category == category]
 
 
 def _distinct(antecedents: Iterable[_Antecedent], limit: int) -> list[Actor]:
     """The first ``limit`` distinct actors of ``antecedents``, in the order given."""
     out: list[Actor] = []
+    names = set()  # an actor's name stands for it, and is quicker to compare than all its fields
     for antecedent in antecedents:
-        if antecedent.actor is not None and antecedent.actor not in out:
-            out.append(antecedent.actor)
+        actor = antecedent.actor
+        if actor is not None and actor.name not in names:
+            out.append(actor)
+            names.add(actor.name)
             if len(out) == limit:
                 break
     return out

@@ -19,8 +19,13 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A candidate boundary: ., ! or ? (with closing quotes/brackets) then space and
-# an uppercase letter, digit, quote or bracket; or a line break.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u0600-\u06ff])|\n+""")
+# an uppercase letter, digit, quote or bracket; or a line break. It starts with a
+# character class (the lookbehind tells the two kinds apart) so that the regex
+# engine can skip ahead to the next candidate character instead of trying the
+# whole pattern at every position.
+_BOUNDARY = re.compile(r"""[.!?\n](?:(?<=\n)\n*|[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u0600-\u06ff]))""")
+# The word before a full stop, searched in the 12 characters before it.
+_WORD_BEFORE = re.compile(r"[\w.]+$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -32,20 +37,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group().startswith((".",)) and _is_abbreviation(text, m.start()):
+        first, after = m.span()
+        mark = text[first]
+        if mark == "." and _is_abbreviation(text, first):
             continue
-        end = m.end() if not m.group().startswith("\n") else m.start()
-        _add(text, start, end, spans)
-        start = m.end()
+        _add(text, start, first if mark == "\n" else after, spans)
+        start = after
     _add(text, start, len(text), spans)
     return spans
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    # pos/endpos instead of a slice: "$" still matches at ``dot`` (or before a
+    # newline right before it), as it would at the end of text[dot - 12:dot]
+    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if not word:
         return False
-    w = word.group(1).lower()
+    w = word.group().lower()
     return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())
 
 
