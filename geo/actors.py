@@ -367,16 +367,26 @@ def find_actors(text: str, lexicon: ActorLexicon,
     """
     if not text:
         return []
-    top, inner = _select(lexicon._scan(text))
+    matches = _by_start(lexicon._scan(text))
+    # One pass splits the matches into leftmost-longest ones (top) and the rest, as
+    # _select does, and reads the top ones:
+    top: list[_Match] = []
+    inner: list[_Match] = []
     # (start, end, actor name, coref) -> actor: a mention found twice is reported once
     found: dict[tuple[int, int, str, bool], Actor] = {}
     # The groups generic phrases may refer to, as (start, actor): named armed groups, and
     # groups that are no actor ("the Observatory": None), which "the group" may refer to
     # as well; not a name used as a modifier ("al-Qaeda-linked", "Iran-backed").
     groups: list[tuple[int, Actor | None]] = []
-    generic: list[_Match] = []  # generic phrases, resolved once all groups are known
-    for i, match in enumerate(top):
+    generic: list[int] = []  # the generic phrases in top, resolved once all groups are known
+    covered = -1
+    for match in matches:
         start, end, pattern = match
+        if start < covered:
+            inner.append(match)
+            continue
+        covered = end
+        top.append(match)
         rule, actor = pattern.rule, pattern.actor
         if rule in _NAMED_RULES and actor is not None:
             found[start, end, actor.name, False] = actor
@@ -384,14 +394,15 @@ def find_actors(text: str, lexicon: ActorLexicon,
                 groups.append((start, actor))
         elif rule == "other_group":
             groups.append((start, None))
-        elif rule in _COREF_RULES and not _next_to_name(top, i, text):
-            generic.append(match)
+        elif rule in _COREF_RULES:
+            generic.append(len(top) - 1)
+    generic = [i for i in generic if not _next_to_name(top, i, text)]
     if generic:
         spans = split_sentences(text) if sentences is None else sentences
         referents = _Referents(text, groups, [first for first, _ in spans])
-        for match in generic:
-            start, end, pattern = match
-            for actor in referents.resolve(match):
+        for i in generic:
+            start, end, pattern = top[i]
+            for actor in referents.resolve(top[i]):
                 found[start + pattern.skip, end, actor.name, True] = actor
     for start, end, pattern in _nested(top, inner, text) if inner else ():
         if pattern.actor is not None:
@@ -837,19 +848,24 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: fr
 
 def _select(matches: list[_Match]) -> tuple[list[_Match], list[_Match]]:
     """Split matches into leftmost-longest non-overlapping ones and the rest."""
-    # by start, longest first (two stable sorts with C key functions: faster than a lambda)
-    matches.sort(key=_END, reverse=True)
-    matches.sort(key=_START)
     top: list[_Match] = []
     inner: list[_Match] = []
     end = -1
-    for match in matches:
+    for match in _by_start(matches):
         if match[0] >= end:
             top.append(match)
             end = match[1]
         else:
             inner.append(match)
     return top, inner
+
+
+def _by_start(matches: list[_Match]) -> list[_Match]:
+    """``matches`` sorted in place by start, longest first, and returned."""
+    # two stable sorts with C key functions: faster than one with a lambda
+    matches.sort(key=_END, reverse=True)
+    matches.sort(key=_START)
+    return matches
 
 
 def _nested(top: list[_Match], inner: list[_Match], text: str) -> list[_Match]:
@@ -884,12 +900,6 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 
 # --- coreference --------------------------------------------------------------------
 
-class _Antecedent(NamedTuple):
-    start: int
-    sentence: int
-    actor: Actor | None  # None: a group that is no actor (a monitor, an NGO)
-
-
 def _sentence_of(starts: Sequence[int], offset: int) -> int:
     """The index of the sentence holding ``offset`` (the one before, in a gap)."""
     return max(0, bisect.bisect_right(starts, offset) - 1)
@@ -914,36 +924,42 @@ def _next_to_name(top: list[_Match], i: int, text: str) -> bool:
 
 
 class _Referents:
-    """The groups named in one text, for resolving its generic phrases."""
+    """The groups named in one text, for resolving its generic phrases.
+
+    Group ``i`` (an antecedent) starts at ``starts[i]`` in sentence
+    ``sentences[i]`` and is ``actors[i]`` (None: a group that is no actor, such
+    as a monitor or an NGO); the methods pass groups around by index.
+    """
 
     def __init__(self, text: str, groups: list[tuple[int, Actor | None]],
                  sentence_starts: Sequence[int]) -> None:
         """``groups``: (start, actor) of the groups named in ``text``, in text order."""
         self.text = text
         self.sentence_starts = sentence_starts
-        self.antecedents = [_Antecedent(start, _sentence_of(sentence_starts, start), actor)
-                            for start, actor in groups]
         self.starts = [start for start, _ in groups]
+        self.actors = [actor for _, actor in groups]
+        self.sentences = [_sentence_of(sentence_starts, start) for start in self.starts]
 
     def resolve(self, match: _Match) -> list[Actor]:
         """The actors a generic phrase refers to (its fallback actor if none is found)."""
         start, end, pattern = match
         rule, fallback, category = pattern.rule, pattern.actor, pattern.category
-        here = _sentence_of(self.sentence_starts, start)
         found: list[Actor] = []
-        if rule == "plural":
-            found = self._parties(start, end, here, category)
-        elif rule in ("last_group", "last_members", "last_two_groups"):
-            earlier = self._before(start, here - LOOKBACK_SENTENCES, category)
-            if rule == "last_group":
-                if earlier and earlier[-1].actor is None:
-                    return []  # "the group" is the monitor or NGO named last
-                found = _distinct(earlier[-1:], 1)
-            elif rule == "last_members":
-                found = _distinct(reversed(earlier), 1)
-            else:
-                found = _distinct(reversed(earlier), 2)
-                found = found if len(found) == 2 else []
+        if self.starts:  # (with no group named, every phrase has its fallback)
+            here = _sentence_of(self.sentence_starts, start)
+            if rule == "plural":
+                found = self._parties(start, end, here, category)
+            elif rule in ("last_group", "last_members", "last_two_groups"):
+                earlier = self._before(start, here - LOOKBACK_SENTENCES, category)
+                if rule == "last_group":
+                    if earlier and self.actors[earlier[-1]] is None:
+                        return []  # "the group" is the monitor or NGO named last
+                    found = self._distinct(earlier[-1:], 1)
+                elif rule == "last_members":
+                    found = self._distinct(reversed(earlier), 1)
+                else:
+                    found = self._distinct(reversed(earlier), 2)
+                    found = found if len(found) == 2 else []
         if found:
             return found
         return [fallback] if fallback is not None else []
@@ -958,61 +974,62 @@ class _Referents:
         between Ahrar al-Sham and Hay'at Tahrir al-Sham").
         """
         after = self._after(end, here + 1, category)
-        if after and self._linked(end, after[0]):
-            return _distinct(after[:1], 1)
-        same = _distinct(self._before(start, here, category), 99)
+        if after and self._linked(end, self.starts[after[0]]):
+            return self._distinct(after[:1], 1)
+        same = self._distinct(self._before(start, here, category), 99)
         if len(same) >= 2:
             return same
         word = _WORD_BEFORE.search(self.text, max(0, start - 20), start)
         if word and word.group(1).lower() in _PARTY_WORDS:
-            ahead = _distinct(after, 99)
+            ahead = self._distinct(after, 99)
             if len(ahead) >= 2:
                 return ahead
         return []
 
-    def _linked(self, end: int, following: _Antecedent) -> bool:
-        """True if a phrase ending at ``end`` names the group after it: "terrorists affiliated to Jabhat al-Nusra"."""
-        return (following.start - end <= 60
-                and _LINKED.fullmatch(self.text, end, following.start) is not None)
+    def _linked(self, end: int, following: int) -> bool:
+        """True if a phrase ending at ``end`` names the group starting at ``following``.
 
-    def _before(self, offset: int, first_sentence: int, category: str | None) -> list[_Antecedent]:
-        """Antecedents before ``offset`` from sentence ``first_sentence`` on, in text order."""
-        antecedents = self.antecedents
+        "terrorists affiliated to Jabhat al-Nusra".
+        """
+        return following - end <= 60 and _LINKED.fullmatch(self.text, end, following) is not None
+
+    def _before(self, offset: int, first_sentence: int, category: str | None) -> Sequence[int]:
+        """The groups before ``offset`` from sentence ``first_sentence`` on, in text order."""
         stop = bisect.bisect_left(self.starts, offset)
         begin = stop
-        while begin and antecedents[begin - 1].sentence >= first_sentence:
+        sentences = self.sentences
+        while begin and sentences[begin - 1] >= first_sentence:
             begin -= 1
-        return _fitting(antecedents[begin:stop], category)
+        return self._fitting(range(begin, stop), category)
 
-    def _after(self, offset: int, last_sentence: int, category: str | None) -> list[_Antecedent]:
-        """Antecedents from ``offset`` up to sentence ``last_sentence``, in text order."""
-        antecedents = self.antecedents
+    def _after(self, offset: int, last_sentence: int, category: str | None) -> Sequence[int]:
+        """The groups from ``offset`` up to sentence ``last_sentence``, in text order."""
         begin = stop = bisect.bisect_left(self.starts, offset)
-        size = len(antecedents)
-        while stop < size and antecedents[stop].sentence <= last_sentence:
+        sentences = self.sentences
+        size = len(sentences)
+        while stop < size and sentences[stop] <= last_sentence:
             stop += 1
-        return _fitting(antecedents[begin:stop], category)
+        return self._fitting(range(begin, stop), category)
 
+    def _fitting(self, groups: range, category: str | None) -> Sequence[int]:
+        """The ``groups`` a phrase restricted to ``category`` (None: any) may refer to."""
+        if category is None:
+            return groups
+        actors = self.actors
+        return [i for i in groups if (actor := actors[i]) is None or actor.category == category]
 
-def _fitting(antecedents: list[_Antecedent], category: str | None) -> list[_Antecedent]:
-    """The antecedents a phrase restricted to ``category`` (None: any) may refer to."""
-    if category is None:
-        return antecedents
-    return [a for a in antecedents if a.actor is None or a.actor.category == category]
-
-
-def _distinct(antecedents: Iterable[_Antecedent], limit: int) -> list[Actor]:
-    """The first ``limit`` distinct actors of ``antecedents``, in the order given."""
-    out: list[Actor] = []
-    names = set()  # an actor's name stands for it, and is quicker to compare than all its fields
-    for antecedent in antecedents:
-        actor = antecedent.actor
-        if actor is not None and actor.name not in names:
-            out.append(actor)
-            names.add(actor.name)
-            if len(out) == limit:
-                break
-    return out
+    def _distinct(self, groups: Iterable[int], limit: int) -> list[Actor]:
+        """The first ``limit`` distinct actors of ``groups``, in the order given."""
+        out: list[Actor] = []
+        names = set()  # an actor's name stands for it, and is quicker to compare than all its fields
+        for i in groups:
+            actor = self.actors[i]
+            if actor is not None and actor.name not in names:
+                out.append(actor)
+                names.add(actor.name)
+                if len(out) == limit:
+                    break
+        return out
 
 
 # --- reading the CSV files ------------------------------------------------------------
