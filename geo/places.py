@@ -261,7 +261,9 @@ class PlaceFinder:
         if len(surface) < 5 or surface[-1] != "s" or not _is_name_start(surface):
             return None
         stem = surface[:-1]
-        key = name_key(stem)
+        key = fold_token(stem)  # one word: its folded token is its name key
+        if key not in self._first:
+            return None
         places = tuple(p for p in self.by_key(key)
                        if _is_major(p) and strip_marks(stem).lower() == strip_marks(p.name).lower())
         return (key, places) if places else None
