@@ -437,14 +437,16 @@ def row_popup_html(row: Sequence) -> str:
     return (f'<div class="geo-popup"><div class="geo-head">{row[8]}</div>'
             f"<div>{plural(row[4], 'mention')} in {plural(row[6], 'article')}</div>{actors}{row[10]}</div>")
 
-# Cluster bubbles show the total mentions of their places, not the number of places.
+# Cluster bubbles show the total mentions of their places, not the number of places,
+# in neutral grey: markercluster's default green/yellow/orange would read as actor
+# categories of the legend.
 _CLUSTER_ICON = """function (cluster) {
     var children = cluster.getAllChildMarkers(), total = 0;
     for (var i = 0; i < children.length; i++) { total += children[i].options.mentions || 1; }
-    var size = total < 10 ? "small" : (total < 100 ? "medium" : "large");
+    var shade = total < 10 ? "0.55" : (total < 100 ? "0.7" : "0.85");
     return L.divIcon({
-        html: "<div><span>" + total + "</span></div>",
-        className: "marker-cluster marker-cluster-" + size,
+        html: '<div style="background-color:rgba(70,70,70,' + shade + ');color:#fff"><span>' + total + "</span></div>",
+        className: "marker-cluster geo-cluster",
         iconSize: new L.Point(40, 40)
     });
 }"""
