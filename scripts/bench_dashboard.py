@@ -25,15 +25,10 @@ import argparse
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
@@ -45,6 +40,7 @@ from geo.errors import ArticleError  # noqa: E402
 from geo.ingest import bundled_paths  # noqa: E402
 from geo.model import ParsedArticle, PlaceMention  # noqa: E402
 from geo.store import Filters, Store  # noqa: E402
+from scripts.dashboard_server import start_dashboard, stop_dashboard  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -106,34 +102,6 @@ def build_store(db: Path, mentions: int, n_places: int) -> None:
 
 
 # --------------------------------------------------------------------------- the server
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_dashboard(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {**os.environ, "GEO_DB": str(db)}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--server.enableStaticServing", "true",
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        if proc.poll() is not None:
-            raise SystemExit(f"streamlit exited:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.read().strip() == b"ok":
-                    return proc, url
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit("streamlit did not start")
 
 
 # --------------------------------------------------------------------------- the browser
@@ -308,8 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         results = measure(args.db, url, args.actor or [a for a in ("Hay'at Tahrir al-Sham", "ISIS") if a in top]
                           or top[:2])
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop_dashboard(proc)
     results["store"] = stats
     ok_first = results["first_load_s"] < 3.0
     ok_filter = max(results["filter_cold_s"] + results["filter_warm_s"]) < 1.0

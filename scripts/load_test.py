@@ -36,19 +36,20 @@ import json
 import os
 import random
 import re
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from scripts.dashboard_server import start_dashboard, stop_dashboard  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 CORPUS = REPO / "data" / "corpus" / "fakes_dev.csv"
 RUN_TIMEOUT = 120.0  # seconds one script run or page load may take before it counts as an error
@@ -173,49 +174,6 @@ class IngestDriver(threading.Thread):
                 self.tally.error(f"ingest of {chunk.name} exited {result.returncode}: {result.stderr.strip()[-500:]}")
             self.done += 1
         self.tally.error("the ingest ran out of chunks before the end of the test (use more --chunks)")
-
-
-# --------------------------------------------------------------------------- the server
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_dashboard(db: Path, log: Path, timeout: float = 90) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("GEO_")}, "GEO_DB": str(db)}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", "--server.enableStaticServing", "true"]
-    with log.open("w") as out:
-        server = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                  start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited {server.returncode}: {log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return server, url
-        except OSError:
-            time.sleep(0.3)
-    stop_dashboard(server)
-    raise RuntimeError(f"streamlit did not become healthy in {timeout} s")
-
-
-def stop_dashboard(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=15)
 
 
 # --------------------------------------------------------------------------- websocket sessions
@@ -450,7 +408,7 @@ def load_test(sessions: int = 24, seconds: float = 60, browsers: int = 0, chunks
         options = facet_values(db) if browsers else {}
         tally = Tally()
         server_log = folder / "streamlit.log"
-        server, url = start_dashboard(db, server_log)
+        server, url = start_dashboard(db, server_log, clean_env=True)
         driver = IngestDriver(db, chunk_paths, tally)
         try:
             say(f"dashboard at {url}; warming up...")

@@ -11,21 +11,16 @@ missing (``bash scripts/setup.sh --browser`` installs it).
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
 
-from conftest import HOSTILE_TITLE, REPO
+from conftest import HOSTILE_TITLE
 from geo.store import Filters, Store
+from scripts.dashboard_server import start_dashboard, stop_dashboard
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -44,49 +39,13 @@ pytestmark = [
 # --------------------------------------------------------------------------- fixtures
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_dashboard(db: Path, log: Path, extra_env: dict[str, str] | None = None,
-                    timeout: float = 60) -> tuple[subprocess.Popen, str]:
-    """``streamlit run dashboard.py`` on ``db``; returns the process and its URL once healthy."""
-    port = free_port()
-    env = {**os.environ, "GEO_DB": str(db), **(extra_env or {})}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--server.enableStaticServing", "true",
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.read().strip() == b"ok":
-                    return proc, url
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError(f"streamlit did not start in {timeout}s:\n{log.read_text()[-3000:]}")
-
-
 @pytest.fixture(scope="module")
 def dashboard(seed_db, tmp_path_factory):
     # wait for every popup's excerpts (the app waits 0.2 s, then shows them on a later rerun)
     proc, url = start_dashboard(seed_db, tmp_path_factory.mktemp("streamlit") / "streamlit.log",
                                 {"GEO_POPUP_WAIT_S": "10"})
     yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_dashboard(proc)
 
 
 @pytest.fixture(scope="module")

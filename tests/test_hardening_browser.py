@@ -75,7 +75,7 @@ def hostile_dashboard(seed_db, tmp_path_factory):
     with Store(seed_db) as store:  # checkpoint, so the copy holds everything
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copy(seed_db, db)
-    server, url = start_dashboard(db, folder / "streamlit.log")
+    server, url = start_dashboard(db, folder / "streamlit.log", clean_env=True)
     yield url
     stop_dashboard(server)
 
