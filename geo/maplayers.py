@@ -56,7 +56,6 @@ import folium
 import folium.plugins
 from branca.element import Element, MacroElement
 from folium.template import Template
-from folium.utilities import JsCode
 
 from geo import config
 from geo.model import check_coordinates

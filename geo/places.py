@@ -25,7 +25,7 @@ import math
 from bisect import bisect_right
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence
@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence
 from geopy.distance import EARTH_RADIUS
 from rapidfuzz import fuzz
 
+from .geocoder import NEIGHBOURS
 from .model import ActorMention, Place, PlaceMention, Span
 from .names import Token, fold_token, name_key, skeleton_key, strip_marks, tokenize
 from .sentences import sentence_index
@@ -42,8 +43,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Countries whose places may be meant in Syrian news, nearest first.
-NEIGHBOURS = ("SY", "TR", "LB", "IQ", "JO", "IL", "PS")
+#: Syria and the countries whose places may be meant in Syrian news.
+NEAR_COUNTRIES = NEIGHBOURS | {"SY"}
 
 #: Longest place name, in folded tokens, that the matcher tries.
 MAX_NAME_TOKENS = 7
@@ -405,7 +406,7 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
     if after in _ALL_CUES:
         return True
     before = _words_before(text, start)
-    if before[-2:-1] and before[-1] == "of" and before[-2] in _TYPE_BEFORE:
+    if _type_before(before) in _TYPE_BEFORE:
         return True  # "the village of X"
     if strict:
         return bool(before) and before[-1] in ("near", "outside", "around", "towards", "toward")
@@ -443,20 +444,24 @@ def _prior(place: Place) -> float:
         return base + popbonus
     if place.capital_of:
         return 3.5 + popbonus
-    if place.country in NEIGHBOURS:
+    if place.country in NEAR_COUNTRIES:
         base = {"governorate": 1.5, "region": 1.5, "town": 1.2, "district": 0.5}.get(place.kind, 0.3)
         return base + popbonus
     return 0.5 + popbonus
 
 
+def _type_before(before: Sequence[str]) -> str:
+    """The place-type word of "the <type> of X" before a name ("village"), else ""."""
+    return before[-2] if len(before) >= 2 and before[-1] == "of" else ""
+
+
 def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
-    before = list(before)
+    typed = _type_before(before)
     if after in _GOVERNORATE_CUES:
         return 5.0 if place.kind == "governorate" else -2.0
-    if after in _NEIGHBOURHOOD_CUES or (before[-1:] == ["of"] and before[-2:-1]
-                                        and before[-2] in _NEIGHBOURHOOD_CUES):
+    if after in _NEIGHBOURHOOD_CUES or typed in _NEIGHBOURHOOD_CUES:
         return {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}.get(place.kind, -1.0)
-    if after in _LOCALITY_CUES or (before[-1:] == ["of"] and before[-2:-1] and before[-2] in _LOCALITY_CUES):
+    if after in _LOCALITY_CUES or typed in _LOCALITY_CUES:
         return 4.0 if place.kind in ("town", "village", "neighbourhood") else -1.0
     if after in _REGION_CUES:
         return 2.0 if place.kind in ("region", "district", "village", "town", "neighbourhood") else 0.0
@@ -498,7 +503,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
                           for m, (p, c) in zip(matches, chosen))
     anchors = _anchors(matches, chosen)
     static = _with_containers(text, matches, static, chosen, options)
-    chosen = _choose(matches, static, votes, anchors, options, chosen)
+    chosen = _choose(matches, static, votes, anchors, options)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     mentions = [_mention(text, m, p, c, actors) for m, (p, c) in zip(matches, chosen)]
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences)
@@ -532,7 +537,7 @@ def _plausible(place: Place, surface: str) -> bool:
     Countries and capitals by any name they have ("Tonnes" is not Tunis),
     other places by their display name ("Dawla" is not Douala).
     """
-    if place.country in NEIGHBOURS:
+    if place.country in NEAR_COUNTRIES:
         return True
     plain = strip_marks(surface).lower()
     if place.kind == "country" or place.capital_of:
@@ -603,8 +608,7 @@ def _anchors(matches: Sequence[Match], chosen: Sequence[tuple[Place, float]]) ->
 
 def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]],
             votes: dict[str, Counter], anchors: dict[Place, tuple[float, str]],
-            o: "ResolveOptions",
-            previous: Sequence[tuple[Place, float]] | None = None) -> list[tuple[Place, float]]:
+            o: "ResolveOptions") -> list[tuple[Place, float]]:
     shares: dict[str, dict[str, float]] = {}
     total: Counter = Counter()
     for c in votes.values():
@@ -671,11 +675,10 @@ def _mention(text: str, m: Match, place: Place, confidence: float,
 class _Cue:
     after: str
     before: tuple[str, ...]
-    sentence: int
     governorate_in_sentence: bool
 
 
-_NO_CUE = _Cue("", (), 0, False)
+_NO_CUE = _Cue("", (), False)
 
 
 def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
@@ -687,12 +690,12 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         s, e = sentences[si]
         tail = text[m.end:e].lower()
         gov = bool(re.search(r"\b(province|governorate)\b", tail)) and after not in _LOCALITY_CUES
-        if after not in _ALL_CUES and not (before[-1:] == ("of",) and before[-2:-1]):
+        if after not in _ALL_CUES and not _type_before(before):
             listed = _LIST_CUE.search(text, max(s, m.start - 100), m.start)
             if listed and "." not in text[listed.end():m.start]:
                 # "the neighbourhoods of al-Sabil, al-Furqan and al-Midan": each one is a neighbourhood
                 before = (*before[:-2], listed.group(1).lower(), "of")
-    return _Cue(after, before, si, gov)
+    return _Cue(after, before, gov)
 
 
 _LIST_CUE = re.compile(r"\b(neighbou?rhoods|districts|quarters|villages|towns)\s+of\b", re.IGNORECASE)
@@ -739,10 +742,8 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
 
 
 def _has_kind_cue(cue: _Cue) -> bool:
-    before = list(cue.before)
     return (cue.after in _GOVERNORATE_CUES or cue.after in _LOCALITY_CUES
-            or cue.governorate_in_sentence
-            or (before[-1:] == ["of"] and before[-2:-1] and before[-2] in _LOCALITY_CUES))
+            or cue.governorate_in_sentence or _type_before(cue.before) in _LOCALITY_CUES)
 
 
 def _is_metonymy(m: Match, place: Place, actors: Sequence[ActorMention]) -> bool:
