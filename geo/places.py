@@ -326,13 +326,16 @@ def _last_capitalised(surface: str) -> bool:
     return _is_name_start(surface) or surface[:1].isdigit()
 
 
+_JOINER = re.compile(r"[\s\-‐‑–'’`]*(?:\w{1,3}[\s\-‐‑–'’`]+)*")
+
+
 def _contiguous(text: str, tokens: Sequence[Token], idx: Sequence[int]) -> bool:
     """True if only spaces, hyphens, apostrophes or dropped articles separate the tokens."""
     for a, b in zip(idx, idx[1:]):
         between = text[tokens[a].end:tokens[b].start]
         if between in (" ", "-") and b == a + 1:
             continue
-        if not re.fullmatch(r"[\s\-‐‑–'’`]*(?:\w{1,3}[\s\-‐‑–'’`]+)*", between) or "\n" in between:
+        if not _JOINER.fullmatch(between) or "\n" in between:
             return False
         if b - a > 2:  # at most one dropped article word in between
             return False
@@ -391,13 +394,17 @@ def _is_major(place: Place) -> bool:
     return place.kind == "town" and (place.population or 0) >= 100_000
 
 
+_WORD_AFTER = re.compile(r"[\s\-]*([A-Za-z]+)")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
 def _word_after(text: str, end: int) -> str:
-    m = re.match(r"[\s\-]*([A-Za-z]+)", text[end:end + 30])
+    m = _WORD_AFTER.match(text, end, end + 30)
     return m.group(1).lower() if m else ""
 
 
 def _words_before(text: str, start: int, n: int = 3) -> list[str]:
-    return [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])][-n:]
+    return [w.lower() for w in _LATIN_WORD.findall(text, max(0, start - 40), start)[-n:]]
 
 
 def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
@@ -431,6 +438,7 @@ class ResolveOptions:
     container_weight: float = 3.0
 
 
+@lru_cache(maxsize=100_000)
 def _prior(place: Place) -> float:
     pop = place.population or 0
     popbonus = math.log10(pop) / 3 if pop > 1 else 0.0
@@ -518,11 +526,21 @@ _LOCAL_KINDS = frozenset({"town", "village", "region", "neighbourhood", "distric
 
 
 def _static_scores(m: Match, cue: "_Cue", o: "ResolveOptions") -> list[tuple[float, Place]]:
-    """Candidates with the part of their score that does not depend on other names, best first."""
+    """Candidates with the part of their score that does not depend on other names, best first.
+
+    The same list object for the same name, candidates and cue (so that
+    :func:`_choose` can tell repeats by identity); callers do not mutate it.
+    """
+    return _static_scores_of(m.key, m.candidates, cue, o)
+
+
+@lru_cache(maxsize=50_000)
+def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
+                      o: "ResolveOptions") -> list[tuple[float, Place]]:
     scored = []
-    for place in m.candidates:
+    for place in candidates:
         s = _prior(place) + _cue_bonus(place, cue.after, cue.before)
-        if m.key == _primary_key(place):
+        if key == _primary_key(place):
             s += 1.5  # "Adra" is the town named Adra before Daraa, whose old name it also was
         if cue.governorate_in_sentence and place.kind == "governorate":
             s += 1.5
@@ -621,7 +639,7 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
         if len(cands) == 1:
             chosen.append((cands[0][1], 0.95))
             continue
-        signature = (m.key, tuple(cands))
+        signature = (m.key, id(cands))  # the same list for the same candidates and cue
         if signature not in done:
             if m.key not in shares:
                 shares[m.key] = _shares_without(votes, total, m.key)
@@ -689,7 +707,7 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     if sentences:
         s, e = sentences[si]
         tail = text[m.end:e].lower()
-        gov = bool(re.search(r"\b(province|governorate)\b", tail)) and after not in _LOCALITY_CUES
+        gov = bool(_PROVINCE_IN.search(tail)) and after not in _LOCALITY_CUES
         if after not in _ALL_CUES and not _type_before(before):
             listed = _LIST_CUE.search(text, max(s, m.start - 100), m.start)
             if listed and "." not in text[listed.end():m.start]:
@@ -698,6 +716,7 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     return _Cue(after, before, gov)
 
 
+_PROVINCE_IN = re.compile(r"\b(province|governorate)\b")
 _LIST_CUE = re.compile(r"\b(neighbou?rhoods|districts|quarters|villages|towns)\s+of\b", re.IGNORECASE)
 
 
