@@ -24,7 +24,7 @@ import logging
 import math
 from bisect import bisect_right
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -192,22 +192,24 @@ class PlaceFinder:
         """
         matches: list[Match] = []
         unknown: list[Span] = []
-        inside = _Blocked(blocked)
+        inside = _Blocked(blocked) if blocked else None
+        plan, last_words, is_common_word = self._plan, self._last_words, self.is_common_word
         for chunk in _NAME_CHUNK.finditer(text):
             base = chunk.start()
             words = chunk.group()
             tail = chunk.group("tail")
-            if tail and fold_token(tail) not in self._last_words:
+            if tail and fold_token(tail) not in last_words:
                 words = text[base:chunk.start("tail")].rstrip(" \t-‐‑–")  # "Idlib are": plan "Idlib"
-            for item in self._plan(words, _sentence_start(text, base)):
+            for item in plan(words, _sentence_start(text, base)):
                 start, end = base + item.start, base + item.end
                 surface = text[start:end]
-                if inside(start, end) and not (item.places and _names_state(surface, item.places)):
+                if inside and inside(start, end) and not (item.places and _names_state(surface, item.places)):
                     continue
-                if item.needs == _IF_CUE and not _has_place_cue(text, start, end):
+                needs = item.needs
+                if needs == _IF_CUE and not _has_place_cue(text, start, end):
                     continue
-                if item.needs == _IF_STRICT_CUE and (not _has_place_cue(text, start, end, strict=True)
-                                                     or self.is_common_word(item.key)):
+                if needs == _IF_STRICT_CUE and (not _has_strict_place_cue(text, start, end)
+                                                or is_common_word(item.key)):
                     continue
                 if item.places:
                     matches.append(Match(start, end, surface, item.key, item.places))
@@ -407,6 +409,22 @@ def _words_before(text: str, start: int, n: int = 3) -> list[str]:
     return [w.lower() for w in _LATIN_WORD.findall(text, max(0, start - 40), start)[-n:]]
 
 
+_STRICT_BEFORE = frozenset({"near", "outside", "around", "towards", "toward"})
+
+
+def _has_strict_place_cue(text: str, start: int, end: int) -> bool:
+    """``_has_place_cue(..., strict=True)``, faster: it is asked of every unknown capitalised name."""
+    if _word_after(text, end) in _ALL_CUES:
+        return True
+    before = _LATIN_WORD.findall(text, max(0, start - 40), start)
+    if not before:
+        return False
+    last = before[-1].lower()
+    if last in _STRICT_BEFORE:
+        return True
+    return last == "of" and len(before) >= 2 and before[-2].lower() in _TYPE_BEFORE
+
+
 def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
     """True if the words around ``text[start:end]`` say it is a place ("the village of X", "X province")."""
     after = _word_after(text, end)
@@ -513,7 +531,8 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     static = _with_containers(text, matches, static, chosen, options)
     chosen = _choose(matches, static, votes, anchors, options)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
-    mentions = [_mention(text, m, p, c, actors) for m, (p, c) in zip(matches, chosen)]
+    in_actor = _Blocked([(a.start, a.end) for a in actors])
+    mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
 
@@ -528,8 +547,7 @@ _LOCAL_KINDS = frozenset({"town", "village", "region", "neighbourhood", "distric
 def _static_scores(m: Match, cue: "_Cue", o: "ResolveOptions") -> list[tuple[float, Place]]:
     """Candidates with the part of their score that does not depend on other names, best first.
 
-    The same list object for the same name, candidates and cue (so that
-    :func:`_choose` can tell repeats by identity); callers do not mutate it.
+    Memoised: callers must not mutate the list.
     """
     return _static_scores_of(m.key, m.candidates, cue, o)
 
@@ -597,16 +615,20 @@ def _inside_place(place: Place, holder: Place) -> bool:
     return _km(place, holder) < 25.0
 
 
-def _votes_by_key(items: Iterable[tuple[str, tuple[str | None, ...], float]]) -> dict[str, Counter]:
+def _votes_by_key(items: Iterable[tuple[str, tuple[str | None, ...], float]]) -> dict[str, dict[str, float]]:
     """Governorate votes of each name key: one vote per mention, split among its governorates."""
-    out: dict[str, Counter] = defaultdict(Counter)
+    out: dict[str, dict[str, float]] = {}
     for key, admins, weight in items:
+        if not admins:
+            continue
+        votes = out.setdefault(key, {})
+        share = weight / len(admins)
         for a in admins:
-            out[key][a] += weight / len(admins)
+            votes[a] = votes.get(a, 0.0) + share
     return out
 
 
-def _shares_without(votes: dict[str, Counter], total: dict[str, float], key: str) -> dict[str, float]:
+def _shares_without(votes: dict[str, dict[str, float]], total: dict[str, float], key: str) -> dict[str, float]:
     """Governorate shares of the votes of every name but ``key`` (a name is not its own evidence)."""
     own = votes.get(key, {})
     rest = {a: v - own.get(a, 0.0) for a, v in total.items()}
@@ -625,12 +647,13 @@ def _anchors(matches: Sequence[Match], chosen: Sequence[tuple[Place, float]]) ->
 
 
 def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]],
-            votes: dict[str, Counter], anchors: dict[Place, tuple[float, str]],
+            votes: dict[str, dict[str, float]], anchors: dict[Place, tuple[float, str]],
             o: "ResolveOptions") -> list[tuple[Place, float]]:
     shares: dict[str, dict[str, float]] = {}
-    total: Counter = Counter()
+    total: dict[str, float] = {}
     for c in votes.values():
-        total.update(c)
+        for a, v in c.items():
+            total[a] = v + total.get(a, 0.0)
     chosen = []
     done: dict[tuple, tuple[Place, float]] = {}  # a name repeated with the same cues scores the same
     near = [(a.lat, a, w, k) for a, (w, k) in anchors.items()]
@@ -639,14 +662,23 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
         if len(cands) == 1:
             chosen.append((cands[0][1], 0.95))
             continue
-        signature = (m.key, id(cands))  # the same list for the same candidates and cue
+        # the score depends on the name and its scored candidates only (a gazetteer
+        # has one object per place, so the objects' ids stand for the places)
+        signature = (m.key, tuple([s for s, _ in cands]), tuple([id(p) for _, p in cands]))
         if signature not in done:
             if m.key not in shares:
                 shares[m.key] = _shares_without(votes, total, m.key)
             share = shares[m.key]
-            scored = sorted(((s + _context_score(p, m.key, share, near, o), p) for s, p in cands),
-                            key=lambda sp: -sp[0])
-            done[signature] = (scored[0][1], _confidence(scored))
+            key = m.key
+            best = second = -math.inf
+            winner = cands[0][1]
+            for s, p in cands:  # the first of the best, and the runner-up's score
+                s += _context_score(p, key, share, near, o)
+                if s > best:
+                    best, second, winner = s, best, p
+                elif s > second:
+                    second = s
+            done[signature] = (winner, max(0.3, min(0.95, 0.5 + (best - second) / 4)))
         chosen.append(done[signature])
     return chosen
 
@@ -678,7 +710,7 @@ _PROVINCE_WORD = re.compile(r"[ \t]+(province|governorate)\b", re.IGNORECASE)
 
 
 def _mention(text: str, m: Match, place: Place, confidence: float,
-             actors: Sequence[ActorMention]) -> PlaceMention:
+             in_actor: Callable[[int, int], bool]) -> PlaceMention:
     """The mention of ``m`` as ``place``; "Idlib province" is one governorate mention."""
     end = m.end
     if place.kind == "governorate":
@@ -686,7 +718,7 @@ def _mention(text: str, m: Match, place: Place, confidence: float,
         if word:
             end = word.end()
     return PlaceMention(text[m.start:end], m.start, end, place, round(confidence, 3),
-                        metonymy=_is_metonymy(m, place, actors), method=m.method)
+                        metonymy=_is_metonymy(m, place, in_actor), method=m.method)
 
 
 @dataclass(frozen=True)
@@ -765,10 +797,11 @@ def _has_kind_cue(cue: _Cue) -> bool:
             or cue.governorate_in_sentence or _type_before(cue.before) in _LOCALITY_CUES)
 
 
-def _is_metonymy(m: Match, place: Place, actors: Sequence[ActorMention]) -> bool:
+def _is_metonymy(m: Match, place: Place, in_actor: Callable[[int, int], bool]) -> bool:
+    """A country or capital named inside an actor's name ("Russian-backed forces", "the Damascus government")."""
     if place.kind != "country" and not place.capital_of:
         return False
-    return any(a.start <= m.start and m.end <= a.end for a in actors)
+    return in_actor(m.start, m.end)
 
 
 def _local_points(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
