@@ -392,13 +392,35 @@ def build_syria(adm1: dict[str, dict], adm2: dict[str, dict]) -> list[Rec]:
     return recs
 
 
+_MERGED = re.compile(r"\s*_\s+|\s+_\s*")
+
+
+def neighbourhood_name(raw: str) -> tuple[str, list[str]]:
+    """Display name and part names of an OCHA neighbourhood name.
+
+    OCHA joins two neighbourhoods it maps as one with "_ " ("Al Thawra_ Al
+    Jourah", "Tashreen_ Harabesh"): each part is a name of the place, as news
+    names them one at a time. A lone "_" stands for a space ("Al_Sad").
+
+    >>> neighbourhood_name("Al Thawra_ Al Jourah")
+    ('Al Thawra / Al Jourah', ['Al Thawra', 'Al Jourah'])
+    >>> neighbourhood_name("Al_Sad")
+    ('Al Sad', [])
+    """
+    parts = [clean_name(p.replace("_", " ")) for p in _MERGED.split(raw)]
+    parts = [p for p in parts if p]
+    if len(parts) > 1:
+        return " / ".join(parts), parts
+    return clean_name(raw.replace("_", " ")), []
+
+
 def build_neighbourhoods(recs: list[Rec]) -> list[Rec]:
     """OCHA neighbourhoods; also marks their cities' WOF localities as towns."""
     with NEIGHBOURHOODS.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     out = []
     for r in rows:
-        name = latin_display(r["name_en"], r["name_en_ref"])
+        name, parts = neighbourhood_name(latin_display(r["name_en"], r["name_en_ref"]))
         rec = Rec(
             id=f"nbhd:{r['pcode']}", name=name, kind="neighbourhood",
             lat=round(float(r["lat"]), 6), lon=round(float(r["lon"]), 6), country="SY",
@@ -407,7 +429,7 @@ def build_neighbourhoods(recs: list[Rec]) -> list[Rec]:
             method=f"neighbourhood of {r['city_en']}",
         )
         ref = re.sub(r"\s*\([^)]*\)$", "", r["name_en_ref"])  # "Nahda (Ar-Raqqa)" -> "Nahda"
-        rec.add_names(name, r["name_en_ref"], ref, r["name_ar"])
+        rec.add_names(name, *parts, r["name_en_ref"], ref, *neighbourhood_name(ref)[1], r["name_ar"])
         out.append(rec)
     # The cities that have neighbourhoods are towns whatever their population.
     cities = {(r["adm1_en"], r["city_en"]) for r in rows}
