@@ -159,6 +159,7 @@ class PlaceFinder:
         self.by_key = lru_cache(maxsize=100_000)(gazetteer.by_key)
         self.is_common_word = lru_cache(maxsize=100_000)(gazetteer.is_common_word)
         self._plan = lru_cache(maxsize=100_000)(self._plan_chunk)
+        self._candidates = lru_cache(maxsize=100_000)(self._plausible_places)
         # first token -> longest name length starting with it, so most tokens cost one lookup
         self._first: dict[str, int] = {}
         # last tokens of many-word names: a lower-case word after a chunk matters only if it is one
@@ -239,7 +240,7 @@ class PlaceFinder:
                 continue
             key = " ".join(tokens[i].key for i in idx)
             surface = chunk[tokens[idx[0]].start:tokens[idx[-1]].end]
-            places = tuple(p for p in self.by_key(key) if _plausible(p, surface))
+            places = self._candidates(key, surface)
             if not places:
                 continue
             if key in self.not_places:
@@ -257,6 +258,10 @@ class PlaceFinder:
             items.append(_Item(first.start, first.end - 1, possessive[0], possessive[1], _TAKE))
             return 1
         return self._plan_unknown(chunk, tokens, keyed, pos, items)
+
+    def _plausible_places(self, key: str, surface: str) -> tuple[Place, ...]:
+        """The places named ``key`` that ``surface`` may mean (see :func:`_plausible`)."""
+        return tuple(p for p in self.by_key(key) if _plausible(p, surface))
 
     def _lost_apostrophe(self, token: Token) -> tuple[str, tuple[Place, ...]] | None:
         """A major place's possessive whose apostrophe was lost in scraping ("Syrias", "Aleppos")."""
