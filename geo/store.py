@@ -332,11 +332,75 @@ def _migration_0001_initial(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+_SCHEMA_2 = (
+    # ``generation`` counts article writes (a trigger bumps it in the writing transaction,
+    # whoever writes): the dashboard's cache key. ``store_id`` tells a rebuilt file apart.
+    "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value NOT NULL)",
+    """CREATE TRIGGER articles_generation_insert AFTER INSERT ON articles BEGIN
+        UPDATE store_meta SET value = value + 1 WHERE key = 'generation'; END""",
+    """CREATE TRIGGER articles_generation_delete AFTER DELETE ON articles BEGIN
+        UPDATE store_meta SET value = value + 1 WHERE key = 'generation'; END""",
+    # Totals over all mentions, kept by save_article in the article's transaction: the
+    # unfiltered map, facets and actor list read these instead of grouping 100k mentions.
+    """CREATE TABLE place_totals (
+        place_id TEXT PRIMARY KEY REFERENCES places(id),
+        mentions INTEGER NOT NULL,
+        articles INTEGER NOT NULL
+    )""",
+    """CREATE TABLE place_actor_totals (
+        place_id TEXT NOT NULL REFERENCES places(id),
+        actor TEXT NOT NULL,
+        category TEXT NOT NULL,
+        mentions INTEGER NOT NULL,  -- place mentions whose sentence names the actor
+        PRIMARY KEY (place_id, actor, category)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE actor_totals (
+        actor TEXT NOT NULL,
+        category TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (actor, category)
+    ) WITHOUT ROWID""",
+    # The excerpt ranking (most actors in the sentence, then newest) as columns of the
+    # mention, so an index yields a place's best excerpts without reading every sentence.
+    "ALTER TABLE place_mentions ADD COLUMN n_actors INTEGER NOT NULL DEFAULT 0",  # distinct actors of the sentence
+    "ALTER TABLE place_mentions ADD COLUMN date TEXT",  # the article's date
+    "CREATE INDEX place_mentions_rank ON place_mentions(place_id, n_actors DESC, date DESC, article_id, sentence_idx)",
+    # The actor filter's subquery reads (article, sentence) from the index alone.
+    "CREATE INDEX actor_mentions_actor_sentence ON actor_mentions(actor, article_id, sentence_idx)",
+)
+
+_BACKFILL_2 = (
+    "UPDATE place_mentions SET "
+    "n_actors = (SELECT count(DISTINCT x.actor) FROM actor_mentions x "
+    "            WHERE x.article_id = place_mentions.article_id AND x.sentence_idx = place_mentions.sentence_idx), "
+    "date = (SELECT a.date FROM articles a WHERE a.id = place_mentions.article_id)",
+    "INSERT INTO place_totals (place_id, mentions, articles) "
+    "SELECT place_id, count(*), count(DISTINCT article_id) FROM place_mentions GROUP BY place_id",
+    "INSERT INTO place_actor_totals (place_id, actor, category, mentions) "
+    "SELECT pm.place_id, am.actor, am.category, count(DISTINCT pm.id) FROM place_mentions pm "
+    "JOIN actor_mentions am ON am.article_id = pm.article_id AND am.sentence_idx = pm.sentence_idx "
+    "GROUP BY pm.place_id, am.actor, am.category",
+    "INSERT INTO actor_totals (actor, category, mentions, articles) "
+    "SELECT actor, category, count(*), count(DISTINCT article_id) FROM actor_mentions GROUP BY actor, category",
+    "INSERT INTO store_meta (key, value) VALUES ('generation', (SELECT count(*) FROM articles)), "
+    "('store_id', lower(hex(randomblob(8))))",
+)
+
+
+def _migration_0002_dashboard_aggregates(conn: sqlite3.Connection) -> None:
+    """A write generation, totals per place / place and actor / actor, and the excerpt
+    ranking on each place mention; filled from the rows already stored."""
+    for statement in _SCHEMA_2 + _BACKFILL_2:
+        conn.execute(statement)
+
+
 #: Named migrations, applied in order, each in its own transaction and recorded
 #: in the ``migrations`` table. To change the schema, append a new entry; never
 #: edit one that has shipped.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("0001_initial", _migration_0001_initial),
+    ("0002_dashboard_aggregates", _migration_0002_dashboard_aggregates),
 )
 
 
@@ -683,12 +747,18 @@ class Store:
             [(a.id, i, s, e, a.text[s:e]) for i, (s, e) in enumerate(sentences)],
         )
         conn.executemany(_UPSERT_PLACE, [_place_row(p) for p in {m.place.id: m.place for m in parsed.places}.values()])
+        sentence_actors: dict[int, set[tuple[str, str]]] = {}
+        for m in parsed.actors:
+            sentence_actors.setdefault(sentence_index(sentences, m.start), set()).add((m.actor, m.category))
+        place_rows = [(m, sentence_index(sentences, m.start)) for m in parsed.places]
+        date = _date_sql(a.date)
         conn.executemany(
             "INSERT INTO place_mentions (article_id, sentence_idx, char_start, char_end, surface, place_id, "
-            "confidence, metonymy, method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(a.id, sentence_index(sentences, m.start), m.start, m.end, m.text, m.place.id,
-              m.confidence, int(m.metonymy), m.method) for m in parsed.places],
+            "confidence, metonymy, method, n_actors, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, i, m.start, m.end, m.text, m.place.id, m.confidence, int(m.metonymy), m.method,
+              len({actor for actor, _ in sentence_actors.get(i, ())}), date) for m, i in place_rows],
         )
+        self._add_totals(conn, parsed, place_rows, sentence_actors)
         conn.executemany(
             "INSERT INTO actor_mentions (article_id, sentence_idx, char_start, char_end, surface, actor, "
             "category, coref) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -700,7 +770,42 @@ class Store:
             [(a.id, sentence_index(sentences, s.start), s.start, s.end, s.text) for s in parsed.unresolved],
         )
 
+    @staticmethod
+    def _add_totals(conn: sqlite3.Connection, parsed: ParsedArticle, place_rows: list[tuple[PlaceMention, int]],
+                    sentence_actors: dict[int, set[tuple[str, str]]]) -> None:
+        """Add one new article's mentions to the total tables (same transaction as the rows)."""
+        places: dict[str, int] = {}
+        place_actors: dict[tuple[str, str, str], int] = {}
+        for m, i in place_rows:
+            places[m.place.id] = places.get(m.place.id, 0) + 1
+            for actor, category in sentence_actors.get(i, ()):
+                key = (m.place.id, actor, category)
+                place_actors[key] = place_actors.get(key, 0) + 1
+        actors: dict[tuple[str, str], int] = {}
+        for m in parsed.actors:
+            actors[(m.actor, m.category)] = actors.get((m.actor, m.category), 0) + 1
+        conn.executemany(
+            "INSERT INTO place_totals (place_id, mentions, articles) VALUES (?, ?, 1) ON CONFLICT (place_id) "
+            "DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1", places.items())
+        conn.executemany(
+            "INSERT INTO place_actor_totals (place_id, actor, category, mentions) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (place_id, actor, category) DO UPDATE SET mentions = mentions + excluded.mentions",
+            [(*key, n) for key, n in place_actors.items()])
+        conn.executemany(
+            "INSERT INTO actor_totals (actor, category, mentions, articles) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (actor, category) DO UPDATE SET mentions = mentions + excluded.mentions, "
+            "articles = articles + 1", [(*key, n) for key, n in actors.items()])
+
     # -- reading ---------------------------------------------------------------
+
+    def version(self) -> tuple[str, int]:
+        """(store id, write generation): changes with every article written or deleted, by any process.
+
+        One indexed read, so a cache can ask on every use; the store id tells a
+        rebuilt file from the one it replaced.
+        """
+        rows = dict(self.conn.execute("SELECT key, value FROM store_meta WHERE key IN ('store_id', 'generation')"))
+        return str(rows.get("store_id", "")), int(rows.get("generation", 0))
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
@@ -719,24 +824,37 @@ class Store:
         ``actors[name]`` counts the place's mentions whose sentence names the
         actor (a coreferring phrase counts); ``categories[c]`` is the sum of
         ``actors`` over the actors of category ``c``, and ``top_category`` its
-        largest (ties: alphabetical).
+        largest (ties: alphabetical). Without filters it reads the total tables.
         """
-        from_sql, params = _from_mentions(f, "place", "pm")
-        rows = self.conn.execute(
-            f"WITH fm AS (SELECT pm.place_id, pm.article_id {from_sql}) "
-            "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.admin1, n, n_articles FROM "
-            "(SELECT place_id, count(*) AS n, count(DISTINCT article_id) AS n_articles FROM fm GROUP BY place_id) "
-            "JOIN places p ON p.id = place_id ORDER BY n DESC, p.name",
-            params,
-        ).fetchall()
+        return self._place_counts(f, totals=f == Filters())
+
+    def _place_counts(self, f: Filters, *, totals: bool) -> list[PlaceCount]:
+        if totals:
+            rows = self.conn.execute(
+                "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.admin1, t.mentions, t.articles "
+                "FROM place_totals t JOIN places p ON p.id = t.place_id WHERE t.mentions > 0 "
+                "ORDER BY t.mentions DESC, p.name, p.id").fetchall()
+            breakdown = self.conn.execute(
+                "SELECT place_id, actor, category, mentions FROM place_actor_totals WHERE mentions > 0 "
+                "ORDER BY mentions DESC, actor")
+        else:
+            from_sql, params = _from_mentions(f, "place", "pm")
+            rows = self.conn.execute(
+                f"WITH fm AS (SELECT pm.place_id, pm.article_id {from_sql}) "
+                "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.admin1, n, n_articles FROM "
+                "(SELECT place_id, count(*) AS n, count(DISTINCT article_id) AS n_articles FROM fm GROUP BY place_id) "
+                "JOIN places p ON p.id = place_id ORDER BY n DESC, p.name, p.id",
+                params,
+            ).fetchall()
+            breakdown = self.conn.execute(
+                "SELECT pm.place_id, am.actor, am.category, count(DISTINCT pm.id) "
+                f"{from_sql.replace('FROM place_mentions pm', _JOIN_SENTENCE_ACTORS, 1)} "
+                "GROUP BY pm.place_id, am.actor, am.category ORDER BY 4 DESC, 2",
+                params,
+            )
         actors: dict[str, dict[str, int]] = {}
         categories: dict[str, dict[str, int]] = {}
-        for place_id, actor, category, n in self.conn.execute(
-            "SELECT pm.place_id, am.actor, am.category, count(DISTINCT pm.id) "
-            f"{from_sql.replace('FROM place_mentions pm', _JOIN_SENTENCE_ACTORS, 1)} "
-            "GROUP BY pm.place_id, am.actor, am.category ORDER BY 4 DESC, 2",
-            params,
-        ):
+        for place_id, actor, category, n in breakdown:
             actors.setdefault(place_id, {})[actor] = n
             by_category = categories.setdefault(place_id, {})
             by_category[category] = by_category.get(category, 0) + n
@@ -748,12 +866,20 @@ class Store:
 
     def actor_counts(self, f: Filters = Filters()) -> list[ActorCount]:
         """One row per actor with mentions passing ``f``, most mentioned first."""
-        from_sql, params = _from_mentions(f, "actor", "am")
-        rows = self.conn.execute(
-            f"SELECT am.actor, am.category, count(*), count(DISTINCT am.article_id) {from_sql} "
-            "GROUP BY am.actor, am.category ORDER BY 3 DESC, 1",
-            params,
-        )
+        return self._actor_counts(f, totals=f == Filters())
+
+    def _actor_counts(self, f: Filters, *, totals: bool) -> list[ActorCount]:
+        if totals:
+            rows = self.conn.execute(
+                "SELECT actor, category, mentions, articles FROM actor_totals WHERE mentions > 0 "
+                "ORDER BY mentions DESC, actor, category")
+        else:
+            from_sql, params = _from_mentions(f, "actor", "am")
+            rows = self.conn.execute(
+                f"SELECT am.actor, am.category, count(*), count(DISTINCT am.article_id) {from_sql} "
+                "GROUP BY am.actor, am.category ORDER BY 3 DESC, 1, 2",
+                params,
+            )
         return [ActorCount(*row) for row in rows]
 
     def excerpts(self, place_id: str, f: Filters = Filters(), limit: int = 50) -> list[Excerpt]:
@@ -761,36 +887,81 @@ class Store:
 
         One excerpt per sentence, even when it names the place twice.
         """
-        if limit < 0:
-            raise ValueError(f"limit must be >= 0, got {limit!r}")
-        from_sql, params = _from_mentions(f, "place", "pm", where=("pm.place_id = ?",), params=(place_id,))
-        rows = self.conn.execute(
-            f"WITH fs AS (SELECT DISTINCT pm.article_id, pm.sentence_idx {from_sql}) "
-            "SELECT fs.article_id, fs.sentence_idx, a.title, a.source, a.date, s.char_start, s.text, "
-            "(SELECT count(DISTINCT x.actor) FROM actor_mentions x "
-            " WHERE x.article_id = fs.article_id AND x.sentence_idx = fs.sentence_idx) AS n_actors "
-            "FROM fs JOIN articles a ON a.id = fs.article_id "
-            "JOIN sentences s ON s.article_id = fs.article_id AND s.idx = fs.sentence_idx "
-            "ORDER BY n_actors DESC, a.date IS NULL, a.date DESC, fs.article_id, fs.sentence_idx LIMIT ?",
-            [*params, limit],
-        ).fetchall()
-        return [self._excerpt(place_id, *row[:7]) for row in rows]
+        return self.excerpts_for_places((place_id,), f, limit).get(place_id, [])
 
-    def _excerpt(self, place_id: str, article_id: str, idx: int, title: str | None, source: str | None,
-                 date: str | None, offset: int, sentence: str) -> Excerpt:
-        key = (article_id, idx)
-        place_spans = tuple(
-            (s - offset, e - offset) for s, e in self.conn.execute(
-                "SELECT char_start, char_end FROM place_mentions WHERE article_id = ? AND sentence_idx = ? "
-                "AND place_id = ? ORDER BY char_start", (*key, place_id))
-        )
-        actors = tuple(
-            ActorSpan(s - offset, e - offset, text, actor, category, bool(coref))
-            for s, e, text, actor, category, coref in self.conn.execute(
-                "SELECT char_start, char_end, surface, actor, category, coref FROM actor_mentions "
-                "WHERE article_id = ? AND sentence_idx = ? ORDER BY char_start, actor", key)
-        )
-        return Excerpt(article_id, title, source, _date_py(date), sentence, idx, offset, place_id, place_spans, actors)
+    def excerpts_for_places(self, place_ids: Iterable[str], f: Filters = Filters(),
+                            limit_per_place: int = 3) -> dict[str, list[Excerpt]]:
+        """The best excerpts of each place (as :meth:`excerpts` ranks them), in four queries in all.
+
+        Returns place id -> excerpts, for the places that have any passing ``f``.
+        """
+        if isinstance(place_ids, str):
+            raise ValueError(f"place_ids must be an iterable of place ids, got the string {place_ids!r}")
+        if limit_per_place < 0:
+            raise ValueError(f"limit_per_place must be >= 0, got {limit_per_place!r}")
+        ids = list(dict.fromkeys(place_ids))
+        if not ids or not limit_per_place:
+            return {}
+        # The rank index (place, n_actors DESC, date DESC, article, sentence) holds each place's
+        # mentions best first; n_actors and date are the sentence's and the article's, equal for
+        # every mention of the place in one sentence, so DISTINCT leaves one row per sentence.
+        order = "ORDER BY pm.n_actors DESC, pm.date DESC, pm.article_id, pm.sentence_idx"
+        chosen: list[tuple[str, str, int]] = []  # (place, article, sentence), best first per place
+        if f == Filters(places=f.places):
+            # Nothing to look up elsewhere: a few index steps per place.
+            from_sql, params = _from_mentions(f, "place", "pm", where=("pm.place_id = ?",))
+            sql = (f"SELECT DISTINCT pm.place_id, pm.article_id, pm.sentence_idx, pm.n_actors, pm.date "
+                   f"{from_sql} {order} LIMIT ?")
+            for place_id in ids:
+                chosen += [row[:3] for row in self.conn.execute(sql, [*params, place_id, limit_per_place])]
+        else:
+            # The filters' subqueries would run again for every place: one pass over all the
+            # places' mentions in rank order instead, keeping the first ones per place.
+            for chunk in _chunks(ids, 500):
+                from_sql, params = _from_mentions(f, "place", "pm", where=(f"pm.place_id IN ({_marks(chunk)})",),
+                                                  params=tuple(chunk))
+                best: dict[str, list[tuple[str, str, int]]] = {}
+                for place_id, article_id, idx in self.conn.execute(
+                        f"SELECT pm.place_id, pm.article_id, pm.sentence_idx {from_sql} "
+                        f"{order.replace('ORDER BY', 'ORDER BY pm.place_id,')}", params):
+                    kept = best.setdefault(place_id, [])
+                    # a sentence's mentions are neighbours in this order
+                    if len(kept) < limit_per_place and (not kept or kept[-1][1:] != (article_id, idx)):
+                        kept.append((place_id, article_id, idx))
+                chosen += [row for place_id in chunk for row in best.get(place_id, ())]
+        return self._excerpts_of(chosen)
+
+    def _excerpts_of(self, chosen: list[tuple[str, str, int]]) -> dict[str, list[Excerpt]]:
+        """Excerpts for (place, article, sentence) triples, grouped by place in the given order."""
+        keys = json.dumps(list(dict.fromkeys((a, i) for _, a, i in chosen)))
+        with_keys = "WITH k(article_id, idx) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)) "
+        sentences: dict[tuple[str, int], tuple] = {}
+        place_spans: dict[tuple[str, int, str], list[tuple[int, int]]] = {}
+        actors: dict[tuple[str, int], list[tuple]] = {}
+        for article_id, idx, title, source, date, offset, text in self.conn.execute(
+            f"{with_keys}SELECT s.article_id, s.idx, a.title, a.source, a.date, s.char_start, s.text FROM k "
+            "JOIN sentences s ON s.article_id = k.article_id AND s.idx = k.idx JOIN articles a ON a.id = s.article_id",
+            (keys,)):
+            sentences[(article_id, idx)] = (title, source, date, offset, text)
+        for article_id, idx, place_id, start, end in self.conn.execute(
+            f"{with_keys}SELECT m.article_id, m.sentence_idx, m.place_id, m.char_start, m.char_end FROM k "
+            "JOIN place_mentions m ON m.article_id = k.article_id AND m.sentence_idx = k.idx ORDER BY m.char_start",
+            (keys,)):
+            place_spans.setdefault((article_id, idx, place_id), []).append((start, end))
+        for article_id, idx, *row in self.conn.execute(
+            f"{with_keys}SELECT m.article_id, m.sentence_idx, m.char_start, m.char_end, m.surface, m.actor, "
+            "m.category, m.coref FROM k JOIN actor_mentions m ON m.article_id = k.article_id "
+            "AND m.sentence_idx = k.idx ORDER BY m.char_start, m.actor", (keys,)):
+            actors.setdefault((article_id, idx), []).append(row)
+        out: dict[str, list[Excerpt]] = {}
+        for place_id, article_id, idx in chosen:
+            title, source, date, offset, text = sentences[(article_id, idx)]
+            spans = tuple((s - offset, e - offset) for s, e in place_spans.get((article_id, idx, place_id), ()))
+            found = tuple(ActorSpan(s - offset, e - offset, surface, actor, category, bool(coref))
+                          for s, e, surface, actor, category, coref in actors.get((article_id, idx), ()))
+            out.setdefault(place_id, []).append(
+                Excerpt(article_id, title, source, _date_py(date), text, idx, offset, place_id, spans, found))
+        return out
 
     def article(self, article_id: str) -> StoredArticle | None:
         """The stored article with its mentions (in text order), or None."""
@@ -852,20 +1023,21 @@ class Store:
             yield MentionRow(row[0], row[1], row[2], _date_py(row[3]), *row[4:15], actors)
 
     def facets(self) -> Facets:
-        """Values and counts for the filter widgets, most frequent first."""
+        """Values and counts for the filter widgets, most frequent first (from the total tables)."""
         q = self.conn.execute
         date_min, date_max = q("SELECT min(date), max(date) FROM articles").fetchone()
         return Facets(
             sources=tuple(q("SELECT source, count(*) FROM articles WHERE source IS NOT NULL "
                             "GROUP BY source ORDER BY 2 DESC, 1")),
-            governorates=tuple(q("SELECT p.admin1, count(*) FROM place_mentions pm JOIN places p "
-                                 "ON p.id = pm.place_id WHERE p.admin1 IS NOT NULL GROUP BY p.admin1 "
-                                 "ORDER BY 2 DESC, 1")),
-            categories=tuple(q("SELECT category, count(*) FROM actor_mentions GROUP BY category ORDER BY 2 DESC, 1")),
+            governorates=tuple(q("SELECT p.admin1, sum(t.mentions) FROM place_totals t JOIN places p "
+                                 "ON p.id = t.place_id WHERE p.admin1 IS NOT NULL AND t.mentions > 0 "
+                                 "GROUP BY p.admin1 ORDER BY 2 DESC, 1")),
+            categories=tuple(q("SELECT category, sum(mentions) FROM actor_totals WHERE mentions > 0 "
+                               "GROUP BY category ORDER BY 2 DESC, 1")),
             actors=tuple(self.actor_counts(Filters())),
             places=tuple(PlaceFacet(*r) for r in q(
-                "SELECT p.id, p.name, p.kind, p.admin1, count(*) FROM place_mentions pm JOIN places p "
-                "ON p.id = pm.place_id GROUP BY p.id ORDER BY 5 DESC, p.name")),
+                "SELECT p.id, p.name, p.kind, p.admin1, t.mentions FROM place_totals t JOIN places p "
+                "ON p.id = t.place_id WHERE t.mentions > 0 ORDER BY 5 DESC, p.name, p.id")),
             date_min=_date_py(date_min),
             date_max=_date_py(date_max),
         )
@@ -912,6 +1084,11 @@ _JOIN_SENTENCE_ACTORS = (
     "FROM place_mentions pm JOIN actor_mentions am "
     "ON am.article_id = pm.article_id AND am.sentence_idx = pm.sentence_idx"
 )
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _most_first(counts: dict[str, int]) -> dict[str, int]:
@@ -984,6 +1161,27 @@ _CHECKS: tuple[tuple[str, str], ...] = (
     *_mention_checks("place_mentions", "place mention"),
     *_mention_checks("actor_mentions", "actor mention"),
     *_mention_checks("unresolved", "unresolved name"),
+    ("place totals differ from the mentions (place, mentions, articles; stored or recounted, not both)",
+     "SELECT * FROM (SELECT place_id, mentions, articles FROM place_totals WHERE mentions > 0 EXCEPT "
+     "SELECT place_id, count(*), count(DISTINCT article_id) FROM place_mentions GROUP BY place_id) UNION ALL "
+     "SELECT * FROM (SELECT place_id, count(*), count(DISTINCT article_id) FROM place_mentions GROUP BY place_id "
+     "EXCEPT SELECT place_id, mentions, articles FROM place_totals)"),
+    ("place-actor totals differ from the mentions (place, actor, category, mentions)",
+     "SELECT * FROM (SELECT place_id, actor, category, mentions FROM place_actor_totals WHERE mentions > 0 EXCEPT "
+     "SELECT pm.place_id, am.actor, am.category, count(DISTINCT pm.id) " + _JOIN_SENTENCE_ACTORS + " "
+     "GROUP BY 1, 2, 3) UNION ALL SELECT * FROM (SELECT pm.place_id, am.actor, am.category, count(DISTINCT pm.id) "
+     + _JOIN_SENTENCE_ACTORS + " GROUP BY 1, 2, 3 EXCEPT "
+     "SELECT place_id, actor, category, mentions FROM place_actor_totals)"),
+    ("actor totals differ from the mentions (actor, category, mentions, articles)",
+     "SELECT * FROM (SELECT actor, category, mentions, articles FROM actor_totals WHERE mentions > 0 EXCEPT "
+     "SELECT actor, category, count(*), count(DISTINCT article_id) FROM actor_mentions GROUP BY 1, 2) UNION ALL "
+     "SELECT * FROM (SELECT actor, category, count(*), count(DISTINCT article_id) FROM actor_mentions "
+     "GROUP BY 1, 2 EXCEPT SELECT actor, category, mentions, articles FROM actor_totals)"),
+    ("place mention's ranking columns differ from its sentence and article (article, start, n_actors, date)",
+     "SELECT pm.article_id, pm.char_start, pm.n_actors, pm.date FROM place_mentions pm "
+     "JOIN articles a ON a.id = pm.article_id WHERE pm.date IS NOT a.date OR pm.n_actors != "
+     "(SELECT count(DISTINCT x.actor) FROM actor_mentions x "
+     " WHERE x.article_id = pm.article_id AND x.sentence_idx = pm.sentence_idx)"),
     ("counts differ from those written (article, sentences, places, actors, unresolved: recorded/found)",
      "SELECT a.id, a.n_sentences || '/' || (SELECT count(*) FROM sentences x WHERE x.article_id = a.id), "
      "a.n_places || '/' || (SELECT count(*) FROM place_mentions x WHERE x.article_id = a.id), "

@@ -80,7 +80,7 @@ def test_file_store_uses_wal_and_creates_folder(tmp_path) -> None:
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with Store(path) as s:  # reopening applies nothing twice
-        assert s.applied_migrations() == ["0001_initial"]
+        assert s.applied_migrations() == [name for name, _ in MIGRATIONS]
 
 
 def test_default_path_comes_from_config(tmp_path, monkeypatch) -> None:
@@ -106,7 +106,7 @@ def test_new_migration_is_applied_once(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(store_module, "MIGRATIONS", (*MIGRATIONS, extra))
     Store(path).close()
     with Store(path) as s:
-        assert s.applied_migrations() == ["0001_initial", "0002_test"]
+        assert s.applied_migrations() == [*(name for name, _ in MIGRATIONS), "0002_test"]
     assert len(calls) == 1
 
 
@@ -295,3 +295,72 @@ def test_mention_outside_every_sentence_is_refused(store: Store) -> None:
     p = parsed(TEXT_2)
     with pytest.raises(StoreError, match="in no sentence"):
         store.save_article(ParsedArticle(p.article, p.places, p.actors, sentences=((25, 42),)))
+
+
+def _old_store(path, source: Store) -> None:
+    """A store at ``path`` as 0001_initial left it, holding ``source``'s rows."""
+    raw = sqlite3.connect(path)
+    MIGRATIONS[0][1](raw)
+    raw.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    raw.execute("INSERT INTO migrations VALUES ('0001_initial', '2026-01-01T00:00:00+00:00')")
+    for table in ("articles", "sentences", "places", "place_mentions", "actor_mentions", "unresolved"):
+        columns = [r[1] for r in raw.execute(f"PRAGMA table_info({table})")]
+        rows = source.conn.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+        raw.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", rows)
+    raw.commit()
+    raw.close()
+
+
+def test_old_store_upgrades_keeping_its_rows_and_filling_the_totals(filled: Store, tmp_path) -> None:
+    path = tmp_path / "old.sqlite"
+    _old_store(path, filled)
+    with Store(path) as s:
+        assert s.applied_migrations() == [name for name, _ in MIGRATIONS]
+        assert s.stats() == filled.stats()
+        assert s.check() == []
+        assert s.place_counts() == filled.place_counts()
+        assert s.actor_counts() == filled.actor_counts()
+        assert s.facets() == filled.facets()
+        assert s.excerpts(SARAQEB.id) == filled.excerpts(SARAQEB.id)
+        assert s.version()[1] == 2  # the generation starts at the articles already there
+
+
+def test_totals_agree_with_grouping_the_mentions(filled: Store) -> None:
+    assert filled._place_counts(Filters(), totals=True) == filled._place_counts(Filters(), totals=False)
+    assert filled._actor_counts(Filters(), totals=True) == filled._actor_counts(Filters(), totals=False)
+    assert filled.check() == []
+
+
+def test_check_finds_totals_that_drifted(filled: Store) -> None:
+    filled.conn.execute("UPDATE place_totals SET mentions = mentions + 1 WHERE place_id = ?", (HAMA.id,))
+    filled.conn.execute("DELETE FROM actor_totals WHERE actor = 'Russia'")
+    problems = filled.check()
+    assert any(p.startswith("place totals differ") and HAMA.id in p for p in problems)
+    assert any(p.startswith("actor totals differ") and "Russia" in p for p in problems)
+
+
+def test_version_changes_with_each_article_written(store: Store) -> None:
+    store_id, first = store.version()
+    assert store_id and first == 0
+    store.save_article(parsed(TEXT_1))
+    assert store.version() == (store_id, 1)
+    store.save_article(parsed(TEXT_1))  # already stored: nothing written
+    assert store.version() == (store_id, 1)
+    with Store(":memory:") as other:
+        assert other.version()[0] != store_id
+
+
+def test_excerpts_for_places_match_one_query_per_place(filled: Store) -> None:
+    ids = [IDLIB.id, SARAQEB.id, HAMA.id, GENEVA.id, "wof:nowhere"]
+    for f in (Filters(), Filters(actors=("Daesh",)), Filters(text="hama")):
+        bulk = filled.excerpts_for_places(ids, f, limit_per_place=1)
+        assert set(bulk) <= set(ids[:4])
+        for place_id in ids:
+            assert bulk.get(place_id, []) == filled.excerpts(place_id, f, limit=1)
+    assert [len(v) for v in filled.excerpts_for_places([SARAQEB.id], limit_per_place=5).values()] == [2]
+    assert filled.excerpts_for_places([], Filters()) == {}
+
+
+def test_excerpts_for_places_refuses_a_bare_string(filled: Store) -> None:
+    with pytest.raises(ValueError, match="string"):
+        filled.excerpts_for_places(SARAQEB.id)
