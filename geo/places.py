@@ -743,8 +743,7 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     gov = False
     if sentences:
         s, e = sentences[si]
-        tail = text[m.end:e].lower()
-        gov = bool(_PROVINCE_IN.search(tail)) and after not in _LOCALITY_CUES
+        gov = after not in _LOCALITY_CUES and _PROVINCE_IN.search(text, m.end, e) is not None
         if after not in _ALL_CUES and not _type_before(before):
             listed = _LIST_CUE.search(text, max(s, m.start - 100), m.start)
             if listed and "." not in text[listed.end():m.start]:
@@ -753,7 +752,7 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     return _Cue(after, before, gov)
 
 
-_PROVINCE_IN = re.compile(r"\b(province|governorate)\b")
+_PROVINCE_IN = re.compile(r"\b(?:province|governorate)\b", re.IGNORECASE)
 _LIST_CUE = re.compile(r"\b(neighbou?rhoods|districts|quarters|villages|towns)\s+of\b", re.IGNORECASE)
 
 
@@ -832,6 +831,12 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
     return placed, left
 
 
+@lru_cache(maxsize=20_000)
+def _by_skeleton(gazetteer: Gazetteer, name: str) -> tuple[Place, ...]:
+    """The gazetteer's places whose skeleton is that of ``name`` (memoised: names recur)."""
+    return gazetteer.by_skeleton(skeleton_key(name))
+
+
 def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
            o: ResolveOptions, sentences: Sequence[tuple[int, int]] = ()) -> PlaceMention | None:
     """A spelling the gazetteer lacks, taken as a similar name near a place of the same passage."""
@@ -844,7 +849,7 @@ def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
     if len(key.replace(" ", "")) < o.fuzzy_min_letters:
         return None
     best: tuple[float, Place] | None = None
-    for place in gazetteer.by_skeleton(skeleton_key(span.text)):
+    for place in _by_skeleton(gazetteer, span.text):
         if place.country != "SY":
             continue
         d = min(_km(place, pm.place) for pm in local)
@@ -882,7 +887,7 @@ def _sibling(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer:
             break
     if sibling is None:
         return None
-    similar = [p for p in gazetteer.by_skeleton(skeleton_key(span.text)) if p.country == "SY"]
+    similar = [p for p in _by_skeleton(gazetteer, span.text) if p.country == "SY"]
     if any(_km(p, sibling.place) < o.sibling_far_km for p in similar):
         return None
     near = sibling.place
