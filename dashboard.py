@@ -4,12 +4,12 @@ and articles behind every marker.
     streamlit run dashboard.py          # store: $GEO_DB or var/geo.sqlite
 
 Thin by design: widgets, layout and calls into :mod:`geo`. Queries are cached
-with ``st.cache_data`` keyed on the filters and the store's row counts (so an
-ingest, here or by the CLI, invalidates them); each query opens its own
-:class:`~geo.store.Store`, since a sqlite3 connection must not cross threads.
-``st.cache_resource`` holds no connection: only the pipeline (a read-only
-engine), the ingest lock and the popup-excerpt worker (which opens its own
-Store in its thread).
+with ``st.cache_data`` keyed on the filters and the store's version (its id and
+write generation, :meth:`~geo.store.Store.version`: one indexed read, bumped
+by every article an ingest commits, here or by the CLI); each query opens its
+own :class:`~geo.store.Store`, since a sqlite3 connection must not cross
+threads. ``st.cache_resource`` holds no connection: only the pipeline (a
+read-only engine) and the ingest lock.
 
 The map is a fixed base plus the layers the filters change, which st_folium
 swaps in place; it returns only the clicked marker's tooltip, so panning
@@ -17,7 +17,7 @@ and zooming never rerun the script. Filters live in the URL (``?actor=...``)
 both ways. Section timings go to the log (``--logger.level=info``).
 
 Environment: ``GEO_DB`` (the store), ``GEO_MAP_TILES`` (auto | osm | plain),
-``GEO_POPUP_PLACES`` / ``GEO_POPUP_WAIT_S`` (popups with excerpts), and the
+``GEO_POPUP_PLACES`` (how many places get excerpts in their popup), and the
 ``GEO_MAX_*`` limits of :mod:`geo.config`.
 
 Every piece of article text that reaches HTML goes through
@@ -31,8 +31,6 @@ import streamlit as st
 
 st.set_page_config(page_title="Conflict news map \u2014 Syria", page_icon=":world_map:", layout="wide")
 
-import collections  # noqa: E402
-import concurrent.futures  # noqa: E402
 import contextlib  # noqa: E402
 import datetime as dt  # noqa: E402
 import html  # noqa: E402
@@ -42,7 +40,6 @@ import threading  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 
-import pandas as pd  # noqa: E402
 from streamlit.logger import get_logger  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
@@ -52,10 +49,8 @@ from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, u
 from geo.store import ActorCount, Excerpt, Facets, Filters, PlaceCount, Store, StoredArticle  # noqa: E402
 
 #: At most this many of the most mentioned places get excerpts in their popup (others: counts
-#: and top actors; every excerpt is in the panel a click away)...
+#: and top actors; every excerpt is in the panel a click away).
 POPUP_PLACES = int(os.environ.get("GEO_POPUP_PLACES", "60"))
-#: ...fetched in the background; a run waits at most this long for them (see PopupExcerpts).
-POPUP_WAIT_S = float(os.environ.get("GEO_POPUP_WAIT_S", "0.2"))
 POPUP_EXCERPTS = 3
 PANEL_PAGE = 25
 MAP_HEIGHT = 620
@@ -104,11 +99,16 @@ def db_path() -> str:
     return str(config.default_db())
 
 
-def store_version(db: str) -> tuple[int, int, int]:
-    """Row counts that change with every ingest: the cache key of every query."""
+def store_version(db: str) -> tuple[str, int]:
+    """The store's id and write generation: the cache key of every query (one indexed read)."""
     with Store(db) as store:
-        stats = store.stats()
-    return stats["articles"], stats["place_mentions"], stats["actor_mentions"]
+        return store.version()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def q_stats(db: str, version: tuple) -> dict[str, int]:
+    with Store(db) as store:
+        return store.stats()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -129,67 +129,19 @@ def q_actor_counts(db: str, version: tuple, f: Filters) -> list[ActorCount]:
         return store.actor_counts(f)
 
 
-class PopupExcerpts:
-    """Excerpts for the popups, fetched off the script thread.
-
-    One query per place is quick on a small store but can take a second for a
-    big place on a big one, so the script never waits on them for long: it
-    starts a background job (its own Store, in a worker thread) for a view's
-    popups, waits up to POPUP_WAIT_S, and draws what is ready; the rest shows
-    on the next rerun (and every excerpt is in the panel, one click away).
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._done: collections.OrderedDict[tuple, dict[str, list[Excerpt]]] = collections.OrderedDict()
-        self._jobs: dict[tuple, concurrent.futures.Future] = {}
-        # Views asked for lately; a job whose view left this list stops (the user moved on).
-        self._recent: collections.deque[tuple] = collections.deque(maxlen=4)
-        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="popup-excerpts")
-
-    def get(self, db: str, version: tuple, f: Filters, place_ids: Sequence[str]) -> dict[str, list[Excerpt]]:
-        key = (db, version, f)
-        with self._lock:
-            if key in self._recent:
-                self._recent.remove(key)
-            self._recent.append(key)
-            have = self._done.get(key, {})
-            missing = [p for p in place_ids if p not in have]
-            job = self._jobs.get(key)
-            if missing and job is None:
-                job = self._jobs[key] = self._pool.submit(self._fetch, key, missing)
-        if job is not None:
-            try:
-                job.result(timeout=POPUP_WAIT_S)
-            except concurrent.futures.TimeoutError:
-                pass  # the rest comes on a later rerun
-        with self._lock:
-            return dict(self._done.get(key, {}))
-
-    def _fetch(self, key: tuple, place_ids: list[str]) -> None:
-        db, _version, f = key
-        try:
-            with Store(db) as store:
-                for place_id in place_ids:
-                    with self._lock:
-                        if key not in self._recent:
-                            return
-                    excerpts = store.excerpts(place_id, f, limit=POPUP_EXCERPTS)
-                    with self._lock:
-                        self._done.setdefault(key, {})[place_id] = excerpts
-                        self._done.move_to_end(key)
-                        while len(self._done) > 32:
-                            self._done.popitem(last=False)
-        except Exception:  # noqa: BLE001 - a worker's error would vanish in its future: log it
-            logger.exception("popup excerpts for %s failed", f)
-        finally:
-            with self._lock:
-                self._jobs.pop(key, None)
+@st.cache_data(show_spinner=False, max_entries=64)
+def q_popup_excerpts(db: str, version: tuple, f: Filters, place_ids: tuple[str, ...]) -> dict[str, list[Excerpt]]:
+    """The popups' excerpts of a view, in one bulk query."""
+    with Store(db) as store:
+        return store.excerpts_for_places(place_ids, f, limit_per_place=POPUP_EXCERPTS)
 
 
-@st.cache_resource
-def popup_excerpts() -> PopupExcerpts:
-    return PopupExcerpts()
+@st.cache_data(show_spinner=False, max_entries=16)
+def q_marker_rows(db: str, version: tuple, f: Filters) -> list[list]:
+    """The map's marker rows of a view (popups included), built once per view for every session."""
+    places = q_place_counts(db, version, f)
+    popups = q_popup_excerpts(db, version, f, tuple(p.place_id for p in places[:POPUP_PLACES]))
+    return maplayers.place_rows(places, popups)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -238,14 +190,14 @@ def show_progress(bar, label: str):
 
 def ensure_bundled_data(db: str) -> None:
     """First start: fill an empty store with the bundled articles, with a progress bar."""
-    if store_version(db)[0]:
+    if q_stats(db, store_version(db))["articles"]:
         return
     lock = ingest_lock()
     if not lock.acquire(blocking=False):
         with st.spinner("Another session is loading the bundled articles; the map follows\u2026"):
             lock.acquire()
     try:
-        if store_version(db)[0]:  # another session did it while we waited
+        if q_stats(db, store_version(db))["articles"]:  # another session did it while we waited
             return
         bar = st.progress(0.0, text="First start: reading the bundled articles\u2026")
         items = list(read_paths(bundled_paths()))
@@ -430,13 +382,9 @@ def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) ->
     change, swapped in place by st_folium (no reload of the map's page)."""
     ss = st.session_state
     with timed("popups and marker rows"):
-        # One set of popups per view and session: reruns that keep the view (a click on the
-        # map, the panel's buttons) then send the same layer, and an open popup stays open.
-        view = (db, version, f)
-        if ss.get("_popup_view") != view:
-            ss["_popup_view"] = view
-            popups = popup_excerpts().get(db, version, f, [p.place_id for p in places[:POPUP_PLACES]])
-            ss["_marker_rows"] = maplayers.place_rows(places, popups)
+        # Cached per view: reruns that keep the view (a click on the map, the panel's
+        # buttons) send the same layer, so an open popup stays open.
+        rows = q_marker_rows(db, version, f)
     assets = static_assets()
     if not assets.offline:
         st.warning("Static file serving is off (run from the repository folder so .streamlit/config.toml "
@@ -444,19 +392,22 @@ def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) ->
     with timed("build map"):
         base = maplayers.base_map(assets=assets, tiles=tile_mode())
         layers = maplayers.place_layers(places, assets=assets, cluster=ss.get("opt_cluster", True),
-                                        choropleth=ss.get("opt_choropleth", False), rows=ss["_marker_rows"])
+                                        choropleth=ss.get("opt_choropleth", False), rows=rows)
     with timed("st_folium"):
         # Only a click returns data (not panning or zooming), so only a click reruns the script.
+        # The click count changes with every click, so clicking the marker whose panel was
+        # just closed opens it again (its tooltip alone would not change).
         out = st_folium(base, key="map", height=MAP_HEIGHT, use_container_width=True,
                         feature_group_to_add=layers, layer_control=maplayers.layer_control(),
-                        returned_objects=["last_object_clicked_tooltip"]) or {}
+                        returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"]) or {}
     tip = out.get("last_object_clicked_tooltip")
-    if tip and tip != ss.get("_last_tip"):
-        ss["_last_tip"] = tip
+    clicks = out.get("last_object_clicked_count")
+    if tip and clicks != ss.get("_map_clicks"):
         place_id = maplayers.tooltip_index(places).get(tip)
         if place_id:
             ss["show"] = place_id
             ss["panel_limit"] = PANEL_PAGE
+    ss["_map_clicks"] = clicks
 
 
 def html_block(body: str) -> None:
@@ -524,6 +475,8 @@ def render_reader(db: str, version: tuple) -> None:
 
 
 def render_overview(db: str, version: tuple, f: Filters, places: list[PlaceCount]) -> None:
+    import pandas as pd  # here, not at the top: the map's first run does not wait for it
+
     actors = q_actor_counts(db, version, f)
     timeline = q_timeline(db, version, f)
     st.subheader("Mentions of the main actors by month")
@@ -562,12 +515,20 @@ def render_overview(db: str, version: tuple, f: Filters, places: list[PlaceCount
                        mime="application/geo+json", key="dl_geojson", on_click="ignore")
 
 
+def size_text(n: int) -> str:
+    """A byte count for people: "50 MiB", "1.5 MiB", "512 KiB", "900 bytes" (never "0 MiB")."""
+    for unit, size in (("GiB", 1024 * config.MiB), ("MiB", config.MiB), ("KiB", 1024)):
+        if n >= size:
+            return f"{n / size:,.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n:,} bytes"
+
+
 def render_upload(db: str) -> None:
     limits = ReadOptions().limits
     st.subheader("Add articles")
     st.text(
         "Text (.txt, .md), web pages (.html) or corpora (.csv, .jsonl: one article per row, with a text "
-        f"column such as article_content or text). Up to {limits.max_upload_bytes // config.MiB} MiB and "
+        f"column such as article_content or text). Up to {size_text(limits.max_upload_bytes)} and "
         f"{limits.max_upload_articles:,} articles per file."
     )
     files = st.file_uploader("Files", accept_multiple_files=True, key="upload_files")
@@ -597,6 +558,7 @@ def main() -> None:
     ensure_bundled_data(db)
     with timed("version and facets"):
         version = store_version(db)
+        stats = q_stats(db, version)
         facets = q_facets(db, version)
     seed_state_from_url(facets)
     with timed("sidebar"):
@@ -613,7 +575,7 @@ def main() -> None:
     c1, c2, c3 = st.columns(3)
     c1.metric("Places", f"{len(places):,}")
     c2.metric("Place mentions", f"{n_mentions:,}")
-    c3.metric("Articles in the store", f"{version[0]:,}")
+    c3.metric("Articles in the store", f"{stats['articles']:,}")
 
     # Only the open tab runs (on_change="rerun"): the overview's queries wait until it is opened.
     tab_map, tab_overview, tab_upload = st.tabs(["Map", "Overview", "Add articles"], key="view",
@@ -630,8 +592,8 @@ def main() -> None:
     if tab_upload.open:
         with tab_upload:
             render_upload(db)
-    st.sidebar.caption(f"Store: {version[0]:,} articles, {version[1]:,} place mentions, "
-                       f"{version[2]:,} actor mentions.")
+    st.sidebar.caption(f"Store: {stats['articles']:,} articles, {stats['place_mentions']:,} place mentions, "
+                       f"{stats['actor_mentions']:,} actor mentions.")
     write_url(f)
     logger.info("script run: %.3f s (%s)", time.perf_counter() - started, f)
 

@@ -77,7 +77,7 @@ def test_the_map_uses_the_app_s_own_leaflet(hand_db):
     links = args["js_links"] + args["css_links"]
     assert links and all(u.startswith("/app/static/") for u in links), links
     # only clicks rerun the script: panning and zooming do not
-    assert args["returned_objects"] == ["last_object_clicked_tooltip"]
+    assert args["returned_objects"] == ["last_object_clicked_tooltip", "last_object_clicked_count"]
 
 
 def test_actor_filter_changes_what_the_map_holds(hand_db):
@@ -272,3 +272,11 @@ def test_an_upload_keeps_the_filters_and_updates_counts(hand_db_copy, monkeypatc
     assert at.multiselect(key="f_actor").options[0] == f"{HTS} (4)"
     assert at.metric[2].value == "4" and int(at.metric[1].value) > 4  # articles; HTS place mentions
     assert url(at) == {"actor": [HTS]}
+
+
+@pytest.mark.parametrize("limit, shown", [("52428800", "Up to 50 MiB"), ("512000", "Up to 500 KiB"),
+                                          ("1572864", "Up to 1.5 MiB"), ("900", "Up to 900 bytes")])
+def test_upload_limit_is_shown_in_a_readable_unit(hand_db, monkeypatch, limit, shown):
+    monkeypatch.setenv("GEO_MAX_UPLOAD_BYTES", limit)
+    at = no_exception(open_tab(app(hand_db), "Add articles"))
+    assert any(shown + " and" in t.value for t in at.text), [t.value for t in at.text]

@@ -41,9 +41,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def dashboard(seed_db, tmp_path_factory):
-    # wait for every popup's excerpts (the app waits 0.2 s, then shows them on a later rerun)
-    proc, url = start_dashboard(seed_db, tmp_path_factory.mktemp("streamlit") / "streamlit.log",
-                                {"GEO_POPUP_WAIT_S": "10"})
+    proc, url = start_dashboard(seed_db, tmp_path_factory.mktemp("streamlit") / "streamlit.log")
     yield url
     stop_dashboard(proc)
 
@@ -227,6 +225,13 @@ def test_clicking_a_marker_shows_a_popup_excerpt_and_opens_the_panel(page, dashb
     assert saraqeb in panel.inner_text()
     assert panel.locator("mark.place").count() >= 1
     page.page.wait_for_function("() => location.search.includes('show=')")
+    # closed, the same marker opens it again (st_folium's tooltip alone would not change)
+    page.page.locator(".st-key-panel_close button").click()
+    panel.wait_for(state="detached", timeout=15000)
+    page.page.wait_for_function("() => !location.search.includes('show=')")
+    click_marker(page, saraqeb_id)
+    panel.locator("blockquote mark.place").first.wait_for(timeout=15000)
+    assert saraqeb in panel.inner_text()
 
 
 def test_hostile_article_shows_as_text_and_runs_nothing(page, dashboard, seed_places):
