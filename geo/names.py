@@ -138,12 +138,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     tokens: list[Token] = []
     append = tokens.append
+    new = tuple.__new__  # Token(...) without its Python-level __new__: this is the hot path
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         surface = m.group()
         if len(surface) > 3 and surface[-1] in "sS" and surface[-2] in "'’":
             surface = surface[:-2]  # "Syria's" is "Syria"
         start = m.start()
-        append(Token(start, start + len(surface), surface, _token_key(surface)))
+        append(new(Token, (start, start + len(surface), surface, _token_key(surface))))
     return tokens
 
 

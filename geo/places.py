@@ -238,7 +238,7 @@ class PlaceFinder:
             idx = keyed[pos:pos + length]
             if not _contiguous(chunk, tokens, idx):
                 continue
-            key = " ".join(tokens[i].key for i in idx)
+            key = " ".join([tokens[i].key for i in idx])
             surface = chunk[tokens[idx[0]].start:tokens[idx[-1]].end]
             places = self._candidates(key, surface)
             if not places:
