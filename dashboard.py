@@ -137,11 +137,11 @@ def q_popup_excerpts(db: str, version: tuple, f: Filters, place_ids: tuple[str, 
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def q_marker_rows(db: str, version: tuple, f: Filters) -> list[list]:
-    """The map's marker rows of a view (popups included), built once per view for every session."""
+def q_markers(db: str, version: tuple, f: Filters) -> maplayers.MarkerData:
+    """The map's markers of a view (popups included), built once per view for every session."""
     places = q_place_counts(db, version, f)
     popups = q_popup_excerpts(db, version, f, tuple(p.place_id for p in places[:POPUP_PLACES]))
-    return maplayers.place_rows(places, popups)
+    return maplayers.marker_data(places, popups)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -384,7 +384,7 @@ def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) ->
     with timed("popups and marker rows"):
         # Cached per view: reruns that keep the view (a click on the map, the panel's
         # buttons) send the same layer, so an open popup stays open.
-        rows = q_marker_rows(db, version, f)
+        markers = q_markers(db, version, f)
     assets = static_assets()
     if not assets.offline:
         st.warning("Static file serving is off (run from the repository folder so .streamlit/config.toml "
@@ -392,7 +392,7 @@ def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) ->
     with timed("build map"):
         base = maplayers.base_map(assets=assets, tiles=tile_mode())
         layers = maplayers.place_layers(places, assets=assets, cluster=ss.get("opt_cluster", True),
-                                        choropleth=ss.get("opt_choropleth", False), rows=rows)
+                                        choropleth=ss.get("opt_choropleth", False), markers=markers)
     with timed("st_folium"):
         # Only a click returns data (not panning or zooming), so only a click reruns the script.
         # The click count changes with every click, so clicking the marker whose panel was

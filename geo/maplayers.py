@@ -11,19 +11,22 @@ standalone page:
   loads); **Governorates** (OCHA admin1 outlines, in a pane below the
   markers); the legend.
 * :func:`place_layers` (follows the filters): **Places**, one
-  ``CircleMarker`` per place built in the browser from compact rows by
-  :class:`folium.plugins.FastMarkerCluster` (not thousands of Python
-  ``Marker`` objects), clustered only where markers overlap. Radius grows
-  with the square root of the mentions, colour is the place's most frequent
-  actor category (:data:`CATEGORY_COLOURS`). Tooltip: name and counts, plain
-  text, so ``st_folium`` can return it on a click (:func:`tooltip_index` maps
-  it back to the place); popup: counts, top actors and the best excerpts with
-  actors in ``<mark>``, joined in the browser from escaped pieces
-  (:func:`popup_parts`). Optionally **Mentions by governorate**, a choropleth.
+  ``CircleMarker`` per place built in the browser from compact rows
+  (:func:`marker_data`) in a :class:`folium.plugins.FastMarkerCluster` (not
+  thousands of Python ``Marker`` objects), clustered only where markers
+  overlap. Radius grows with the square root of the mentions, colour is the
+  place's most frequent actor category (:data:`CATEGORY_COLOURS`). Tooltip:
+  name and counts, plain text, so ``st_folium`` can return it on a click
+  (:func:`tooltip_index` maps it back to the place); popup: counts, top
+  actors and the best excerpts with actors in ``<mark>``, joined in the
+  browser from escaped pieces (:func:`marker_popup_html` is the same join in
+  Python). Optionally **Mentions by governorate**, a choropleth.
 
 The layers are chosen to scale to a few thousand places (100,000 mentions):
-about 300 bytes per place, 0.3 s to build 3,400 places
-(``scripts/bench_dashboard.py``).
+about 140 bytes per place (governorates, kinds and actor names are sent once
+in tables), 0.1 s to build 3,300 places (``scripts/bench_dashboard.py``).
+:func:`place_rows` is the older, self-contained row per place (each popup
+piece spelled out), kept for callers that want one row per place.
 
 All untrusted text (article titles, sources, sentences, place and actor
 names) is escaped with :func:`html.escape` piece by piece before it reaches
@@ -473,6 +476,137 @@ def place_rows(places: Sequence[PlaceCount], excerpts: Mapping[str, Sequence[Exc
     return rows
 
 
+@dataclass(frozen=True)
+class MarkerData:
+    """The markers as the browser gets them: compact rows plus the tables they index.
+
+    A row is ``[lat, lon, radius, colour#, mentions, tooltip, articles, place_id,
+    name, admin1#, kind#, [actor#, n, ...], excerpts, duplicate#]`` (``#``: an
+    index into a table, -1 for none; trailing empty fields are left off).
+    ``tooltip`` is the escaped "name (admin1)" the browser completes with the
+    counts (:func:`marker_tooltip`), or ``[whole tooltip]`` where that would
+    not give :func:`tooltip_texts`'s text; ``excerpts`` is the escaped HTML of
+    :func:`popup_parts`. Strings repeated from place to place (governorates,
+    kinds, actor names, colours) are sent once, so 3,300 places take about
+    half the bytes of :func:`place_rows`.
+    """
+
+    rows: list[list]
+    colours: list[str]
+    admin1: list[str]  # escaped
+    kinds: list[str]  # escaped
+    actors: list[str]  # escaped
+
+    def tables(self) -> dict[str, list[str]]:
+        return {"colours": self.colours, "admin1": self.admin1, "kinds": self.kinds, "actors": self.actors}
+
+
+def marker_data(places: Sequence[PlaceCount], excerpts: Mapping[str, Sequence[Excerpt]] | None = None,
+                max_actors: int = 4) -> MarkerData:
+    """The compact markers of ``places`` (bad coordinates dropped); popups of the
+    places in ``excerpts`` carry those excerpts (see :class:`MarkerData`)."""
+    places = valid_places(places)
+    excerpts = excerpts or {}
+    top = max((p.mentions for p in places), default=0)
+    tables: dict[str, dict[str, int]] = {"colours": {}, "admin1": {}, "kinds": {}, "actors": {}}
+
+    def index(table: str, value: str | None) -> int:
+        if not value:
+            return -1
+        return tables[table].setdefault(value, len(tables[table]))
+
+    rows = []
+    seen: dict[str, int] = {}
+    for p in places:
+        text = " ".join(tooltip_text(p).split())
+        n = seen[text] = seen.get(text, 0) + 1
+        where = f" ({p.admin1})" if p.admin1 and p.admin1 != p.name else ""
+        base = html.escape(" ".join(f"{p.name}{where}".split()))
+        tooltip: str | list[str] = base
+        if _complete_tooltip(base, p.mentions, p.articles, n) != html.escape(text if n == 1 else f"{text} #{n}"):
+            tooltip = [html.escape(text if n == 1 else f"{text} #{n}")]
+        pairs: list[int] = []
+        for actor, count in sorted(p.actors.items(), key=lambda kv: (-kv[1], kv[0]))[:max_actors]:
+            pairs += [index("actors", html.escape(actor)), int(count)]
+        parts = popup_parts(p, excerpts.get(p.place_id, ()))
+        row = [round(float(p.lat), 5), round(float(p.lon), 5), marker_radius(p.mentions, top),
+               index("colours", place_colour(p)), int(p.mentions), tooltip, int(p.articles), p.place_id,
+               html.escape(p.name), index("admin1", html.escape(p.admin1) if p.admin1 else None),
+               index("kinds", html.escape(p.kind) if p.kind else None), pairs, parts.excerpts, n if n > 1 else 0]
+        while row[-1] in ("", 0, []) and len(row) > 12:
+            row.pop()
+        rows.append(row)
+    return MarkerData(rows, *(list(tables[t]) for t in ("colours", "admin1", "kinds", "actors")))
+
+
+def _complete_tooltip(base: str, mentions: int, articles: int, duplicate: int) -> str:
+    """The tooltip as the browser completes it from a row (keep in step with _MARKER_JS)."""
+    tail = f" #{duplicate}" if duplicate > 1 else ""
+    return f"{base} \u00b7 {plural(mentions, 'mention')} in {plural(articles, 'article')}{tail}"
+
+
+def _field(row: Sequence, i: int, default=None):
+    return row[i] if len(row) > i else default
+
+
+def marker_tooltip(data: MarkerData, row: Sequence) -> str:
+    """The (escaped) tooltip the browser gives the marker of ``row``."""
+    if isinstance(row[5], list):
+        return row[5][0]
+    return _complete_tooltip(row[5], row[4], row[6], _field(row, 13, 0))
+
+
+def marker_popup_html(data: MarkerData, row: Sequence) -> str:
+    """The popup the browser builds from ``row`` (the same as :func:`popup_html` of its place)."""
+    meta = "".join(f" \u00b7 {table[i]}" for table, i in ((data.admin1, row[9]), (data.kinds, row[10])) if i >= 0)
+    pairs = _field(row, 11, [])
+    actors = " \u00b7 ".join(f"{data.actors[pairs[k]]} {pairs[k + 1]:,}" for k in range(0, len(pairs), 2))
+    actors = f'<div class="geo-actors">{actors}</div>' if actors else ""
+    return (f'<div class="geo-popup"><div class="geo-head"><b>{row[8]}</b>{meta}</div>'
+            f"<div>{plural(row[4], 'mention')} in {plural(row[6], 'article')}</div>{actors}"
+            f"{_field(row, 12, '')}</div>")
+
+
+def _js_data(value: object) -> str:
+    """JSON for a script: nothing in it can close the script or open a comment."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/").replace(
+        "<!--", "\\u003c!--").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+# The browser side of MarkerData: marker_tooltip and marker_popup_html in JavaScript.
+_MARKER_JS = """(function () {
+    var T = %s;
+    function plural(n, word) { return n.toLocaleString("en-US") + " " + word + (n === 1 ? "" : "s"); }
+    function tooltip(row) {
+        if (typeof row[5] !== "string") { return row[5][0]; }
+        return row[5] + " \u00b7 " + plural(row[4], "mention") + " in " + plural(row[6], "article")
+            + (row[13] > 1 ? " #" + row[13] : "");
+    }
+    function popup(row) {
+        var head = "<b>" + row[8] + "</b>" + (row[9] >= 0 ? " \u00b7 " + T.admin1[row[9]] : "")
+            + (row[10] >= 0 ? " \u00b7 " + T.kinds[row[10]] : "");
+        var pairs = row[11] || [], actors = [];
+        for (var k = 0; k < pairs.length; k += 2) {
+            actors.push(T.actors[pairs[k]] + " " + pairs[k + 1].toLocaleString("en-US"));
+        }
+        return '<div class="geo-popup"><div class="geo-head">' + head + '</div><div>'
+            + plural(row[4], "mention") + " in " + plural(row[6], "article") + "</div>"
+            + (actors.length ? '<div class="geo-actors">' + actors.join(" \u00b7 ") + "</div>" : "")
+            + (row[12] || "") + "</div>";
+    }
+    return function (row) {
+        var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
+            radius: row[2], color: "#333333", weight: 1, opacity: 0.9,
+            fillColor: T.colours[row[3]], fillOpacity: 0.75, mentions: row[4], placeId: row[7],
+            className: "geo-place"
+        });
+        marker.bindTooltip(tooltip(row));
+        marker.bindPopup(function () { return popup(row); }, {maxWidth: 380, maxHeight: 320});
+        return marker;
+    };
+})()"""
+
+
 # --------------------------------------------------------------------------
 # Boundaries
 # --------------------------------------------------------------------------
@@ -615,7 +749,33 @@ _NO_SCRIPT = Template("{% macro script(this, kwargs) %}{% endmacro %}")
 
 
 class _PlaceCluster(folium.plugins.FastMarkerCluster):
-    """FastMarkerCluster whose (large) script skips folium's Jinja re-parse."""
+    """FastMarkerCluster over :class:`MarkerData`, whose (large) script skips folium's Jinja.
+
+    Jinja's ``tojson`` would write every ``<`` and ``&`` of the escaped HTML as a
+    six-character escape; :func:`_js_data` keeps the script safe without that.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = (function(){
+                var callback = {{ this.marker_js }};
+                var data = {{ this.data_js }};
+                var cluster = L.markerClusterGroup({{ this.options|tojavascript }});
+                cluster.options.iconCreateFunction = {{ this.icon_create_function.strip() }};
+                var markers = new Array(data.length);
+                for (var i = 0; i < data.length; i++) { markers[i] = callback(data[i]); }
+                cluster.addLayers(markers);
+                cluster.addTo({{ this._parent.get_name() }});
+                return cluster;
+            })();
+        {% endmacro %}"""
+    )
+
+    def __init__(self, markers: MarkerData, **kwargs) -> None:
+        super().__init__([], **kwargs)
+        self.marker_js = _MARKER_JS % _js_data(markers.tables())
+        self.data_js = _js_data(markers.rows)
 
     def render(self, **kwargs) -> None:
         template = self._template
@@ -695,7 +855,7 @@ def place_layers(
     cluster: bool = True,
     choropleth: bool = False,
     boundaries_dir: Path | None = None,
-    rows: list[list] | None = None,
+    markers: MarkerData | None = None,
 ) -> list[folium.FeatureGroup]:
     """The layers that follow the filters: "Places" and, when ``choropleth``,
     "Mentions by governorate".
@@ -705,7 +865,7 @@ def place_layers(
         excerpts: place id -> the best excerpts for its popup (others get counts only).
         cluster: cluster markers that overlap (up to zoom 10); False draws every marker.
         choropleth: add the governorates shaded by their places' mentions.
-        rows: ``place_rows(places, excerpts)`` if the caller kept them from an
+        markers: ``marker_data(places, excerpts)`` if the caller kept them from an
             earlier call (they cost most of the build for thousands of places).
     """
     places = valid_places(places)
@@ -735,8 +895,7 @@ def place_layers(
 
     group = folium.FeatureGroup(name="Places")
     layer = _PlaceCluster(
-        rows if rows is not None else place_rows(places, excerpts),
-        callback=_MARKER_CALLBACK,
+        markers if markers is not None else marker_data(places, excerpts),
         icon_create_function=_CLUSTER_ICON,
         control=False,
         # Cluster only markers that really overlap, and none once zoomed in.

@@ -7,6 +7,7 @@ is the marker data in the component's script.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -46,7 +47,7 @@ def map_places(at: AppTest) -> set[str]:
     script = map_args(at)["feature_group"]  # the layers that follow the filters
     match = re.search(r"var data = (\[.*?\]);\n", script, re.S)
     assert match, "no marker rows in the map script"
-    return {re.split(r" \(| \u00b7 ", row[5])[0] for row in json.loads(match.group(1))}
+    return {html.unescape(row[8]) for row in json.loads(match.group(1))}
 
 
 def url(at: AppTest) -> dict[str, list[str]]:

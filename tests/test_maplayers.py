@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import math
@@ -50,15 +51,23 @@ def data_rows(page: str) -> list[list]:
     return json.loads(match.group(1))
 
 
+def page_markers(page: str) -> tuple[maplayers.MarkerData, list[list]]:
+    """The marker tables and rows of a map page, as the browser reads them."""
+    match = re.search(r"var T = (\{.*?\});\n", page, re.S)
+    assert match, "no marker tables in the page"
+    rows = data_rows(page)
+    return maplayers.MarkerData(rows, **json.loads(match.group(1))), rows
+
+
 # --------------------------------------------------------------------------- markers
 
 
 def test_one_marker_per_place_with_tooltip_counts():
     places = [place(), place("wof:2", "Tel Touqan", 35.78, 37.03, mentions=3, articles=2)]
-    rows = data_rows(map_html(build_map(places)))
+    data, rows = page_markers(map_html(build_map(places)))
     assert len(rows) == 2
-    assert rows[0][5] == "Saraqeb (Idleb) \u00b7 12 mentions in 5 articles"
-    assert rows[1][5] == "Tel Touqan (Idleb) \u00b7 3 mentions in 2 articles"
+    assert maplayers.marker_tooltip(data, rows[0]) == "Saraqeb (Idleb) \u00b7 12 mentions in 5 articles"
+    assert maplayers.marker_tooltip(data, rows[1]) == "Tel Touqan (Idleb) \u00b7 3 mentions in 2 articles"
 
 
 def test_radius_grows_with_mentions_and_stays_bounded():
@@ -70,9 +79,9 @@ def test_radius_grows_with_mentions_and_stays_bounded():
 def test_colour_follows_top_category_and_legend_lists_categories():
     places = [place(top="government and allies"), place("wof:2", top=None, actors={})]
     page = map_html(build_map(places))
-    rows = data_rows(page)
-    assert rows[0][3] == maplayers.CATEGORY_COLOURS["government and allies"]
-    assert rows[1][3] == maplayers.NO_ACTOR_COLOUR
+    data, rows = page_markers(page)
+    assert data.colours[rows[0][3]] == maplayers.CATEGORY_COLOURS["government and allies"]
+    assert data.colours[rows[1][3]] == maplayers.NO_ACTOR_COLOUR
     for category in maplayers.CATEGORY_COLOURS:
         assert category in page  # the legend
 
@@ -128,18 +137,50 @@ def test_hostile_text_is_escaped_everywhere_in_the_page():
     for raw in ("<script>window", "<img src=x", "<svg onload", 'onmouseover="alert'):
         assert raw not in page  # ...never as markup
     # what the browser will put in the popup and tooltip: escaped HTML
-    row = data_rows(page)[0]
-    popup = "".join(row[8:11])  # the escaped pieces the browser joins into the popup
+    data, (row,) = page_markers(page)
     assert "Saraqeb &lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;" in row[8]  # the name
-    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in row[9]  # an actor name
-    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in row[10]  # the excerpt and its title
-    assert "&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;" in row[10]
-    assert "Evil&quot; onmouseover=&quot;alert(1)" in popup
-    assert "<" not in row[5]  # tooltip: text only
-    # the same pieces make the popup Python describes
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in data.actors[row[11][0]]  # an actor name
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in data.admin1[row[9]]  # the governorate
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in row[12]  # the excerpt and its title
+    assert "&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;" in row[12]
+    assert "Evil&quot; onmouseover=&quot;alert(1)" in row[12]
+    tooltip = maplayers.marker_tooltip(data, row)
+    assert "<" not in tooltip  # tooltip: text only
+    # the browser's pieces make the popup and tooltip Python describes
     whole = maplayers.popup_html(hostile, [ex])
-    assert maplayers.row_popup_html(row) == whole
+    assert maplayers.marker_popup_html(data, row) == whole
+    assert tooltip == maplayers.tooltip_texts([hostile])[0].replace("&", "&amp;").replace("<", "&lt;").replace(
+        ">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
     assert whole.count("&lt;script&gt;") == 4 and "<script" not in whole  # governorate, actor, sentence, title
+
+
+ODD_NAMES = ["Saraqeb", "  Tel \n Touqan ", "", " ", "A & B", "<b>x</b>", "Idleb", "x #2", "\u2028x"]
+
+
+@pytest.mark.parametrize("name", ODD_NAMES)
+@pytest.mark.parametrize("admin1", [None, "Idleb", " odd\tgov ", "<i>"])
+def test_marker_rows_give_the_tooltips_and_popups_of_their_places(name, admin1):
+    twins = [place("wof:1", name, admin1=admin1), place("wof:2", name, admin1=admin1),
+             place("wof:3", name, admin1=admin1, mentions=1, articles=1, actors={}, top=None)]
+    excerpts = {"wof:1": [excerpt(f"HTS took Saraqeb {SCRIPT}.", "Saraqeb", "HTS")]}
+    page = map_html(build_map(twins, excerpts))
+    data, rows = page_markers(page)
+    assert [maplayers.marker_tooltip(data, r) for r in rows] == [
+        t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace(
+            "'", "&#x27;") for t in maplayers.tooltip_texts(twins)]
+    assert [maplayers.marker_popup_html(data, r) for r in rows] == [
+        maplayers.popup_html(p, excerpts.get(p.place_id, ())) for p in twins]
+    assert [r[7] for r in rows] == ["wof:1", "wof:2", "wof:3"]
+    # the clicked tooltip (as text) leads back to the place
+    index = maplayers.tooltip_index(twins)
+    assert [index[html.unescape(maplayers.marker_tooltip(data, r))] for r in rows] == ["wof:1", "wof:2", "wof:3"]
+
+
+def test_marker_data_is_smaller_than_full_rows():
+    places = [place(f"wof:{i}", f"Village {i}", 35 + i / 1000, 36.5, mentions=i + 1, admin1="Aleppo",
+                    actors={"ISIS": i, "Syrian Democratic Forces": 3, "Syrian government": 2}) for i in range(500)]
+    compact = len(json.dumps(maplayers.marker_data(places).rows))
+    assert compact < 0.7 * len(json.dumps(maplayers.place_rows(places)))
 
 
 def test_mark_spans_escapes_each_piece_and_resolves_overlaps():
