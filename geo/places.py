@@ -61,7 +61,8 @@ _LOCATIVE_BEFORE = frozenset({"in", "near", "at", "from", "into", "to", "outside
                               "toward", "towards", "across", "through", "via", "of", "between",
                               "besieged", "northern", "southern", "eastern", "western", "rural"})
 _TYPE_BEFORE = frozenset({"village", "town", "city", "villages", "towns", "district", "province",
-                          "neighbourhood", "neighborhood", "suburb", "camp", "countryside"})
+                          "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
+                          "districts", "quarter", "quarters", "suburb", "camp", "countryside"})
 # A run of capitalised (or Arabic-script) words, Arabic articles allowed between
 # and before them, and one trailing lower-case word.
 _CAP_WORD = r"[A-Z\u00c0-\u00de\u0600-\u06ff][^\W_]*(?:['’`‘ʿ][^\W_]+)*"
@@ -411,7 +412,15 @@ def _word_after(text: str, end: int) -> str:
 
 
 def _words_before(text: str, start: int, n: int = 3) -> list[str]:
-    return [w.lower() for w in _LATIN_WORD.findall(text, max(0, start - 40), start)[-n:]]
+    words = _without_article(text, start, _LATIN_WORD.findall(text, max(0, start - 40), start))
+    return [w.lower() for w in words[-n:]]
+
+
+def _without_article(text: str, start: int, words: list[str]) -> list[str]:
+    """The words before a name, less the Arabic article fused to it: "the town of al-Quria" -> "the town of"."""
+    if words and text[start - 1:start] == "-" and words[-1].lower() in ("al", "el"):
+        return words[:-1]
+    return words
 
 
 _STRICT_BEFORE = frozenset({"near", "outside", "around", "towards", "toward"})
@@ -421,7 +430,7 @@ def _has_strict_place_cue(text: str, start: int, end: int) -> bool:
     """``_has_place_cue(..., strict=True)``, faster: it is asked of every unknown capitalised name."""
     if _word_after(text, end) in _ALL_CUES:
         return True
-    before = _LATIN_WORD.findall(text, max(0, start - 40), start)
+    before = _without_article(text, start, _LATIN_WORD.findall(text, max(0, start - 40), start))
     if not before:
         return False
     last = before[-1].lower()
