@@ -17,7 +17,7 @@ from typing import Sequence
 from . import config
 from .actors import ActorLexicon, find_actors
 from .gazetteer import Gazetteer
-from .model import ActorMention, Article, ParsedArticle
+from .model import ActorMention, Article, ParsedArticle, PlaceMention
 from .places import PlaceFinder, ResolveOptions, resolve_places
 from .sentences import split_sentences
 
@@ -49,14 +49,26 @@ class Pipeline:
         return cls(gazetteer, lexicon, not_places)
 
     def parse(self, article: Article) -> ParsedArticle:
-        """Find and resolve every place and actor of ``article``."""
+        """Find and resolve every place and actor of ``article``.
+
+        The title's places are context for resolving the body's (see
+        :func:`geo.places.resolve_places`); every mention is in the body.
+        """
         text = article.text
         sentences = split_sentences(text)
         actors = find_actors(text, self.lexicon, sentences)
         blocked = _actor_spans(actors)
         matches, unknown = self.finder.find(text, blocked)
+        headline: list[PlaceMention] = []
+        if article.title:
+            title = article.title
+            t_sentences = split_sentences(title)
+            t_actors = find_actors(title, self.lexicon, t_sentences)
+            t_matches, _ = self.finder.find(title, _actor_spans(t_actors))
+            headline, _ = resolve_places(title, t_matches, (), self.gazetteer, t_sentences,
+                                         t_actors, self.options)
         places, unresolved = resolve_places(text, matches, unknown, self.gazetteer, sentences,
-                                            actors, self.options)
+                                            actors, self.options, headline)
         return ParsedArticle(article=article, places=tuple(places), actors=tuple(actors),
                              unresolved=tuple(unresolved), sentences=tuple(sentences))
 

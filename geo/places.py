@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence
 
@@ -524,23 +525,30 @@ def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
                    gazetteer: Gazetteer, sentences: Sequence[tuple[int, int]],
                    actors: Sequence[ActorMention] = (),
-                   options: ResolveOptions = ResolveOptions()) -> tuple[list[PlaceMention], list[Span]]:
+                   options: ResolveOptions = ResolveOptions(),
+                   headline: Sequence[PlaceMention] = ()) -> tuple[list[PlaceMention], list[Span]]:
     """Pick one place for every match; place unknown names by fuzzy or sibling rules.
 
     Two rounds: the first scores each candidate by its prior, the cue words
     around it and the governorates the article's *other* names point to; the
-    second adds closeness to the places chosen in the first. Returns the
-    resolved mentions (sorted by offset) and the spans left unresolved.
+    second adds closeness to the places chosen in the first. The places of
+    the article's ``headline`` (resolved on their own) add their governorates
+    as one more mention each would: a headline says where the story is. They
+    are context only, not mentions. Returns the resolved mentions (sorted by
+    offset) and the spans left unresolved.
     """
     # a name with one candidate needs no context: its cue and scores are never read
     cues = [_context(text, m, sentences) if len(m.candidates) > 1 else _NO_CUE for m in matches]
     static = [_static_scores(m, cue, options) if len(m.candidates) > 1 else [(0.0, m.candidates[0])]
               for m, cue in zip(matches, cues)]
-    votes = _votes_by_key((m.key, tuple({p.admin1 for p in m.candidates if _local_admin1(p)}), 1.0)
-                          for m in matches)
+    votes_items = [(m.key, tuple({p.admin1 for p in m.candidates if _local_admin1(p)}), 1.0)
+                   for m in matches]
+    title_votes = [("\0headline", (pm.place.admin1,), HEADLINE_WEIGHT)
+                   for pm in headline if _local_admin1(pm.place) and pm.place.country == "SY"]
+    votes = _votes_by_key(chain(votes_items, title_votes))
     chosen = _choose(matches, static, votes, {}, options)
-    votes = _votes_by_key((m.key, (p.admin1,) if _local_admin1(p) else (), c)
-                          for m, (p, c) in zip(matches, chosen))
+    votes = _votes_by_key(chain(((m.key, (p.admin1,) if _local_admin1(p) else (), c)
+                                 for m, (p, c) in zip(matches, chosen)), title_votes))
     anchors = _anchors(matches, chosen)
     static = _with_containers(text, matches, static, chosen, options)
     chosen = _choose(matches, static, votes, anchors, options)
@@ -549,6 +557,10 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
+
+
+#: The weight of a headline's place in the governorate votes: that of one mention.
+HEADLINE_WEIGHT = 1.0
 
 
 def _local_admin1(place: Place) -> bool:

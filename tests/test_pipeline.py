@@ -100,6 +100,20 @@ def test_province_cue_makes_a_governorate(pipeline):
         kinds == [("Hama", "governorate"), ("Hama", "town")]
 
 
+def test_the_headline_is_evidence_for_the_body(pipeline):
+    # al-Quria is a Deir ez-Zor town and a Raqqa village; the body names Raqqa city
+    # (close to the village) and the headline says the story is in Deir ez-Zor
+    text = ("Bodies of children were pulled from the rubble in the town of al-Quria. "
+            "The strikes in Deir Ez-Zor province followed an offensive near Raqqa.")
+    body_only = pipeline.parse(Article(id="x", text=text))
+    headed = pipeline.parse(Article(id="x", text=text, title="25 children among Deir Ez-Zor dead"))
+    quria = {pm.text: pm.place.admin1 for pm in headed.places}["Quria"]
+    assert quria == "Deir-ez-Zor"
+    # the headline is context, not mentions: offsets still index the body
+    assert [pm.text for pm in headed.places] == [pm.text for pm in body_only.places]
+    assert all(text[pm.start:pm.end] == pm.text for pm in headed.places)
+
+
 def test_unknown_name_in_place_context_is_reported_unresolved(pipeline):
     parsed = pipeline.parse(Article(id="x", text="Clashes broke out near the village of Qzwxtyrb."))
     assert [u.text for u in parsed.unresolved] == ["Qzwxtyrb"]
@@ -115,7 +129,7 @@ def test_dev_corpus_dominant_governorate_agrees_with_labels(pipeline):
     pairs = [(pipeline.parse(a), labels[row_number(a) - 1])
              for a in read_paths([corpus]) if isinstance(a, Article)]
     assert len(pairs) == 381
-    # The target is 0.90; we measure 0.89 (339/381). Most of the remaining misses are
+    # The target is 0.90; we measure 0.895 (341/381). Most of the remaining misses are
     # multi-governorate reports whose label names one event while most mentions name
     # another (see docs/accuracy.md). The bound guards against regressions.
-    assert score_corpus(pairs).accuracy >= 0.885
+    assert score_corpus(pairs).accuracy >= 0.89
