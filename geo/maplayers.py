@@ -410,27 +410,9 @@ def popup_html(place: PlaceCount, excerpts: Sequence[Excerpt] = (), **limits) ->
             f"{actors}{p.excerpts}</div>")
 
 
-# Row: [lat, lon, radius, colour, mentions, tooltip, articles, place id, head, actors, excerpts]
-# (see place_rows); the popup joins the pieces exactly as row_popup_html does.
+# Row of place_rows: [lat, lon, radius, colour, mentions, tooltip, articles, place id, head, actors,
+# excerpts]; row_popup_html joins the pieces into the popup.
 ROW_TOOLTIP, ROW_PLACE_ID = 5, 7
-_MARKER_CALLBACK = """(function () {
-    function plural(n, word) { return n.toLocaleString("en-US") + " " + word + (n === 1 ? "" : "s"); }
-    function popup(row) {
-        return '<div class="geo-popup"><div class="geo-head">' + row[8] + '</div><div>'
-            + plural(row[4], "mention") + " in " + plural(row[6], "article") + "</div>"
-            + (row[9] ? '<div class="geo-actors">' + row[9] + "</div>" : "") + row[10] + "</div>";
-    }
-    return function (row) {
-        var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
-            radius: row[2], color: "#333333", weight: 1, opacity: 0.9,
-            fillColor: row[3], fillOpacity: 0.75, mentions: row[4], placeId: row[7],
-            className: "geo-place"
-        });
-        marker.bindTooltip(row[5]);
-        marker.bindPopup(function () { return popup(row); }, {maxWidth: 380, maxHeight: 320});
-        return marker;
-    };
-})()"""
 
 
 def row_popup_html(row: Sequence) -> str:
@@ -576,7 +558,9 @@ def _js_data(value: object) -> str:
 # The browser side of MarkerData: marker_tooltip and marker_popup_html in JavaScript.
 _MARKER_JS = """(function () {
     var T = %s;
-    function plural(n, word) { return n.toLocaleString("en-US") + " " + word + (n === 1 ? "" : "s"); }
+    // Python's "{:,}"; toLocaleString is 50x slower, and runs twice per marker.
+    function thousands(n) { return String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ","); }
+    function plural(n, word) { return thousands(n) + " " + word + (n === 1 ? "" : "s"); }
     function tooltip(row) {
         if (typeof row[5] !== "string") { return row[5][0]; }
         return row[5] + " \u00b7 " + plural(row[4], "mention") + " in " + plural(row[6], "article")
@@ -587,7 +571,7 @@ _MARKER_JS = """(function () {
             + (row[10] >= 0 ? " \u00b7 " + T.kinds[row[10]] : "");
         var pairs = row[11] || [], actors = [];
         for (var k = 0; k < pairs.length; k += 2) {
-            actors.push(T.actors[pairs[k]] + " " + pairs[k + 1].toLocaleString("en-US"));
+            actors.push(T.actors[pairs[k]] + " " + thousands(pairs[k + 1]));
         }
         return '<div class="geo-popup"><div class="geo-head">' + head + '</div><div>'
             + plural(row[4], "mention") + " in " + plural(row[6], "article") + "</div>"
