@@ -9,7 +9,10 @@ write generation, :meth:`~geo.store.Store.version`: one indexed read, bumped
 by every article an ingest commits, here or by the CLI); each query opens its
 own :class:`~geo.store.Store`, since a sqlite3 connection must not cross
 threads. ``st.cache_resource`` holds no connection: only the pipeline (a
-read-only engine) and the ingest lock.
+read-only engine), the ingest lock and the store's
+:class:`~geo.store.MentionIndex` (arrays, read-only once built; built in a
+worker thread with its own Store, a moment after a page is served, so the
+first filter change counts from memory instead of querying 100k mentions).
 
 The map is a fixed base plus the layers the filters change, which st_folium
 swaps in place; it returns only the clicked marker's tooltip, so panning
@@ -46,7 +49,7 @@ from streamlit_folium import st_folium  # noqa: E402
 from geo import config, maplayers  # noqa: E402
 from geo.articles import ReadOptions, read_bytes, read_paths  # noqa: E402
 from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, upload_name  # noqa: E402
-from geo.store import ActorCount, Excerpt, Facets, Filters, PlaceCount, Store, StoredArticle  # noqa: E402
+from geo.store import ActorCount, Excerpt, Facets, Filters, MentionIndex, PlaceCount, Store, StoredArticle  # noqa: E402
 
 #: At most this many of the most mentioned places get excerpts in their popup (others: counts
 #: and top actors; every excerpt is in the panel a click away).
@@ -119,8 +122,71 @@ def q_facets(db: str, version: tuple) -> Facets:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def q_place_counts(db: str, version: tuple, f: Filters) -> list[PlaceCount]:
+    # Unfiltered: the store's total tables. Filtered: the mention index once it is built.
+    index = mention_indexes().ready(db, version) if f != Filters() else None
+    counts = index.place_counts(f) if index is not None else None
+    if counts is not None:
+        return counts
     with Store(db) as store:
         return store.place_counts(f)
+
+
+class MentionIndexes:
+    """The latest :class:`MentionIndex` of each store, built in a worker thread.
+
+    ``ready`` never waits: it returns the index of that version if built, else
+    starts building it (one build per store at a time) and returns None, and
+    the caller asks the store instead.
+    """
+
+    WARM_DELAY_S = 1.0  # after a page is served, so the build does not compete with its drawing
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._built: dict[str, MentionIndex] = {}
+        self._building: set[str] = set()
+
+    def ready(self, db: str, version: tuple) -> MentionIndex | None:
+        with self._lock:
+            index = self._built.get(db)
+            if index is not None and index.version == tuple(version):
+                return index
+            self._start(db, delay=0.0)
+        return None
+
+    def warm(self, db: str, version: tuple) -> None:
+        """Build the index of ``version`` soon, if it is not built yet."""
+        with self._lock:
+            index = self._built.get(db)
+            if index is None or index.version != tuple(version):
+                self._start(db, delay=self.WARM_DELAY_S)
+
+    def _start(self, db: str, delay: float) -> None:  # holding the lock
+        if db in self._building:
+            return
+        self._building.add(db)
+        worker = threading.Timer(delay, self._build, args=(db,))
+        worker.daemon = True
+        worker.start()
+
+    def _build(self, db: str) -> None:
+        try:
+            started = time.perf_counter()
+            with Store(db) as store:
+                index = MentionIndex.load(store)
+            with self._lock:
+                self._built[db] = index
+            logger.info("mention index of %s built in %.3f s", index.version, time.perf_counter() - started)
+        except Exception:  # noqa: BLE001 - a worker's error would vanish with its thread: log it
+            logger.exception("building the mention index of %s failed", db)
+        finally:
+            with self._lock:
+                self._building.discard(db)
+
+
+@st.cache_resource
+def mention_indexes() -> MentionIndexes:
+    return MentionIndexes()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -131,8 +197,13 @@ def q_actor_counts(db: str, version: tuple, f: Filters) -> list[ActorCount]:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def q_popup_excerpts(db: str, version: tuple, f: Filters, place_ids: tuple[str, ...]) -> dict[str, list[Excerpt]]:
-    """The popups' excerpts of a view, in one bulk query."""
+    """The popups' excerpts of a view, in one bulk query (sentences chosen by the mention index
+    once it is built, when a filter is set)."""
+    index = mention_indexes().ready(db, version) if f != Filters() else None
+    keys = index.excerpt_keys(place_ids, f, POPUP_EXCERPTS) if index is not None else None
     with Store(db) as store:
+        if keys is not None:
+            return store.excerpts_of(keys)
         return store.excerpts_for_places(place_ids, f, limit_per_place=POPUP_EXCERPTS)
 
 
@@ -595,6 +666,7 @@ def main() -> None:
     st.sidebar.caption(f"Store: {stats['articles']:,} articles, {stats['place_mentions']:,} place mentions, "
                        f"{stats['actor_mentions']:,} actor mentions.")
     write_url(f)
+    mention_indexes().warm(db, version)
     logger.info("script run: %.3f s (%s)", time.perf_counter() - started, f)
 
 

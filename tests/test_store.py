@@ -11,7 +11,7 @@ import pytest
 from geo.errors import StoreError
 from geo.model import ActorMention, Article, ParsedArticle, Place, PlaceMention, Span
 from geo.sentences import split_sentences
-from geo.store import MIGRATIONS, ActorCount, Filters, Store
+from geo.store import MIGRATIONS, ActorCount, Filters, MentionIndex, Store
 
 IDLIB = Place("wof:85678373", "Idlib Governorate", "governorate", 35.7684, 36.6717, "SY", "Idleb",
               names=("Idlib", "Idleb"), wof_id=85678373)
@@ -364,3 +364,33 @@ def test_excerpts_for_places_match_one_query_per_place(filled: Store) -> None:
 def test_excerpts_for_places_refuses_a_bare_string(filled: Store) -> None:
     with pytest.raises(ValueError, match="string"):
         filled.excerpts_for_places(SARAQEB.id)
+
+
+@pytest.mark.parametrize("f", [
+    Filters(), Filters(actors=("Daesh",)), Filters(actors=("Daesh", "Russia")), Filters(categories=("jihadist",)),
+    Filters(actors=("Daesh",), categories=("foreign state",)), Filters(places=(HAMA.id, "wof:nowhere")),
+    Filters(governorates=("Idleb",)), Filters(sources=("SANA",)), Filters(sources=("nobody",)),
+    Filters(date_from=dt.date(2017, 11, 1)), Filters(date_to=dt.date(2017, 10, 9)),
+    Filters(actors=("Assad regime",), governorates=("Hama",), date_from=dt.date(2017, 1, 1)),
+])
+def test_mention_index_counts_as_the_store_does(filled: Store, f: Filters) -> None:
+    filled.save_article(parsed("Daesh left Hama. Nothing else.", id="a3", source=None, date=None))
+    index = MentionIndex.load(filled)
+    assert index.version == filled.version()
+    assert index.place_counts(f) == filled._place_counts(f, totals=False)
+
+
+def test_mention_index_leaves_text_filters_to_the_store(filled: Store) -> None:
+    assert MentionIndex.load(filled).place_counts(Filters(text="hama")) is None
+
+
+@pytest.mark.parametrize("f", [Filters(), Filters(actors=("Daesh",)), Filters(categories=("foreign state",)),
+                               Filters(sources=("SANA",)), Filters(date_from=dt.date(2017, 11, 1))])
+def test_mention_index_chooses_the_excerpts_the_store_does(filled: Store, f: Filters) -> None:
+    filled.save_article(parsed("Daesh left Hama. Hama and Saraqeb were calm; Russia watched Hama.", id="a3",
+                               date=None))
+    ids = [HAMA.id, SARAQEB.id, "wof:nowhere", IDLIB.id]
+    index = MentionIndex.load(filled)
+    for limit in (1, 2, 5):
+        assert filled.excerpts_of(index.excerpt_keys(ids, f, limit)) == filled.excerpts_for_places(ids, f, limit)
+    assert index.excerpt_keys(ids, Filters(text="calm")) is None
