@@ -510,6 +510,7 @@ def _read_text(where: str, path: str, data: bytes, options: ReadOptions) -> Iter
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<html[\s>]", re.IGNORECASE)
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 
 
@@ -520,6 +521,9 @@ def _read_html(where: str, path: str, data: bytes, options: ReadOptions) -> Iter
     declared = _META_CHARSET.search(data[:4096])
     page = _decode(data, where, declared.group(1).decode("ascii") if declared else None)
     doc = _extract_html(page, where)
+    if (doc is None or not (doc.text or "").strip()) and not _HTML_TAG.search(page[:4096]):
+        # trafilatura finds no tree in a bare fragment ("<p>...</p>", a saved article body)
+        doc = _extract_html(f"<html><body>{page}</body></html>", where)
     if doc is None or not (doc.text or "").strip():
         raise ArticleError(where, "no article text found")
     title = doc.title or _html_title(page)

@@ -495,6 +495,22 @@ def test_html_main_text_and_metadata_are_extracted(tmp_path):
     assert article.id == article_id(article.text)
 
 
+@pytest.mark.parametrize("fragment", [
+    "<p>Regime forces shelled Saraqeb on Tuesday, activists said.</p>",
+    "<body><p>Regime forces shelled Saraqeb on Tuesday, activists said.</p></body>",
+    "<article><p>Regime forces shelled Saraqeb on Tuesday, activists said.</p></article>",
+])  # fmt: skip
+def test_html_fragment_without_an_html_element_is_read(tmp_path, fragment):
+    article = read_one(write(tmp_path / "body.html", fragment))
+    assert article.text == "Regime forces shelled Saraqeb on Tuesday, activists said."
+
+
+def test_html_page_with_no_text_is_still_refused(tmp_path):
+    page = "<html><head><title>Idlib</title></head><body><script>var a = 'Hama';</script></body></html>"
+    articles, errors = split(read_paths(write(tmp_path / "p.html", page), DEFAULTS))
+    assert articles == [] and errors[0].reason == "no article text found"
+
+
 # --------------------------------------------------------------------------
 # uploads
 
