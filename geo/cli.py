@@ -52,6 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if not args.verbose:
+        # trafilatura logs its own ERROR lines for a page we then report in one line of ours
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
         return args.run(args)
     except UsageError as exc:

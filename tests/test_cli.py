@@ -79,6 +79,15 @@ def test_bad_file_fails_with_one_line_while_good_ones_go_in(tmp_path, capsys) ->
         assert store.stats()["articles"] == 2
 
 
+def test_an_html_page_without_text_is_one_line_on_stderr(tmp_path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><title>x</title></head><body></body></html>", encoding="utf-8")
+    # a subprocess: under pytest, logging goes to pytest's handler instead of stderr
+    done = subprocess.run([sys.executable, "-m", "geo", "parse", str(page)],
+                          cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and done.stderr.splitlines() == [f"{page}: no article text found"]
+
+
 def test_parse_reports_an_unreadable_path_and_exits_1(tmp_path, capsys) -> None:
     assert main(["parse", str(tmp_path / "missing.txt"), "--json"]) == 1
     captured = capsys.readouterr()
