@@ -69,6 +69,7 @@ _VOWEL_RULES = (
     (re.compile(r"(.)\1+"), r"\1"),
     (re.compile(r"(?<=[aiu])h$"), ""),
 )
+_DIPHTHONG_U, _DIPHTHONG_I, _DOUBLED = (_VOWEL_RULES[0][0], _VOWEL_RULES[1][0], _VOWEL_RULES[7][0])
 
 
 class Token(NamedTuple):
@@ -114,11 +115,25 @@ def fold_token(token: str) -> str:
 
 
 def _fold_latin(word: str) -> str:
-    """The vowel and consonant rules, on a lower-case ASCII word."""
+    """The vowel and consonant rules, on a lower-case ASCII word.
+
+    ``_VOWEL_RULES`` in order; literal rules as ``str.replace`` and each rule
+    only where its letters occur (the same result, several times faster).
+    """
     if word in _TOKEN_SYNONYMS:
         return _TOKEN_SYNONYMS[word]
-    for pattern, repl in _VOWEL_RULES:
-        word = pattern.sub(repl, word)
+    if "o" in word or "w" in word or "au" in word:
+        word = _DIPHTHONG_U.sub("u", word)
+    if "e" in word or "a" in word:
+        word = _DIPHTHONG_I.sub("i", word)
+    word = word.replace("e", "i").replace("o", "u").replace("q", "k")
+    if "ph" in word:
+        word = word.replace("ph", "f")
+    if "dj" in word:
+        word = word.replace("dj", "j")
+    word = _DOUBLED.sub(r"\1", word)
+    if len(word) > 1 and word[-1] == "h" and word[-2] in "aiu":
+        word = word[:-1]
     return _TOKEN_SYNONYMS.get(word, word)
 
 

@@ -870,8 +870,13 @@ def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
     if len(key.replace(" ", "")) < o.fuzzy_min_letters:
         return None
     best: tuple[float, Place] | None = None
+    # a great-circle distance is at least the distance along the meridian: places
+    # further in latitude than that from every local place are skipped unmeasured
+    reach = math.degrees(o.fuzzy_max_km / EARTH_RADIUS)
+    lats = [pm.place.lat for pm in local]
+    low, high = min(lats) - reach, max(lats) + reach
     for place in _by_skeleton(gazetteer, span.text):
-        if place.country != "SY":
+        if place.country != "SY" or not low <= place.lat <= high:
             continue
         d = min(_km(place, pm.place) for pm in local)
         if d > o.fuzzy_max_km:
