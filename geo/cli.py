@@ -69,9 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     """The argparse parser of every subcommand."""
     parser = argparse.ArgumentParser(prog="python -m geo", description="Offline map of places and actors in news.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details to stderr")
+    # -v also after the command (python -m geo ingest -v ...); SUPPRESS keeps a -v given before it
+    verbose = argparse.ArgumentParser(add_help=False)
+    verbose.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                         help="log progress details to stderr")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ingest = commands.add_parser("ingest", help="read, parse and store articles (files or folders)")
+    ingest = commands.add_parser("ingest", parents=[verbose], help="read, parse and store articles (files or folders)")
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="txt/md/html/csv/jsonl files or folders")
     _add_db(ingest)
     _add_read_options(ingest)
@@ -80,25 +84,25 @@ def build_parser() -> argparse.ArgumentParser:
                         help="how many frequent unresolved names to list (default 10)")
     ingest.set_defaults(run=run_ingest)
 
-    stats = commands.add_parser("stats", help="counts of the store")
+    stats = commands.add_parser("stats", parents=[verbose], help="counts of the store")
     _add_db(stats)
     stats.add_argument("--json", action="store_true", help="one JSON object")
     stats.set_defaults(run=run_stats)
 
-    parse = commands.add_parser("parse", help="parse articles and print what was found (store untouched)")
+    parse = commands.add_parser("parse", parents=[verbose], help="parse articles and print what was found (store untouched)")
     parse.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     parse.add_argument("--json", action="store_true", help="one JSON object per article (JSON Lines)")
     _add_read_options(parse)
     parse.set_defaults(run=run_parse)
 
-    lookup = commands.add_parser("lookup", help="the gazetteer's ranked candidates for a name")
+    lookup = commands.add_parser("lookup", parents=[verbose], help="the gazetteer's ranked candidates for a name")
     lookup.add_argument("name", help="a place name in any spelling (Saraqeb, Saraqib, سراقب)")
     lookup.add_argument("--limit", type=_positive, default=10, metavar="N", help="at most N candidates (default 10)")
     lookup.add_argument("--country", metavar="CC", help="only places in this ISO country code (SY, TR, ...)")
     lookup.add_argument("--json", action="store_true", help="one JSON object per candidate")
     lookup.set_defaults(run=run_lookup)
 
-    check = commands.add_parser("check", help="check the store's integrity; exit 0 only when sound")
+    check = commands.add_parser("check", parents=[verbose], help="check the store's integrity; exit 0 only when sound")
     _add_db(check)
     check.set_defaults(run=run_check)
     return parser

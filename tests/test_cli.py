@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli import main
+from geo.cli import build_parser, main
 from geo.export import ACTOR_KEYS, ARTICLE_KEYS, PLACE_KEYS, SPAN_KEYS
 from geo.store import Store
 
@@ -116,6 +116,12 @@ def test_missing_store_is_an_error_not_created(tmp_path, command: str) -> None:
                                   ["parse", "x", "--date-format", "no-percent"]])
 def test_usage_errors_exit_2(argv: list[str]) -> None:
     assert main(argv) == 2
+
+
+@pytest.mark.parametrize("argv", [["-v", "lookup", "Saraqeb"], ["lookup", "-v", "Saraqeb"], ["lookup", "Saraqeb"]])
+def test_verbose_goes_before_or_after_the_command(argv: list[str]) -> None:
+    args = build_parser().parse_args(argv)
+    assert args.verbose is ("-v" in argv)
 
 
 def test_lookup_lists_ranked_candidates(capsys) -> None:
