@@ -732,7 +732,25 @@ class _RawScript(Element):
 _NO_SCRIPT = Template("{% macro script(this, kwargs) %}{% endmacro %}")
 
 
-class _PlaceCluster(folium.plugins.FastMarkerCluster):
+class _RawScriptRender:
+    """Render an element's script as :class:`_RawScript` (for elements with large scripts)."""
+
+    def render(self, **kwargs) -> None:
+        template = self._template
+        self._template = _NO_SCRIPT
+        try:
+            super().render(**kwargs)
+        finally:
+            self._template = template
+        script = template.module.__dict__["script"](self, kwargs)
+        self.get_root().script.add_child(_RawScript(script), name=self.get_name())
+
+
+class _GeoJson(_RawScriptRender, folium.GeoJson):
+    """folium.GeoJson without the Jinja re-parse of its script (the boundaries: 60 KB, every run)."""
+
+
+class _PlaceCluster(_RawScriptRender, folium.plugins.FastMarkerCluster):
     """FastMarkerCluster over :class:`MarkerData`, whose (large) script skips folium's Jinja.
 
     Jinja's ``tojson`` would write every ``<`` and ``&`` of the escaped HTML as a
@@ -760,16 +778,6 @@ class _PlaceCluster(folium.plugins.FastMarkerCluster):
         super().__init__([], **kwargs)
         self.marker_js = _MARKER_JS % _js_data(markers.tables())
         self.data_js = _js_data(markers.rows)
-
-    def render(self, **kwargs) -> None:
-        template = self._template
-        self._template = _NO_SCRIPT
-        try:
-            super().render(**kwargs)
-        finally:
-            self._template = template
-        script = template.module.__dict__["script"](self, kwargs)
-        self.get_root().script.add_child(_RawScript(script), name=self.get_name())
 
 
 def base_map(
@@ -805,7 +813,7 @@ def base_map(
     osm = folium.TileLayer("OpenStreetMap", name="OpenStreetMap", show=tiles != "plain")
     osm.add_to(m)
     plain = folium.FeatureGroup(name="Plain (offline)", overlay=False, show=tiles == "plain")
-    folium.GeoJson(
+    _GeoJson(
         load_boundaries(0, boundaries_dir),
         name="Syria",
         style_function=lambda _f: {"color": "#777777", "weight": 1.5, "fillColor": "#fbf8f1",
@@ -818,7 +826,7 @@ def base_map(
     if tiles == "auto":
         _TileFallback(osm, plain).add_to(m)
 
-    folium.GeoJson(
+    _GeoJson(
         load_boundaries(1, boundaries_dir),
         name="Governorates",
         style_function=lambda _f: {"color": "#555555", "weight": 1.2, "fill": False, "dashArray": "4 3"},
@@ -866,7 +874,7 @@ def place_layers(
             ],
         }
         shading = folium.FeatureGroup(name="Mentions by governorate")
-        folium.GeoJson(
+        _GeoJson(
             shaded,
             name="Mentions by governorate",
             style_function=lambda f: {"color": "#8c6d31", "weight": 0.8, "fillOpacity": 0.55,
