@@ -319,19 +319,29 @@ def _print_parsed(parsed: ParsedArticle) -> None:
 
 def run_lookup(args: argparse.Namespace) -> int:
     """``lookup``: the gazetteer's candidates for a name, best first; 1 when none."""
-    from geopy.exc import GeopyError
+    from geopy.exc import GeocoderServiceError, GeopyError
 
-    from geo.geocoder import make_geocoder
+    from geo import geocoder as geocoders
 
+    # GEO_GEOCODER=nominatim swaps in geopy's Nominatim (network) behind the same call;
+    # unset or empty means the offline gazetteer, as for the other GEO_* variables
+    setting = os.environ.get("GEO_GEOCODER") or "offline"
+    choice = setting.strip().lower()
     try:
-        # GEO_GEOCODER=nominatim swaps in geopy's Nominatim (network) behind the same call
-        geocoder = make_geocoder(os.environ.get("GEO_GEOCODER", "offline"))
+        geocoder = geocoders.make_geocoder(choice)
+    except ValueError as exc:
+        raise UsageError(f"GEO_GEOCODER={setting!r}: {exc}") from exc
+    try:
         found = geocoder.geocode(args.name, exactly_one=False, limit=args.limit,
                                  country_codes=args.country)
+    except GeocoderServiceError as exc:  # down, unreachable, timed out, over quota: not a usage error
+        print(f"error: geocoder {choice} failed: {_one_line(str(exc))}", file=sys.stderr)
+        return 1
     except (GeopyError, ValueError) as exc:
         raise UsageError(str(exc)) from exc
     if not found:
-        print(f"no place named {args.name!r} in the gazetteer", file=sys.stderr)
+        where = "in the gazetteer" if choice == "offline" else f"by {choice}"
+        print(f"no place named {args.name!r} found {where}", file=sys.stderr)
         return 1
     for rank, location in enumerate(found, 1):
         raw = location.raw

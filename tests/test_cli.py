@@ -140,6 +140,38 @@ def test_lookup_geocoder_is_chosen_by_configuration(monkeypatch, capsys) -> None
     assert "no-such-geocoder" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("setting", ["", " Offline ", "OFFLINE"])
+def test_lookup_geocoder_setting_empty_means_offline_and_ignores_case(monkeypatch, capsys, setting: str) -> None:
+    monkeypatch.setenv("GEO_GEOCODER", setting)
+    assert main(["lookup", "Saraqeb", "--limit", "1"]) == 0
+    assert "Saraqib" in capsys.readouterr().out
+
+
+def test_lookup_bad_geocoder_setting_names_the_variable(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("GEO_GEOCODER", "bogus")
+    assert main(["lookup", "Saraqeb"]) == 2
+    assert "GEO_GEOCODER='bogus'" in capsys.readouterr().err
+
+
+class _Unreachable:
+    """A geocoder whose service cannot be reached (no network)."""
+
+    def geocode(self, query, **kwargs):
+        from geopy.exc import GeocoderUnavailable
+
+        raise GeocoderUnavailable("Failed to resolve 'nominatim.openstreetmap.org'")
+
+
+def test_lookup_geocoder_service_failure_is_one_line_and_exit_1(monkeypatch, capsys) -> None:
+    import geo.geocoder
+
+    monkeypatch.setattr(geo.geocoder, "make_geocoder", lambda name: _Unreachable())
+    monkeypatch.setenv("GEO_GEOCODER", "nominatim")
+    assert main(["lookup", "Aleppo"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["error: geocoder nominatim failed: Failed to resolve 'nominatim.openstreetmap.org'"]
+
+
 def test_python_m_geo_runs(seeded: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "geo", "stats", "--db", str(seeded), "--json"],
                           cwd=REPO, capture_output=True, text=True, timeout=60)
