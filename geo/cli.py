@@ -116,8 +116,21 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 def _add_read_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("corpus columns (CSV headers / JSON keys, case-insensitive; default: auto)")
     for role in ("text", "title", "source", "date", "url"):
-        group.add_argument(f"--{role}-column", metavar="NAME")
-    group.add_argument("--date-format", metavar="FMT", help="strptime format of the date column, e.g. %%m/%%d/%%y")
+        group.add_argument(f"--{role}-column", type=_column_name, metavar="NAME")
+    group.add_argument("--date-format", type=_date_format, metavar="FMT",
+                       help="strptime format of the date column, e.g. %%m/%%d/%%y")
+
+
+def _column_name(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must name a column, got an empty name")
+    return value
+
+
+def _date_format(value: str) -> str:
+    if "%" not in value:
+        raise argparse.ArgumentTypeError(f"not a strptime format (no % directive, as in %m/%d/%y): {value!r}")
+    return value
 
 
 def _positive(value: str) -> int:

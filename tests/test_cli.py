@@ -124,6 +124,17 @@ def test_verbose_goes_before_or_after_the_command(argv: list[str]) -> None:
     assert args.verbose is ("-v" in argv)
 
 
+@pytest.mark.parametrize(("argv", "option"), [
+    (["parse", "x.csv", "--text-column", " "], "--text-column"),
+    (["ingest", "x.csv", "--title-column", ""], "--title-column"),
+    (["parse", "x.csv", "--date-format", "dd/mm/yy"], "--date-format"),
+])  # fmt: skip
+def test_bad_column_options_are_usage_errors_naming_the_option(argv: list[str], option: str, capsys) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}:" in err and "ReadOptions" not in err
+
+
 def test_lookup_lists_ranked_candidates(capsys) -> None:
     assert main(["lookup", "Saraqeb", "--limit", "3", "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
