@@ -25,7 +25,7 @@ Folders are read recursively in sorted path order, skipping hidden files and
 folders (names starting with ``.``) and not following symlinked folders. A
 file of an unsupported type is skipped silently (logged at debug level) when
 found in a folder, and reported as ``unsupported file type`` when named
-explicitly.
+explicitly; a folder with no file to read is reported too.
 
 >>> from geo.model import Article
 >>> [a.text for a in read_bytes("note.txt", b"Clashes in Idlib.\\r\\n") if isinstance(a, Article)]
@@ -889,11 +889,17 @@ def _read_folder(root: Path, options: ReadOptions) -> Iterator[ReadItem]:
         found.extend(Path(folder, f) for f in files if not f.startswith("."))
     for err in problems:
         yield ArticleError(str(err.filename or root), f"cannot read folder ({err.strerror or err})")
+    readable = 0
     for path in sorted(found, key=lambda p: p.relative_to(root).parts):
         if path.suffix.lower() in SUPPORTED_EXTENSIONS:
+            readable += 1
             yield from _read_file(path, options, explicit=False)
         else:
             log.debug("%s: skipped, unsupported file type", path)
+    if not readable and not problems:
+        # a folder named by the user that holds nothing to read is a mistake worth a line, not "0 added"
+        kinds = ", ".join(sorted(SUPPORTED_EXTENSIONS))
+        yield ArticleError(str(root), f"no files to read in this folder (looked for {kinds})")
 
 
 def _read_file(path: Path, options: ReadOptions, *, explicit: bool) -> Iterator[ReadItem]:

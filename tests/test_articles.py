@@ -333,6 +333,15 @@ def test_folder_is_read_recursively_sorted_skipping_hidden_and_unknown(tmp_path,
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize("files", [[], ["notes.pdf", "scan.png", ".hidden.txt"]])
+def test_folder_with_nothing_to_read_is_an_error(tmp_path, files):
+    for name in files:
+        write(tmp_path / name, b"Clashes in Idlib.")
+    articles, errors = split(read_paths(tmp_path, DEFAULTS))
+    assert articles == [] and len(errors) == 1
+    assert errors[0].where == str(tmp_path) and errors[0].reason.startswith("no files to read in this folder")
+
+
 def test_unknown_type_named_explicitly_is_an_error(tmp_path):
     path = write(tmp_path / "notes.pdf", b"%PDF-1.4")
     articles, errors = split(read_paths([path], DEFAULTS))
