@@ -139,7 +139,7 @@ class MentionIndexes:
     the caller asks the store instead.
     """
 
-    WARM_DELAY_S = 1.0  # after a page is served, so the build does not compete with its drawing
+    WARM_DELAY_S = 3.0  # after a page is served: the browser is still drawing it for a second or two
 
     def __init__(self) -> None:
         self._lock = threading.Lock()

@@ -22,6 +22,10 @@
    loaded, markers drawn, and the server's script runs (from its log).
 4. ``--runs N`` repeats 2-3 with a new server and browser each time and prints
    the medians (the machine is shared: single runs are noisy).
+5. ``--floor`` first measures, the same way, a reference page: Streamlit with a
+   sidebar widget, a title and the same map (st_folium, base layers, legend,
+   one marker) and no store at all. What it takes is what any st_folium page
+   takes on this machine at this moment, whatever the dashboard does.
 
 Targets (issue 3): first render < 3 s, filter change < 1 s.
 """
@@ -194,11 +198,13 @@ def place_count(db: Path, f: Filters) -> int:
         return len(store.place_counts(f))
 
 
-def measure(db: Path, url: str, actors: list[str]) -> dict:
+def measure(db: Path | None, url: str, actors: list[str]) -> dict:
+    """Time the page at ``url`` (see the module docstring); ``db`` None: the reference page,
+    first load and reload only."""
     from playwright.sync_api import sync_playwright
 
     results: dict = {}
-    n_all = place_count(db, Filters())
+    n_all = place_count(db, Filters()) if db is not None else 1
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -217,6 +223,7 @@ def measure(db: Path, url: str, actors: list[str]) -> dict:
 
         def load(label: str) -> float:
             meter.reset()
+            results.setdefault("navigation_wall", []).append(time.time())
             started = time.perf_counter()
             page.goto(url)
             steps = wait_for_map(page, n_all, label, milestones=True)
@@ -235,6 +242,9 @@ def measure(db: Path, url: str, actors: list[str]) -> dict:
                        let n = 0; f.contentDocument.querySelectorAll('script:not([src])')
                            .forEach(s => n += s.textContent.length); return n; }""")
         results["reload_s"] = load("reload (warm caches)")
+        if db is None:
+            browser.close()
+            return results
 
         def choose(actor: str | None, label: str) -> float:
             n = place_count(db, Filters(actors=(actor,)) if actor else Filters())
@@ -264,7 +274,7 @@ def measure(db: Path, url: str, actors: list[str]) -> dict:
 
         cold, warm = [], []
         for actor in actors:
-            cold.append(choose(actor, f"filter to {actor!r} (query runs)"))
+            cold.append(choose(actor, f"filter to {actor!r} (first time: no cached result)"))
             choose(None, "  reset")
         for actor in actors:
             warm.append(choose(actor, f"filter to {actor!r} again (cached)"))
@@ -283,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--places", type=int, default=3000, help="distinct towns/villages the copies spread over")
     ap.add_argument("--rebuild", action="store_true", help="rebuild the store even if it is big enough")
     ap.add_argument("--actor", action="append", help="actor to filter on (repeatable)")
+    ap.add_argument("--floor", action="store_true", help="also measure the reference page (see above)")
     ap.add_argument("--runs", type=int, default=1, help="measure this many times, each with a new server "
                     "and browser, and print the medians (default 1)")
     args = ap.parse_args(argv)
@@ -306,16 +317,23 @@ def main(argv: list[str] | None = None) -> int:
 
     log = args.db.with_suffix(".streamlit.log")
     actors = args.actor or [a for a in ("Hay'at Tahrir al-Sham", "ISIS") if a in top] or top[:2]
-    runs = []
+    runs, floors = [], []
     for run in range(args.runs):
         if args.runs > 1:
             print(f"--- run {run + 1} of {args.runs}", flush=True)
+        if args.floor:
+            floors.append(measure_floor(args.db.parent))
         proc, url = start_dashboard(args.db, log)
         try:
             results = measure(args.db, url, actors)
         finally:
             stop_dashboard(proc)
         results["script_runs_s"] = script_runs(log)
+        first = script_times(log)[:1]
+        if first:
+            start, end = (t - results["navigation_wall"][0] for t in first[0])
+            results["first_script_ms"] = {"start": round(start * 1000), "end": round(end * 1000)}
+            print(f"  first script run: from {start * 1000:,.0f} to {end * 1000:,.0f} ms after navigation", flush=True)
         print("  server script runs (s): " + ", ".join(f"{x:.2f}" for x in results["script_runs_s"]), flush=True)
         runs.append(results)
     median = statistics.median
@@ -334,6 +352,10 @@ def main(argv: list[str] | None = None) -> int:
                                      for k in ("page_up", "map_frame", "leaflet", "markers")},
         "first_script_run_s": median(r["script_runs_s"][0] for r in runs if r["script_runs_s"]) if all(
             r["script_runs_s"] for r in runs) else None,
+        "first_script_ms": {k: median(r["first_script_ms"][k] for r in runs if "first_script_ms" in r)
+                            for k in ("start", "end")} if any("first_script_ms" in r for r in runs) else None,
+        "floor_first_load_s": median(r["first_load_s"] for r in floors) if floors else None,
+        "floor_reload_s": median(r["reload_s"] for r in floors) if floors else None,
         "blocked_hosts": sorted({h for r in runs for h in r["blocked_hosts"]}),
         "load_average": os.getloadavg(),
     }
@@ -341,12 +363,60 @@ def main(argv: list[str] | None = None) -> int:
     ok_first = summary["first_load_s"] < 3.0
     ok_filter = summary["filter_cold_s"] < 1.0 and summary["filter_warm_s"] < 1.0
     what = "median of " + str(args.runs) + " runs" if args.runs > 1 else "one run"
+    if floors:
+        what += f"; the reference page: {summary['floor_first_load_s']:.2f} s"
     print(f"first render < 3 s: {'yes' if ok_first else 'NO'} ({summary['first_load_s']:.2f} s, {what}); "
           f"filter change < 1 s: {'yes' if ok_filter else 'NO'} (median first time "
           f"{summary['filter_cold_s']:.2f} s, again {summary['filter_warm_s']:.2f} s, slowest "
           f"{summary['filter_max_s']:.2f} s); load average {summary['load_average'][0]:.1f} on "
           f"{os.cpu_count()} CPUs")
     return 0 if ok_first and ok_filter else 1
+
+
+FLOOR_APP = """
+import sys
+import streamlit as st
+
+st.set_page_config(page_title="reference", layout="wide")
+sys.path.insert(0, {repo!r})
+from streamlit_folium import st_folium
+from geo import maplayers
+from geo.store import PlaceCount
+
+st.sidebar.multiselect("Actor / group", ["a", "b"], key="f_actor")
+st.title("Reference page")
+assets = maplayers.Assets("/app/static")
+place = PlaceCount("wof:1", "Saraqeb", "town", 35.86, 36.80, "Idleb", 1, 1, {{}}, {{}}, None)
+st_folium(maplayers.base_map(assets=assets), key="map", height=620, use_container_width=True,
+          feature_group_to_add=maplayers.place_layers([place], assets=assets),
+          layer_control=maplayers.layer_control(), returned_objects=["last_object_clicked_tooltip"])
+"""
+
+
+def measure_floor(folder: Path) -> dict:
+    """First load and reload of the reference page (module docstring, 5.), on a new server."""
+    app_dir = folder / "bench-reference"
+    app_dir.mkdir(parents=True, exist_ok=True)
+    (app_dir / "app.py").write_text(FLOOR_APP.format(repo=str(REPO)))
+    static = app_dir / "static"
+    if not static.exists():
+        static.symlink_to(REPO / "static", target_is_directory=True)
+    print("reference page (Streamlit + the same map with one marker, no store):", flush=True)
+    proc, url = start_dashboard(REPO / "var" / "unused.sqlite", app_dir / "streamlit.log", script=app_dir / "app.py")
+    try:
+        return measure(None, url, [])
+    finally:
+        stop_dashboard(proc)
+
+
+def script_times(log: Path) -> list[tuple[float, float]]:
+    """(start, end) wall-clock times of the script runs the dashboard logged."""
+    out = []
+    for stamp, took in re.findall(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) script run: ([0-9.]+) s",
+                                  log.read_text(errors="replace"), re.M):
+        end = dt.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S.%f").timestamp()
+        out.append((end - float(took), end))
+    return out
 
 
 def script_runs(log: Path) -> list[float]:

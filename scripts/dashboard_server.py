@@ -27,11 +27,13 @@ def free_port() -> int:
 
 
 def start_dashboard(db: Path, log: Path, extra_env: dict[str, str] | None = None,
-                    timeout: float = 90, clean_env: bool = False) -> tuple[subprocess.Popen, str]:
+                    timeout: float = 90, clean_env: bool = False,
+                    script: Path | None = None) -> tuple[subprocess.Popen, str]:
     """Run the dashboard on store ``db`` (output to ``log``); return the process and URL once healthy.
 
     ``clean_env`` drops the caller's ``GEO_*`` variables first. The server gets
     a session of its own, so :func:`stop_dashboard` stops it with its children.
+    ``script`` runs another app the same way (the benchmark's reference page).
 
     Raises:
         RuntimeError: streamlit exited or did not become healthy in ``timeout`` seconds.
@@ -39,11 +41,12 @@ def start_dashboard(db: Path, log: Path, extra_env: dict[str, str] | None = None
     port = free_port()
     base = {k: v for k, v in os.environ.items() if not (clean_env and k.startswith("GEO_"))}
     env = {**base, "GEO_DB": str(db), **(extra_env or {})}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"), "--server.headless", "true",
+    script = script or REPO / "dashboard.py"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--server.enableStaticServing", "true",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
+        proc = subprocess.Popen(cmd, cwd=script.parent, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
