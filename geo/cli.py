@@ -212,12 +212,14 @@ class _BatchTally:
 def run_ingest(args: argparse.Namespace) -> int:
     """``ingest``: read, parse and save; summary on stdout, failures on stderr."""
     from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
 
     from geo.ingest import ingest_articles
 
     items = _read(args)
     tally = _BatchTally()
-    with _open_store(args.db, must_exist=False) as store, tqdm(
+    # warnings (an unparseable date, ...) are written above the bar, not into its line
+    with _open_store(args.db, must_exist=False) as store, logging_redirect_tqdm(), tqdm(
         desc="ingest", unit=" articles", file=sys.stderr, disable=True if args.no_progress else None,
         dynamic_ncols=True,
     ) as bar:

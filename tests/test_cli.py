@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -86,6 +87,42 @@ def test_an_html_page_without_text_is_one_line_on_stderr(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-m", "geo", "parse", str(page)],
                           cwd=REPO, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and done.stderr.splitlines() == [f"{page}: no article text found"]
+
+
+def _run_in_terminal(argv: list[str]) -> str:
+    """What ``python -m geo argv`` writes to a 100-column terminal (a pty), ``\r`` kept."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: a terminal size, or tqdm draws a zero-width bar
+        fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+        os.chdir(REPO)
+        os.execv(sys.executable, [sys.executable, "-m", "geo", *argv])
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 1 << 16)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.waitpid(pid, 0)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_ingest_warnings_do_not_run_into_the_progress_bar(tmp_path) -> None:
+    corpus = tmp_path / "dates.csv"
+    corpus.write_text("article_content,date\nClashes in Homs.,13/45/17\nClashes in Hama.,4/5/17\n", encoding="utf-8")
+    output = _run_in_terminal(["ingest", str(corpus), "--db", str(tmp_path / "geo.sqlite")])
+    lines = [line for line in re.split(r"[\r\n]+", output) if line.strip()]
+    assert any(line.startswith("ingest: ") for line in lines), output  # the bar was drawn
+    warning = [line for line in lines if "unparseable date '13/45/17'" in line]
+    assert warning and all(line.startswith("WARNING ") for line in warning), output
 
 
 def test_parse_reports_an_unreadable_path_and_exits_1(tmp_path, capsys) -> None:
