@@ -14,6 +14,7 @@ progress, errors and warnings to stderr, one line each.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import os
@@ -50,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits on --help (0) and on usage errors (2)
         return int(exc.code or 0)
+    _safe_output(utf8=getattr(args, "json", False))
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     if not args.verbose:
@@ -63,6 +65,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GeoError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+
+
+def _safe_output(*, utf8: bool) -> None:
+    """Never fail on a character the terminal's encoding lacks (an Arabic place name on
+    a latin-1 console); JSON output is always UTF-8, as RFC 8259 requires of JSON text."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    if utf8 and isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8", errors="strict")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -123,6 +125,19 @@ def test_ingest_warnings_do_not_run_into_the_progress_bar(tmp_path) -> None:
     assert any(line.startswith("ingest: ") for line in lines), output  # the bar was drawn
     warning = [line for line in lines if "unparseable date '13/45/17'" in line]
     assert warning and all(line.startswith("WARNING ") for line in warning), output
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_output_does_not_crash_on_a_narrow_console_encoding_and_json_is_utf8(tmp_path, encoding: str) -> None:
+    article = tmp_path / "ar.txt"
+    article.write_text("قصف على مدينة حلب. Shelling in Aleppo.", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    run = functools.partial(subprocess.run, cwd=REPO, capture_output=True, timeout=60, env=env)
+    as_json = run([sys.executable, "-m", "geo", "parse", str(article), "--json"])
+    assert as_json.returncode == 0, as_json.stderr
+    assert json.loads(as_json.stdout.decode("utf-8"))["text"] == article.read_text(encoding="utf-8")
+    as_text = run([sys.executable, "-m", "geo", "parse", str(article)])
+    assert as_text.returncode == 0 and b"Aleppo" in as_text.stdout, as_text.stderr
 
 
 def test_parse_reports_an_unreadable_path_and_exits_1(tmp_path, capsys) -> None:
