@@ -492,9 +492,14 @@ def marker_data(places: Sequence[PlaceCount], excerpts: Mapping[str, Sequence[Ex
     top = max((p.mentions for p in places), default=0)
     tables: dict[str, dict[str, int]] = {"colours": {}, "admin1": {}, "kinds": {}, "actors": {}}
 
-    def index(table: str, value: str | None) -> int:
+    escaped: dict[str, str] = {}
+
+    def index(table: str, value: str | None, escape: bool = True) -> int:
+        """The number of ``value`` (escaped) in ``table``, -1 for none."""
         if not value:
             return -1
+        if escape:
+            value = escaped.get(value) or escaped.setdefault(value, html.escape(value))
         return tables[table].setdefault(value, len(tables[table]))
 
     rows = []
@@ -509,12 +514,12 @@ def marker_data(places: Sequence[PlaceCount], excerpts: Mapping[str, Sequence[Ex
             tooltip = [html.escape(text if n == 1 else f"{text} #{n}")]
         pairs: list[int] = []
         for actor, count in sorted(p.actors.items(), key=lambda kv: (-kv[1], kv[0]))[:max_actors]:
-            pairs += [index("actors", html.escape(actor)), int(count)]
-        parts = popup_parts(p, excerpts.get(p.place_id, ()))
+            pairs += [index("actors", actor), int(count)]
+        found = excerpts.get(p.place_id, ())
         row = [round(float(p.lat), 5), round(float(p.lon), 5), marker_radius(p.mentions, top),
-               index("colours", place_colour(p)), int(p.mentions), tooltip, int(p.articles), p.place_id,
-               html.escape(p.name), index("admin1", html.escape(p.admin1) if p.admin1 else None),
-               index("kinds", html.escape(p.kind) if p.kind else None), pairs, parts.excerpts, n if n > 1 else 0]
+               index("colours", place_colour(p), escape=False), int(p.mentions), tooltip, int(p.articles),
+               p.place_id, html.escape(p.name), index("admin1", p.admin1), index("kinds", p.kind), pairs,
+               popup_parts(p, found).excerpts if found else "", n if n > 1 else 0]
         while row[-1] in ("", 0, []) and len(row) > 12:
             row.pop()
         rows.append(row)

@@ -858,11 +858,12 @@ class Store:
             actors.setdefault(place_id, {})[actor] = n
             by_category = categories.setdefault(place_id, {})
             by_category[category] = by_category.get(category, 0) + n
-        return [
-            PlaceCount(pid, name, kind, lat, lon, admin1, n, n_articles, actors.get(pid, {}),
-                       _most_first(categories.get(pid, {})), _top(categories.get(pid, {})))
-            for pid, name, kind, lat, lon, admin1, n, n_articles in rows
-        ]
+        out = []
+        for pid, name, kind, lat, lon, admin1, n, n_articles in rows:
+            by_category = _most_first(categories.get(pid, {}))
+            out.append(PlaceCount(pid, name, kind, lat, lon, admin1, n, n_articles, actors.get(pid, {}),
+                                  by_category, next(iter(by_category), None)))
+        return out
 
     def actor_counts(self, f: Filters = Filters()) -> list[ActorCount]:
         """One row per actor with mentions passing ``f``, most mentioned first."""
@@ -1248,11 +1249,12 @@ class MentionIndex:
             by_category[category] = by_category.get(category, 0) + n
         found = sorted((int(i) for i in np.flatnonzero(mentions)),
                        key=lambda i: (-int(mentions[i]), self._places[i][1], self._places[i][0]))
-        return [
-            PlaceCount(*self._places[i], int(mentions[i]), int(articles[i]), actors.get(i, {}),
-                       _most_first(categories.get(i, {})), _top(categories.get(i, {})))
-            for i in found
-        ]
+        out = []
+        for i in found:
+            by_category = _most_first(categories.get(i, {}))
+            out.append(PlaceCount(*self._places[i], int(mentions[i]), int(articles[i]), actors.get(i, {}),
+                                  by_category, next(iter(by_category), None)))
+        return out
 
 
 _JOIN_SENTENCE_ACTORS = (
@@ -1267,11 +1269,9 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 
 
 def _most_first(counts: dict[str, int]) -> dict[str, int]:
+    if len(counts) < 2:
+        return dict(counts)
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def _top(counts: dict[str, int]) -> str | None:
-    return next(iter(_most_first(counts)), None)
 
 
 def _now() -> str:
