@@ -26,6 +26,7 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point
+from rapidfuzz import fuzz
 
 from geo.gazetteer import Gazetteer
 from geo.model import Place
@@ -46,6 +47,10 @@ KIND_RANK = {
 
 #: How a query matched a place, best first (``raw["match"]``).
 MATCHES = ("exact", "key", "skeleton")
+
+#: How alike (rapidfuzz ratio of the folded keys, 0-100) a skeleton match must be
+#: to one of the place's names, as for names the finder matches by skeleton.
+SKELETON_MIN_RATIO = 50.0
 
 NOMINATIM_USER_AGENT = "syria-news-map/0.1 (offline-first conflict news dashboard)"
 
@@ -91,7 +96,11 @@ class OfflineGazetteer(Geocoder):
         Ranking: exact name (case-insensitive) before folded key before
         skeleton; then Syria (and every country and national capital), its
         neighbours, the world; then kind (:data:`KIND_RANK`); then larger
-        population.
+        population. A skeleton match (same consonants: an unknown spelling)
+        counts only in Syria and its neighbours, and only if one of the
+        place's names is also alike letter by letter
+        (:data:`SKELETON_MIN_RATIO`): "xyzzy" is not Xuzhou, "Saraqeb" not
+        Sorocaba.
 
         Raises:
             GeocoderQueryError: ``query`` is not a non-empty string, or a
@@ -109,7 +118,8 @@ class OfflineGazetteer(Geocoder):
             found[place.id] = (place, level)
         skel = skeleton_key(query)
         for place in gaz.by_skeleton(skel) if skel else ():
-            found.setdefault(place.id, (place, 2))
+            if place.id not in found and _similar(key, place):
+                found[place.id] = (place, 2)
         ranked = sorted(
             (pair for pair in found.values() if wanted is None or (pair[0].country or "") in wanted),
             key=lambda pair: _rank(*pair),
@@ -203,6 +213,12 @@ class OfflineGazetteer(Geocoder):
                 names.setdefault(place.country or "", place.name)
             self._country_names = names
         return self._country_names.get(code, code)
+
+
+def _similar(key: str, place: Place) -> bool:
+    if place.country not in NEIGHBOURS | {"SY"}:
+        return False
+    return any(fuzz.ratio(key, name_key(n)) >= SKELETON_MIN_RATIO for n in (place.name, *place.names))
 
 
 def _rank(place: Place, level: int) -> tuple[int, int, int, int]:

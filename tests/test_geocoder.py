@@ -60,6 +60,18 @@ def test_exactly_one_false_returns_a_ranked_list(geocoder):
     assert [x.raw["id"] for x in found] == ["wof:85678373", "wof:890432567"]
 
 
+def test_a_skeleton_match_is_near_syria_and_looks_alike():
+    # both share the consonant skeleton "srkb" with "Saraqeb": Brazil's Surukuba is
+    # too far for a guessed spelling; Sirkab, in Syria, is offered after the exact name
+    places = [Place("wof:2", "Surukuba", "town", -23.5, -47.46, country="BR"),
+              Place("wof:3", "Sirkab", "village", 35.0, 37.0, country="SY"),
+              Place("wof:890449833", "Saraqib", "town", 35.8645, 36.8059, country="SY", names=("Saraqeb",))]
+    geocoder = OfflineGazetteer(Gazetteer.from_places(places))
+    found = geocoder.geocode("Saraqeb", exactly_one=False)
+    assert [(x.raw["id"], x.raw["match"]) for x in found] == [("wof:890449833", "exact"), ("wof:3", "skeleton")]
+    assert geocoder.geocode("Surukuba").raw["id"] == "wof:2"  # by its own name, from anywhere
+
+
 def test_syria_then_neighbours_then_world(geocoder):
     found = geocoder.geocode("Niha", exactly_one=False)
     assert [x.raw["country"] for x in found[:3]] == ["SY", "LB", "NG"]
