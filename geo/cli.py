@@ -55,8 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     if not args.verbose:
-        # trafilatura logs its own ERROR lines for a page we then report in one line of ours
+        # trafilatura logs its own ERROR lines for a page we then report in one line of ours,
+        # geopy's rate limiter a traceback for each failed try of a geocoder we report too
         logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+        logging.getLogger("geopy").setLevel(logging.CRITICAL)
     try:
         return args.run(args)
     except UsageError as exc:
@@ -374,6 +376,8 @@ def run_lookup(args: argparse.Namespace) -> int:
         raw = location.raw
         if args.json:
             print(json.dumps({"rank": rank, "address": location.address, **raw}, ensure_ascii=False))
+        elif "kind" not in raw:  # another geocoder's record (Nominatim's): its address and point
+            print(f"{rank:>2}. {location.address} {location.latitude:.4f},{location.longitude:.4f}")
         else:
             print(f"{rank:>2}. {raw['name']} ({raw['kind']}, {raw.get('admin1') or raw.get('country') or '?'}) "
                   f"{raw['lat']:.4f},{raw['lon']:.4f} {raw['id']} [{raw.get('match', '')}]  {location.address}")

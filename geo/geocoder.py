@@ -255,14 +255,19 @@ class CachedGeocoder:
 
     Repeated queries (same text and options) are answered from the cache;
     others wait ``min_delay_seconds`` between calls, as Nominatim's usage
-    policy requires (one request a second).
+    policy requires (one request a second). A failed call (no network, service
+    down) is retried once after ``error_wait_seconds``, then raised, not
+    cached: an outage is not remembered as "no such place".
     """
 
-    def __init__(self, geocoder: Geocoder, *, min_delay_seconds: float = 1.0, max_entries: int = 10_000) -> None:
+    def __init__(self, geocoder: Geocoder, *, min_delay_seconds: float = 1.0, max_entries: int = 10_000,
+                 error_wait_seconds: float = 2.0) -> None:
         if max_entries <= 0:
             raise ValueError(f"max_entries must be positive, got {max_entries!r}")
         self.geocoder = geocoder
-        self._geocode: Callable[..., Any] = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds)
+        self._geocode: Callable[..., Any] = RateLimiter(
+            geocoder.geocode, min_delay_seconds=min_delay_seconds, max_retries=1,
+            error_wait_seconds=error_wait_seconds, swallow_exceptions=False)
         self._cache: dict[tuple[str, str], Any] = {}
         self._max = max_entries
 

@@ -235,6 +235,31 @@ def test_lookup_geocoder_service_failure_is_one_line_and_exit_1(monkeypatch, cap
     assert err == ["error: geocoder nominatim failed: Failed to resolve 'nominatim.openstreetmap.org'"]
 
 
+def test_lookup_through_the_cached_geocoder_reports_an_outage_in_one_line(monkeypatch, capsys) -> None:
+    import geo.geocoder
+
+    outage = geo.geocoder.CachedGeocoder(_Unreachable(), min_delay_seconds=0, error_wait_seconds=0)
+    monkeypatch.setattr(geo.geocoder, "make_geocoder", lambda name: outage)
+    monkeypatch.setenv("GEO_GEOCODER", "nominatim")
+    assert main(["lookup", "Aleppo"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["error: geocoder nominatim failed: Failed to resolve 'nominatim.openstreetmap.org'"]
+
+
+def test_lookup_prints_another_geocoders_records(monkeypatch, capsys) -> None:
+    import geo.geocoder
+    from geopy.location import Location
+
+    class Foreign:  # a Nominatim-like answer: its own raw record, no "kind"
+        def geocode(self, query, **kwargs):
+            return [Location("Aleppo, Syria", (36.2, 37.16), {"place_id": 1, "display_name": "Aleppo, Syria"})]
+
+    monkeypatch.setattr(geo.geocoder, "make_geocoder", lambda name: Foreign())
+    monkeypatch.setenv("GEO_GEOCODER", "nominatim")
+    assert main(["lookup", "Aleppo"]) == 0
+    assert capsys.readouterr().out.splitlines() == [" 1. Aleppo, Syria 36.2000,37.1600"]
+
+
 def test_python_m_geo_runs(seeded: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "geo", "stats", "--db", str(seeded), "--json"],
                           cwd=REPO, capture_output=True, text=True, timeout=60)

@@ -146,6 +146,25 @@ def test_cache_answers_repeated_queries_without_calling_again():
     assert cached.geocode("Saraqeb") is first and Counting.calls == 1
 
 
+def test_a_failed_call_is_retried_once_then_raised_and_not_cached():
+    from geopy.exc import GeocoderUnavailable
+
+    class Flaky(OfflineGazetteer):
+        calls = 0
+
+        def geocode(self, query, **kw):
+            Flaky.calls += 1
+            if Flaky.calls <= 2:  # the network is down for the first try and its retry
+                raise GeocoderUnavailable("no network")
+            return super().geocode(query, **kw)
+
+    cached = CachedGeocoder(Flaky(Gazetteer.from_places(TEN)), min_delay_seconds=0, error_wait_seconds=0)
+    with pytest.raises(GeocoderUnavailable):
+        cached.geocode("Saraqeb")
+    assert Flaky.calls == 2
+    assert cached.geocode("Saraqeb").raw["id"] == "wof:890449833"  # asked again, not "nothing found"
+
+
 def test_unknown_geocoder_name():
     with pytest.raises(ValueError, match="bing"):
         make_geocoder("bing")
