@@ -48,4 +48,6 @@ class Limits:
                     kwargs[name] = int(raw)
                 except ValueError as exc:
                     raise ValueError(f"GEO_{name.upper()}={raw!r} is not an integer") from exc
+                if kwargs[name] <= 0:
+                    raise ValueError(f"GEO_{name.upper()}={raw!r} must be a positive integer")
         return cls(**kwargs)

@@ -15,6 +15,7 @@ import json
 import os
 import struct
 import subprocess
+import re
 import sys
 import zipfile
 import zlib
@@ -359,7 +360,7 @@ def test_cli_limits_come_from_the_environment(tmp_path):
     assert run.returncode == 2 and "GEO_MAX_FILE_BYTES='lots' is not an integer" in run.stderr
     assert "Traceback" not in run.stderr
     run = geo_cli("parse", str(small), env={"GEO_MAX_TEXT_CHARS": "-5"})
-    assert run.returncode == 2 and "max_text_chars must be a positive integer" in run.stderr
+    assert run.returncode == 2 and "GEO_MAX_TEXT_CHARS='-5' must be a positive integer" in run.stderr
 
 
 def test_folder_ingest_skips_unknown_types_and_reports_the_rest(cli_batch, tmp_path):
@@ -475,3 +476,12 @@ def test_a_name_in_a_sentence_folds_as_it_is_indexed(name):
 @given(st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -"), min_size=1, max_size=30))
 def test_name_keys_ignore_case(name):
     assert name_key(name) == name_key(name.upper()) == name_key(name.lower())
+
+
+@pytest.mark.parametrize("value", ["-5", "0", "abc", "1.5"])
+def test_a_bad_limit_in_the_environment_names_the_variable(monkeypatch, value):
+    from geo.config import Limits
+
+    monkeypatch.setenv("GEO_MAX_FILE_BYTES", value)
+    with pytest.raises(ValueError, match=f"GEO_MAX_FILE_BYTES='{re.escape(value)}'"):
+        Limits.from_env()
