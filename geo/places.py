@@ -326,6 +326,10 @@ class PlaceFinder:
         return length
 
 
+def _is_arabic(surface: str) -> bool:
+    return "\u0600" <= surface[:1] <= "\u06ff"
+
+
 def _is_name_start(surface: str) -> bool:
     ch = surface[:1]
     return ch.isupper() or "\u0600" <= ch <= "\u06ff"
@@ -429,6 +433,8 @@ _STRICT_BEFORE = frozenset({"near", "outside", "around", "towards", "toward"})
 
 def _has_strict_place_cue(text: str, start: int, end: int) -> bool:
     """``_has_place_cue(..., strict=True)``, faster: it is asked of every unknown capitalised name."""
+    if _is_arabic(text[start:start + 1]):
+        return _has_arabic_place_cue(text, start)
     if _word_after(text, end) in _ALL_CUES:
         return True
     before = _without_article(text, start, _LATIN_WORD.findall(text, max(0, start - 40), start))
@@ -440,8 +446,24 @@ def _has_strict_place_cue(text: str, start: int, end: int) -> bool:
     return last == "of" and len(before) >= 2 and before[-2].lower() in _TYPE_BEFORE
 
 
+# Arabic words before a name that say it is a place ("مدينة إدلب", the city of Idlib),
+# with "و" (and) or "ب" (in) fused to them or not.
+_ARABIC_TYPE_BEFORE = frozenset("مدينة بلدة قرية ريف حي منطقة محافظة مخيم ناحية مدينه بلده قريه".split())
+_ARABIC_WORD_BEFORE = re.compile(r"([\u0600-\u06ff]+)[ \t]+\Z")
+
+
+def _has_arabic_place_cue(text: str, start: int) -> bool:
+    m = _ARABIC_WORD_BEFORE.search(text, max(0, start - 20), start)
+    if not m:
+        return False
+    word = m.group(1)
+    return word in _ARABIC_TYPE_BEFORE or (word[:1] in "وب" and word[1:] in _ARABIC_TYPE_BEFORE)
+
+
 def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
     """True if the words around ``text[start:end]`` say it is a place ("the village of X", "X province")."""
+    if _is_arabic(text[start:start + 1]) and _has_arabic_place_cue(text, start):
+        return True
     after = _word_after(text, end)
     if after in _ALL_CUES:
         return True

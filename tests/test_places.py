@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.gazetteer import Gazetteer
-from geo.model import Place
+from geo.model import Article, Place
 from geo.places import PlaceFinder, resolve_places
 from geo.sentences import split_sentences
 
@@ -116,3 +116,28 @@ def test_lost_apostrophe_possessive_is_the_place(finder):
 @pytest.mark.parametrize("text", ["", "   ", "no capitals here at all", "Ζ" * 50, "\u0000\u0001"])
 def test_texts_without_names_give_nothing(finder, text):
     assert resolve(finder, text) == ({}, [])
+
+
+ARABIC = "قصفت الطائرات الروسية مدينة إدلب وبلدة سراقب في ريف إدلب الشرقي، وسقطت قذائف على حي صلاح الدين في حلب."
+
+
+def test_arabic_text_finds_its_places(pipeline):
+    parsed = pipeline.parse(Article(id="ar", text=ARABIC))
+    found = [(pm.text, pm.place.name) for pm in parsed.places]
+    # "وبلدة سراقب" ("and the town of Saraqib"): the Arabic type word is the cue a
+    # smaller place needs, as "the town of" is in English
+    assert ("سراقب", "Saraqib") in found
+    assert ("حلب", "Aleppo") in found
+    assert [t for t, _ in found].count("إدلب") == 2
+    assert all(ARABIC[pm.start:pm.end] == pm.text for pm in parsed.places)
+
+
+def test_arabic_generic_words_are_not_places(pipeline):
+    parsed = pipeline.parse(Article(id="ar", text=ARABIC))
+    surfaces = {pm.text for pm in parsed.places}
+    # "city", "eastern", "on": each is also the name of a village somewhere
+    assert not surfaces & {"مدينة", "الشرقي", "على", "ريف"}
+    text = "اشتباكات في قرية تل طوقان بين هيئة تحرير الشام وأحرار الشام."
+    parsed = pipeline.parse(Article(id="ar2", text=text))
+    assert not {pm.text for pm in parsed.places} & {"تل", "الشام"}
+
