@@ -52,7 +52,8 @@ class Pipeline:
         """Find and resolve every place and actor of ``article``.
 
         The title's places are context for resolving the body's (see
-        :func:`geo.places.resolve_places`); every mention is in the body.
+        :func:`geo.places.resolve_places`) unless the text opens with the
+        title; every mention is in the body.
         """
         text = article.text
         sentences = split_sentences(text)
@@ -60,7 +61,7 @@ class Pipeline:
         blocked = _actor_spans(actors)
         matches, unknown = self.finder.find(text, blocked)
         headline: list[PlaceMention] = []
-        if article.title:
+        if article.title and not _opens_with(text, article.title):  # (HTML text often does)
             title = article.title
             t_sentences = split_sentences(title)
             t_actors = find_actors(title, self.lexicon, t_sentences)
@@ -71,6 +72,11 @@ class Pipeline:
                                             actors, self.options, headline)
         return ParsedArticle(article=article, places=tuple(places), actors=tuple(actors),
                              unresolved=tuple(unresolved), sentences=tuple(sentences))
+
+
+def _opens_with(text: str, title: str) -> bool:
+    """True if the text starts with its title: the title's places are mentions already."""
+    return text.lstrip()[:len(title.strip()) + 1].startswith(title.strip())
 
 
 def _actor_spans(actors: Sequence[ActorMention]) -> list[tuple[int, int]]:

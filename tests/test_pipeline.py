@@ -133,3 +133,15 @@ def test_dev_corpus_dominant_governorate_agrees_with_labels(pipeline):
     # multi-governorate reports whose label names one event while most mentions name
     # another (see docs/accuracy.md). The bound guards against regressions.
     assert score_corpus(pairs).accuracy >= 0.89
+
+
+def test_a_title_the_text_opens_with_is_not_counted_twice(pipeline):
+    title = "25 children among Deir Ez-Zor dead"
+    text = ("Bodies of children were pulled from the rubble in the town of al-Quria. "
+            "The strikes in Deir Ez-Zor province followed an offensive near Raqqa.")
+    opened = pipeline.parse(Article(id="x", text=f"{title}\n\n{text}", title=title))
+    body_only = pipeline.parse(Article(id="x", text=f"{title}\n\n{text}"))
+    # the title is in the text (as trafilatura gives HTML pages): its places are
+    # mentions there, and it adds no second vote as a headline
+    assert [(pm.text, pm.place.id, pm.confidence) for pm in opened.places] == \
+        [(pm.text, pm.place.id, pm.confidence) for pm in body_only.places]
