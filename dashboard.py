@@ -44,9 +44,8 @@ import time  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 
 from streamlit.logger import get_logger  # noqa: E402
-from streamlit_folium import st_folium  # noqa: E402
 
-from geo import config, maplayers  # noqa: E402
+from geo import config  # noqa: E402
 from geo.articles import ReadOptions, read_bytes, read_paths  # noqa: E402
 from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, upload_name  # noqa: E402
 from geo.store import ActorCount, Excerpt, Facets, Filters, MentionIndex, PlaceCount, Store, StoredArticle  # noqa: E402
@@ -79,6 +78,18 @@ def timed(label: str):
     started = time.perf_counter()
     yield
     logger.info("%s: %.3f s", label, time.perf_counter() - started)
+
+
+def import_map_modules() -> None:
+    """Import ``geo.maplayers`` and ``st_folium`` into the script's namespace.
+
+    folium (which imports pandas) takes a second to import on a busy machine; the first
+    run of a new server imports it after sending the sidebar, so the browser draws the
+    sidebar meanwhile instead of waiting for the import. Later runs find it imported.
+    """
+    global maplayers, st_folium
+    from geo import maplayers
+    from streamlit_folium import st_folium
 
 
 # --------------------------------------------------------------------------- cached engines and queries
@@ -625,7 +636,6 @@ def render_upload(db: str) -> None:
 def main() -> None:
     started = time.perf_counter()
     db = db_path()
-    st.html(f"<style>{maplayers.HIGHLIGHT_CSS}\n{PAGE_CSS}</style>")
     ensure_bundled_data(db)
     with timed("version and facets"):
         version = store_version(db)
@@ -635,6 +645,9 @@ def main() -> None:
     with timed("sidebar"):
         sidebar_filters(facets)
     f = current_filters(facets)
+    with timed("import the map modules"):
+        import_map_modules()
+    st.html(f"<style>{maplayers.HIGHLIGHT_CSS}\n{PAGE_CSS}</style>")
 
     with timed("place counts"):
         places = q_place_counts(db, version, f)
