@@ -181,6 +181,8 @@ class MentionIndexes:
         worker.start()
 
     def _build(self, db: str) -> None:
+        with contextlib.suppress(AttributeError, OSError):  # Linux: this thread only, lowest priority
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
         try:
             started = time.perf_counter()
             with Store(db) as store:
