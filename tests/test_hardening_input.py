@@ -245,8 +245,7 @@ def test_page_upload_limits_come_from_the_environment(hand_db_copy, monkeypatch)
     assert "rows.csv: 2 articles added" in shown
     assert "rows.csv:row 5: text has 61 characters, over the limit of 60" in shown
     assert "rows.csv: more than 2 articles; 2 skipped" in shown
-    # the page tells the limits before anyone uploads (the byte limit is shown in whole MiB;
-    # see docs/reliability.md: a limit under 1 MiB reads "Up to 0 MiB")
+    # the page tells the limits before anyone uploads
     assert any("2 articles per file" in t.value for t in at.text), [t.value for t in at.text]
 
 
