@@ -432,7 +432,7 @@ _STRICT_BEFORE = frozenset({"near", "outside", "around", "towards", "toward"})
 
 
 def _has_strict_place_cue(text: str, start: int, end: int) -> bool:
-    """``_has_place_cue(..., strict=True)``, faster: it is asked of every unknown capitalised name."""
+    """A stricter :func:`_has_place_cue`, for names the gazetteer lacks: "near X", not "in X"."""
     if _is_arabic(text[start:start + 1]):
         return _has_arabic_place_cue(text, start)
     if _word_after(text, end) in _ALL_CUES:
@@ -460,8 +460,8 @@ def _has_arabic_place_cue(text: str, start: int) -> bool:
     return word in _ARABIC_TYPE_BEFORE or (word[:1] in "وب" and word[1:] in _ARABIC_TYPE_BEFORE)
 
 
-def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
-    """True if the words around ``text[start:end]`` say it is a place ("the village of X", "X province")."""
+def _has_place_cue(text: str, start: int, end: int) -> bool:
+    """True if the words around ``text[start:end]`` say it is a place ("the village of X", "X province", "near X")."""
     if _is_arabic(text[start:start + 1]) and _has_arabic_place_cue(text, start):
         return True
     after = _word_after(text, end)
@@ -470,8 +470,6 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
     before = _words_before(text, start)
     if _type_before(before) in _TYPE_BEFORE:
         return True  # "the village of X"
-    if strict:
-        return bool(before) and before[-1] in ("near", "outside", "around", "towards", "toward")
     return bool(before) and before[-1] in _LOCATIVE_BEFORE - {"of", "to"}
 
 
