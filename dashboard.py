@@ -402,8 +402,10 @@ def set_place_filter(place_id: str) -> None:
     st.session_state["show"] = place_id
 
 
-def open_article(article_id: str) -> None:
+def open_article(article_id: str, slot: int | None = None) -> None:
+    """Open an article in the reader; ``slot``: the panel's excerpt whose button opened it."""
     st.session_state["article"] = article_id
+    st.session_state["article_slot"] = slot
 
 
 def close(key: str) -> None:
@@ -507,11 +509,17 @@ def render_place_panel(db: str, version: tuple, f: Filters, places: list[PlaceCo
     ss = st.session_state
     place_id = ss.get("show")
     if not place_id:
+        ss["article_slot"] = None
         st.caption("Click a place on the map to read its excerpts here.")
         return
     place = next((p for p in places if p.place_id == place_id), None)
     limit = ss.get("panel_limit", PANEL_PAGE)
     excerpts = q_excerpts(db, version, place_id, f, limit + 1)
+    slot = ss.get("article_slot")
+    if not (isinstance(slot, int) and slot < min(limit, len(excerpts))
+            and excerpts[slot].article_id == ss.get("article")):
+        slot = None
+    ss["article_slot"] = slot  # None: the reader goes under the panel (main)
     with st.container(border=True, key="place_panel"):
         if place is None:
             html_block("<h3>No mentions of this place pass the current filters.</h3>")
@@ -529,7 +537,9 @@ def render_place_panel(db: str, version: tuple, f: Filters, places: list[PlaceCo
             label = maplayers.article_label(ex.title, ex.source, ex.date)
             html_block(f'<blockquote>{maplayers.excerpt_html(ex)}</blockquote>'
                        f'<div class="geo-src">{html.escape(label)}</div>')
-            st.button("Read the article", key=f"read_{i}", on_click=open_article, args=(ex.article_id,))
+            st.button("Read the article", key=f"read_{i}", on_click=open_article, args=(ex.article_id, i))
+            if i == slot:  # under the button that opened it, not below every other excerpt
+                render_reader(db, version)
         if len(excerpts) > limit:
             st.button("Show more excerpts", key="panel_more",
                       on_click=lambda: ss.__setitem__("panel_limit", limit + PANEL_PAGE))
@@ -675,7 +685,8 @@ def main() -> None:
             render_map(db, version, f, places)
         with tab_map, timed("panel and reader"):
             render_place_panel(db, version, f, places)
-            render_reader(db, version)
+            if st.session_state.get("article_slot") is None:
+                render_reader(db, version)
     if tab_overview.open:
         with tab_overview, timed("overview"):
             render_overview(db, version, f, places)

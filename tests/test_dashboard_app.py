@@ -185,6 +185,17 @@ def test_read_button_of_an_excerpt_opens_its_article(hand_db):
     assert url(at) == {"show": ["wof:104"]}
 
 
+def test_the_reader_opens_under_the_excerpt_whose_button_was_clicked(hand_db):
+    at = no_exception(app(hand_db, show="wof:101"))  # Saraqeb: four excerpts
+    at.button(key="read_0").click().run()
+    bodies = no_exception(at).get("html")
+    order = [i for i, node in enumerate(bodies) if "<blockquote>" in node.proto.body or "geo-reader" in node.proto.body]
+    kinds = ["reader" if "geo-reader" in bodies[i].proto.body else "excerpt" for i in order]
+    assert kinds[:3] == ["excerpt", "reader", "excerpt"], kinds  # not after the last excerpt
+    at.button(key="panel_close").click().run()  # no panel: the reader stays, on its own
+    assert "geo-reader" in html_bodies(no_exception(at))
+
+
 def open_tab(at: AppTest, label: str) -> AppTest:
     """Switch the page's tabs (only the open tab runs)."""
     at.session_state["view"] = label  # the tabs' key: AppTest has no click on a tab

@@ -259,3 +259,15 @@ def test_hostile_article_shows_as_text_and_runs_nothing(page, dashboard, seed_pl
     page.page.wait_for_timeout(1000)  # give any payload the chance to run
     assert page.pwned() == [None] * len(page.page.frames)
     assert page.dialogs == []
+
+
+def test_read_the_article_opens_the_reader_under_the_clicked_excerpt(page, dashboard, seed_places):
+    page.open(f"{dashboard}/?{urlencode({'show': place_id(seed_places, 'Saraqeb')})}")
+    button = page.page.locator(".st-key-read_0 button")
+    button.click()
+    reader = page.page.locator(".st-key-reader")
+    reader.locator(".geo-reader").first.wait_for(timeout=30000)
+    clicked, opened = button.bounding_box(), reader.bounding_box()
+    # right under the button, not below the panel's other excerpts, out of sight
+    assert 0 <= opened["y"] - (clicked["y"] + clicked["height"]) < 100, (clicked, opened)
+    assert page.page.locator(".st-key-place_panel .st-key-reader").count() == 1
