@@ -681,6 +681,9 @@ def main() -> None:
     tab_map, tab_overview, tab_upload = st.tabs(["Map", "Overview", "Add articles"], key="view",
                                                 on_change="rerun")
     if tab_map.open:
+        if not places:
+            tab_map.info("No place mentions pass these filters: widen them or press Reset filters.",
+                         icon=":material/filter_alt_off:")
         with tab_map, timed("map"):
             render_map(db, version, f, places)
         with tab_map, timed("panel and reader"):

@@ -114,6 +114,13 @@ def test_text_and_date_filters(hand_db):
     assert url(at) == {"from": ["2017-11-01"], "to": ["2017-11-30"]}
 
 
+def test_filters_that_match_nothing_say_so(hand_db):
+    at = no_exception(app(hand_db, q="no such words anywhere"))
+    assert [m.value for m in at.metric][:2] == ["0", "0"]
+    assert any("No place mentions pass these filters" in i.value for i in at.info)
+    assert not no_exception(app(hand_db)).info
+
+
 def test_url_parameters_set_the_filters(hand_db):
     at = no_exception(app(hand_db, actor=HTS))
     assert at.multiselect(key="f_actor").value == [HTS]
