@@ -635,15 +635,19 @@ def render_upload(db: str) -> None:
         st.rerun()  # so the counts, filters and map above show the new articles
     for name, report in st.session_state.get("upload_results", []):
         line = f"{name}: {report.summary()}"
+        # wrap_lines: an error line names the file and the reason, often wider than the page
         if report.errors and not report.read:
             st.error("Nothing added from one file; see the reasons below.", icon=":material/error:")
-            st.code(line + "\n" + "\n".join(report.errors), language=None)
+            st.code(line + "\n" + "\n".join(report.errors), language=None, wrap_lines=True)
         elif report.errors:
             st.warning("Some articles could not be added; see the reasons below.", icon=":material/warning:")
-            st.code(line + "\n" + "\n".join(report.errors), language=None)
+            st.code(line + "\n" + "\n".join(report.errors), language=None, wrap_lines=True)
+        elif not report.added:
+            st.info("Nothing new: the file's articles are already in the store.", icon=":material/info:")
+            st.code(line, language=None, wrap_lines=True)
         else:
             st.success("File added.", icon=":material/check:")
-            st.code(line, language=None)
+            st.code(line, language=None, wrap_lines=True)
 
 
 # --------------------------------------------------------------------------- page

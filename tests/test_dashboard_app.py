@@ -293,6 +293,20 @@ def test_an_upload_keeps_the_filters_and_updates_counts(hand_db_copy, monkeypatc
     assert url(at) == {"actor": [HTS]}
 
 
+def test_an_upload_already_in_the_store_is_not_reported_as_added(hand_db_copy, monkeypatch):
+    monkeypatch.setenv("GEO_DB", str(hand_db_copy))
+    at = open_tab(app(hand_db_copy), "Add articles")
+    text = b"Daesh fighters attacked Niha at dawn, residents said."
+    for _ in range(2):
+        at.file_uploader(key="upload_files").set_value([("same.txt", text, "text/plain")]).run()
+        at.button(key="upload_go").click().run()
+    no_exception(at)
+    assert not at.success
+    assert any("already in the store" in i.value for i in at.info)
+    assert "same.txt: 0 articles added (1 already stored)" in at.code[0].value
+    assert at.code[0].proto.wrap_lines  # long reasons wrap instead of running off the page
+
+
 @pytest.mark.parametrize("limit, shown", [("52428800", "Up to 50 MiB"), ("512000", "Up to 500 KiB"),
                                           ("1572864", "Up to 1.5 MiB"), ("900", "Up to 900 bytes")])
 def test_upload_limit_is_shown_in_a_readable_unit(hand_db, monkeypatch, limit, shown):
