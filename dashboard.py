@@ -349,6 +349,27 @@ def seed_state_from_url(facets: Facets) -> None:
     ss["_seeded"] = True
 
 
+def follow_date_bounds(facets: Facets) -> None:
+    """Keep an untouched date range spanning the store's dates when they change (an upload).
+
+    A range still on the old bounds would otherwise become a filter nobody set: it
+    would hide the new articles outside it, and every undated one.
+    """
+    ss = st.session_state
+    bounds = (facets.date_min, facets.date_max) if facets.date_min and facets.date_max else None
+    old = ss.get("_date_bounds")
+    if bounds and old and bounds != old:
+        dates = ss.get("f_dates")
+        if not (isinstance(dates, (tuple, list)) and len(dates) == 2) or tuple(dates) == old:
+            ss["f_dates"] = bounds
+        else:  # the user's own range: kept, within the new bounds
+            lo, hi = (min(max(d, bounds[0]), bounds[1]) for d in dates)
+            ss["f_dates"] = (lo, hi)
+    elif bounds and "f_dates" not in ss:  # the first dated articles of a store
+        ss["f_dates"] = bounds
+    ss["_date_bounds"] = bounds
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if value else None
@@ -662,6 +683,7 @@ def main() -> None:
         stats = q_stats(db, version)
         facets = q_facets(db, version)
     seed_state_from_url(facets)
+    follow_date_bounds(facets)
     with timed("sidebar"):
         sidebar_filters(facets)
     f = current_filters(facets)

@@ -307,6 +307,31 @@ def test_an_upload_already_in_the_store_is_not_reported_as_added(hand_db_copy, m
     assert at.code[0].proto.wrap_lines  # long reasons wrap instead of running off the page
 
 
+def test_an_upload_with_new_dates_widens_an_untouched_date_range(hand_db_copy, monkeypatch):
+    monkeypatch.setenv("GEO_DB", str(hand_db_copy))
+    at = no_exception(app(hand_db_copy))
+    mentions = at.metric[1].value
+    open_tab(at, "Add articles")
+    row = {"title": "Later", "date": "2018-04-02", "text": "Daesh fighters attacked Niha again, residents said."}
+    at.file_uploader(key="upload_files").set_value([("later.jsonl", json.dumps(row).encode(), "text/plain")]).run()
+    at.button(key="upload_go").click().run()
+    no_exception(at)
+    assert at.date_input(key="f_dates").value[1].isoformat() == "2018-04-02"
+    assert url(at) == {}  # no date filter appeared by itself
+    assert int(at.metric[1].value) == int(mentions) + 1  # the new article is counted
+
+
+def test_an_upload_with_new_dates_keeps_a_date_range_the_user_chose(hand_db_copy, monkeypatch):
+    monkeypatch.setenv("GEO_DB", str(hand_db_copy))
+    at = open_tab(app(hand_db_copy, **{"from": "2017-11-01"}), "Add articles")
+    chosen = at.date_input(key="f_dates").value
+    row = {"title": "Later", "date": "2018-04-02", "text": "Daesh fighters attacked Niha again, residents said."}
+    at.file_uploader(key="upload_files").set_value([("later.jsonl", json.dumps(row).encode(), "text/plain")]).run()
+    at.button(key="upload_go").click().run()
+    assert no_exception(at).date_input(key="f_dates").value == chosen
+    assert url(at)["from"] == ["2017-11-01"]
+
+
 @pytest.mark.parametrize("limit, shown", [("52428800", "Up to 50 MiB"), ("512000", "Up to 500 KiB"),
                                           ("1572864", "Up to 1.5 MiB"), ("900", "Up to 900 bytes")])
 def test_upload_limit_is_shown_in_a_readable_unit(hand_db, monkeypatch, limit, shown):
