@@ -605,6 +605,9 @@ def render_overview(db: str, version: tuple, f: Filters, places: list[PlaceCount
         top = df.groupby("actor")["mentions"].sum().nlargest(TIMELINE_ACTORS).index
         wide = df[df.actor.isin(top)].pivot_table(index="month", columns="actor", values="mentions",
                                                   aggfunc="sum", fill_value=0)
+        # every month from the first to the last, quiet ones at 0: the axis is time, not a list
+        months = pd.period_range(min(wide.index), max(wide.index), freq="M").strftime("%Y-%m")
+        wide = wide.reindex(months, fill_value=0).rename_axis("month")
         st.line_chart(wide, height=300)
     else:
         st.caption("No dated articles pass the filters.")

@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import HOSTILE_TEXT, REPO
-from geo.store import Store
+from geo.store import Filters, Store
 
 APP = str(REPO / "dashboard.py")
 HTS = "Hay'at Tahrir al-Sham"
@@ -216,6 +216,29 @@ def test_overview_tables_follow_the_filters(hand_db):
     places, actors = (df.value for df in at.dataframe)
     assert set(places["place"]) == {"Deribiye", "Niha"}
     assert list(actors["actor"]) == ["Daesh"]
+
+
+def test_the_timeline_has_every_month_quiet_ones_at_zero(hand_db_copy, monkeypatch):
+    from streamlit import dataframe_util
+
+    monkeypatch.setenv("GEO_DB", str(hand_db_copy))
+    at = open_tab(app(hand_db_copy), "Add articles")
+    row = {"title": "Later", "date": "2018-04-02", "text": "Daesh fighters attacked Niha again, residents said."}
+    at.file_uploader(key="upload_files").set_value([("later.jsonl", json.dumps(row).encode(), "text/plain")]).run()
+    at.button(key="upload_go").click().run()
+    open_tab(at, "Overview")
+    chart = next(node for node in at.get("vega_lite_chart"))
+    rows = dataframe_util.convert_arrow_bytes_to_pandas_df(chart.proto.datasets[0].data.data)
+    months = sorted(set(rows["month"]))
+    with Store(hand_db_copy) as store:
+        dated = sorted({d.strftime("%Y-%m") for d, _, _ in store.timeline(Filters())})
+    assert months[0] == dated[0] and months[-1] == dated[-1] and len(dated) < len(months)
+    year, month = map(int, dated[0].split("-"))
+    expected = []
+    while (year, month) <= tuple(map(int, dated[-1].split("-"))):
+        expected.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    assert months == expected  # no month skipped: the x axis is time
 
 
 def test_exports_of_the_store_neutralise_formulas(hand_db):
