@@ -55,21 +55,13 @@ _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
 #: A word: letters/digits, with apostrophes or hyphens inside (Hay'at, al-Sham).
 TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]+)*")
 
-# Latin folding rules applied in order to each token (after lowercasing and
-# stripping diacritics). Vowels are folded to a/i/u; q->k; doubled letters and
-# a final h after a vowel are dropped.
-_VOWEL_RULES = (
-    (re.compile(r"ou|oo|aw|au|ow"), "u"),
-    (re.compile(r"ay|ai|ei|ey|ee|ie|ea"), "i"),
-    (re.compile(r"e"), "i"),
-    (re.compile(r"o"), "u"),
-    (re.compile(r"q"), "k"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"dj"), "j"),
-    (re.compile(r"(.)\1+"), r"\1"),
-    (re.compile(r"(?<=[aiu])h$"), ""),
-)
-_DIPHTHONG_U, _DIPHTHONG_I, _DOUBLED = (_VOWEL_RULES[0][0], _VOWEL_RULES[1][0], _VOWEL_RULES[7][0])
+# Latin folding rules, applied in this order to each token (after lowercasing and
+# stripping diacritics) by _fold_latin: diphthongs ou|oo|aw|au|ow -> u and
+# ay|ai|ei|ey|ee|ie|ea -> i; then e -> i, o -> u, q -> k, ph -> f, dj -> j; then
+# doubled letters are made single; then a final h after a vowel is dropped.
+_DIPHTHONG_U = re.compile(r"ou|oo|aw|au|ow")
+_DIPHTHONG_I = re.compile(r"ay|ai|ei|ey|ee|ie|ea")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 class Token(NamedTuple):
@@ -115,10 +107,9 @@ def fold_token(token: str) -> str:
 
 
 def _fold_latin(word: str) -> str:
-    """The vowel and consonant rules, on a lower-case ASCII word.
+    """The vowel and consonant rules above, in order, on a lower-case ASCII word.
 
-    ``_VOWEL_RULES`` in order; literal rules as ``str.replace`` and each rule
-    only where its letters occur (the same result, several times faster).
+    Literal rules by ``str.replace``, and each rule only where its letters occur.
     """
     if word in _TOKEN_SYNONYMS:
         return _TOKEN_SYNONYMS[word]
