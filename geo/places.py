@@ -211,7 +211,7 @@ class PlaceFinder:
                 needs = item.needs
                 if needs == _IF_CUE and not _has_place_cue(text, start, end):
                     continue
-                if needs == _IF_STRICT_CUE and (not _has_strict_place_cue(text, start, end)
+                if needs == _IF_STRICT_CUE and (not _has_place_cue(text, start, end, strict=True)
                                                 or is_common_word(item.key)):
                     continue
                 if item.places:
@@ -428,24 +428,6 @@ def _without_article(text: str, start: int, words: list[str]) -> list[str]:
     return words
 
 
-_STRICT_BEFORE = frozenset({"near", "outside", "around", "towards", "toward"})
-
-
-def _has_strict_place_cue(text: str, start: int, end: int) -> bool:
-    """A stricter :func:`_has_place_cue`, for names the gazetteer lacks: "near X", not "in X"."""
-    if _is_arabic(text[start:start + 1]):
-        return _has_arabic_place_cue(text, start)
-    if _word_after(text, end) in _ALL_CUES:
-        return True
-    before = _without_article(text, start, _LATIN_WORD.findall(text, max(0, start - 40), start))
-    if not before:
-        return False
-    last = before[-1].lower()
-    if last in _STRICT_BEFORE:
-        return True
-    return last == "of" and len(before) >= 2 and before[-2].lower() in _TYPE_BEFORE
-
-
 # Arabic words before a name that say it is a place ("مدينة إدلب", the city of Idlib),
 # with "و" (and) or "ب" (in) fused to them or not.
 _ARABIC_TYPE_BEFORE = frozenset("مدينة بلدة قرية ريف حي منطقة محافظة مخيم ناحية مدينه بلده قريه".split())
@@ -460,17 +442,29 @@ def _has_arabic_place_cue(text: str, start: int) -> bool:
     return word in _ARABIC_TYPE_BEFORE or (word[:1] in "وب" and word[1:] in _ARABIC_TYPE_BEFORE)
 
 
-def _has_place_cue(text: str, start: int, end: int) -> bool:
-    """True if the words around ``text[start:end]`` say it is a place ("the village of X", "X province", "near X")."""
-    if _is_arabic(text[start:start + 1]) and _has_arabic_place_cue(text, start):
+# The word before a name that makes it a place: "in X", "near X"; for a name the
+# gazetteer lacks (strict) only words that rarely precede anything but a place.
+_CUE_BEFORE = _LOCATIVE_BEFORE - {"of", "to"}
+_STRICT_CUE_BEFORE = frozenset({"near", "outside", "around", "towards", "toward"})
+
+
+def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
+    """True if the words around ``text[start:end]`` say it is a place ("the village of X", "X province", "near X").
+
+    ``strict``, for names the gazetteer lacks: "near X" but not "in X", and an
+    Arabic name only with an Arabic type word before it.
+    """
+    if _is_arabic(text[start:start + 1]):
+        if _has_arabic_place_cue(text, start):
+            return True
+        if strict:
+            return False
+    if _word_after(text, end) in _ALL_CUES:
         return True
-    after = _word_after(text, end)
-    if after in _ALL_CUES:
-        return True
-    before = _words_before(text, start)
+    before = _words_before(text, start, 2)
     if _type_before(before) in _TYPE_BEFORE:
         return True  # "the village of X"
-    return bool(before) and before[-1] in _LOCATIVE_BEFORE - {"of", "to"}
+    return bool(before) and before[-1] in (_STRICT_CUE_BEFORE if strict else _CUE_BEFORE)
 
 
 # --------------------------------------------------------------------------- resolution
