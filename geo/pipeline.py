@@ -17,7 +17,7 @@ from typing import Sequence
 from . import config
 from .actors import ActorLexicon, find_actors
 from .gazetteer import Gazetteer
-from .model import ActorMention, Article, ParsedArticle, PlaceMention
+from .model import ActorMention, Article, ParsedArticle, PlaceMention, Span
 from .places import PlaceFinder, ResolveOptions, resolve_places
 from .sentences import split_sentences
 
@@ -56,27 +56,28 @@ class Pipeline:
         title; every mention is in the body.
         """
         text = article.text
-        sentences = split_sentences(text)
-        actors = find_actors(text, self.lexicon, sentences)
-        blocked = _actor_spans(actors)
-        matches, unknown = self.finder.find(text, blocked)
         headline: list[PlaceMention] = []
         if article.title and not _opens_with(text, article.title):  # (HTML text often does)
-            title = article.title
-            t_sentences = split_sentences(title)
-            t_actors = find_actors(title, self.lexicon, t_sentences)
-            t_matches, _ = self.finder.find(title, _actor_spans(t_actors))
-            headline, _ = resolve_places(title, t_matches, (), self.gazetteer, t_sentences,
-                                         t_actors, self.options)
-        places, unresolved = resolve_places(text, matches, unknown, self.gazetteer, sentences,
-                                            actors, self.options, headline)
+            # names the gazetteer has; one placed by a guess (fuzzy, sibling) is too weak a clue
+            headline = [pm for pm in self._analyse(article.title)[2] if pm.method == "exact"]
+        sentences, actors, places, unresolved = self._analyse(text, headline)
         return ParsedArticle(article=article, places=tuple(places), actors=tuple(actors),
                              unresolved=tuple(unresolved), sentences=tuple(sentences))
+
+    def _analyse(self, text: str, headline: Sequence[PlaceMention] = ()) -> tuple[
+            list[tuple[int, int]], list[ActorMention], list[PlaceMention], list[Span]]:
+        """Sentences, actors, resolved places and unresolved names of one text."""
+        sentences = split_sentences(text)
+        actors = find_actors(text, self.lexicon, sentences)
+        matches, unknown = self.finder.find(text, _actor_spans(actors))
+        places, unresolved = resolve_places(text, matches, unknown, self.gazetteer, sentences,
+                                            actors, self.options, headline)
+        return sentences, actors, places, unresolved
 
 
 def _opens_with(text: str, title: str) -> bool:
     """True if the text starts with its title: the title's places are mentions already."""
-    return text.lstrip()[:len(title.strip()) + 1].startswith(title.strip())
+    return text.lstrip().startswith(title.strip())
 
 
 def _actor_spans(actors: Sequence[ActorMention]) -> list[tuple[int, int]]:
