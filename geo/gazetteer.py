@@ -261,14 +261,11 @@ class Gazetteer:
         row = self._rows[i]
         if '"' not in row:  # most rows have no quoted cell: a plain split is 5x faster
             cells = row.split(",")
-            if len(cells) != len(COLUMNS):
-                raise GazetteerError(f"{self.path}: bad place row {i + 1}: {len(cells)} cells, "
-                                     f"expected {len(COLUMNS)}")
-            return cells
-        try:
-            (cells,) = csv.reader([row])
-        except (csv.Error, ValueError) as exc:
-            raise GazetteerError(f"{self.path}: bad place row {i + 1}: {exc}") from exc
+        else:
+            try:
+                (cells,) = csv.reader([row])
+            except (csv.Error, ValueError) as exc:
+                raise GazetteerError(f"{self.path}: bad place row {i + 1}: {exc}") from exc
         if len(cells) != len(COLUMNS):
             raise GazetteerError(f"{self.path}: bad place row {i + 1}: {len(cells)} cells, "
                                  f"expected {len(COLUMNS)}")
