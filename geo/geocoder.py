@@ -34,10 +34,13 @@ from geo.names import name_key, skeleton_key
 
 log = logging.getLogger(__name__)
 
-__all__ = ("KIND_RANK", "NEIGHBOURS", "CachedGeocoder", "OfflineGazetteer", "make_geocoder")
+__all__ = ("KIND_RANK", "NEAR_COUNTRIES", "NEIGHBOURS", "CachedGeocoder", "OfflineGazetteer",
+           "make_geocoder")
 
 #: Countries bordering Syria, ranked after Syria and before the world.
 NEIGHBOURS = frozenset({"TR", "IQ", "LB", "JO", "IL", "PS"})
+#: Syria and its neighbours: where places are meant by any spelling, not only their own names.
+NEAR_COUNTRIES = NEIGHBOURS | {"SY"}
 
 #: Tie-break order of kinds (lower first).
 KIND_RANK = {
@@ -216,7 +219,7 @@ class OfflineGazetteer(Geocoder):
 
 
 def _similar(key: str, place: Place) -> bool:
-    if place.country not in NEIGHBOURS | {"SY"}:
+    if place.country not in NEAR_COUNTRIES:
         return False
     return any(fuzz.ratio(key, name_key(n)) >= SKELETON_MIN_RATIO for n in (place.name, *place.names))
 

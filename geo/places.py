@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence
 from geopy.distance import EARTH_RADIUS
 from rapidfuzz import fuzz
 
-from .geocoder import NEIGHBOURS
+from .geocoder import NEAR_COUNTRIES
 from .model import ActorMention, Place, PlaceMention, Span
 from .names import Token, fold_token, name_key, skeleton_key, strip_marks, tokenize
 from .sentences import sentence_index
@@ -44,8 +44,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Syria and the countries whose places may be meant in Syrian news.
-NEAR_COUNTRIES = NEIGHBOURS | {"SY"}
 
 #: Longest place name, in folded tokens, that the matcher tries.
 MAX_NAME_TOKENS = 7
