@@ -19,6 +19,12 @@ swaps in place; it returns only the clicked marker's tooltip, so panning
 and zooming never rerun the script. Filters live in the URL (``?actor=...``)
 both ways. Section timings go to the log (``--logger.level=info``).
 
+``streamlit run dashboard.py`` finds the ``st.App`` at the end of this file and
+serves the page through it: its lifespan imports folium and pandas at server
+start (:func:`warm_up`), while the first browser is still loading Streamlit's
+own scripts, instead of in the first page's run. The page itself runs as
+``__main__``, as under any ``streamlit run`` (and Streamlit's AppTest).
+
 Environment: ``GEO_DB`` (the store), ``GEO_MAP_TILES`` (auto | osm | plain),
 ``GEO_POPUP_PLACES`` (how many places get excerpts in their popup), and the
 ``GEO_MAX_*`` limits of :mod:`geo.config`.
@@ -30,25 +36,29 @@ with widgets that render plain text (``st.text``, ``st.code``, ``st.dataframe``)
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import html
+import json
+import logging
+import os
+import threading
+import time
+from collections.abc import Sequence
+
 import streamlit as st
+from streamlit.logger import get_logger
 
-st.set_page_config(page_title="Conflict news map \u2014 Syria", page_icon=":world_map:", layout="wide")
+from geo import config
+from geo.articles import ReadOptions, read_bytes, read_paths
+from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, upload_name
+from geo.store import ActorCount, Excerpt, Facets, Filters, MentionIndex, PlaceCount, Store, StoredArticle
 
-import contextlib  # noqa: E402
-import datetime as dt  # noqa: E402
-import html  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Sequence  # noqa: E402
-
-from streamlit.logger import get_logger  # noqa: E402
-
-from geo import config  # noqa: E402
-from geo.articles import ReadOptions, read_bytes, read_paths  # noqa: E402
-from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, upload_name  # noqa: E402
-from geo.store import ActorCount, Excerpt, Facets, Filters, MentionIndex, PlaceCount, Store, StoredArticle  # noqa: E402
+if __name__ != "__main__":
+    # `streamlit run dashboard.py` first imports this file to find ``app`` (at the end), before
+    # Streamlit's runtime exists: the page's cached queries are then defined but never run
+    # (the page runs as __main__), so their "No runtime found" warning says nothing useful.
+    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
 #: At most this many of the most mentioned places get excerpts in their popup (others: counts
 #: and top actors; every excerpt is in the panel a click away).
@@ -67,6 +77,8 @@ PAGE_CSS = """
 
 # Widget key -> URL parameter. Multiselects hold lists; the text box a string.
 URL_LISTS = {"f_actor": "actor", "f_category": "category", "f_place": "place", "f_gov": "gov", "f_source": "source"}
+# The place filter's expander and, while it is open, its multiselect (see place_picker).
+PLACE_BOX, PLACE_PICKER = "f_place_open", "f_place_pick"
 
 
 logger = get_logger("dashboard")  # follows streamlit's --logger.level
@@ -420,6 +432,7 @@ def reset_filters(facets: Facets) -> None:
 def set_place_filter(place_id: str) -> None:
     """Show one place on the map (from the reader or the panel)."""
     st.session_state["f_place"] = [place_id]
+    st.session_state[PLACE_BOX] = True  # show which place the map is filtered to
     st.session_state["show"] = place_id
 
 
@@ -449,12 +462,7 @@ def sidebar_filters(facets: Facets) -> None:
                    format_func=lambda a: f"{a} ({actor_n.get(a, 0):,})", placeholder="All actors")
     sb.multiselect("Actor category", list(cat_n), key="f_category",
                    format_func=lambda c: f"{c} ({cat_n.get(c, 0):,})", placeholder="All categories")
-    # In an expander, open when places are chosen: a closed expander does not draw its
-    # widget, and the list of every mentioned place (3,300 on a big store) costs the browser
-    # ~0.3 s on every page render otherwise.
-    with sb.expander("Town / place", expanded=bool(st.session_state.get("f_place"))):
-        st.multiselect("Town / place", list(place_label), key="f_place", label_visibility="collapsed",
-                       format_func=lambda p: place_label.get(p, p), placeholder="Type to search places")
+    place_picker(sb, place_label)
     sb.multiselect("Governorate", list(gov_n), key="f_gov",
                    format_func=lambda g: f"{g} ({gov_n.get(g, 0):,})", placeholder="All governorates")
     sb.multiselect("Source", list(source_n), key="f_source",
@@ -469,6 +477,32 @@ def sidebar_filters(facets: Facets) -> None:
     sb.subheader("Map")
     sb.checkbox("Cluster overlapping markers", value=True, key="opt_cluster")
     sb.checkbox("Shade governorates by mentions", value=False, key="opt_choropleth")
+
+
+def place_picker(sb, place_label: dict[str, str]) -> None:
+    """The town / place filter: a searchable list of every mentioned place, in an expander
+    that runs only while open.
+
+    The list (3,300 places on a big store) costs the browser 0.4-0.5 s on every page
+    it is sent with, open or not, so a closed expander sends nothing. The filter itself
+    lives in ``f_place`` (the URL's ``place``), not in the widget: a widget that is not
+    drawn loses its state. The label says how many places are chosen while it is closed.
+    """
+    ss = st.session_state
+    chosen = ss.get("f_place", [])
+    label = "Town / place" + (f" ({len(chosen)} chosen)" if chosen else "")
+    # Opened by a URL with places in it, or by set_place_filter through its state.
+    opened = {} if PLACE_BOX in ss else {"expanded": bool(chosen)}
+    box = sb.expander(label, key=PLACE_BOX, on_change="rerun", **opened)
+    if box.open:
+        ss[PLACE_PICKER] = list(chosen)
+        box.multiselect("Town / place", list(place_label), key=PLACE_PICKER, label_visibility="collapsed",
+                        format_func=lambda p: place_label.get(p, p), placeholder="Type to search places",
+                        on_change=_picked_places)
+
+
+def _picked_places() -> None:
+    st.session_state["f_place"] = list(st.session_state[PLACE_PICKER])
 
 
 def static_assets() -> maplayers.Assets:
@@ -679,6 +713,7 @@ def render_upload(db: str) -> None:
 
 def main() -> None:
     started = time.perf_counter()
+    st.set_page_config(page_title="Conflict news map \u2014 Syria", page_icon=":world_map:", layout="wide")
     db = db_path()
     ensure_bundled_data(db)
     with timed("version and facets"):
@@ -732,4 +767,32 @@ def main() -> None:
     logger.info("script run: %.3f s (%s)", time.perf_counter() - started, f)
 
 
-main()
+# --------------------------------------------------------------------------- server start
+
+
+def warm_up() -> None:
+    """Import what the first page needs and no page has imported yet.
+
+    folium (with pandas) takes 0.5-1.2 s to import on this VM: done at server start,
+    while the first browser is still loading Streamlit's own scripts, the first page
+    does not wait for it.
+    """
+    started = time.perf_counter()
+    import pandas  # noqa: F401 - folium's import pulls it in; the overview uses it
+
+    from geo import maplayers  # noqa: F401 - folium and its plugins
+
+    logger.info("server warm-up (folium, pandas): %.3f s", time.perf_counter() - started)
+
+
+@contextlib.asynccontextmanager
+async def warm_server(_app):
+    """st.App lifespan: start :func:`warm_up` without holding up the server's start."""
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
+    yield
+
+
+if __name__ == "__main__":  # Streamlit runs this file as the page
+    main()
+else:  # `streamlit run dashboard.py` finds this app and serves the page with it
+    app = st.App(__file__, lifespan=warm_server)

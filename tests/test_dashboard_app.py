@@ -94,12 +94,47 @@ def test_actor_filter_changes_what_the_map_holds(hand_db):
     ("f_category", "government and allies", {"Saraqeb"}),
     ("f_gov", "Hama", {"Deribiye", "Niha"}),
     ("f_source", "Press TV", {"Deribiye", "Niha", "Saraqeb"}),
-    ("f_place", "wof:102", {"Tel Touqan"}),
 ])
 def test_each_filter_changes_the_map(hand_db, key, value, expected):
     at = no_exception(app(hand_db))
     at.multiselect(key=key).select(value).run()
     assert map_places(no_exception(at)) == expected
+
+
+def open_place_picker(at: AppTest) -> AppTest:
+    at.session_state["f_place_open"] = True  # the expander's key: AppTest has no click on it
+    return no_exception(at.run())
+
+
+def test_the_place_list_is_sent_only_while_its_expander_is_open(hand_db):
+    at = no_exception(app(hand_db))
+    assert [e.label for e in at.expander] == ["Town / place"]
+    assert not [w for w in at.multiselect if w.key == "f_place_pick"]  # 3,300 options on a big store
+    open_place_picker(at)
+    assert at.multiselect(key="f_place_pick").options  # every mentioned place, searchable
+
+
+def test_the_place_filter_outlives_its_closed_expander(hand_db):
+    at = open_place_picker(app(hand_db))
+    at.multiselect(key="f_place_pick").select("wof:102").run()
+    assert map_places(no_exception(at)) == {"Tel Touqan"}
+    assert url(at) == {"place": ["wof:102"]}
+    at.session_state["f_place_open"] = False
+    no_exception(at.run())
+    assert not [w for w in at.multiselect if w.key == "f_place_pick"]
+    assert map_places(at) == {"Tel Touqan"}  # still filtered, and the label says so
+    assert [e.label for e in at.expander] == ["Town / place (1 chosen)"]
+    assert url(at) == {"place": ["wof:102"]}
+    open_place_picker(at)
+    assert at.multiselect(key="f_place_pick").value == ["wof:102"]
+    at.multiselect(key="f_place_pick").unselect("wof:102").run()
+    assert map_places(no_exception(at)) == ALL
+
+
+def test_a_url_with_places_opens_the_place_filter(hand_db):
+    at = no_exception(app(hand_db, place="wof:102"))
+    assert at.multiselect(key="f_place_pick").value == ["wof:102"]
+    assert map_places(at) == {"Tel Touqan"}
 
 
 def test_text_and_date_filters(hand_db):
@@ -145,7 +180,8 @@ def test_filters_round_trip_through_the_url(hand_db):
 def test_unknown_url_values_are_dropped(hand_db):
     at = no_exception(app(hand_db, actor=["Nobody", HTS], place="wof:999", **{"from": "garbage"}, show="x"))
     assert at.multiselect(key="f_actor").value == [HTS]
-    assert at.multiselect(key="f_place").value == []
+    assert at.session_state["f_place"] == []
+    assert not [w for w in at.multiselect if w.key == "f_place_pick"]  # nothing chosen: closed
     assert url(at) == {"actor": [HTS]}
 
 
@@ -178,7 +214,7 @@ def test_reader_shows_the_article_escaped_and_links_back_to_the_map(hand_db):
     # a place button of the reader filters the map to that place
     button = next(b for b in at.button if b.key.startswith("reader_place_") and b.label == "Saraqeb")
     button.click().run()
-    assert at.multiselect(key="f_place").value == ["wof:101"]
+    assert at.multiselect(key="f_place_pick").value == ["wof:101"]  # opened, to show it
     assert map_places(no_exception(at)) == {"Saraqeb"}
 
 
