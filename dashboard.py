@@ -589,7 +589,7 @@ def render_place_panel(db: str, version: tuple, f: Filters, places: list[PlaceCo
                        args=(place_id,))
         cols[1].button("Close", key="panel_close", on_click=close, args=("show",))
         for i, ex in enumerate(excerpts[:limit]):
-            label = maplayers.article_label(ex.title, ex.source, ex.date)
+            label = maplayers.article_label(ex.title, ex.source, ex.date, ex.path)
             html_block(f'<blockquote>{maplayers.excerpt_html(ex)}</blockquote>'
                        f'<div class="geo-src">{html.escape(label)}</div>')
             st.button("Read the article", key=f"read_{i}", on_click=open_article, args=(ex.article_id, i))
@@ -613,7 +613,7 @@ def render_reader(db: str, version: tuple) -> None:
             return
         a = stored.article
         meta = " \u00b7 ".join(str(x) for x in (a.source, a.date, a.path) if x)
-        html_block(f"<h3>{html.escape(a.title or '(untitled)')}</h3><p class='geo-src'>{html.escape(meta)}</p>")
+        html_block(f"<h3>{html.escape(maplayers.article_title(a.title, a.path))}</h3><p class='geo-src'>{html.escape(meta)}</p>")
         if a.url:
             st.text(f"URL: {a.url}")
         st.button("Close the article", key="reader_close", on_click=close, args=("article",))

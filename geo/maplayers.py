@@ -234,14 +234,49 @@ def excerpt_html(ex: Excerpt, max_chars: int | None = None) -> str:
         start = max(0, middle - max_chars // 2)
         end = min(len(ex.sentence), start + max_chars)
         start = max(0, end - max_chars)
+        start, end = _word_window(ex.sentence, start, end, ps, pe)
     return mark_spans(ex.sentence, spans, start, end)
 
 
-def article_label(title: str | None, source: str | None, date: object | None) -> str:
-    """Plain text "Title — Source, 2017-10-09" (unescaped; escape where used)."""
-    parts = [title or "(untitled)"]
+def _word_window(text: str, start: int, end: int, keep_start: int, keep_end: int) -> tuple[int, int]:
+    """``start``/``end`` moved inwards to the nearest space, so a cut excerpt shows whole
+    words (never past ``keep_start``/``keep_end``, the place; a window inside one long
+    word stays as it is).
+
+    >>> text = "troops shelled the village of Saraqeb overnight"
+    >>> s, e = _word_window(text, 10, 44, 30, 37); text[s:e]
+    'the village of Saraqeb'
+    """
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start, keep_start)
+        if space != -1:
+            start = space + 1
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", keep_end, end)
+        if space != -1:
+            end = space
+    return start, end
+
+
+def article_label(title: str | None, source: str | None, date: object | None, path: str | None = None) -> str:
+    """Plain text "Title — Source, 2017-10-09" (unescaped; escape where used).
+
+    An article without a title (a text file) is named by its file.
+    """
     tail = ", ".join(str(x) for x in (source, date) if x)
-    return parts[0] + (f" \u2014 {tail}" if tail else "")
+    return article_title(title, path) + (f" \u2014 {tail}" if tail else "")
+
+
+def article_title(title: str | None, path: str | None = None) -> str:
+    """The title, else the file's name ("report.txt" for ``uploads/report.txt``), else "(untitled)".
+
+    >>> article_title(None, "data/seeds/seed_1.txt"), article_title("Raids", "a.txt"), article_title(None)
+    ('seed_1.txt', 'Raids', '(untitled)')
+    """
+    if title:
+        return title
+    name = (path or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return name or "(untitled)"
 
 
 def article_html(stored: StoredArticle, place_link: str | None = "?place={place_id}") -> str:
@@ -392,7 +427,7 @@ def popup_parts(place: PlaceCount, excerpts: Sequence[Excerpt] = (), max_excerpt
     if excerpts:
         parts.append("<ol>")
         for ex in excerpts[:max_excerpts]:
-            label = article_label(ex.title, ex.source, ex.date)
+            label = article_label(ex.title, ex.source, ex.date, ex.path)
             parts.append(f'<li>{excerpt_html(ex, max_chars)}<div class="geo-src">{html.escape(label)}</div></li>')
         parts.append("</ol>")
         if place.mentions > len(excerpts[:max_excerpts]):
@@ -900,7 +935,9 @@ def place_layers(
         disableClusteringAtZoom=10 if cluster else 1,
         spiderfyOnMaxZoom=False,
         showCoverageOnHover=False,
-        chunkedLoading=True,
+        # One pass over all markers: chunked loading (200 ms slices, 50 ms apart) drew
+        # 3,300 places 0.1-0.15 s later and blocks the page no less in total.
+        chunkedLoading=False,
     )
     layer.add_to(group)
     _use_assets(None, layer, assets)

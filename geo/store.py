@@ -155,6 +155,7 @@ class Excerpt:
     place_id: str
     place_spans: tuple[tuple[int, int], ...]
     actors: tuple[ActorSpan, ...] = ()
+    path: str | None = None  # the article's file (names an untitled article)
 
     @property
     def place_span(self) -> tuple[int, int]:
@@ -941,11 +942,11 @@ class Store:
         sentences: dict[tuple[str, int], tuple] = {}
         place_spans: dict[tuple[str, int, str], list[tuple[int, int]]] = {}
         actors: dict[tuple[str, int], list[tuple]] = {}
-        for article_id, idx, title, source, date, offset, text in self.conn.execute(
-            f"{with_keys}SELECT s.article_id, s.idx, a.title, a.source, a.date, s.char_start, s.text FROM k "
+        for article_id, idx, title, source, date, offset, text, path in self.conn.execute(
+            f"{with_keys}SELECT s.article_id, s.idx, a.title, a.source, a.date, s.char_start, s.text, a.path FROM k "
             "JOIN sentences s ON s.article_id = k.article_id AND s.idx = k.idx JOIN articles a ON a.id = s.article_id",
             (keys,)):
-            sentences[(article_id, idx)] = (title, source, date, offset, text)
+            sentences[(article_id, idx)] = (title, source, date, offset, text, path)
         for article_id, idx, place_id, start, end in self.conn.execute(
             f"{with_keys}SELECT m.article_id, m.sentence_idx, m.place_id, m.char_start, m.char_end FROM k "
             "JOIN place_mentions m ON m.article_id = k.article_id AND m.sentence_idx = k.idx ORDER BY m.char_start",
@@ -960,12 +961,12 @@ class Store:
         for place_id, article_id, idx in chosen:
             if (article_id, idx) not in sentences:
                 continue
-            title, source, date, offset, text = sentences[(article_id, idx)]
+            title, source, date, offset, text, path = sentences[(article_id, idx)]
             spans = tuple((s - offset, e - offset) for s, e in place_spans.get((article_id, idx, place_id), ()))
             found = tuple(ActorSpan(s - offset, e - offset, surface, actor, category, bool(coref))
                           for s, e, surface, actor, category, coref in actors.get((article_id, idx), ()))
             out.setdefault(place_id, []).append(
-                Excerpt(article_id, title, source, _date_py(date), text, idx, offset, place_id, spans, found))
+                Excerpt(article_id, title, source, _date_py(date), text, idx, offset, place_id, spans, found, path))
         return out
 
     def article(self, article_id: str) -> StoredArticle | None:

@@ -14,6 +14,7 @@ import json
 import math
 import re
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -119,10 +120,27 @@ def test_popup_shows_best_excerpts_with_actor_marked_and_article():
     assert "Title \u2014 Anadolu Agency, 2017-10-09" in html
 
 
+def test_an_untitled_article_is_named_by_its_file():
+    ex = replace(excerpt("HTS entered Saraqeb.", "Saraqeb", title=None), path="uploads/report <1>.txt")
+    assert "report &lt;1&gt;.txt \u2014 Anadolu Agency, 2017-10-09" in maplayers.popup_html(place(), [ex])
+    assert "(untitled)" in maplayers.popup_html(place(), [replace(ex, path=None)])
+
+
 def test_popup_cuts_long_sentences_around_the_place():
     sentence = "x" * 1000 + " Saraqeb " + "y" * 1000
     html = maplayers.excerpt_html(excerpt(sentence, "Saraqeb"), max_chars=200)
     assert "Saraqeb" in html and len(html) < 300 and html.startswith("\u2026") and html.endswith("\u2026")
+
+
+def test_a_cut_excerpt_shows_whole_words():
+    sentence = " ".join(f"word{i:03d}" for i in range(100)) + " HTS shelled Saraqeb. " + " ".join(
+        f"tail{i:03d}" for i in range(100))
+    html = maplayers.excerpt_html(excerpt(sentence, "Saraqeb", "HTS"), max_chars=120)
+    inner = html.strip("\u2026")
+    words = re.sub(r"<[^>]+>", "", inner).split()
+    assert "Saraqeb." in words and '<mark class="place">Saraqeb</mark>' in html
+    assert all(re.fullmatch(r"(word|tail)\d{3}|HTS|shelled|Saraqeb\.", w) for w in words), words
+    assert len(inner) <= 120 + len('<mark class="place"></mark>') + 200  # marks add markup only
 
 
 # --------------------------------------------------------------------------- escaping

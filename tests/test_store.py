@@ -203,6 +203,14 @@ def test_excerpts_rank_by_actors_then_date(filled: Store) -> None:
     assert filled.excerpts(SARAQEB.id, Filters(), limit=1)[0].article_id == "a1"
 
 
+def test_excerpts_carry_their_article_s_file(filled: Store) -> None:
+    # an untitled article (a text file) is named by its file wherever an excerpt shows
+    assert {(x.article_id, x.path) for x in filled.excerpts(SARAQEB.id, Filters(), limit=5)} == {
+        ("a1", "a1.txt"), ("a2", "a2.txt")}
+    bulk = filled.excerpts_for_places((SARAQEB.id,), Filters(), limit_per_place=5)
+    assert {x.path for x in bulk[SARAQEB.id]} == {"a1.txt", "a2.txt"}
+
+
 def test_timeline_counts_actor_mentions_per_month(filled: Store) -> None:
     timeline = filled.timeline(Filters(actors=("Daesh", "Assad regime")))
     assert timeline == [(dt.date(2017, 10, 1), "Daesh", 3), (dt.date(2017, 11, 1), "Assad regime", 1)]
