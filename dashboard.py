@@ -16,8 +16,8 @@ first filter change counts from memory instead of querying 100k mentions).
 
 The map is a fixed base plus the layers the filters change, which st_folium
 swaps in place; it returns only the clicked marker's tooltip, so panning
-and zooming never rerun the script. Filters live in the URL (``?actor=...``)
-both ways. Section timings go to the log (``--logger.level=info``).
+and zooming never rerun the script. Filters and the map's options live in the
+URL (``?actor=...&shade=1``) both ways. Section timings go to the log (``--logger.level=info``).
 
 ``streamlit run dashboard.py`` finds the ``st.App`` at the end of this file and
 serves the page through it: its lifespan imports folium and pandas at server
@@ -355,6 +355,8 @@ def seed_state_from_url(facets: Facets) -> None:
         start, end = _parse_date(qp.get("from")) or lo, _parse_date(qp.get("to")) or hi
         start, end = min(max(start, lo), hi), min(max(end, lo), hi)
         ss["f_dates"] = (min(start, end), max(start, end))
+    ss["opt_cluster"] = qp.get("cluster") != "0"  # map options: on by default / off by default
+    ss["opt_choropleth"] = qp.get("shade") == "1"
     show = qp.get("show")
     ss["show"] = show if show in allowed["f_place"] else None
     ss["article"] = qp.get("article") or None
@@ -412,6 +414,8 @@ def write_url(f: Filters) -> None:
         "to": [f.date_to.isoformat()] if f.date_to else [],
         "q": [f.text] if f.text else [],
         "show": [st.session_state["show"]] if st.session_state.get("show") else [],
+        "cluster": [] if st.session_state.get("opt_cluster", True) else ["0"],
+        "shade": ["1"] if st.session_state.get("opt_choropleth") else [],
         "article": [st.session_state["article"]] if st.session_state.get("article") else [],
     }
     wanted = {k: v for k, v in wanted.items() if v}
@@ -475,8 +479,9 @@ def sidebar_filters(facets: Facets) -> None:
     sb.button("Reset filters", key="reset_filters", on_click=reset_filters, args=(facets,))
     sb.divider()
     sb.subheader("Map")
-    sb.checkbox("Cluster overlapping markers", value=True, key="opt_cluster")
-    sb.checkbox("Shade governorates by mentions", value=False, key="opt_choropleth")
+    # values seeded from the URL (seed_state_from_url), so no value= here
+    sb.checkbox("Cluster overlapping markers", key="opt_cluster")
+    sb.checkbox("Shade governorates by mentions", key="opt_choropleth")
 
 
 def place_picker(sb, place_label: dict[str, str]) -> None:

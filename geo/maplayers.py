@@ -327,6 +327,7 @@ HIGHLIGHT_CSS = "\n".join(
         " border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }",
         ".geo-legend i { display: inline-block; width: 11px; height: 11px; border-radius: 50%;"
         " margin-right: 5px; vertical-align: -1px; border: 1px solid #333; }",
+        ".geo-legend i.geo-square { border-radius: 0; border-color: #8c6d31; }",
         ".leaflet-container { background: #e8eef1; }",
     ]
 )
@@ -659,6 +660,24 @@ def governorate_mentions(places: Iterable[PlaceCount]) -> dict[str, int]:
 _CHOROPLETH = ("#fff5eb", "#fdd0a2", "#fdae6b", "#fd8d3c", "#e6550d", "#a63603")
 
 
+def shade_scale(top: int) -> list[tuple[str, str]]:
+    """The shading's legend: (mentions, colour) for each colour :func:`_shade` can give.
+
+    >>> shade_scale(100)
+    [('0', '#ffffff'), ('1\u20134', '#fdd0a2'), ('5\u201316', '#fdae6b'), ('17\u201336', '#fd8d3c'), ('37\u201364', '#e6550d'), ('65\u2013100', '#a63603')]
+    """
+    steps = len(_CHOROPLETH) - 1
+    scale, low = [("0", "#ffffff")], 1
+    for k in range(1, steps + 1):
+        high = top if k == steps else math.floor((k / steps) ** 2 * top)
+        while high < top and _shade(high + 1, top) == _CHOROPLETH[k]:
+            high += 1  # float rounding at the edges: follow _shade itself
+        if high >= low:
+            scale.append((f"{low:,}" if high == low else f"{low:,}\u2013{high:,}", _CHOROPLETH[k]))
+            low = high + 1
+    return scale
+
+
 def _shade(value: int, top: int) -> str:
     if value <= 0 or top <= 0:
         return "#ffffff"
@@ -699,6 +718,42 @@ class _Legend(MacroElement):
             "<div><b>Most named with</b></div>" + rows
             + '<div style="color:#555;margin-top:3px">size: number of mentions</div>'
         )
+
+
+class _LayerLegend(MacroElement):
+    """A legend shown while its layer is on the map (the shading's scale).
+
+    It follows the layer: switched off in the layer control, or swapped out by
+    st_folium when the filters change, the legend goes with it.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var layer = {{ this._parent.get_name() }};
+            var legend = L.control({position: "bottomleft"});
+            legend.onAdd = function () {
+                var div = L.DomUtil.create("div", "geo-legend");
+                div.innerHTML = {{ this.html|tojson }};
+                return div;
+            };
+            layer.on("add", function () { legend.addTo(layer._map); });
+            layer.on("remove", function () { legend.remove(); });
+            if (layer._map) { legend.addTo(layer._map); }
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, title: str, entries: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self._name = "LayerLegend"
+        rows = "".join(
+            f'<div><i class="geo-square" style="background:{html.escape(colour)}"></i>{html.escape(label)}</div>'
+            for label, colour in entries
+        )
+        self.html = f"<div><b>{html.escape(title)}</b></div>{rows}"
 
 
 class _ForgetSwappedLayers(MacroElement):
@@ -923,6 +978,7 @@ def place_layers(
             pane="geo-boundaries",
             control=False,
         ).add_to(shading)
+        _LayerLegend("Mentions by governorate", shade_scale(top)).add_to(shading)
         groups.append(shading)
 
     group = folium.FeatureGroup(name="Places")

@@ -177,6 +177,22 @@ def test_filters_round_trip_through_the_url(hand_db):
     assert map_places(again) == map_places(at) == {"Saraqeb", "Tel Touqan"}  # same sentence
 
 
+def test_map_options_round_trip_through_the_url(hand_db):
+    at = no_exception(app(hand_db))
+    assert at.checkbox(key="opt_cluster").value and not at.checkbox(key="opt_choropleth").value
+    assert '"disableClusteringAtZoom": 10' in map_args(at)["feature_group"]
+    at.checkbox(key="opt_cluster").uncheck().run()
+    at.checkbox(key="opt_choropleth").check().run()
+    no_exception(at)
+    assert url(at) == {"cluster": ["0"], "shade": ["1"]}
+    layers = map_args(at)["feature_group"]
+    assert '"disableClusteringAtZoom": 1,' in layers and '["Governorate", "Mentions"]' in layers  # shaded
+    again = no_exception(app(hand_db, cluster="0", shade="1"))
+    assert not again.checkbox(key="opt_cluster").value and again.checkbox(key="opt_choropleth").value
+    assert map_args(again)["feature_group"] == layers
+    assert not again.warning  # no "value set both by the widget and Session State"
+
+
 def test_unknown_url_values_are_dropped(hand_db):
     at = no_exception(app(hand_db, actor=["Nobody", HTS], place="wof:999", **{"from": "garbage"}, show="x"))
     assert at.multiselect(key="f_actor").value == [HTS]

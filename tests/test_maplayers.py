@@ -334,3 +334,28 @@ def test_mentions_geojson_is_points_in_lon_lat_order():
     assert feature["geometry"] == {"type": "Point", "coordinates": [36.8, 35.86]}
     assert feature["properties"]["date"] == "2017-10-09"
     json.dumps(doc)  # serialisable
+
+
+@pytest.mark.parametrize("top", [1, 2, 3, 7, 25, 100, 999, 12_345])
+def test_the_shading_scale_names_the_colour_of_every_count(top):
+    scale = maplayers.shade_scale(top)
+    colour_of = {}
+    for label, colour in scale:
+        low, _, high = label.replace(",", "").partition("\u2013")
+        for v in range(int(low), int(high or low) + 1):
+            assert v not in colour_of
+            colour_of[v] = colour
+    assert sorted(colour_of) == list(range(0, top + 1))  # every count from 0 to the top, once
+    assert all(maplayers._shade(v, top) == c for v, c in colour_of.items())
+
+
+def test_shaded_governorates_come_with_their_scale():
+    from jinja2.utils import htmlsafe_json_dumps  # how the page embeds the legend's HTML
+
+    legend = maplayers._LayerLegend("Mentions by governorate", maplayers.shade_scale(40))
+    assert maplayers.shade_scale(40)[-1][0].endswith("40")  # the busiest governorate: 40 mentions
+    assert "26\u201340</div>" in legend.html
+    page = map_html(build_map([place(mentions=40)], choropleth=True))
+    assert str(htmlsafe_json_dumps(legend.html)) in page
+    assert 'legend.addTo(layer._map)' in page
+    assert "legend.addTo(layer._map)" not in map_html(build_map([place(mentions=40)]))
