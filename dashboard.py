@@ -650,24 +650,22 @@ def render_overview(db: str, version: tuple, f: Filters, places: list[PlaceCount
         st.line_chart(wide, height=300)
     else:
         st.caption("No dated articles pass the filters.")
-    left, right = st.columns(2)
-    with left:
-        st.subheader("Top places")
-        st.dataframe(
-            pd.DataFrame(
-                [(p.name, p.admin1 or "", p.kind, p.mentions, p.articles,
-                  next(iter(p.actors), "")) for p in places[:25]],
-                columns=["place", "governorate", "kind", "mentions", "articles", "top actor"],
-            ),
-            hide_index=True, key="top_places",
-        )
-    with right:
-        st.subheader("Top actors")
-        st.dataframe(
-            pd.DataFrame([(a.actor, a.category, a.mentions, a.articles) for a in actors[:25]],
-                         columns=["actor", "category", "mentions", "articles"]),
-            hide_index=True, key="top_actors",
-        )
+    # One above the other: side by side, six columns of places did not fit half a page.
+    st.subheader("Top places")
+    st.dataframe(
+        pd.DataFrame(
+            [(p.name, p.admin1 or "", p.kind, p.mentions, p.articles,
+              next(iter(p.actors), "")) for p in places[:25]],
+            columns=["place", "governorate", "kind", "mentions", "articles", "top actor"],
+        ),
+        hide_index=True, key="top_places",
+    )
+    st.subheader("Top actors")
+    st.dataframe(
+        pd.DataFrame([(a.actor, a.category, a.mentions, a.articles) for a in actors[:25]],
+                     columns=["actor", "category", "mentions", "articles"]),
+        hide_index=True, key="top_actors",
+    )
     st.subheader("Download the filtered mentions")
     c1, c2 = st.columns(2)
     c1.download_button("CSV", data=lambda: export_csv(db, f), file_name="mentions.csv", mime="text/csv",
