@@ -148,7 +148,8 @@ def parse_date(value: str, date_format: str | None = None) -> dt.date | None:
     """Parse a publication date; None if it cannot be read.
 
     With ``date_format`` only that ``strptime`` format is tried. Otherwise, in
-    order: ``M/D/YY`` or ``M/D/YYYY`` (FA-KES, US order), ISO ``YYYY-MM-DD``
+    order: ``M/D/YY`` or ``M/D/YYYY`` (FA-KES, US order; read as ``D/M/Y`` when only
+    that fits, as in ``31/12/2017``), ISO ``YYYY-MM-DD``
     (any time part ignored), ``YYYY/MM/DD``, ``DD.MM.YYYY``, ``5 April 2017``
     and ``April 5, 2017`` (English month names or abbreviations, an optional
     leading weekday, trailing time ignored). Two-digit years follow
@@ -157,6 +158,8 @@ def parse_date(value: str, date_format: str | None = None) -> dt.date | None:
 
     >>> parse_date("4/5/17")
     datetime.date(2017, 4, 5)
+    >>> parse_date("31/12/2017"), parse_date("12/31/2017"), parse_date("13/13/2017")
+    (datetime.date(2017, 12, 31), datetime.date(2017, 12, 31), None)
     >>> parse_date("Wed, 05 Apr 2017 10:00:00 GMT")
     datetime.date(2017, 4, 5)
     >>> parse_date("last Tuesday") is None
@@ -181,7 +184,10 @@ def parse_date(value: str, date_format: str | None = None) -> dt.date | None:
     ):
         match = pattern.match(text)
         if match:
-            return _date_from_parts(dict(zip(order, match.groups(), strict=True)))
+            parts = dict(zip(order, match.groups(), strict=True))
+            if pattern is _US_DATE and int(parts["m"]) > 12 >= int(parts["d"]):
+                parts["m"], parts["d"] = parts["d"], parts["m"]  # 31/12/2017: only day/month fits
+            return _date_from_parts(parts)
     return None
 
 

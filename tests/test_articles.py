@@ -85,6 +85,8 @@ def test_same_article_from_txt_and_csv_row_has_same_id(tmp_path):
         ("4/5/17", dt.date(2017, 4, 5)),  # FA-KES: M/D/YY
         ("12/31/16", dt.date(2016, 12, 31)),
         ("1/2/2016", dt.date(2016, 1, 2)),
+        ("13/1/17", dt.date(2017, 1, 13)),  # no 13th month: only day/month order fits
+        ("31/12/2017", dt.date(2017, 12, 31)),
         ("2017-04-05", dt.date(2017, 4, 5)),
         ("2017-04-05T22:10:00+03:00", dt.date(2017, 4, 5)),
         ("2017/04/05", dt.date(2017, 4, 5)),
@@ -102,7 +104,7 @@ def test_parse_date_formats(raw, expected):
 
 
 @pytest.mark.parametrize(
-    "raw", ["", "  ", "yesterday", "13/1/17", "2/30/17", "Smarch 5 2017", "0001-01-01", "5/4"]
+    "raw", ["", "  ", "yesterday", "13/13/17", "31/2/17", "2/30/17", "Smarch 5 2017", "0001-01-01", "5/4"]
 )
 def test_parse_date_gives_none_for_bad_dates(raw):
     assert parse_date(raw) is None
