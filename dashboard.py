@@ -491,14 +491,16 @@ def place_picker(sb, place_label: dict[str, str]) -> None:
     The list (3,300 places on a big store) costs the browser 0.4-0.5 s on every page
     it is sent with, open or not, so a closed expander sends nothing. The filter itself
     lives in ``f_place`` (the URL's ``place``), not in the widget: a widget that is not
-    drawn loses its state. The label says how many places are chosen while it is closed.
+    drawn loses its state. A caption says how many places are chosen while it is closed
+    (not the label: a new label is a new expander to Streamlit, which closed it on every pick).
     """
     ss = st.session_state
     chosen = ss.get("f_place", [])
-    label = "Town / place" + (f" ({len(chosen)} chosen)" if chosen else "")
     # Opened by a URL with places in it, or by set_place_filter through its state.
     opened = {} if PLACE_BOX in ss else {"expanded": bool(chosen)}
-    box = sb.expander(label, key=PLACE_BOX, on_change="rerun", **opened)
+    box = sb.expander("Town / place", key=PLACE_BOX, on_change="rerun", **opened)
+    if chosen and not box.open:
+        sb.caption(f"Filtered to {len(chosen):,} place{'s' if len(chosen) > 1 else ''}: open to see or change.")
     if box.open:
         ss[PLACE_PICKER] = list(chosen)
         box.multiselect("Town / place", list(place_label), key=PLACE_PICKER, label_visibility="collapsed",

@@ -122,8 +122,8 @@ def test_the_place_filter_outlives_its_closed_expander(hand_db):
     at.session_state["f_place_open"] = False
     no_exception(at.run())
     assert not [w for w in at.multiselect if w.key == "f_place_pick"]
-    assert map_places(at) == {"Tel Touqan"}  # still filtered, and the label says so
-    assert [e.label for e in at.expander] == ["Town / place (1 chosen)"]
+    assert map_places(at) == {"Tel Touqan"}  # still filtered, and a caption says so
+    assert "Filtered to 1 place: open to see or change." in [c.value for c in at.caption]
     assert url(at) == {"place": ["wof:102"]}
     open_place_picker(at)
     assert at.multiselect(key="f_place_pick").value == ["wof:102"]

@@ -188,6 +188,29 @@ def test_filtering_to_hts_keeps_its_places_and_drops_daesh_only_places(page, das
     assert "Hay%27at+Tahrir+al-Sham" in search or quote(HTS) in search
 
 
+def test_the_place_filter_stays_open_while_choosing_and_holds_when_closed(page, dashboard, seed_places):
+    saraqeb, niha = place_id(seed_places, "Saraqeb"), place_id(seed_places, "Niha")
+    page.open(dashboard)
+    page.wait_for_markers(lambda n: n == seed_places["all"])
+    p = page.page
+    assert p.locator(".st-key-f_place_pick").count() == 0  # closed: its list is not even sent
+    p.locator(".st-key-f_place_open summary").click()
+    for name, wanted in (("Saraqeb", {saraqeb}), ("Niha", {saraqeb, niha})):
+        box = p.locator(".st-key-f_place_pick input")
+        box.click()
+        resolved = seed_places["by_surface"][name][0]  # the gazetteer's name: Saraqib
+        box.fill(resolved)
+        p.get_by_role("option", name=re.compile("^" + re.escape(resolved) + " ")).first.click()
+        p.keyboard.press("Escape")
+        page.wait_for_markers(lambda n, wanted=wanted: n == wanted)
+        assert p.locator(".st-key-f_place_pick input").count() == 1  # still open for the next pick
+    p.locator(".st-key-f_place_open summary").click()
+    p.get_by_text("Filtered to 2 places").wait_for()
+    assert p.locator(".st-key-f_place_pick").count() == 0
+    assert page.wait_for_markers(lambda n: n == {saraqeb, niha}) == {saraqeb, niha}
+    p.wait_for_function("() => (location.search.match(/place=/g) || []).length === 2")
+
+
 def click_marker(page: Page, place_id: str) -> None:
     """A real mouse click on the marker of ``place_id`` (zooming in if it is clustered)."""
     frame = page.map_frame()
