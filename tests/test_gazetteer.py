@@ -259,3 +259,47 @@ def test_display_names_are_latin(gaz):
 
 def test_adjective_is_not_a_name_of_syria(gaz):
     assert "Syrian" not in gaz.get("wof:85632413").names
+
+
+# ------------------------------------------------------ place records
+
+
+def _one_row_file(tmp_path, row: str):
+    """A gazetteer file of the shipped one's header and ``row`` as its only place."""
+    from geo.gazetteer import COLUMNS, FORMAT, names_fingerprint
+    meta = {"format": FORMAT, "names_fingerprint": names_fingerprint(),
+            "places": 1, "keys": 1, "skeletons": 0, "common_words": 0}
+    import json
+    text = f"#{json.dumps(meta)}\n{','.join(COLUMNS)}\n{row}\nx\t0\n"
+    path = tmp_path / "one.csv.gz"
+    path.write_bytes(gzip.compress(text.encode("utf-8")))
+    return path
+
+
+def test_loaded_places_are_the_places_the_dataclass_builds(gaz):
+    """Rows are built without the dataclass's __init__: same fields, same repr, same equality."""
+    import dataclasses
+    for place in gaz.by_key(name_key("Idlib")) + gaz.by_key(name_key("Moscow")):
+        rebuilt = Place(**{f.name: getattr(place, f.name) for f in dataclasses.fields(Place)})
+        assert repr(rebuilt) == repr(place)
+        assert rebuilt == place and hash(rebuilt) == hash(place)
+        assert vars(rebuilt) == vars(place) and list(vars(place)) == list(vars(rebuilt))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            place.name = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("lat, kind", [("95.0", "town"), ("nan", "town"), ("inf", "town"),
+                                       ("35.0", "hamlet"), ("north", "town")])
+def test_a_bad_row_raises_when_its_place_is_asked_for(tmp_path, lat, kind):
+    row = f"t:1,X,{kind},{lat},36.0,SY,,,,,,,,X,test,,"
+    gaz = Gazetteer.load(_one_row_file(tmp_path, row))
+    with pytest.raises(GazetteerError, match="bad place row 1"):
+        gaz.get("t:1")
+
+
+def test_a_good_row_loads(tmp_path):
+    gaz = Gazetteer.load(_one_row_file(tmp_path, "t:1,X,town,35.0,36.0,SY,Idleb,,120,,,,,X|Y,test,,"))
+    assert gaz.get("t:1") == Place("t:1", "X", "town", 35.0, 36.0, country="SY", admin1="Idleb",
+                                   population=120, names=("X", "Y"))
+    assert repr(gaz.get("t:1")) == repr(Place("t:1", "X", "town", 35.0, 36.0, country="SY",
+                                              admin1="Idleb", population=120, names=("X", "Y")))
