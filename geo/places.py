@@ -164,7 +164,9 @@ class PlaceFinder:
         self._first: dict[str, int] = {}
         # last tokens of many-word names: a lower-case word after a chunk matters only if it is one
         self._last_words: set[str] = set()
-        for key in gazetteer.keys():
+        # every name key: a key not in it is not looked up (most multi-word keys tried are not)
+        self._keys: frozenset[str] = frozenset(gazetteer.keys())
+        for key in self._keys:
             parts = key.split(" ")
             if len(parts) > MAX_NAME_TOKENS:
                 continue
@@ -222,42 +224,52 @@ class PlaceFinder:
         """The names in one chunk, longest first, each with what it needs from the context."""
         tokens = tokenize(chunk)
         keyed = [i for i, t in enumerate(tokens) if t.key]
+        n = len(keyed)
+        # reach[p]: the last q >= p such that keyed tokens p..q are contiguous (see _joined)
+        reach = list(range(n))
+        for p in range(n - 2, -1, -1):
+            a, b = keyed[p], keyed[p + 1]
+            if _joined(chunk[tokens[a].end:tokens[b].start], b - a):
+                reach[p] = reach[p + 1]
         items: list[_Item] = []
         pos = 0
-        while pos < len(keyed):
-            pos += self._plan_at(chunk, tokens, keyed, pos, at_sentence_start, items)
+        while pos < n:
+            pos += self._plan_at(chunk, tokens, keyed, reach, pos, at_sentence_start, items)
         return tuple(items)
 
-    def _plan_at(self, chunk: str, tokens: Sequence[Token], keyed: list[int], pos: int,
-                 at_sentence_start: bool, items: list[_Item]) -> int:
+    def _plan_at(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
+                 pos: int, at_sentence_start: bool, items: list[_Item]) -> int:
         first = tokens[keyed[pos]]
         if not _is_name_start(first.surface):
             return 1
-        longest = self._first.get(first.key, 0)
-        for length in range(min(longest, len(keyed) - pos), 0, -1):
-            idx = keyed[pos:pos + length]
-            if not _contiguous(chunk, tokens, idx):
-                continue
-            key = " ".join([tokens[i].key for i in idx])
-            surface = chunk[tokens[idx[0]].start:tokens[idx[-1]].end]
-            places = self._candidates(key, surface)
-            if not places:
-                continue
-            if key in self.not_places:
+        # the longest name starting with this word, and no longer than its contiguous run
+        longest = min(self._first.get(first.key, 0), reach[pos] - pos + 1)
+        if longest:
+            keys = self._keys
+            start = first.start
+            words = [tokens[i].key for i in keyed[pos:pos + longest]]
+            for length in range(longest, 0, -1):
+                key = " ".join(words[:length]) if length > 1 else first.key
+                if key not in keys:
+                    continue  # the gazetteer has no such name
+                last = tokens[keyed[pos + length - 1]]
+                places = self._candidates(key, chunk[start:last.end])
+                if not places:
+                    continue
+                if key in self.not_places:
+                    return length
+                if not _last_capitalised(last.surface) and (length == 1 or last.surface.lower() in _ENDS_BEFORE):
+                    continue  # "Deir ezzor" and "Damascus countryside" are names; "Jabal al-Zawiya region" ends before "region"
+                needs = _TAKE if length > 1 else self._single_needs(tokens, keyed[pos], key, places,
+                                                                     at_sentence_start)
+                if needs is not None:
+                    items.append(_Item(start, last.end, key, places, needs))
                 return length
-            last = tokens[idx[-1]].surface
-            if not _last_capitalised(last) and (length == 1 or last.lower() in _ENDS_BEFORE):
-                continue  # "Deir ezzor" and "Damascus countryside" are names; "Jabal al-Zawiya region" ends before "region"
-            needs = _TAKE if length > 1 else self._single_needs(tokens, idx[0], key, places,
-                                                                 at_sentence_start)
-            if needs is not None:
-                items.append(_Item(tokens[idx[0]].start, tokens[idx[-1]].end, key, places, needs))
-            return length
-        possessive = self._lost_apostrophe(tokens[keyed[pos]])
+        possessive = self._lost_apostrophe(first)
         if possessive:
             items.append(_Item(first.start, first.end - 1, possessive[0], possessive[1], _TAKE))
             return 1
-        return self._plan_unknown(chunk, tokens, keyed, pos, items)
+        return self._plan_unknown(chunk, tokens, keyed, reach, pos, items)
 
     def _plausible_places(self, key: str, surface: str) -> tuple[Place, ...]:
         """The places named ``key`` that ``surface`` may mean (see :func:`_plausible`)."""
@@ -303,15 +315,14 @@ class PlaceFinder:
             return True
         return self._lost_apostrophe(token) is not None
 
-    def _plan_unknown(self, chunk: str, tokens: Sequence[Token], keyed: list[int], pos: int,
-                      items: list[_Item]) -> int:
+    def _plan_unknown(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
+                      pos: int, items: list[_Item]) -> int:
         """A capitalised name the gazetteer lacks: kept if a strict place cue backs it."""
         length = 0
-        while (pos + length < len(keyed) and length < 4
+        while (pos + length <= reach[pos] and length < 4
                and _is_name_start(tokens[keyed[pos + length]].surface)
-               and (length == 0 or tokens[keyed[pos + length]].key not in self._first)
-               and _contiguous(chunk, tokens, keyed[pos:pos + length + 1])):
-            length += 1  # a run of unknown words; it stops where a known name may start
+               and (length == 0 or tokens[keyed[pos + length]].key not in self._first)):
+            length += 1  # a run of unknown contiguous words; it stops where a known name may start
         if length == 0:
             return 1
         idx = keyed[pos:pos + length]
@@ -340,17 +351,14 @@ def _last_capitalised(surface: str) -> bool:
 _JOINER = re.compile(r"[\s\-‐‑–'’`]*(?:\w{1,3}[\s\-‐‑–'’`]+)*")
 
 
-def _contiguous(text: str, tokens: Sequence[Token], idx: Sequence[int]) -> bool:
-    """True if only spaces, hyphens, apostrophes or dropped articles separate the tokens."""
-    for a, b in zip(idx, idx[1:]):
-        between = text[tokens[a].end:tokens[b].start]
-        if between in (" ", "-") and b == a + 1:
-            continue
-        if not _JOINER.fullmatch(between) or "\n" in between:
-            return False
-        if b - a > 2:  # at most one dropped article word in between
-            return False
-    return True
+def _joined(between: str, step: int) -> bool:
+    """True if two tokens ``step`` apart with ``between`` between them belong to one name.
+
+    Only spaces, hyphens, apostrophes or one dropped article word may separate them.
+    """
+    if step == 1 and (between == " " or between == "-"):
+        return True
+    return step <= 2 and "\n" not in between and _JOINER.fullmatch(between) is not None
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
