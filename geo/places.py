@@ -732,22 +732,29 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
 def _context_score(place: Place, key: str, share: dict[str, float],
                    anchors: Sequence[tuple[float, Place, float, str]], o: "ResolveOptions") -> float:
     s = 0.0
-    if place.admin1 and place.kind != "country":
-        s += o.admin1_weight * share.get(place.admin1, 0.0)
-    if anchors and place.kind == "governorate":
+    kind, admin1 = place.kind, place.admin1
+    if admin1 and kind != "country":
+        s += o.admin1_weight * share.get(admin1, 0.0)
+    if not anchors:
+        return s
+    if kind == "governorate":
         # a governorate is as close as can be to the places inside it
         s += o.proximity_weight * max((w for _, a, w, k in anchors
-                                       if k != key and a.admin1 == place.admin1), default=0.0)
-    elif anchors and place.kind in _LOCAL_KINDS:
+                                       if k != key and a.admin1 == admin1), default=0.0)
+    elif kind in _LOCAL_KINDS:
         best = 0.0
-        reach = 5 * o.proximity_km / 111.0  # in degrees of latitude: a cheap first cut
-        lat = place.lat
+        scale = o.proximity_km
+        far = 5 * scale
+        reach = far / 111.0  # in degrees of latitude: a cheap first cut
+        lat, lon = place.lat, place.lon
         for alat, anchor, weight, akey in anchors:
             if abs(alat - lat) > reach or akey == key or anchor is place:
                 continue
-            d = _km(place, anchor)
-            if d < 5 * o.proximity_km:
-                best = max(best, weight * math.exp(-d / o.proximity_km))
+            d = _haversine(lat, lon, alat, anchor.lon)  # _km(place, anchor)
+            if d < far:
+                closeness = weight * math.exp(-d / scale)
+                if closeness > best:
+                    best = closeness
         s += o.proximity_weight * best
     return s
 
