@@ -413,15 +413,21 @@ def find_actors(text: str, lexicon: ActorLexicon,
 
 # --- folding -----------------------------------------------------------------
 
+#: Arabic letters news text writes either way: alef with or without hamza or madda, final
+#: ya / alef maqsura, ta marbuta / ha (as geo.names folds them for place names).
+_ARABIC_FOLDS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
+
+
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str]:
-    """Length-preserving character map: apostrophes, dashes, spaces, Latin accents."""
+    """Length-preserving character map: apostrophes, dashes, spaces, Latin accents, Arabic alef forms."""
     table = {ord(c): "'" for c in _APOSTROPHES}
     table.update({ord(c): " " for c in _DASHES + "\t\n\r\f\v\u00a0\u2009\u202f\u200a\u2007"})
     for code in range(0xC0, 0x250):
         base = unicodedata.normalize("NFKD", chr(code))[:1]
         if base.isascii() and base.isalpha() and code not in table:
             table[code] = base
+    table.update({ord(c): target for c, target in _ARABIC_FOLDS.items()})
     return table
 
 
