@@ -593,24 +593,27 @@ _LOCAL_KINDS = frozenset({"town", "village", "region", "neighbourhood", "distric
 def _static_scores(m: Match, cue: "_Cue", o: "ResolveOptions") -> list[tuple[float, Place]]:
     """Candidates with the part of their score that does not depend on other names, best first.
 
-    Memoised: callers must not mutate the list.
+    The places are ``m``'s own: the memo holds positions in the candidates, since
+    equal candidates of another gazetteer (another pipeline in the process) are
+    other objects, and the resolver tells places apart by identity.
     """
-    return _static_scores_of(m.key, m.candidates, cue, o)
+    candidates = m.candidates
+    return [(s, candidates[i]) for s, i in _static_scores_of(m.key, candidates, cue, o)]
 
 
 @lru_cache(maxsize=50_000)
 def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
-                      o: "ResolveOptions") -> list[tuple[float, Place]]:
+                      o: "ResolveOptions") -> tuple[tuple[float, int], ...]:
     scored = []
-    for place in candidates:
+    for i, place in enumerate(candidates):
         s = _prior(place) + _cue_bonus(place, cue.after, cue.before)
         if key == _primary_key(place):
             s += 1.5  # "Adra" is the town named Adra before Daraa, whose old name it also was
         if cue.governorate_in_sentence and place.kind == "governorate":
             s += 1.5
-        scored.append((s, place))
-    scored.sort(key=lambda sp: -sp[0])
-    return scored[:o.max_candidates]
+        scored.append((s, i))
+    scored.sort(key=lambda si: -si[0])
+    return tuple(scored[:o.max_candidates])
 
 
 def _plausible(place: Place, surface: str) -> bool:

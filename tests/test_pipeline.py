@@ -145,3 +145,19 @@ def test_a_title_the_text_opens_with_is_not_counted_twice(pipeline):
     # mentions there, and it adds no second vote as a headline
     assert [(pm.text, pm.place.id, pm.confidence) for pm in opened.places] == \
         [(pm.text, pm.place.id, pm.confidence) for pm in body_only.places]
+
+
+def test_a_second_pipeline_in_the_process_parses_as_the_first(pipeline):
+    """Module-level memos must not hand one pipeline's places to another: the resolver
+    tells places apart by identity, and a second gazetteer's equal places are other
+    objects (this changed 6 corpus articles before the memo held positions)."""
+    from geo.articles import read_paths
+    from geo.ingest import bundled_paths
+    from geo.pipeline import Pipeline
+
+    articles = [a for a in read_paths(bundled_paths()) if isinstance(a, Article)]
+
+    def places(p):
+        return [[(m.start, m.end, m.place.id, m.confidence) for m in p.parse(a).places] for a in articles]
+
+    assert places(Pipeline.default()) == places(pipeline)
