@@ -6,6 +6,8 @@ splits at line breaks (news files put one paragraph per line).
 
 >>> split_sentences("Mr. Smith went to Idlib. He left.\\nThen Hama.")
 [(0, 24), (25, 33), (34, 44)]
+>>> split_sentences("Clashes hit its countryside.Every hospital closed. The U.S.Army and Dr.Ali stayed.")
+[(0, 28), (28, 50), (51, 82)]
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A candidate boundary: ., ! or ? (with closing quotes/brackets) then space and
-# an uppercase letter, digit, quote or bracket; or a line break. It starts with a
-# character class (the lookbehind tells the two kinds apart) so that the regex
-# engine can skip ahead to the next candidate character instead of trying the
-# whole pattern at every position.
-_BOUNDARY = re.compile(r"""[.!?\n](?:(?<=\n)\n*|[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u0600-\u06ff]))""")
+# an uppercase letter, digit, quote or bracket; or a line break; or a full stop
+# that lost its space in scraping ("its countryside.Every hospital"): two
+# lower-case letters or digits before it, a capitalised word right after. It
+# starts with a character class (the lookbehinds tell the kinds apart) so that
+# the regex engine can skip ahead to the next candidate character instead of
+# trying the whole pattern at every position.
+_BOUNDARY = re.compile(r"""[.!?\n](?:(?<=\n)\n*|[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u0600-\u06ff])"""
+                       r"""|(?<=[a-z0-9]{2}\.)(?=[A-Z][a-z]))""")
 # The word before a full stop, searched in the 12 characters before it.
 _WORD_BEFORE = re.compile(r"[\w.]+$")
 

@@ -11,6 +11,14 @@ def test_abbreviations_and_initials_do_not_split():
         "The U.S. envoy met Gen. Smith in Idlib.", "Talks ended."]
 
 
+def test_a_full_stop_that_lost_its_space_still_splits():
+    # scraped corpora drop the space: "countryside.Every"; abbreviations and initials still hold
+    text = "Shells hit its countryside.Every hospital closed in 2014.In May the U.S.Army and Dr.Ali left."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Shells hit its countryside.", "Every hospital closed in 2014.", "In May the U.S.Army and Dr.Ali left."]
+    assert len(split_sentences("Version 2.5 of the report.Then talks, e.g.Geneva.")) == 2
+
+
 def test_line_breaks_always_split():
     text = "Headline without a stop\nBody starts here."
     assert len(split_sentences(text)) == 2
