@@ -196,17 +196,25 @@ def test_the_place_filter_stays_open_while_choosing_and_holds_when_closed(page, 
     assert p.locator(".st-key-f_place_pick").count() == 0  # closed: its list is not even sent
     p.locator(".st-key-f_place_open summary").click()
     for name, wanted in (("Saraqeb", {saraqeb}), ("Niha", {saraqeb, niha})):
-        box = p.locator(".st-key-f_place_pick input")
-        box.click()
         resolved = seed_places["by_surface"][name][0]  # the gazetteer's name: Saraqib
-        box.fill(resolved)
-        p.get_by_role("option", name=re.compile("^" + re.escape(resolved) + " ")).first.click()
+        option = p.get_by_role("option", name=re.compile("^" + re.escape(resolved) + " "))
+        for _ in range(5):  # a rerun still drawing the box may swallow what was typed: type again
+            box = p.locator(".st-key-f_place_pick input")
+            box.click()
+            box.fill(resolved)
+            try:
+                option.first.wait_for(timeout=5000)
+                break
+            except Exception:  # noqa: BLE001 - playwright's TimeoutError
+                p.keyboard.press("Escape")
+        option.first.click()
         p.keyboard.press("Escape")
         page.wait_for_markers(lambda n, wanted=wanted: n == wanted)
         assert p.locator(".st-key-f_place_pick input").count() == 1  # still open for the next pick
     p.locator(".st-key-f_place_open summary").click()
     p.get_by_text("Filtered to 2 places").wait_for()
-    assert p.locator(".st-key-f_place_pick").count() == 0
+    # the closed expander sends no list: the one drawn before goes at the end of the run
+    p.wait_for_function("() => !document.querySelector('.st-key-f_place_pick')")
     assert page.wait_for_markers(lambda n: n == {saraqeb, niha}) == {saraqeb, niha}
     p.wait_for_function("() => (location.search.match(/place=/g) || []).length === 2")
 
