@@ -409,6 +409,12 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # as LIKE folds
 
 
+def _like_folded(text: str) -> str:
+    """``text`` with ASCII letters lower-cased and nothing else changed, as LIKE compares it
+    (``str.lower`` where that is the same thing: on ASCII text, ten times faster)."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+
+
 def _fold(value: str | None) -> str:
     """Case-fold for the ``geo_fold`` SQL function (SQLite's lower() is ASCII only)."""
     return value.casefold() if value else ""
@@ -1115,8 +1121,8 @@ class MentionIndex:
         # text search: the texts of the sentences keyed by arrays["text_sentence"], the titles
         # by article number, each as LIKE compares them (ASCII case folded) and casefolded
         # (the latter built on the first non-ASCII search)
-        self._sentences_like = [s.translate(_ASCII_LOWER) for s in sentences or ()]
-        self._titles_like = [t.translate(_ASCII_LOWER) if t else "" for t in titles or ()]
+        self._sentences_like = [_like_folded(s) for s in sentences or ()]
+        self._titles_like = [_like_folded(t) if t else "" for t in titles or ()]
         self._raw_text = (sentences or [], titles or [])
         self._folded: tuple[list[str], list[str]] | None = None
         self._fold_lock = threading.Lock()
