@@ -12,8 +12,9 @@
 2. ``streamlit run dashboard.py`` on that store (network cut off in the
    browser: only localhost), driven by Playwright in Debian's chromium.
 3. Prints: time to a rendered map on first load (a new server, so cold
-   caches, and a new browser profile, so nothing cached in the browser) and
-   on a reload (warm), time from a filter change in the sidebar to the new map
+   caches, and a new browser profile, so nothing cached in the browser), on
+   a reload (warm), for a new visitor (another new browser profile on the
+   server the first load warmed: a shared dashboard opened), time from a filter change in the sidebar to the new map
    (first time: the query runs; second time: cached), and the page size
    (HTTP bytes, websocket bytes, the map's own script). "Rendered" means what
    a user sees: every place is in the map's marker layer and markers or
@@ -242,6 +243,19 @@ def measure(db: Path | None, url: str, actors: list[str]) -> dict:
                        let n = 0; f.contentDocument.querySelectorAll('script:not([src])')
                            .forEach(s => n += s.textContent.length); return n; }""")
         results["reload_s"] = load("reload (warm caches)")
+        # Another visitor: a new browser profile (nothing cached in the browser) on the
+        # server the first load warmed, as when a shared dashboard is opened.
+        visitor = browser.new_context(viewport={"width": 1400, "height": 1000})
+        visitor.route("**/*", route)
+        started = time.perf_counter()
+        visitor_page = visitor.new_page()
+        visitor_page.goto(url)
+        steps = wait_for_map(visitor_page, n_all, "new visitor", milestones=True)
+        results["visitor_s"] = time.perf_counter() - started
+        print(f"new visitor (new browser profile, warm server): map with {n_all:,} places rendered in "
+              f"{results['visitor_s']:.2f} s", flush=True)
+        print("  seen at (ms since navigation): " + ", ".join(f"{k} {v:,}" for k, v in steps.items()), flush=True)
+        visitor.close()
         if db is None:
             browser.close()
             return results
@@ -342,6 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         "runs": len(runs),
         "first_load_s": median(r["first_load_s"] for r in runs),
         "reload_s": median(r["reload_s"] for r in runs),
+        "visitor_s": median(r["visitor_s"] for r in runs),
         "filter_cold_s": median(x for r in runs for x in r["filter_cold_s"]),
         "filter_warm_s": median(x for r in runs for x in r["filter_warm_s"]),
         "filter_max_s": max(x for r in runs for x in r["filter_cold_s"] + r["filter_warm_s"]),
@@ -356,6 +371,7 @@ def main(argv: list[str] | None = None) -> int:
                             for k in ("start", "end")} if any("first_script_ms" in r for r in runs) else None,
         "floor_first_load_s": median(r["first_load_s"] for r in floors) if floors else None,
         "floor_reload_s": median(r["reload_s"] for r in floors) if floors else None,
+        "floor_visitor_s": median(r["visitor_s"] for r in floors) if floors else None,
         "blocked_hosts": sorted({h for r in runs for h in r["blocked_hosts"]}),
         "load_average": os.getloadavg(),
     }
@@ -365,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
     what = "median of " + str(args.runs) + " runs" if args.runs > 1 else "one run"
     if floors:
         what += f"; the reference page: {summary['floor_first_load_s']:.2f} s"
+    print(f"a new visitor on the running server: {summary['visitor_s']:.2f} s"
+          + (f" (the reference page: {summary['floor_visitor_s']:.2f} s)" if floors else ""))
     print(f"first render < 3 s: {'yes' if ok_first else 'NO'} ({summary['first_load_s']:.2f} s, {what}); "
           f"filter change < 1 s: {'yes' if ok_filter else 'NO'} (median first time "
           f"{summary['filter_cold_s']:.2f} s, again {summary['filter_warm_s']:.2f} s, slowest "
