@@ -327,7 +327,7 @@ HIGHLIGHT_CSS = "\n".join(
         " border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }",
         ".geo-legend i { display: inline-block; width: 11px; height: 11px; border-radius: 50%;"
         " margin-right: 5px; vertical-align: -1px; border: 1px solid #333; }",
-        ".geo-legend i.geo-square { border-radius: 0; border-color: #8c6d31; }",
+        ".geo-legend i.geo-square { border-radius: 0; border-color: #8c6d31; opacity: 0.75; }",  # as drawn (0.55 fill)
         ".leaflet-container { background: #e8eef1; }",
     ]
 )
