@@ -147,9 +147,8 @@ def q_facets(db: str, version: tuple) -> Facets:
 def q_place_counts(db: str, version: tuple, f: Filters) -> list[PlaceCount]:
     # Unfiltered: the store's total tables. Filtered: the mention index once it is built.
     index = mention_indexes().ready(db, version) if f != Filters() else None
-    counts = index.place_counts(f) if index is not None else None
-    if counts is not None:
-        return counts
+    if index is not None:
+        return index.place_counts(f)
     with Store(db) as store:
         return store.place_counts(f)
 
@@ -225,10 +224,9 @@ def q_popup_excerpts(db: str, version: tuple, f: Filters, place_ids: tuple[str, 
     """The popups' excerpts of a view, in one bulk query (sentences chosen by the mention index
     once it is built, when a filter is set)."""
     index = mention_indexes().ready(db, version) if f != Filters() else None
-    keys = index.excerpt_keys(place_ids, f, POPUP_EXCERPTS) if index is not None else None
     with Store(db) as store:
-        if keys is not None:
-            return store.excerpts_of(keys)
+        if index is not None:
+            return store.excerpts_of(index.excerpt_keys(place_ids, f, POPUP_EXCERPTS))
         return store.excerpts_for_places(place_ids, f, limit_per_place=POPUP_EXCERPTS)
 
 

@@ -508,9 +508,14 @@ def _article_conditions(f: Filters) -> tuple[list[str], list[object]]:
     return where, params
 
 
+def _text_needle(text: str) -> str:
+    """What a text filter looks for: stripped and casefolded (the SQL and the mention index alike)."""
+    return text.strip().casefold()
+
+
 def _text_match(text: str) -> tuple[str, str]:
     """A case-insensitive substring test (``{}`` stands for the column) and its parameter."""
-    needle = text.strip().casefold()
+    needle = _text_needle(text)
     if needle.isascii():  # LIKE folds ASCII case in C, far faster than a Python function
         escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return "{} LIKE ? ESCAPE '\\'", f"%{escaped}%"
@@ -863,18 +868,7 @@ class Store:
                 "GROUP BY pm.place_id, am.actor, am.category ORDER BY 4 DESC, 2",
                 params,
             )
-        actors: dict[str, dict[str, int]] = {}
-        categories: dict[str, dict[str, int]] = {}
-        for place_id, actor, category, n in breakdown:
-            actors.setdefault(place_id, {})[actor] = n
-            by_category = categories.setdefault(place_id, {})
-            by_category[category] = by_category.get(category, 0) + n
-        out = []
-        for pid, name, kind, lat, lon, admin1, n, n_articles in rows:
-            by_category = _most_first(categories.get(pid, {}))
-            out.append(PlaceCount(pid, name, kind, lat, lon, admin1, n, n_articles, actors.get(pid, {}),
-                                  by_category, next(iter(by_category), None)))
-        return out
+        return _place_count_rows(((row[0], row[:6], row[6], row[7]) for row in rows), breakdown)
 
     def actor_counts(self, f: Filters = Filters()) -> list[ActorCount]:
         """One row per actor with mentions passing ``f``, most mentioned first."""
@@ -1227,7 +1221,7 @@ class MentionIndex:
         import numpy as np
 
         a = self._a
-        needle = text.strip().casefold()
+        needle = _text_needle(text)
         if needle.isascii():
             sentences, titles = self._sentences_like, self._titles_like
         else:
@@ -1247,7 +1241,7 @@ class MentionIndex:
             return self._folded
 
     def excerpt_keys(self, place_ids: Iterable[str], f: Filters = Filters(),
-                     limit_per_place: int = 3) -> list[tuple[str, str, int]] | None:
+                     limit_per_place: int = 3) -> list[tuple[str, str, int]]:
         """The sentences :meth:`Store.excerpts_for_places` would show, as (place, article,
         sentence index), best first per place (read them with :meth:`Store.excerpts_of`)."""
         import numpy as np
@@ -1276,7 +1270,7 @@ class MentionIndex:
                 (self._places[p][0], self._article_ids[int(a["pm_article"][i])], int(a["pm_index"][i])))
         return [key for p in wanted for key in by_place.get(p, ())]
 
-    def place_counts(self, f: Filters = Filters()) -> list[PlaceCount] | None:
+    def place_counts(self, f: Filters = Filters()) -> list[PlaceCount]:
         """What :meth:`Store.place_counts` returns for ``f``."""
         import numpy as np
 
@@ -1293,20 +1287,27 @@ class MentionIndex:
                                  + a["pma_pair"][kept], return_counts=True)
         breakdown = sorted(((int(k // n_pairs), *self._actor_pairs[int(k % n_pairs)], int(c))
                             for k, c in zip(keys, counts)), key=lambda r: (-r[3], r[1], r[2]))
-        actors: dict[int, dict[str, int]] = {}
-        categories: dict[int, dict[str, int]] = {}
-        for i, actor, category, n in breakdown:
-            actors.setdefault(i, {})[actor] = n
-            by_category = categories.setdefault(i, {})
-            by_category[category] = by_category.get(category, 0) + n
         found = sorted((int(i) for i in np.flatnonzero(mentions)),
                        key=lambda i: (-int(mentions[i]), self._places[i][1], self._places[i][0]))
-        out = []
-        for i in found:
-            by_category = _most_first(categories.get(i, {}))
-            out.append(PlaceCount(*self._places[i], int(mentions[i]), int(articles[i]), actors.get(i, {}),
-                                  by_category, next(iter(by_category), None)))
-        return out
+        return _place_count_rows(((i, self._places[i], int(mentions[i]), int(articles[i])) for i in found),
+                                 breakdown)
+
+
+def _place_count_rows(rows: Iterable[tuple], breakdown: Iterable[tuple]) -> list[PlaceCount]:
+    """PlaceCounts from ``(key, (id, name, kind, lat, lon, admin1), mentions, articles)`` rows,
+    in their order, and a ``(key, actor, category, mentions)`` breakdown, most mentions first
+    (the order ``actors`` keeps)."""
+    actors: dict[object, dict[str, int]] = {}
+    categories: dict[object, dict[str, int]] = {}
+    for key, actor, category, n in breakdown:
+        actors.setdefault(key, {})[actor] = n
+        by_category = categories.setdefault(key, {})
+        by_category[category] = by_category.get(category, 0) + n
+    out = []
+    for key, place, n, n_articles in rows:
+        by_category = _most_first(categories.get(key, {}))
+        out.append(PlaceCount(*place, n, n_articles, actors.get(key, {}), by_category, next(iter(by_category), None)))
+    return out
 
 
 _JOIN_SENTENCE_ACTORS = (
