@@ -41,6 +41,7 @@ import ahocorasick
 from . import config
 from .errors import GeoError
 from .model import ActorMention
+from .names import ARABIC_VARIANT_LETTERS
 from .sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -413,11 +414,6 @@ def find_actors(text: str, lexicon: ActorLexicon,
 
 # --- folding -----------------------------------------------------------------
 
-#: Arabic letters news text writes either way: alef with or without hamza or madda, final
-#: ya / alef maqsura, ta marbuta / ha (as geo.names folds them for place names).
-_ARABIC_FOLDS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
-
-
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str]:
     """Length-preserving character map: apostrophes, dashes, spaces, Latin accents, Arabic alef forms."""
@@ -427,7 +423,7 @@ def _fold_table() -> dict[int, str]:
         base = unicodedata.normalize("NFKD", chr(code))[:1]
         if base.isascii() and base.isalpha() and code not in table:
             table[code] = base
-    table.update({ord(c): target for c, target in _ARABIC_FOLDS.items()})
+    table.update({ord(c): target for c, target in ARABIC_VARIANT_LETTERS.items()})
     return table
 
 

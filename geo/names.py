@@ -50,7 +50,11 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _APOSTROPHES = "'’‘`´ʿʾʼ′ʻ"
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, tatweel
-_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+#: Arabic letters news text writes either way: alef with or without hamza or madda, final
+#: ya / alef maqsura, ta marbuta / ha (geo.actors folds these too).
+ARABIC_VARIANT_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
+# names also drop the hamza seat of waw and ya
+_ARABIC_LETTERS = str.maketrans({**ARABIC_VARIANT_LETTERS, "ؤ": "و", "ئ": "ي"})
 
 #: A word: letters/digits, with apostrophes or hyphens inside (Hay'at, al-Sham).
 TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]+)*")
