@@ -8,19 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.actors import ActorLexicon, find_actors
-
-HTS = "Hay'at Tahrir al-Sham"
-GOV = "Syrian government"
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> ActorLexicon:
-    return ActorLexicon.load()
-
-
-def actors_in(text: str, lexicon: ActorLexicon) -> list[tuple[str, str]]:
-    return [(m.text, m.actor) for m in find_actors(text, lexicon)]
+from test_actors import GOV, HTS, actors_in, lexicon  # noqa: F401 - lexicon is the shared fixture
 
 
 @pytest.mark.parametrize("text, expected", [
