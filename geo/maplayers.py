@@ -710,14 +710,16 @@ class _Legend(MacroElement):
     def __init__(self, entries: Sequence[tuple[str, str]]) -> None:
         super().__init__()
         self._name = "Legend"
-        rows = "".join(
-            f'<div><i style="background:{html.escape(colour)}"></i>{html.escape(label)}</div>'
-            for label, colour in entries
-        )
-        self.html = (
-            "<div><b>Most named with</b></div>" + rows
-            + '<div style="color:#555;margin-top:3px">size: number of mentions</div>'
-        )
+        self.html = (_legend_html("Most named with", entries)
+                     + '<div style="color:#555;margin-top:3px">size: number of mentions</div>')
+
+
+def _legend_html(title: str, entries: Sequence[tuple[str, str]], swatch_class: str = "") -> str:
+    """A legend's title and one row per (label, colour), escaped."""
+    swatch = f'<i class="{swatch_class}" ' if swatch_class else "<i "
+    rows = "".join(f'<div>{swatch}style="background:{html.escape(colour)}"></i>{html.escape(label)}</div>'
+                   for label, colour in entries)
+    return f"<div><b>{html.escape(title)}</b></div>{rows}"
 
 
 class _LayerLegend(MacroElement):
@@ -749,11 +751,7 @@ class _LayerLegend(MacroElement):
     def __init__(self, title: str, entries: Sequence[tuple[str, str]]) -> None:
         super().__init__()
         self._name = "LayerLegend"
-        rows = "".join(
-            f'<div><i class="geo-square" style="background:{html.escape(colour)}"></i>{html.escape(label)}</div>'
-            for label, colour in entries
-        )
-        self.html = f"<div><b>{html.escape(title)}</b></div>{rows}"
+        self.html = _legend_html(title, entries, swatch_class="geo-square")
 
 
 class _ForgetSwappedLayers(MacroElement):
