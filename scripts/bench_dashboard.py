@@ -222,7 +222,7 @@ def measure(db: Path | None, url: str, actors: list[str]) -> dict:
         page = context.new_page()
         meter = Meter(page)
 
-        def load(label: str) -> float:
+        def load(label: str, page=page, meter=meter) -> float:
             meter.reset()
             results.setdefault("navigation_wall", []).append(time.time())
             started = time.perf_counter()
@@ -247,14 +247,9 @@ def measure(db: Path | None, url: str, actors: list[str]) -> dict:
         # server the first load warmed, as when a shared dashboard is opened.
         visitor = browser.new_context(viewport={"width": 1400, "height": 1000})
         visitor.route("**/*", route)
-        started = time.perf_counter()
         visitor_page = visitor.new_page()
-        visitor_page.goto(url)
-        steps = wait_for_map(visitor_page, n_all, "new visitor", milestones=True)
-        results["visitor_s"] = time.perf_counter() - started
-        print(f"new visitor (new browser profile, warm server): map with {n_all:,} places rendered in "
-              f"{results['visitor_s']:.2f} s", flush=True)
-        print("  seen at (ms since navigation): " + ", ".join(f"{k} {v:,}" for k, v in steps.items()), flush=True)
+        results["visitor_s"] = load("new visitor (new browser profile, warm server)", visitor_page,
+                                    Meter(visitor_page))
         visitor.close()
         if db is None:
             browser.close()
