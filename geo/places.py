@@ -361,10 +361,6 @@ def _joined(between: str, step: int) -> bool:
     return step <= 2 and "\n" not in between and _JOINER.fullmatch(between) is not None
 
 
-def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
 def _next_to_other_name(tokens: Sequence[Token], i: int, at_sentence_start: bool,
                         is_place: Callable[[Token], bool] = lambda t: False) -> bool:
     """True if token ``i`` of a chunk stands beside another capitalised word (a person's or an agency's name).
