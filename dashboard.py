@@ -500,7 +500,8 @@ def place_picker(sb, place_label: dict[str, str]) -> None:
     if chosen and not box.open:
         sb.caption(f"Filtered to {len(chosen):,} place{'s' if len(chosen) > 1 else ''}: open to see or change.")
     if box.open:
-        ss[PLACE_PICKER] = list(chosen)
+        if ss.get(PLACE_PICKER) != chosen:  # opened, or f_place set elsewhere (reset, a reader's place)
+            ss[PLACE_PICKER] = list(chosen)  # not on every run: that pushes a value into the open list
         box.multiselect("Town / place", list(place_label), key=PLACE_PICKER, label_visibility="collapsed",
                         format_func=lambda p: place_label.get(p, p), placeholder="Type to search places",
                         on_change=_picked_places)
