@@ -78,7 +78,7 @@ PAGE_CSS = """
 # Widget key -> URL parameter. Multiselects hold lists; the text box a string.
 URL_LISTS = {"f_actor": "actor", "f_category": "category", "f_place": "place", "f_gov": "gov", "f_source": "source"}
 # The place filter's expander and, while it is open, its multiselect (see place_picker).
-PLACE_BOX, PLACE_PICKER = "f_place_open", "f_place_pick"
+PLACE_BOX, PLACE_PICKER, PLACE_SYNCED = "f_place_open", "f_place_pick", "_f_place_synced"
 
 
 logger = get_logger("dashboard")  # follows streamlit's --logger.level
@@ -499,16 +499,20 @@ def place_picker(sb, place_label: dict[str, str]) -> None:
     box = sb.expander("Town / place", key=PLACE_BOX, on_change="rerun", **opened)
     if chosen and not box.open:
         sb.caption(f"Filtered to {len(chosen):,} place{'s' if len(chosen) > 1 else ''}: open to see or change.")
-    if box.open:
-        if ss.get(PLACE_PICKER) != chosen:  # opened, or f_place set elsewhere (reset, a reader's place)
-            ss[PLACE_PICKER] = list(chosen)  # not on every run: that pushes a value into the open list
-        box.multiselect("Town / place", list(place_label), key=PLACE_PICKER, label_visibility="collapsed",
-                        format_func=lambda p: place_label.get(p, p), placeholder="Type to search places",
-                        on_change=_picked_places)
-
-
-def _picked_places() -> None:
-    st.session_state["f_place"] = list(st.session_state[PLACE_PICKER])
+    if not box.open:
+        ss.pop(PLACE_SYNCED, None)  # its list is not drawn: opening it starts again from f_place
+        return
+    # Which of the two moved since they last agreed? f_place, if set elsewhere (opening
+    # the box, a reset, a reader's place): then it goes into the list. Otherwise the list
+    # is the user's and wins, callback or not (a pick sent while the run that first drew
+    # the list was still going may come without one), and never gets a value pushed into it
+    # while open.
+    if PLACE_PICKER not in ss or ss.get(PLACE_SYNCED) != chosen:
+        ss[PLACE_PICKER] = list(chosen)
+    picked = box.multiselect("Town / place", list(place_label), key=PLACE_PICKER, label_visibility="collapsed",
+                             format_func=lambda p: place_label.get(p, p), placeholder="Type to search places")
+    ss["f_place"] = list(picked)
+    ss[PLACE_SYNCED] = list(picked)
 
 
 def static_assets() -> maplayers.Assets:

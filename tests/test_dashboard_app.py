@@ -131,6 +131,17 @@ def test_the_place_filter_outlives_its_closed_expander(hand_db):
     assert map_places(no_exception(at)) == ALL
 
 
+def test_a_reset_empties_the_open_place_list_and_the_next_pick_takes(hand_db):
+    at = open_place_picker(app(hand_db))
+    at.multiselect(key="f_place_pick").select("wof:102").run()
+    at.button(key="reset_filters").click().run()
+    assert at.multiselect(key="f_place_pick").value == []  # set elsewhere: pushed into the open list
+    assert map_places(no_exception(at)) == ALL
+    at.multiselect(key="f_place_pick").select("wof:101").run()
+    assert at.session_state["f_place"] == ["wof:101"]
+    assert url(no_exception(at)) == {"place": ["wof:101"]}
+
+
 def test_a_url_with_places_opens_the_place_filter(hand_db):
     at = no_exception(app(hand_db, place="wof:102"))
     assert at.multiselect(key="f_place_pick").value == ["wof:102"]

@@ -199,19 +199,25 @@ def test_the_place_filter_stays_open_while_choosing_and_holds_when_closed(page, 
         resolved = seed_places["by_surface"][name][0]  # the gazetteer's name: Saraqib
         option = p.get_by_role("option", name=re.compile("^" + re.escape(resolved) + " "))
         # A rerun still drawing the box may swallow what was typed, or redraw the list under
-        # the click (under load in CI): then type and click again.
+        # the click (under load in CI): then type and click again, until the pick shows in the box.
         for attempt in range(5):
             box = p.locator(".st-key-f_place_pick input")
             box.click()
             box.fill(resolved)
             try:
                 option.first.click(timeout=5000)
+                p.keyboard.press("Escape")
+                p.wait_for_function(
+                    """(name) => {
+                        const tags = document.querySelector(
+                            '.st-key-f_place_pick [data-testid="stMultiSelectTagsContainer"]');
+                        return !!tags && tags.textContent.includes(name);
+                    }""", arg=resolved, timeout=8000)
                 break
             except Exception:  # noqa: BLE001 - playwright's TimeoutError
                 p.keyboard.press("Escape")
                 if attempt == 4:
                     raise
-        p.keyboard.press("Escape")
         page.wait_for_markers(lambda n, wanted=wanted: n == wanted)
         assert p.locator(".st-key-f_place_pick input").count() == 1  # still open for the next pick
     p.locator(".st-key-f_place_open summary").click()
