@@ -94,7 +94,7 @@ _TIME_WORDS = frozenset({
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "today", "yesterday"})
-_LIST_WORDS = frozenset({",", "and", "or", "&", "the", "both"})
+_LIST_WORDS = frozenset({",", "and", "or", "&", "the", "both", "و", "أو", "او"})  # و: "and" written onto the name
 _ARTICLES = frozenset({"al", "el"})
 _SUN_ONSETS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 
@@ -715,8 +715,14 @@ class _WordAutomaton:
         self._others = re.compile(others)  # \w is what isalnum() accepts, and "_"
         self._automaton = ahocorasick.Automaton()
         borders = [*inner, self._stand_in]
+        words: dict[str, tuple[int, tuple[_Entry, ...]]] = {}
         for key, entries in keys.items():
             value = (len(key), entries)
+            words[key] = value
+            if "\u0600" <= key[:1] <= "\u06ff":
+                for glued in _with_proclitics(key):
+                    words.setdefault(glued, value)  # a name of its own wins
+        for key, value in words.items():
             for before in borders:
                 for after in borders:
                     self._automaton.add_word(before + key + after, value)
@@ -763,6 +769,22 @@ class _WordAutomaton:
         Yields ``(end + 1, (length, entries))``: the key is ``text[end - length:end]``.
         """
         return self._automaton.iter(marked)
+
+
+#: Arabic proclitics written onto the next word: and/so, then in/by, for, like.
+_ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def _with_proclitics(key: str) -> list[str]:
+    """An Arabic key with the proclitics it may carry: "وداعش", "لداعش"; "للنظام" (for + the regime).
+
+    The match keeps the key's length, so it starts after the proclitic; "لل" keeps
+    the preposition, since the article's alef is gone.
+    """
+    glued = [p + key for p in _ARABIC_PROCLITICS]
+    if key.startswith("ال"):
+        glued += [c + "ل" + key[1:] for c in ("", "و", "ف")]
+    return glued
 
 
 def _entry(pattern: _Pattern, exact: str | None, heads: dict[str, _HeadNouns]) -> _Entry:
@@ -831,6 +853,9 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: fr
     while found:
         word = found.group()[::-1]
         low = word.lower().rstrip(".")
+        glued_and = len(low) > 2 and low[0] == "و" and "\u0600" <= low[1] <= "\u06ff"
+        if glued_and:  # "والأردن": "and" written onto the word before
+            word, low = word[1:], low[1:]
         if low in cue_words:
             return True
         before = _WORDS_BACK.search(backwards, found.end(), sentence)  # None: the first word
@@ -838,12 +863,13 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: fr
             return True
         if low in _LIST_WORDS or low in name_words:
             listed = listed or low in _LIST_WORDS
-        elif not word[:1].isupper() or low in _TIME_WORDS:
-            return False
+        elif not (word[:1].isupper() or (listed and "\u0600" <= word[:1] <= "\u06ff")) or low in _TIME_WORDS:
+            return False  # (Arabic has no capitals: after "و" or a comma, any word is a list item)
         elif not listed:
             return before is not None  # "Old Damascus", "Tags Syria Damascus"
         else:
             listed = False  # "Syria and Russia": another list item
+        listed = listed or glued_and
         found = before
     return False
 

@@ -53,8 +53,10 @@ _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, tatw
 #: Arabic letters news text writes either way: alef with or without hamza or madda, final
 #: ya / alef maqsura, ta marbuta / ha (geo.actors folds these too).
 ARABIC_VARIANT_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
-# names also drop the hamza seat of waw and ya
-_ARABIC_LETTERS = str.maketrans({**ARABIC_VARIANT_LETTERS, "ؤ": "و", "ئ": "ي"})
+# names also drop the hamza seat of waw and ya, and read qaf as kaf: a name written back
+# from a transliteration has ك for the q of "Tukan" (تل الطوكان; the news writes تل طوقان),
+# as Latin keys read q as k
+_ARABIC_LETTERS = str.maketrans({**ARABIC_VARIANT_LETTERS, "ؤ": "و", "ئ": "ي", "ق": "ك"})
 
 #: A word: letters/digits, with apostrophes or hyphens inside (Hay'at, al-Sham).
 TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]+)*")

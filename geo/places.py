@@ -209,7 +209,8 @@ class PlaceFinder:
                 if inside and inside(start, end) and not (item.places and _names_state(surface, item.places)):
                     continue
                 needs = item.needs
-                if needs == _IF_CUE and not _has_place_cue(text, start, end):
+                if needs == _IF_CUE and not _has_place_cue(text, start, end) and not (
+                        matches and _listed_after(text, matches[-1].end, start)):
                     continue
                 if needs == _IF_STRICT_CUE and (not _has_place_cue(text, start, end, strict=True)
                                                 or is_common_word(item.key)):
@@ -242,34 +243,59 @@ class PlaceFinder:
         first = tokens[keyed[pos]]
         if not _is_name_start(first.surface):
             return 1
-        # the longest name starting with this word, and no longer than its contiguous run
-        longest = min(self._first.get(first.key, 0), reach[pos] - pos + 1)
-        if longest:
-            keys = self._keys
-            start = first.start
-            words = [tokens[i].key for i in keyed[pos:pos + longest]]
-            for length in range(longest, 0, -1):
-                key = " ".join(words[:length]) if length > 1 else first.key
-                if key not in keys:
-                    continue  # the gazetteer has no such name
-                last = tokens[keyed[pos + length - 1]]
-                places = self._candidates(key, chunk[start:last.end])
-                if not places:
-                    continue
-                if key in self.not_places:
-                    return length
-                if not _last_capitalised(last.surface) and (length == 1 or last.surface.lower() in _ENDS_BEFORE):
-                    continue  # "Deir ezzor" and "Damascus countryside" are names; "Jabal al-Zawiya region" ends before "region"
-                needs = _TAKE if length > 1 else self._single_needs(tokens, keyed[pos], key, places,
-                                                                     at_sentence_start)
-                if needs is not None:
-                    items.append(_Item(start, last.end, key, places, needs))
-                return length
+        taken = self._plan_name(chunk, tokens, keyed, reach, pos, at_sentence_start, items)
+        if taken:
+            return taken
+        if _is_arabic(first.surface):
+            # "وإدلب", "بريف", "للحسكة": and / in / for written onto the name
+            for bare in _without_proclitic(first):
+                if bare.key in self._first:
+                    unglued = list(tokens)
+                    unglued[keyed[pos]] = bare
+                    taken = self._plan_name(chunk, unglued, keyed, reach, pos, at_sentence_start, items)
+                    if taken:
+                        return taken
         possessive = self._lost_apostrophe(first)
         if possessive:
             items.append(_Item(first.start, first.end - 1, possessive[0], possessive[1], _TAKE))
             return 1
         return self._plan_unknown(chunk, tokens, keyed, reach, pos, items)
+
+    def _plan_name(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
+                   pos: int, at_sentence_start: bool, items: list[_Item]) -> int:
+        """The longest gazetteer name at keyed token ``pos``: the tokens it takes (0: none)."""
+        first = tokens[keyed[pos]]
+        # the longest name starting with this word, and no longer than its contiguous run
+        longest = min(self._first.get(first.key, 0), reach[pos] - pos + 1)
+        if not longest:
+            return 0
+        keys = self._keys
+        start = first.start
+        words = [first.key] + [tokens[i].key for i in keyed[pos + 1:pos + longest]]
+        for length in range(longest, 0, -1):
+            key = " ".join(words[:length]) if length > 1 else first.key
+            if key not in keys:
+                continue  # the gazetteer has no such name
+            last = tokens[keyed[pos + length - 1]]
+            places = self._candidates(key, chunk[start:last.end])
+            if not places:
+                continue
+            if key in self.not_places:
+                return length
+            if not _last_capitalised(last.surface) and (length == 1 or last.surface.lower() in _ENDS_BEFORE):
+                continue  # "Deir ezzor" and "Damascus countryside" are names; "Jabal al-Zawiya region" ends before "region"
+            needs = _TAKE if length > 1 else self._single_needs(tokens, keyed[pos], key, places,
+                                                                 at_sentence_start)
+            if needs is not None:
+                items.append(_Item(start, last.end, key, places, needs))
+            return length
+        return 0
+
+    def _may_start_name(self, token: Token) -> bool:
+        """True if a gazetteer name may start with this word (or, in Arabic, after its proclitic)."""
+        if token.key in self._first:
+            return True
+        return _is_arabic(token.surface) and any(b.key in self._first for b in _without_proclitic(token))
 
     def _plausible_places(self, key: str, surface: str) -> tuple[Place, ...]:
         """The places named ``key`` that ``surface`` may mean (see :func:`_plausible`)."""
@@ -321,7 +347,7 @@ class PlaceFinder:
         length = 0
         while (pos + length <= reach[pos] and length < 4
                and _is_name_start(tokens[keyed[pos + length]].surface)
-               and (length == 0 or tokens[keyed[pos + length]].key not in self._first)):
+               and (length == 0 or not self._may_start_name(tokens[keyed[pos + length]]))):
             length += 1  # a run of unknown contiguous words; it stops where a known name may start
         if length == 0:
             return 1
@@ -333,6 +359,50 @@ class PlaceFinder:
         # whether it is a common English word is asked only if a place cue backs it (rare)
         items.append(_Item(start, end, key, (), _IF_STRICT_CUE))
         return length
+
+
+#: Arabic proclitics written onto the next word: a conjunction (and, so), then a
+#: preposition (in/by, for, like); "لل" is for + the article (للحسكة = ل + الحسكة).
+_CONJUNCTIONS, _PREPOSITIONS = "وف", "بلك"
+_MIN_BARE = 3  # letters left after the proclitic: "وحمص" is Homs; "بعد" (after) is not "عد"
+
+
+def _without_proclitic(token: Token) -> list[Token]:
+    """The word without the proclitics it may carry, fewest stripped first ("وبحلب": بحلب, حلب)."""
+    word, start = token.surface, token.start
+    out: list[Token] = []
+
+    def bare(skip: int, rest: str) -> None:
+        if len(rest.replace("ال", "", 1) if rest.startswith("ال") else rest) >= _MIN_BARE:
+            key = _arabic_key(rest)
+            if key:
+                out.append(Token(start + skip, token.end, word[skip:], key))
+
+    at = 1 if word[:1] in _CONJUNCTIONS else 0
+    if at:
+        bare(1, word[1:])
+    if word[at:at + 2] == "لل":
+        bare(at + 1, "ا" + word[at + 1:])  # the article's lam is the second
+    elif word[at:at + 1] in _PREPOSITIONS:
+        bare(at + 1, word[at + 1:])
+    return out
+
+
+_ARABIC_LIST_GAP = re.compile(r"[ \t]*[،,][ \t]*و?|[ \t]+و")
+
+
+def _listed_after(text: str, previous_end: int, start: int) -> bool:
+    """True if an Arabic name follows the place before it in a list ("سراقب والقامشلي", "حلب، حماة").
+
+    Arabic has no capitals to tell a name from a word: one in a list of places is a place.
+    """
+    return (start - previous_end <= 4 and _is_arabic(text[start:start + 1])
+            and _ARABIC_LIST_GAP.fullmatch(text, previous_end, start) is not None)
+
+
+def _arabic_key(word: str) -> str:
+    found = tokenize(word)
+    return found[0].key if len(found) == 1 else ""
 
 
 def _is_arabic(surface: str) -> bool:
@@ -436,12 +506,28 @@ _ARABIC_TYPE_BEFORE = frozenset("مدينة بلدة قرية ريف حي منط
 _ARABIC_WORD_BEFORE = re.compile(r"([\u0600-\u06ff]+)[ \t]+\Z")
 
 
-def _has_arabic_place_cue(text: str, start: int) -> bool:
+# Arabic prepositions and directions before a place, as "in X", "near X", "north of X" are.
+_ARABIC_LOCATIVE_BEFORE = frozenset(
+    "في قرب عند من إلى الى إلي نحو باتجاه حول خارج داخل عبر بين شمال جنوب شرق غرب شمالي جنوبي شرقي غربي "
+    "أطراف اطراف محيط ضواحي".split())
+_ARABIC_GLUED_BEFORE = re.compile(r"(?<![\u0600-\u06ff])[\u0600-\u06ff]{1,2}\Z")
+
+
+def _has_arabic_place_cue(text: str, start: int, strict: bool = False) -> bool:
+    """An Arabic type word before the name ("مدينة إدلب"); unless ``strict``, also a
+    preposition ("في إدلب", "قرب سراقب") or "in" written onto the name ("بسراقب")."""
+    if not strict and start and "\u0600" <= text[start - 1] <= "\u06ff":
+        glued = _ARABIC_GLUED_BEFORE.search(text, max(0, start - 3), start)
+        return bool(glued) and glued.group() in ("ب", "وب", "فب")
     m = _ARABIC_WORD_BEFORE.search(text, max(0, start - 20), start)
     if not m:
         return False
     word = m.group(1)
-    return word in _ARABIC_TYPE_BEFORE or (word[:1] in "وب" and word[1:] in _ARABIC_TYPE_BEFORE)
+    if word[:1] in "وف" and len(word) > 2:
+        word = word[1:]  # "ومدينة", "وفي"
+    if word in _ARABIC_TYPE_BEFORE or (word[:1] == "ب" and word[1:] in _ARABIC_TYPE_BEFORE):
+        return True
+    return not strict and word in _ARABIC_LOCATIVE_BEFORE
 
 
 # The word before a name that makes it a place: "in X", "near X"; for a name the
@@ -457,7 +543,7 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
     Arabic name only with an Arabic type word before it.
     """
     if _is_arabic(text[start:start + 1]):
-        if _has_arabic_place_cue(text, start):
+        if _has_arabic_place_cue(text, start, strict):
             return True
         if strict:
             return False

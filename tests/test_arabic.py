@@ -48,3 +48,74 @@ def test_an_arabic_report_links_its_places_to_the_actors_of_their_sentence():
     in_first = {a.actor for a in parsed.actors if first[0] <= a.start < first[1]}
     in_second = {a.actor for a in parsed.actors if second[0] <= a.start < second[1]}
     assert in_first == {HTS, "ISIS"} and in_second == {"Russia"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # and / in / for written onto the name
+    ("اشتبكت الفصائل وداعش قرب الحدود.", [("داعش", "ISIS")]),
+    ("انضم مقاتلون لتنظيم داعش وبهيئة تحرير الشام.", [("تنظيم داعش", "ISIS"), ("هيئة تحرير الشام", HTS)]),
+    # for + the article: the preposition stays in the mention, the article's alef is gone
+    ("قال إن للنظام السوري دورا.", [("للنظام السوري", GOV)]),
+])
+def test_arabic_actor_names_carry_their_proclitics(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أعلنت روسيا وتركيا وإيران اتفاقا في أستانا.", [("روسيا", "Russia"), ("تركيا", "Turkey"), ("إيران", "Iran")]),
+    # a place after in / to / from, also across a list joined by "و"
+    ("فر اللاجئون إلى لبنان والأردن وتركيا.", []),
+    ("عاد الوفد من روسيا وتركيا.", []),
+    ("قال مسؤول بروسيا إن الولايات المتحدة تدعم قسد.",
+     [("الولايات المتحدة", "United States"), ("قسد", "Syrian Democratic Forces")]),
+])
+def test_arabic_country_names_are_actors_unless_they_are_places(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from geo.pipeline import Pipeline
+
+    return Pipeline.default()
+
+
+def places_of(pipeline, text):
+    from geo.model import Article
+
+    parsed = pipeline.parse(Article("ar-places", text, None, None, None))
+    return [(m.text, m.place.name, m.place.kind) for m in parsed.places]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قصفت الطائرات بسراقب وبالرقة.", [("سراقب", "Saraqib", "town"), ("الرقة", "Raqqa", "town")]),
+    ("وإدلب وحماة تحت القصف.", [("إدلب", "Idlib", "town"), ("حماة", "Hama", "town")]),
+    ("وصلت تعزيزات للحسكة.", [("لحسكة", "Al-Hasakah", "town")]),
+    # a name that starts with a proclitic letter is kept whole: بنش is Binnish
+    ("اشتباكات في بنش.", [("بنش", "Binnish", "town")]),
+    # a preposition before a one-word name says it is a place, as "in X" does in English
+    ("وصلت الاشتباكات إلى كفرنبل.", [("كفرنبل", "Kafr Nabl", "town")]),
+    # words that only start like a proclitic and a name are left alone
+    ("ولكن فقط بعد ذلك قال إن القتال للقتال والحرب بالحرب.", []),
+])
+def test_arabic_place_names_carry_their_proclitics(pipeline, text, expected):
+    assert places_of(pipeline, text) == expected
+
+
+def test_arabic_country_names_are_in_the_gazetteer(pipeline):
+    found = places_of(pipeline, "فر اللاجئون إلى لبنان والأردن وتركيا، وقصفت الطائرات مواقع في العراق.")
+    assert [(name, kind) for _, name, kind in found] == [
+        ("Lebanon", "country"), ("Jordan", "country"), ("Turkey", "country"), ("Iraq", "country")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # qaf read as kaf: the gazetteer's تل الطوكان is written back from "Tall at Tukan"
+    ("وصلت تعزيزات إلى تل طوقان.", [("تل طوقان", "Tall at Tukan", "village")]),
+    # a one-word name in a list after a place is a place, as after "in"
+    ("اشتباكات في سراقب والقامشلي، والقصير.",
+     [("سراقب", "Saraqib", "town"), ("القامشلي", "Al-Qamishli", "district"), ("القصير", "Al-Qusayr", "town")]),
+])
+def test_arabic_spellings_and_lists_of_places(pipeline, text, expected):
+    assert places_of(pipeline, text) == expected
+    english = places_of(pipeline, "Clashes in Tel Touqan, Saraqeb, Qamishli and Qusayr.")
+    assert {(name, kind) for _, name, kind in places_of(pipeline, text)} <= {(n, k) for _, n, k in english}
