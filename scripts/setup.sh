@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# the engine in place (editable): `python -m geo` then works from any folder
+python3 -m pip install --quiet --disable-pip-version-check --no-deps -e .
 if [[ "${1:-}" == "--browser" ]] && ! command -v chromium >/dev/null 2>&1; then
   SUDO=""
   [[ $(id -u) -ne 0 ]] && SUDO="sudo"

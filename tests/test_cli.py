@@ -264,3 +264,17 @@ def test_python_m_geo_runs(seeded: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "geo", "stats", "--db", str(seeded), "--json"],
                           cwd=REPO, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and set(json.loads(done.stdout)) == STATS_KEYS
+
+
+def test_python_m_geo_works_from_any_folder(tmp_path) -> None:
+    """scripts/setup.sh installs the engine in place, so a user need not stand in the repo."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    where = subprocess.run([sys.executable, "-c", "import geo; print(geo.__file__)"], cwd=tmp_path,
+                           env=env, capture_output=True, text=True)
+    repo = Path(__file__).resolve().parent.parent
+    assert where.returncode == 0 and Path(where.stdout.strip()).resolve().parent == repo / "geo", (
+        f"geo is not importable from outside this checkout ({where.stdout or where.stderr}): "
+        "run scripts/setup.sh from it")
+    done = subprocess.run([sys.executable, "-m", "geo", "lookup", "Saraqeb"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "1. Saraqib (town, Idleb)" in done.stdout
