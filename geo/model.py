@@ -122,7 +122,7 @@ class PlaceMention:
     place: Place
     confidence: float
     metonymy: bool = False
-    #: how the surface matched: "exact", "variant", "fuzzy", "sibling"
+    #: how the surface matched: "exact", "variant", "fuzzy", "sibling", "container"
     method: str = "exact"
 
     def __post_init__(self) -> None:

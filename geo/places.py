@@ -657,6 +657,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     in_actor = _Blocked([(a.start, a.end) for a in actors])
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
+    _place_in_named_towns(text, matches, mentions)
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
 
@@ -738,6 +739,46 @@ def _with_containers(text: str, matches: Sequence[Match], static: list[list[tupl
         out[i] = sorted(((s + (o.container_weight if _inside_place(p, holder) else 0.0), p)
                          for s, p in static[i]), key=lambda sp: -sp[0])
     return out
+
+
+# "X neighbourhood in Y", "X in the city of Y": Y is a town that holds X.
+_IN_TOWN_GAP = re.compile(
+    r"(?P<type>\s+(?:neighbou?rhoods?|quarter|district|area|village|town))?\s+in\s+(?:the\s+)?"
+    r"(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
+_IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo northern countryside"
+    r"\s+city\b|(?![\w-])(?!\s+(?:(?:north|south|east|west)\w*\s+|rural\s+)?"
+    r"(?:countryside|province|governorate|suburbs?|outskirts|desert)\b)", re.IGNORECASE)
+_SMALL_KINDS = frozenset({"neighbourhood", "village"})
+
+
+def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[PlaceMention]) -> None:
+    """A small place the text puts in a town, when the gazetteer has none of its name there.
+
+    "al-Sabil neighborhood in Daraa city": the gazetteer's al-Sabil are neighbourhoods of
+    Aleppo, Homs and Hama, 100+ km away, so it is an unlisted neighbourhood of Daraa and is
+    placed at the town (confidence 0.3, ``method="container"``), not in another city.
+    Only "in" says so: a comma or "near" may join two places of a list.
+    """
+    for i in range(len(matches) - 1):
+        m, holder = matches[i], mentions[i + 1]
+        if holder.place.country != "SY" or holder.place.kind != "town" or mentions[i].place.kind not in _SMALL_KINDS:
+            continue
+        gap = _IN_TOWN_GAP.fullmatch(text, m.end, holder.start)
+        if gap is None or not _IN_TOWN_AFTER.match(text, holder.end):
+            continue
+        if any(_km(p, holder.place) < 25.0 for p in m.candidates):
+            continue  # one of its name is there: the container weight already chose it
+        town = holder.place
+        kind = "neighbourhood" if (gap.group("type") or " neighbourhood").strip().lower().startswith(
+            ("neighbo", "quarter", "district", "area")) else "village"
+        place = Place(
+            id=f"in:{name_key(m.text).replace(' ', '-')}@{town.id}",
+            name=f"{m.text} (unlisted, in {town.name})",
+            kind=kind, lat=town.lat, lon=town.lon, country=town.country,
+            admin1=town.admin1, admin2=town.admin2, names=(m.text,),
+        )
+        mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, place,
+                                   confidence=0.3, method="container")
 
 
 def _inside_place(place: Place, holder: Place) -> bool:

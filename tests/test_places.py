@@ -96,6 +96,29 @@ def test_unlisted_name_beside_a_sibling_is_placed_next_to_it(finder):
     assert (zerzur.place.lat, zerzur.place.lon) == (UMM_HALAHIL.lat, UMM_HALAHIL.lon)
 
 
+@pytest.mark.parametrize("text", [
+    "A shell fell on Niha neighborhood in Idlib city.",
+    "A shell fell on Niha neighbourhood in the city of Idlib.",
+    "A shell fell on Niha in Idlib.",
+])
+def test_a_small_place_put_in_a_town_that_has_none_of_its_name_is_placed_in_that_town(finder, text):
+    # both Niha are 50+ km from the town of Idlib: an unlisted Niha of Idlib city, not another one
+    niha = resolve(finder, text)[0]["Niha"]
+    assert niha.method == "container" and niha.confidence < 0.5
+    assert niha.place.id == f"in:niha@{IDLIB_TOWN.id}" and niha.place.admin1 == "Idleb"
+    assert (niha.place.lat, niha.place.lon) == (IDLIB_TOWN.lat, IDLIB_TOWN.lon)
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling hit Niha, Idlib and Zahle.",           # a list, not a container
+    "Shelling hit Niha near Idlib.",
+    "Shelling hit Niha in Idlib countryside.",       # the governorate's countryside holds it
+    "Shelling hit Niha in Idlib northern countryside.",
+])
+def test_only_in_a_named_town_moves_a_place(finder, text):
+    assert resolve(finder, text)[0]["Niha"].method != "container"
+
+
 def test_unknown_name_in_place_context_is_reported(finder):
     _, left = resolve(finder, "Fighters entered the village of Qzwxtyrb.")
     assert left == ["Qzwxtyrb"]
