@@ -252,7 +252,11 @@ class PlaceFinder:
                 if bare.key in self._first:
                     unglued = list(tokens)
                     unglued[keyed[pos]] = bare
+                    planned = len(items)
                     taken = self._plan_name(chunk, unglued, keyed, reach, pos, at_sentence_start, items)
+                    if taken == 1 and len(bare.key) < _MIN_BARE:
+                        del items[planned:]  # "وتل طوقان" is Tel Touqan, but "بعد" (after) is not "عد"
+                        continue
                     if taken:
                         return taken
         possessive = self._lost_apostrophe(first)
@@ -364,7 +368,7 @@ class PlaceFinder:
 #: Arabic proclitics written onto the next word: a conjunction (and, so), then a
 #: preposition (in/by, for, like); "لل" is for + the article (للحسكة = ل + الحسكة).
 _CONJUNCTIONS, _PREPOSITIONS = "وف", "بلك"
-_MIN_BARE = 3  # letters left after the proclitic: "وحمص" is Homs; "بعد" (after) is not "عد"
+_MIN_BARE = 3  # letters left after the proclitic for a one-word name: "وحمص" is Homs; "بعد" is not "عد"
 
 
 def _without_proclitic(token: Token) -> list[Token]:
@@ -373,7 +377,7 @@ def _without_proclitic(token: Token) -> list[Token]:
     out: list[Token] = []
 
     def bare(skip: int, rest: str) -> None:
-        if len(rest.replace("ال", "", 1) if rest.startswith("ال") else rest) >= _MIN_BARE:
+        if len(rest.replace("ال", "", 1) if rest.startswith("ال") else rest) >= 2:  # (one word: _MIN_BARE)
             key = _arabic_key(rest)
             if key:
                 out.append(Token(start + skip, token.end, word[skip:], key))

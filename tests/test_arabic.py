@@ -111,6 +111,8 @@ def test_arabic_country_names_are_in_the_gazetteer(pipeline):
 @pytest.mark.parametrize("text, expected", [
     # qaf read as kaf: the gazetteer's تل الطوكان is written back from "Tall at Tukan"
     ("وصلت تعزيزات إلى تل طوقان.", [("تل طوقان", "Tall at Tukan", "village")]),
+    # "and" on a short first word of a longer name
+    ("اشتباكات في سراقب وتل طوقان.", [("سراقب", "Saraqib", "town"), ("تل طوقان", "Tall at Tukan", "village")]),
     # a one-word name in a list after a place is a place, as after "in"
     ("اشتباكات في سراقب والقامشلي، والقصير.",
      [("سراقب", "Saraqib", "town"), ("القامشلي", "Al-Qamishli", "district"), ("القصير", "Al-Qusayr", "town")]),
