@@ -24,6 +24,7 @@ import logging
 import math
 from bisect import bisect_right
 import re
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1009,10 +1010,22 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
     return placed, left
 
 
-@lru_cache(maxsize=20_000)
+_SKELETON_MEMOS: weakref.WeakKeyDictionary[Gazetteer, Callable[[str], tuple[Place, ...]]] = \
+    weakref.WeakKeyDictionary()
+
+
 def _by_skeleton(gazetteer: Gazetteer, name: str) -> tuple[Place, ...]:
-    """The gazetteer's places whose skeleton is that of ``name`` (memoised: names recur)."""
-    return gazetteer.by_skeleton(skeleton_key(name))
+    """The gazetteer's places whose skeleton is that of ``name`` (memoised: names recur).
+
+    One memo per gazetteer, dropped with it: a module-level memo keyed by the
+    gazetteer kept every gazetteer a process had made alive (the tests make many).
+    """
+    memo = _SKELETON_MEMOS.get(gazetteer)
+    if memo is None:
+        ref = weakref.ref(gazetteer)  # the memo must not keep its gazetteer alive
+        memo = _SKELETON_MEMOS[gazetteer] = lru_cache(maxsize=20_000)(
+            lambda n: ref().by_skeleton(skeleton_key(n)))
+    return memo(name)
 
 
 def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,

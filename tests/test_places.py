@@ -164,3 +164,16 @@ def test_arabic_generic_words_are_not_places(pipeline):
     parsed = pipeline.parse(Article(id="ar2", text=text))
     assert not {pm.text for pm in parsed.places} & {"تل", "الشام"}
 
+
+
+def test_a_dropped_gazetteer_is_freed():
+    import gc
+    import weakref
+
+    gazetteer = Gazetteer.from_places(PLACES)
+    finder = PlaceFinder(gazetteer)
+    resolve(finder, "Attacks hit the Um Halahil and Zerzur regions of Idlib province.")  # memoised lookups
+    gone = weakref.ref(gazetteer)
+    del gazetteer, finder
+    gc.collect()
+    assert gone() is None
