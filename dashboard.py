@@ -3,11 +3,11 @@ and articles behind every marker.
 
     streamlit run dashboard.py          # store: $GEO_DB or var/geo.sqlite
 
-Thin by design: widgets, layout and calls into :mod:`geo`. Queries are cached
-with ``st.cache_data`` keyed on the filters and the store's version (its id and
-write generation, :meth:`~geo.store.Store.version`: one indexed read, bumped
-by every article an ingest commits, here or by the CLI); each query opens its
-own :class:`~geo.store.Store`, since a sqlite3 connection must not cross
+Thin by design: widgets, layout and calls into :mod:`geo`. The cached queries live
+in :mod:`geo.dashboard_data`: ``st.cache_data`` keyed on the filters and the store's
+version (its id and write generation, :meth:`~geo.store.Store.version`: one indexed
+read, bumped by every article an ingest commits, here or by the CLI); each query
+opens its own :class:`~geo.store.Store`, since a sqlite3 connection must not cross
 threads. ``st.cache_resource`` holds no connection: only the pipeline (a
 read-only engine), the ingest lock and the store's
 :class:`~geo.store.MentionIndex` (arrays, read-only once built; built in a
@@ -20,9 +20,9 @@ and zooming never rerun the script. Filters and the map's options live in the
 URL (``?actor=...&shade=1``) both ways. Section timings go to the log (``--logger.level=info``).
 
 ``streamlit run dashboard.py`` finds the ``st.App`` at the end of this file and
-serves the page through it: its lifespan imports folium and pandas at server
-start (:func:`warm_up`), while the first browser is still loading Streamlit's
-own scripts, instead of in the first page's run. The page itself runs as
+serves the page through it: its lifespan imports folium and pandas and fills the
+unfiltered page's query caches at server start (:func:`warm_up`), while the first
+browser is still loading Streamlit's own scripts, instead of in the first page's run. The page itself runs as
 ``__main__``, as under any ``streamlit run`` (and Streamlit's AppTest).
 
 Environment: ``GEO_DB`` (the store), ``GEO_MAP_TILES`` (auto | osm | plain),
@@ -40,7 +40,6 @@ import contextlib
 import datetime as dt
 import html
 import json
-import logging
 import os
 import threading
 import time
@@ -52,18 +51,11 @@ from streamlit.logger import get_logger
 from geo import config
 from geo.articles import ReadOptions, read_bytes, read_paths
 from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, upload_name
-from geo.store import ActorCount, Excerpt, Facets, Filters, MentionIndex, PlaceCount, Store, StoredArticle
+from geo.dashboard_data import (db_path, ingest_lock, mention_indexes, pipeline,
+                                 prepare_default_view, q_actor_counts, q_article, q_excerpts, q_facets, q_markers,
+                                 q_place_counts, q_stats, q_timeline, store_version)
+from geo.store import Facets, Filters, PlaceCount, Store
 
-if __name__ != "__main__":
-    # `streamlit run dashboard.py` first imports this file to find ``app`` (at the end), before
-    # Streamlit's runtime exists: the page's cached queries are then defined but never run
-    # (the page runs as __main__), so their "No runtime found" warning says nothing useful.
-    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
-
-#: At most this many of the most mentioned places get excerpts in their popup (others: counts
-#: and top actors; every excerpt is in the panel a click away).
-POPUP_PLACES = int(os.environ.get("GEO_POPUP_PLACES", "60"))
-POPUP_EXCERPTS = 3
 PANEL_PAGE = 25
 MAP_HEIGHT = 620
 TIMELINE_ACTORS = 8
@@ -104,156 +96,7 @@ def import_map_modules() -> None:
     from streamlit_folium import st_folium
 
 
-# --------------------------------------------------------------------------- cached engines and queries
-
-
-@st.cache_resource(show_spinner="Loading the gazetteer and the actor lexicon\u2026")
-def pipeline():
-    """The parsing pipeline (gazetteer + lexicon): built once per process, read-only."""
-    from geo.pipeline import Pipeline
-
-    return Pipeline.default()
-
-
-@st.cache_resource
-def ingest_lock() -> threading.Lock:
-    """One ingest at a time in this process (the store itself serialises writers across processes)."""
-    return threading.Lock()
-
-
-def db_path() -> str:
-    return str(config.default_db())
-
-
-def store_version(db: str) -> tuple[str, int]:
-    """The store's id and write generation: the cache key of every query (one indexed read)."""
-    with Store(db) as store:
-        return store.version()
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def q_stats(db: str, version: tuple) -> dict[str, int]:
-    with Store(db) as store:
-        return store.stats()
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def q_facets(db: str, version: tuple) -> Facets:
-    with Store(db) as store:
-        return store.facets()
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def q_place_counts(db: str, version: tuple, f: Filters) -> list[PlaceCount]:
-    # Unfiltered: the store's total tables. Filtered: the mention index once it is built.
-    index = mention_indexes().ready(db, version) if f != Filters() else None
-    if index is not None:
-        return index.place_counts(f)
-    with Store(db) as store:
-        return store.place_counts(f)
-
-
-class MentionIndexes:
-    """The latest :class:`MentionIndex` of each store, built in a worker thread.
-
-    ``ready`` never waits: it returns the index of that version if built, else
-    starts building it (one build per store at a time) and returns None, and
-    the caller asks the store instead.
-    """
-
-    WARM_DELAY_S = 3.0  # after a page is served: the browser is still drawing it for a second or two
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._built: dict[str, MentionIndex] = {}
-        self._building: set[str] = set()
-
-    def ready(self, db: str, version: tuple) -> MentionIndex | None:
-        with self._lock:
-            index = self._built.get(db)
-            if index is not None and index.version == tuple(version):
-                return index
-            self._start(db, delay=0.0)
-        return None
-
-    def warm(self, db: str, version: tuple) -> None:
-        """Build the index of ``version`` soon, if it is not built yet."""
-        with self._lock:
-            index = self._built.get(db)
-            if index is None or index.version != tuple(version):
-                self._start(db, delay=self.WARM_DELAY_S)
-
-    def _start(self, db: str, delay: float) -> None:  # holding the lock
-        if db in self._building:
-            return
-        self._building.add(db)
-        worker = threading.Timer(delay, self._build, args=(db,))
-        worker.daemon = True
-        worker.start()
-
-    def _build(self, db: str) -> None:
-        with contextlib.suppress(AttributeError, OSError):  # Linux: this thread only, lowest priority
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-        try:
-            started = time.perf_counter()
-            with Store(db) as store:
-                index = MentionIndex.load(store)
-            with self._lock:
-                self._built[db] = index
-            logger.info("mention index of %s built in %.3f s", index.version, time.perf_counter() - started)
-        except Exception:  # noqa: BLE001 - a worker's error would vanish with its thread: log it
-            logger.exception("building the mention index of %s failed", db)
-        finally:
-            with self._lock:
-                self._building.discard(db)
-
-
-@st.cache_resource
-def mention_indexes() -> MentionIndexes:
-    return MentionIndexes()
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def q_actor_counts(db: str, version: tuple, f: Filters) -> list[ActorCount]:
-    with Store(db) as store:
-        return store.actor_counts(f)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def q_popup_excerpts(db: str, version: tuple, f: Filters, place_ids: tuple[str, ...]) -> dict[str, list[Excerpt]]:
-    """The popups' excerpts of a view, in one bulk query (sentences chosen by the mention index
-    once it is built, when a filter is set)."""
-    index = mention_indexes().ready(db, version) if f != Filters() else None
-    with Store(db) as store:
-        if index is not None:
-            return store.excerpts_of(index.excerpt_keys(place_ids, f, POPUP_EXCERPTS))
-        return store.excerpts_for_places(place_ids, f, limit_per_place=POPUP_EXCERPTS)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def q_markers(db: str, version: tuple, f: Filters) -> maplayers.MarkerData:
-    """The map's markers of a view (popups included), built once per view for every session."""
-    places = q_place_counts(db, version, f)
-    popups = q_popup_excerpts(db, version, f, tuple(p.place_id for p in places[:POPUP_PLACES]))
-    return maplayers.marker_data(places, popups)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def q_excerpts(db: str, version: tuple, place_id: str, f: Filters, limit: int) -> list[Excerpt]:
-    with Store(db) as store:
-        return store.excerpts(place_id, f, limit=limit)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def q_article(db: str, version: tuple, article_id: str) -> StoredArticle | None:
-    with Store(db) as store:
-        return store.article(article_id)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def q_timeline(db: str, version: tuple, f: Filters) -> list[tuple[dt.date, str, int]]:
-    with Store(db) as store:
-        return store.timeline(f)
+# --------------------------------------------------------------------------- exports
 
 
 def export_csv(db: str, f: Filters) -> bytes:
@@ -791,6 +634,7 @@ def warm_up() -> None:
     from geo import maplayers  # noqa: F401 - folium and its plugins
 
     logger.info("server warm-up (folium, pandas): %.3f s", time.perf_counter() - started)
+    prepare_default_view()
 
 
 @contextlib.asynccontextmanager
