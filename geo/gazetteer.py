@@ -66,7 +66,7 @@ _PROBES = (
     "Deir ez-Zor", "Dayr az Zawr", "Khirbet Ghazaleh", "Kafr Nabl", "Ma'arrat al-Nu'man",
     "Abou Kamal", "Ain al-Arab", "Beit Jinn", "Sheikh Maqsoud", "Qamishli", "Douma",
     "Aleppo", "Hasakeh", "Idlib", "At", "Police", "March", "Saint Simeon", "Djebel Druze",
-    "Phoenicia", "ʿAyn ʿĪsá", "Ḩamāh", "إدلب", "الرقة", "حلب", "Zurzur", "Deribiye", "تل طوقان",
+    "Phoenicia", "ʿAyn ʿĪsá", "Ḩamāh", "إدلب", "الرقة", "حلب", "Zurzur", "Deribiye", "تل طوقان", "أم حلاحيل",
 )
 
 

@@ -182,16 +182,22 @@ def name_key(name: str) -> str:
 _SKELETON_DROP = re.compile(r"[aeiouyhw]")
 
 
+_ARABIC_LONG_VOWELS = re.compile("[اوي]")
+
+
 def skeleton_key(name: str) -> str:
     """A harsher key of consonants only, for fuzzy matching of unknown spellings.
 
     >>> skeleton_key("Deribiye"), skeleton_key("Dreïbaaé")
     ('drb', 'drb')
+    >>> skeleton_key("أم حلاحيل") == skeleton_key("ام حلاحل")
+    True
     """
     parts = []
     for tok in name_tokens(name):
         if _ARABIC.search(tok):
-            parts.append(tok)
+            # long vowels after the first letter are written or not (حلاحيل = حلاحل), as Latin vowels vary
+            parts.append(tok[:1] + _ARABIC_LONG_VOWELS.sub("", tok[1:]))
             continue
         first, rest = tok[:1], tok[1:]
         skel = re.sub(r"(.)\1+", r"\1", first + _SKELETON_DROP.sub("", rest))
