@@ -443,8 +443,8 @@ def render_place_panel(db: str, version: tuple, f: Filters, places: list[PlaceCo
         cols[1].button("Close", key="panel_close", on_click=close, args=("show",))
         for i, ex in enumerate(excerpts[:limit]):
             label = maplayers.article_label(ex.title, ex.source, ex.date, ex.path)
-            html_block(f'<blockquote>{maplayers.excerpt_html(ex)}</blockquote>'
-                       f'<div class="geo-src">{html.escape(label)}</div>')
+            html_block(f'<blockquote dir="auto">{maplayers.excerpt_html(ex)}</blockquote>'
+                       f'<div class="geo-src" dir="auto">{html.escape(label)}</div>')
             st.button("Read the article", key=f"read_{i}", on_click=open_article, args=(ex.article_id, i))
             if i == slot:  # under the button that opened it, not below every other excerpt
                 render_reader(db, version)
@@ -466,7 +466,8 @@ def render_reader(db: str, version: tuple) -> None:
             return
         a = stored.article
         meta = " \u00b7 ".join(str(x) for x in (a.source, a.date, a.path) if x)
-        html_block(f"<h3>{html.escape(maplayers.article_title(a.title, a.path))}</h3><p class='geo-src'>{html.escape(meta)}</p>")
+        html_block(f"<h3 dir='auto'>{html.escape(maplayers.article_title(a.title, a.path))}</h3>"
+                   f"<p class='geo-src' dir='auto'>{html.escape(meta)}</p>")
         if a.url:
             st.text(f"URL: {a.url}")
         st.button("Close the article", key="reader_close", on_click=close, args=("article",))

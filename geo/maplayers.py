@@ -187,7 +187,7 @@ def mark_spans(text: str, spans: Iterable[Highlight], start: int = 0, end: int |
     chosen: list[Highlight] = []
     pos = start
     for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
-        s, e = max(span.start, start), min(span.end, end)
+        s, e = _whole_arabic_word(text, max(span.start, start), min(span.end, end), pos, end)
         if e <= s or s < pos:
             continue
         chosen.append(Highlight(s, e, span.css, span.title, span.href))
@@ -208,6 +208,29 @@ def mark_spans(text: str, spans: Iterable[Highlight], start: int = 0, end: int |
     if end < len(text):
         out.append("\u2026")
     return "".join(out)
+
+
+def _is_arabic_letter(char: str) -> bool:
+    return "\u0600" <= char <= "\u06ff" and char.isalpha()
+
+
+def _whole_arabic_word(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """A highlight of Arabic text widened to whole words (within ``low``..``high``).
+
+    A name may carry a proclitic ("بسراقب", in Saraqib): marking only its letters
+    would cut the word, whose letters then no longer join across the mark.
+
+    >>> text = "قصف بسراقب"
+    >>> s, e = _whole_arabic_word(text, 5, 10, 0, len(text)); text[s:e]
+    'بسراقب'
+    """
+    if start < end and _is_arabic_letter(text[start]):
+        while start > low and _is_arabic_letter(text[start - 1]):
+            start -= 1
+    if start < end and _is_arabic_letter(text[end - 1]):
+        while end < high and _is_arabic_letter(text[end]):
+            end += 1
+    return start, end
 
 
 def category_css(category: str | None) -> str:
@@ -302,7 +325,7 @@ def article_html(stored: StoredArticle, place_link: str | None = "?place={place_
     ]
     body = mark_spans(stored.article.text, spans)
     paragraphs = [p.strip().replace("\n", "<br>") for p in body.replace("\r\n", "\n").split("\n\n")]
-    return "".join(f"<p>{p}</p>" for p in paragraphs if p)
+    return "".join(f'<p dir="auto">{p}</p>' for p in paragraphs if p)  # Arabic right to left
 
 
 #: CSS for popups, panels and the reader (class names set above).
@@ -429,7 +452,8 @@ def popup_parts(place: PlaceCount, excerpts: Sequence[Excerpt] = (), max_excerpt
         parts.append("<ol>")
         for ex in excerpts[:max_excerpts]:
             label = article_label(ex.title, ex.source, ex.date, ex.path)
-            parts.append(f'<li>{excerpt_html(ex, max_chars)}<div class="geo-src">{html.escape(label)}</div></li>')
+            parts.append(f'<li dir="auto">{excerpt_html(ex, max_chars)}'
+                         f'<div class="geo-src" dir="auto">{html.escape(label)}</div></li>')
         parts.append("</ol>")
         if place.mentions > len(excerpts[:max_excerpts]):
             parts.append('<div class="geo-src">Every excerpt: in the panel under the map.</div>')

@@ -223,7 +223,7 @@ def test_place_panel_lists_all_its_excerpts_escaped(hand_db):
     at = no_exception(app(hand_db, show="wof:101"))
     bodies = html_bodies(at)
     assert "<h3>Saraqeb</h3>" in bodies
-    assert bodies.count("<blockquote>") == 4  # four sentences name Saraqeb
+    assert bodies.count("<blockquote dir=\"auto\">") == 4  # four sentences name Saraqeb
     assert "&lt;script&gt;window.__pwned=&#x27;text&#x27;&lt;/script&gt;" in bodies
     assert "<script>window" not in bodies and "<img src=x" not in bodies
     assert '<mark class="actor cat-jihadist" title="Hay&#x27;at Tahrir al-Sham (jihadist)">HTS</mark>' in bodies
@@ -259,7 +259,7 @@ def test_the_reader_opens_under_the_excerpt_whose_button_was_clicked(hand_db):
     at = no_exception(app(hand_db, show="wof:101"))  # Saraqeb: four excerpts
     at.button(key="read_0").click().run()
     bodies = no_exception(at).get("html")
-    order = [i for i, node in enumerate(bodies) if "<blockquote>" in node.proto.body or "geo-reader" in node.proto.body]
+    order = [i for i, node in enumerate(bodies) if "<blockquote dir=\"auto\">" in node.proto.body or "geo-reader" in node.proto.body]
     kinds = ["reader" if "geo-reader" in bodies[i].proto.body else "excerpt" for i in order]
     assert kinds[:3] == ["excerpt", "reader", "excerpt"], kinds  # not after the last excerpt
     at.button(key="panel_close").click().run()  # no panel: the reader stays, on its own

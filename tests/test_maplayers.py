@@ -220,7 +220,7 @@ def test_article_html_highlights_places_and_actors_and_links_places():
         (), ((0, 38), (40, len(text))), "2017-10-09T00:00:00",
     )
     out = maplayers.article_html(stored)
-    assert out.count("<p>") == 2
+    assert out.count("<p dir=\"auto\">") == 2
     assert '<a href="?place=wof%3A1" target="_self"><mark class="place"' in out
     assert '<mark class="actor cat-foreign-state" title="Russia (foreign state)">Russia</mark>' in out
     assert "&lt;script&gt;x()&lt;/script&gt;" in out and "<script>" not in out
@@ -359,3 +359,13 @@ def test_shaded_governorates_come_with_their_scale():
     assert str(htmlsafe_json_dumps(legend.html)) in page
     assert 'legend.addTo(layer._map)' in page
     assert "legend.addTo(layer._map)" not in map_html(build_map([place(mentions=40)]))
+
+
+def test_arabic_highlights_take_whole_words():
+    # the name is سراقب; "ب" (in) is written onto it: the mark covers the word, letters stay joined
+    text = "قصفت الطائرات بسراقب أمس"
+    start = text.index("سراقب")
+    out = maplayers.mark_spans(text, [maplayers.Highlight(start, start + 5, "place")])
+    assert '<mark class="place">بسراقب</mark>' in out
+    # Latin text is marked as given
+    assert maplayers.mark_spans("al-Bab", [maplayers.Highlight(3, 6, "place")]) == 'al-<mark class="place">Bab</mark>'
