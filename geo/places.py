@@ -155,7 +155,12 @@ class PlaceFinder:
 
     def __init__(self, gazetteer: Gazetteer, not_places: Iterable[str] = ()) -> None:
         self.gazetteer = gazetteer
-        self.not_places = frozenset(name_key(n) for n in not_places if n.strip())
+        not_places = [n.strip() for n in not_places if n.strip()]
+        self.not_places = frozenset(name_key(n) for n in not_places)
+        # Arabic name heads listed without the article only ("باب", gate): with it, a town (الباب, al-Bab)
+        arabic = [n for n in not_places if _is_arabic(n)]
+        self._heads_with_article = (frozenset(name_key(n) for n in arabic if not n.startswith("ال"))
+                                    - {name_key(n) for n in arabic if n.startswith("ال")})
         # the gazetteer is immutable: memoise its lookups for the hot path
         self.by_key = lru_cache(maxsize=100_000)(gazetteer.by_key)
         self.is_common_word = lru_cache(maxsize=100_000)(gazetteer.is_common_word)
@@ -198,6 +203,11 @@ class PlaceFinder:
         unknown: list[Span] = []
         inside = _Blocked(blocked) if blocked else None
         plan, last_words, is_common_word = self._plan, self._last_words, self.is_common_word
+        source = text
+        if not text.isascii() and _HARAKAT.search(text):
+            # Arabic vowel marks are no word characters to the regexes: read each as a tatweel (a
+            # letter the keys drop, same length), so "دَرعا" is one word; surfaces keep the marks
+            text = _HARAKAT.sub("\u0640", text)
         for chunk in _NAME_CHUNK.finditer(text):
             base = chunk.start()
             words = chunk.group()
@@ -206,15 +216,19 @@ class PlaceFinder:
                 words = text[base:chunk.start("tail")].rstrip(" \t-‐‑–")  # "Idlib are": plan "Idlib"
             for item in plan(words, _sentence_start(text, base)):
                 start, end = base + item.start, base + item.end
-                surface = text[start:end]
+                surface = source[start:end]
                 if inside and inside(start, end) and not (item.places and _names_state(surface, item.places)):
                     continue
                 needs = item.needs
                 if needs == _IF_CUE and not _has_place_cue(text, start, end) and not (
                         matches and _listed_after(text, matches[-1].end, start)):
                     continue
-                if needs == _IF_STRICT_CUE and (not _has_place_cue(text, start, end, strict=True)
-                                                or is_common_word(item.key)):
+                if needs == _IF_STRICT_CUE and not (
+                        # a gazetteer name here is an Arabic one that is a frequent word: a type word
+                        # before it, or a place before it in a list ("سراقب والقصير"), says it is a place
+                        (_has_place_cue(text, start, end, strict=True) or matches and _listed_after(
+                            text, matches[-1].end, start)) if item.places
+                        else _has_place_cue(text, start, end, strict=True) and not is_common_word(item.key)):
                     continue
                 if item.places:
                     matches.append(Match(start, end, surface, item.key, item.places))
@@ -285,12 +299,15 @@ class PlaceFinder:
             places = self._candidates(key, chunk[start:last.end])
             if not places:
                 continue
-            if key in self.not_places:
+            if key in self.not_places and not (length == 1 and key in self._heads_with_article
+                                               and _article_first(first.surface)):
                 return length
             if not _last_capitalised(last.surface) and (length == 1 or last.surface.lower() in _ENDS_BEFORE):
                 continue  # "Deir ezzor" and "Damascus countryside" are names; "Jabal al-Zawiya region" ends before "region"
-            needs = _TAKE if length > 1 else self._single_needs(tokens, keyed[pos], key, places,
-                                                                 at_sentence_start)
+            if length > 1:
+                needs = None if all(w in _ARABIC_FUNCTION_WORDS for w in words[:length]) else _TAKE
+            else:
+                needs = self._single_needs(tokens, keyed[pos], key, places, at_sentence_start)
             if needs is not None:
                 items.append(_Item(start, last.end, key, places, needs))
             return length
@@ -332,6 +349,8 @@ class PlaceFinder:
                 surface in p.names for p in places):
             return None  # "IS", "UN" are not folded variants of a place
         major = any(_is_major(p) for p in places)
+        if _is_arabic(surface):
+            return self._arabic_needs(key, places, major)
         if not major and _next_to_other_name(tokens, i, at_sentence_start, self._names_major_place):
             return _IF_CUE  # "Emmanuel Macron", "Ibaa News"
         if not self.is_common_word(key):
@@ -339,6 +358,20 @@ class PlaceFinder:
         if major and any(surface in (p.name, *p.names) for p in places):
             return _TAKE
         return _IF_CUE
+
+    def _arabic_needs(self, key: str, places: tuple[Place, ...], major: bool) -> int:
+        """What a one-word Arabic name needs: Arabic has no capitals to set a name apart.
+
+        A country, governorate or big town is taken as it is (حلب); a region whose name
+        is a frequent word (الجزيرة, the island) and any other place after a
+        preposition, a type word or in a list of places (في سراقب, مدينة سراقب,
+        إدلب وسراقب); a village whose name is a frequent word (أن, ساحة) only after
+        a type word (بلدة الحرية).
+        """
+        common = self.is_common_word(key)
+        if major and not (common and all(p.kind == "region" for p in places if _is_major(p))):
+            return _TAKE
+        return _IF_STRICT_CUE if common and not major else _IF_CUE
 
     def _names_major_place(self, token: Token) -> bool:
         """True if a word names a country, governorate or big town ("Syria", "Syrias")."""
@@ -366,10 +399,18 @@ class PlaceFinder:
         return length
 
 
+_HARAKAT = re.compile("[\u064b-\u065f\u0670]")
+
 #: Arabic proclitics written onto the next word: a conjunction (and, so), then a
 #: preposition (in/by, for, like); "لل" is for + the article (للحسكة = ل + الحسكة).
 _CONJUNCTIONS, _PREPOSITIONS = "وف", "بلك"
 _MIN_BARE = 3  # letters left after the proclitic for a one-word name: "وحمص" is Homs; "بعد" is not "عد"
+
+
+#: Arabic function words (folded): a name made of them only ("على أن", that) is no place.
+_ARABIC_FUNCTION_WORDS = frozenset(fold_token(w) for w in (
+    "في من إلى على عن مع أن إن أنه إنه ما لا لم لن قد كان كانت هو هي هم هذا هذه ذلك تلك التي الذي "
+    "الذين بين بعد قبل حتى كل أو ثم إذا لو غير عند منذ حيث كما أي إلا بل لكن").split())
 
 
 def _without_proclitic(token: Token) -> list[Token]:
@@ -403,6 +444,11 @@ def _listed_after(text: str, previous_end: int, start: int) -> bool:
     """
     return (start - previous_end <= 4 and _is_arabic(text[start:start + 1])
             and _ARABIC_LIST_GAP.fullmatch(text, previous_end, start) is not None)
+
+
+def _article_first(word: str) -> bool:
+    """True if an Arabic word (its proclitic read off) starts with the article: الباب, not باب."""
+    return word.startswith("ال")
 
 
 def _arabic_key(word: str) -> str:
@@ -507,14 +553,15 @@ def _without_article(text: str, start: int, words: list[str]) -> list[str]:
 
 # Arabic words before a name that say it is a place ("مدينة إدلب", the city of Idlib),
 # with "و" (and) or "ب" (in) fused to them or not.
-_ARABIC_TYPE_BEFORE = frozenset("مدينة بلدة قرية ريف حي منطقة محافظة مخيم ناحية مدينه بلده قريه".split())
+_ARABIC_TYPE_BEFORE = frozenset(
+    "مدينة بلدة قرية ريف حي منطقة محافظة مخيم ناحية مدينه بلده قريه "
+    "مدن بلدات قرى أحياء احياء مناطق مخيمات مدينتي بلدتي قريتي".split())
 _ARABIC_WORD_BEFORE = re.compile(r"([\u0600-\u06ff]+)[ \t]+\Z")
-
-
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, tatweel
 # Arabic prepositions and directions before a place, as "in X", "near X", "north of X" are.
 _ARABIC_LOCATIVE_BEFORE = frozenset(
-    "في قرب عند من إلى الى إلي نحو باتجاه حول خارج داخل عبر بين شمال جنوب شرق غرب شمالي جنوبي شرقي غربي "
-    "أطراف اطراف محيط ضواحي".split())
+    "في قرب عند من إلى الى إلي على نحو باتجاه حول خارج داخل عبر بين شمال جنوب شرق غرب "
+    "شمالي جنوبي شرقي غربي أطراف اطراف محيط ضواحي".split())
 _ARABIC_GLUED_BEFORE = re.compile(r"(?<![\u0600-\u06ff])[\u0600-\u06ff]{1,2}\Z")
 
 
@@ -524,13 +571,8 @@ def _has_arabic_place_cue(text: str, start: int, strict: bool = False) -> bool:
     if not strict and start and "\u0600" <= text[start - 1] <= "\u06ff":
         glued = _ARABIC_GLUED_BEFORE.search(text, max(0, start - 3), start)
         return bool(glued) and glued.group() in ("ب", "وب", "فب")
-    m = _ARABIC_WORD_BEFORE.search(text, max(0, start - 20), start)
-    if not m:
-        return False
-    word = m.group(1)
-    if word[:1] in "وف" and len(word) > 2:
-        word = word[1:]  # "ومدينة", "وفي"
-    if word in _ARABIC_TYPE_BEFORE or (word[:1] == "ب" and word[1:] in _ARABIC_TYPE_BEFORE):
+    word = _arabic_word_before(text, start)
+    if word in _ARABIC_TYPE_BEFORE:
         return True
     return not strict and word in _ARABIC_LOCATIVE_BEFORE
 
@@ -916,6 +958,8 @@ _NO_CUE = _Cue("", (), False)
 
 
 def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
+    if _is_arabic(m.text):
+        return _arabic_context(text, m.start)
     after = _word_after(text, m.end)
     before = tuple(_words_before(text, m.start))
     si = sentence_index(sentences, m.start) if sentences else 0
@@ -929,6 +973,37 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
                 # "the neighbourhoods of al-Sabil, al-Furqan and al-Midan": each one is a neighbourhood
                 before = (*before[:-2], listed.group(1).lower(), "of")
     return _Cue(after, before, gov)
+
+
+# An Arabic type word before a name, as the English cue it stands for: "مدينة درعا" is
+# "the city of Daraa" (the town), "ريف إدلب" is "Idlib countryside" (the governorate).
+_ARABIC_KIND_CUES = {
+    **dict.fromkeys(("مدينة", "مدينه", "مدن", "مدينتي"), ("", ("city", "of"))),
+    **dict.fromkeys(("بلدة", "بلده", "بلدات", "بلدتي"), ("", ("town", "of"))),
+    **dict.fromkeys(("قرية", "قريه", "قرى", "قريتي"), ("", ("village", "of"))),
+    **dict.fromkeys(("حي", "أحياء", "احياء"), ("", ("neighbourhood", "of"))),
+    **dict.fromkeys(("ريف", "محافظة", "محافظه"), ("countryside", ())),
+    **dict.fromkeys(("منطقة", "منطقه"), ("area", ())),
+}
+
+
+def _arabic_context(text: str, start: int) -> _Cue:
+    word = _arabic_word_before(text, start)
+    after, before = _ARABIC_KIND_CUES.get(word, ("", ()))
+    return _Cue(after, before, False)
+
+
+def _arabic_word_before(text: str, start: int) -> str:
+    """The Arabic word before ``start``, without diacritics and "و"/"ب" written onto it."""
+    m = _ARABIC_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if not m:
+        return ""
+    word = _ARABIC_MARKS.sub("", m.group(1))
+    if word[:1] in "وف" and len(word) > 2 and word not in _ARABIC_KIND_CUES:
+        word = word[1:]  # "ومدينة", "وفي"
+    if word[:1] == "ب" and len(word) > 2 and word not in _ARABIC_KIND_CUES:
+        word = word[1:]  # "بريف"
+    return word
 
 
 _PROVINCE_IN = re.compile(r"\b(?:province|governorate)\b", re.IGNORECASE)

@@ -77,6 +77,9 @@ DISSOLVED = frozenset({"CS", "AN"})
 
 #: A frequent English word: wordfreq Zipf frequency at least this.
 COMMON_ZIPF = 3.5
+#: A frequent Arabic word (أن 7.0, ساحة 4.7, الحوار 4.9; village names such as سراقب 2.9
+#: and طوقان 3.3 are below).
+ARABIC_COMMON_ZIPF = 4.0
 #: Frequent "words" that are really place names in news about Syria: never
 #: flagged as common words (the web2 dictionary lists them in lower case as
 #: common nouns: geneva the gin, jordan the pot).
@@ -706,7 +709,7 @@ def apply_aliases(recs: list[Rec]) -> None:
 
 
 def common_word_keys(recs: list[Rec]) -> dict[str, list[str]]:
-    """Folded keys of frequent English words, with the words.
+    """Folded keys of frequent English and Arabic words, with the words.
 
     A word counts if its wordfreq Zipf frequency is at least COMMON_ZIPF and
     the web2 dictionary lists it, or its stem (has, says, killed, forces), in
@@ -747,6 +750,19 @@ def common_word_keys(recs: list[Rec]) -> dict[str, list[str]]:
             continue
         key = fold_token(word)
         if key and key not in proper:
+            out[key].append(word)
+    # Arabic has no capitals to tell a name from a word: a frequent Arabic word (أن, ساحة,
+    # الحوار) that is also a village's name is taken only after a type word (مدينة, بلدة).
+    # Arabic names of the places above are not common words, however frequent (حلب, دمشق).
+    for r in recs:
+        if r.kind == "country" or (r.kind == "governorate" and r.country == "SY") or (
+                (r.population or 0) >= 500_000 and r.country in MIDDLE_EAST):
+            proper.update(fold_token(n) for n in r.names if _ARABIC_CHAR.search(n) and " " not in n.strip())
+    for word in iter_wordlist("ar"):
+        if zipf_frequency(word, "ar") < ARABIC_COMMON_ZIPF:
+            break
+        key = fold_token(word)
+        if key and key not in proper and _ARABIC_CHAR.search(key):
             out[key].append(word)
     return dict(out)
 

@@ -124,3 +124,32 @@ def test_arabic_spellings_and_lists_of_places(pipeline, text, expected):
     assert places_of(pipeline, text) == expected
     english = places_of(pipeline, "Clashes in Tel Touqan, Um Halahil, Saraqeb, Qamishli and Qusayr.")
     assert {(name, kind) for _, name, kind in places_of(pipeline, text)} <= {(n, k) for _, n, k in english}
+
+
+@pytest.mark.parametrize("text", [
+    "وأشار إلى أن القصف استمر.",        # أن (that) names a village in Turkey
+    "وأكد على أن الهدنة صامدة.",        # على أن: two function words, one name in Jordan
+    "ودعا إلى الحوار.",                 # dialogue
+    "تظاهر المئات في ساحة الحرية.",     # square
+    "قالت قناة الجزيرة إن القصف مستمر.",  # the Al Jazeera channel, not the Jazira region
+])
+def test_frequent_arabic_words_are_not_places_after_a_preposition(pipeline, text):
+    assert places_of(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a frequent word that is a town's name, after a type word; the article makes باب (gate) al-Bab
+    ("انسحب داعش من مدينة الباب.", [("الباب", "al-Bab", "town")]),
+    # "on" before a place, as in shelling reports
+    ("غارات على سراقب.", [("سراقب", "Saraqib", "town")]),
+    # a plural type word, then a list
+    ("سيطرت الفصائل على بلدات سراقب وبنش وتفتناز.",
+     [("سراقب", "Saraqib", "town"), ("بنش", "Binnish", "town"), ("تفتناز", "Taftanaz", "town")]),
+    # vowel marks inside the words
+    ("قُتِلَ ثلاثةُ مدنيينَ في مدينةِ دَرعا.", [("دَرعا", "Daraa", "town")]),
+    # the type word picks the kind: مدينة the town, ريف (countryside) the governorate
+    ("تظاهرات في مدينة درعا.", [("درعا", "Daraa", "town")]),
+    ("قصف على ريف حلب الشمالي.", [("حلب", "Aleppo Governorate", "governorate")]),
+])
+def test_arabic_places_after_type_words_and_prepositions(pipeline, text, expected):
+    assert places_of(pipeline, text) == expected
