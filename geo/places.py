@@ -627,8 +627,10 @@ def _prior(place: Place) -> float:
     if place.kind == "country":
         return 6.0
     if place.country == "SY":
-        if place.kind == "governorate":
-            return 4.0  # its population is the sum of its towns': no bonus
+        if place.kind in ("governorate", "district"):
+            # its population is the sum of its towns': no bonus (else the district of
+            # Ma'arrat an-Nu'man, 400,000 people, beats the town of the name)
+            return 4.0 if place.kind == "governorate" else 2.0
         base = {"governorate": 4.0, "region": 3.5, "town": 3.0, "district": 2.0,
                 "village": 1.5, "neighbourhood": 0.3, "other": 1.0}.get(place.kind, 1.0)
         return base + popbonus

@@ -161,3 +161,15 @@ def test_a_second_pipeline_in_the_process_parses_as_the_first(pipeline):
         return [[(m.start, m.end, m.place.id, m.confidence) for m in p.parse(a).places] for a in articles]
 
     assert places(Pipeline.default()) == places(pipeline)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Airstrikes on Maarat al-Numan killed five civilians.", "Maarat al-Numan"),
+    ("A car bomb went off in Qamishli on Friday.", "Qamishli"),
+    ("Pro-government media reported new clashes near Qardaha.", "Qardaha"),
+])
+def test_a_town_beats_the_district_named_after_it(pipeline, text, surface):
+    # a district's population is the sum of its towns': it does not make the district likelier
+    pm = next(pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface)
+    assert pm.place.kind == "town"
+
