@@ -250,7 +250,14 @@ class PlaceFinder:
         items: list[_Item] = []
         pos = 0
         while pos < n:
-            pos += self._plan_at(chunk, tokens, keyed, reach, pos, at_sentence_start, items)
+            planned = len(items)
+            step = self._plan_at(chunk, tokens, keyed, reach, pos, at_sentence_start, items)
+            if planned and len(items) == planned + 1 and _qualifies(tokens, keyed, reach, pos, items):
+                # "Daraa al-Balad" (Daraa's old town), "Daraa al-Mahata": a word after a place
+                # and an article qualifies it; it is not another place (Balad in Iraq)
+                place, word = items[-2], items.pop()
+                items[-1] = _Item(place.start, word.end, place.key, place.places, place.needs)
+            pos += step
         return tuple(items)
 
     def _plan_at(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
@@ -480,6 +487,27 @@ def _joined(between: str, step: int) -> bool:
     if step == 1 and (between == " " or between == "-"):
         return True
     return step <= 2 and "\n" not in between and _JOINER.fullmatch(between) is not None
+
+
+def _qualifies(tokens: Sequence[Token], keyed: list[int], reach: list[int], pos: int,
+               items: list[_Item]) -> bool:
+    """True if the last of ``items``, one word at keyed token ``pos``, follows the place
+    planned before it joined by an article only ("Daraa al-Balad")."""
+    place, word = items[-2], items[-1]
+    here, before = tokens[keyed[pos]], tokens[keyed[pos - 1]]
+    return (word.key in _QUALIFIERS and bool(place.places) and place.end == before.end
+            and (word.start, word.end) == (here.start, here.end) and reach[pos - 1] >= pos
+            and keyed[pos] - keyed[pos - 1] == 2 and tokens[keyed[pos] - 1].surface.lower() in ("al", "el"))
+
+
+#: Words that qualify a place name after "al-" (old town, station, new, big, small,
+#: northern, lower, ...): "Daraa al-Balad" is Daraa, not a place named Balad. Other
+#: words after a place and "al-" are often the next place of a list that lost its
+#: commas ("Bab al-Faraj al-Ismailiya"), so only these.
+_QUALIFIERS = frozenset(fold_token(w) for w in (
+    "balad mahata mahatta mahatah jadida jadideh jadidah qadima qadimeh qadimah kabira kabireh kabirah "
+    "kubra saghira saghireh sughra sharqi sharqiya sharqiyeh gharbi gharbiya gharbiyeh shamali "
+    "shamaliya shamaliyeh janoubi janoubiya janubi janubiya tahta tahtani fawqa fawqani wusta").split())
 
 
 def _next_to_other_name(tokens: Sequence[Token], i: int, at_sentence_start: bool,

@@ -173,3 +173,19 @@ def test_a_town_beats_the_district_named_after_it(pipeline, text, surface):
     pm = next(pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface)
     assert pm.place.kind == "town"
 
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Syrian government forces shelled Daraa al-Balad.", "Daraa al-Balad"),
+    ("Rebels hold Daraa al-Mahata.", "Daraa al-Mahata"),
+])
+def test_a_qualifier_after_a_place_is_part_of_its_name(pipeline, text, surface):
+    # al-Balad is Daraa's old town, not Balad in Iraq
+    places = [(pm.text, pm.place.name, pm.place.country) for pm in pipeline.parse(Article(id="x", text=text)).places]
+    assert places == [(surface, "Daraa", "SY")]
+
+
+def test_a_list_that_lost_its_commas_stays_a_list(pipeline):
+    text = "Shells hit Bab al-Faraj al-Ismailiya and Saraqeb."
+    surfaces = [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places]
+    assert "Bab al-Faraj al-Ismailiya" not in surfaces and "Saraqeb" in surfaces
