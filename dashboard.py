@@ -43,6 +43,7 @@ import json
 import os
 import threading
 import time
+import urllib.parse
 from collections.abc import Sequence
 
 import streamlit as st
@@ -453,6 +454,14 @@ def render_place_panel(db: str, version: tuple, f: Filters, places: list[PlaceCo
                       on_click=lambda: ss.__setitem__("panel_limit", limit + PANEL_PAGE))
 
 
+def place_link_template() -> str:
+    """The reader's link of a place: this view (filters, options, the open article) shown on
+    that place, as the "Show on the map" buttons do; ``{place_id}`` is filled per place."""
+    kept = [(k, v) for k in st.query_params.keys() if k not in ("place", "show") for v in st.query_params.get_all(k)]
+    query = urllib.parse.urlencode(kept)  # no braces left: they are %-encoded
+    return "?" + (query + "&" if query else "") + "place={place_id}&show={place_id}"
+
+
 def render_reader(db: str, version: tuple) -> None:
     ss = st.session_state
     article_id = ss.get("article")
@@ -471,7 +480,7 @@ def render_reader(db: str, version: tuple) -> None:
         if a.url:
             st.text(f"URL: {a.url}")
         st.button("Close the article", key="reader_close", on_click=close, args=("article",))
-        html_block(f'<div class="geo-reader">{maplayers.article_html(stored)}</div>')
+        html_block(f'<div class="geo-reader">{maplayers.article_html(stored, place_link_template())}</div>')
         seen = {p.place.id: p.place for p in stored.places}
         if seen:
             st.caption("Show on the map:")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -229,12 +230,20 @@ def test_place_panel_lists_all_its_excerpts_escaped(hand_db):
     assert '<mark class="actor cat-jihadist" title="Hay&#x27;at Tahrir al-Sham (jihadist)">HTS</mark>' in bodies
 
 
+def test_a_place_link_in_the_reader_keeps_the_view(hand_db):
+    at = no_exception(app(hand_db, article="a-hostile", actor=[HTS], cluster="0"))
+    link = re.search(r'<a href="([^"]*place=wof%3A101[^"]*)"', "".join(html_bodies(at))).group(1)
+    query = urllib.parse.parse_qs(html.unescape(link)[1:])
+    assert query == {"article": ["a-hostile"], "actor": [HTS], "cluster": ["0"],
+                     "place": ["wof:101"], "show": ["wof:101"]}
+
+
 def test_reader_shows_the_article_escaped_and_links_back_to_the_map(hand_db):
     at = no_exception(app(hand_db, article="a-hostile"))
     bodies = html_bodies(at)
     assert "&lt;script&gt;window.__pwned=&quot;title&quot;&lt;/script&gt;" in bodies  # the title
     assert "Evil&quot; onmouseover=" in bodies  # the source
-    assert '<a href="?place=wof%3A101" target="_self"><mark class="place"' in bodies
+    assert '<a href="?article=a-hostile&amp;place=wof%3A101&amp;show=wof%3A101" target="_self"><mark class="place"' in bodies
     assert "[a link](javascript:" in bodies  # markdown stays text: st.html renders no markdown
     for raw in ("<script>window", "<img src=x", "<svg onload", 'onmouseover="'):
         assert raw not in bodies
