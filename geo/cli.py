@@ -348,7 +348,7 @@ def _print_parsed(parsed: ParsedArticle) -> None:
 
 def run_lookup(args: argparse.Namespace) -> int:
     """``lookup``: the gazetteer's candidates for a name, best first; 1 when none."""
-    from geopy.exc import GeocoderServiceError, GeopyError
+    from geopy.exc import GeocoderQueryError, GeocoderServiceError, GeopyError
 
     from geo import geocoder as geocoders
 
@@ -363,6 +363,8 @@ def run_lookup(args: argparse.Namespace) -> int:
     try:
         found = geocoder.geocode(args.name, exactly_one=False, limit=args.limit,
                                  country_codes=args.country)
+    except GeocoderQueryError as exc:  # a bad query (an empty name): a usage error, whichever geocoder
+        raise UsageError(str(exc)) from exc
     except GeocoderServiceError as exc:  # down, unreachable, timed out, over quota: not a usage error
         print(f"error: geocoder {choice} failed: {_one_line(str(exc))}", file=sys.stderr)
         return 1

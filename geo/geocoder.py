@@ -52,7 +52,8 @@ KIND_RANK = {
 MATCHES = ("exact", "key", "skeleton")
 
 #: How alike (rapidfuzz ratio of the folded keys, 0-100) a skeleton match must be
-#: to one of the place's names, as for names the finder matches by skeleton.
+#: to one of the place's names: more than this (more than half: "xyzzy" and Gaza's
+#: Kurdish name "Xeze" are exactly half alike).
 SKELETON_MIN_RATIO = 50.0
 
 NOMINATIM_USER_AGENT = "syria-news-map/0.1 (offline-first conflict news dashboard)"
@@ -221,7 +222,7 @@ class OfflineGazetteer(Geocoder):
 def _similar(key: str, place: Place) -> bool:
     if place.country not in NEAR_COUNTRIES:
         return False
-    return any(fuzz.ratio(key, name_key(n)) >= SKELETON_MIN_RATIO for n in (place.name, *place.names))
+    return any(fuzz.ratio(key, name_key(n)) > SKELETON_MIN_RATIO for n in (place.name, *place.names))
 
 
 def _rank(place: Place, level: int) -> tuple[int, int, int, int]:

@@ -278,3 +278,14 @@ def test_python_m_geo_works_from_any_folder(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-m", "geo", "lookup", "Saraqeb"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "1. Saraqib (town, Idleb)" in done.stdout
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_lookup_of_an_empty_name_is_a_usage_error(name, capsys) -> None:
+    assert main(["lookup", name]) == 2
+    assert "non-empty" in capsys.readouterr().err
+
+
+def test_lookup_of_gibberish_finds_nothing(capsys) -> None:
+    assert main(["lookup", "xyzzy"]) == 1  # not Gaza City, whose Kurdish name Xeze is half alike
+    assert "no place named 'xyzzy'" in capsys.readouterr().err
