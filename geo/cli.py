@@ -14,6 +14,7 @@ progress, errors and warnings to stderr, one line each.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import json
 import logging
@@ -144,6 +145,11 @@ def _column_name(value: str) -> str:
 def _date_format(value: str) -> str:
     if "%" not in value:
         raise argparse.ArgumentTypeError(f"not a strptime format (no % directive, as in %m/%d/%y): {value!r}")
+    try:
+        dt.datetime.strptime("", value)
+    except ValueError as exc:
+        if "directive" in str(exc):  # "'Q' is a bad directive in format '%Q'" (else: "" did not match, fine)
+            raise argparse.ArgumentTypeError(f"not a strptime format: {exc}") from exc
     return value
 
 

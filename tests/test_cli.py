@@ -180,6 +180,7 @@ def test_verbose_goes_before_or_after_the_command(argv: list[str]) -> None:
     (["parse", "x.csv", "--text-column", " "], "--text-column"),
     (["ingest", "x.csv", "--title-column", ""], "--title-column"),
     (["parse", "x.csv", "--date-format", "dd/mm/yy"], "--date-format"),
+    (["parse", "x.csv", "--date-format", "%Q"], "--date-format"),  # a bad directive
 ])  # fmt: skip
 def test_bad_column_options_are_usage_errors_naming_the_option(argv: list[str], option: str, capsys) -> None:
     assert main(argv) == 2
