@@ -275,6 +275,13 @@ def reset_filters(facets: Facets) -> None:
         ss["f_dates"] = (facets.date_min, facets.date_max)
 
 
+def keep_only_places(facets: Facets) -> None:
+    """Drop every filter but the places (and keep the map's options)."""
+    places = list(st.session_state.get("f_place", []))
+    reset_filters(facets)
+    st.session_state["f_place"] = places
+
+
 def set_place_filter(place_id: str) -> None:
     """Show one place on the map (from the reader or the panel)."""
     st.session_state["f_place"] = [place_id]
@@ -609,6 +616,10 @@ def main() -> None:
         if not places:
             tab_map.info("No place mentions pass these filters: widen them or press Reset filters.",
                          icon=":material/filter_alt_off:")
+            if f.places and f != Filters(places=f.places):
+                # e.g. a place of the reader ("Show on the map") never named with the chosen actor
+                tab_map.button("Show the chosen places with no other filter", key="only_places",
+                               on_click=keep_only_places, args=(facets,))
         with tab_map, timed("map"):
             render_map(db, version, f, places)
         with tab_map, timed("panel and reader"):

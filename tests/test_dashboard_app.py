@@ -433,3 +433,12 @@ def test_upload_limit_is_shown_in_a_readable_unit(hand_db, monkeypatch, limit, s
     monkeypatch.setenv("GEO_MAX_UPLOAD_BYTES", limit)
     at = no_exception(open_tab(app(hand_db), "Add articles"))
     assert any(shown + " and" in t.value for t in at.text), [t.value for t in at.text]
+
+
+def test_an_empty_map_offers_the_chosen_places_with_no_other_filter(hand_db):
+    # Tel Touqan (wof:102) is never named with Daesh: the map is empty, and one click shows it
+    at = no_exception(app(hand_db, actor="Daesh", place="wof:102", cluster="0"))
+    assert map_places(at) == set()
+    at.button(key="only_places").click().run()
+    assert map_places(no_exception(at)) == {"Tel Touqan"}
+    assert url(at) == {"place": ["wof:102"], "cluster": ["0"]}
