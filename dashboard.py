@@ -305,8 +305,10 @@ def close(key: str) -> None:
 def sidebar_filters(facets: Facets) -> None:
     actor_n = {a.actor: a.mentions for a in facets.actors}
     cat_n = dict(facets.categories)
+    # the Arabic name too, so the list can be searched in Arabic (سراقب finds Saraqib)
     place_label = {p.place_id: f"{p.name}" + (f" ({p.admin1})" if p.admin1 and p.admin1 != p.name else "")
-                   + f" \u00b7 {p.mentions:,}" for p in facets.places}
+                   + (f" \u00b7 {p.name_ar}" if p.name_ar else "") + f" \u00b7 {p.mentions:,}"
+                   for p in facets.places}
     gov_n = dict(facets.governorates)
     source_n = dict(facets.sources)
     sb = st.sidebar

@@ -208,13 +208,14 @@ class MentionRow:
 
 @dataclass(frozen=True)
 class PlaceFacet:
-    """A place for the searchable list: id, display name and total mentions."""
+    """A place for the searchable list: id, display name, total mentions and Arabic name."""
 
     place_id: str
     name: str
     kind: str
     admin1: str | None
     mentions: int
+    name_ar: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1046,7 +1047,7 @@ class Store:
                                "GROUP BY category ORDER BY 2 DESC, 1")),
             actors=tuple(self.actor_counts(Filters())),
             places=tuple(PlaceFacet(*r) for r in q(
-                "SELECT p.id, p.name, p.kind, p.admin1, t.mentions FROM place_totals t JOIN places p "
+                "SELECT p.id, p.name, p.kind, p.admin1, t.mentions, p.name_ar FROM place_totals t JOIN places p "
                 "ON p.id = t.place_id WHERE t.mentions > 0 ORDER BY 5 DESC, p.name, p.id")),
             date_min=_date_py(date_min),
             date_max=_date_py(date_max),

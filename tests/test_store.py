@@ -403,3 +403,10 @@ def test_mention_index_chooses_the_excerpts_the_store_does(filled: Store, f: Fil
     index = MentionIndex.load(filled)
     for limit in (1, 2, 5):
         assert filled.excerpts_of(index.excerpt_keys(ids, f, limit)) == filled.excerpts_for_places(ids, f, limit)
+
+
+def test_the_place_facets_carry_the_arabic_names(seed_db):
+    # the dashboard's place list is searchable in Arabic through them
+    with Store(seed_db) as store:
+        by_name = {p.name: p for p in store.facets().places}
+    assert by_name["Saraqib"].name_ar == "سراقب"
