@@ -38,6 +38,7 @@ from pathlib import Path
 from geo import config
 from geo.errors import StoreError
 from geo.model import ActorMention, Article, ParsedArticle, Place, PlaceMention, Span
+from geo.names import ARABIC_VARIANT_LETTERS
 from geo.sentences import sentence_index, split_sentences
 
 logger = logging.getLogger(__name__)
@@ -407,6 +408,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
 )
 
 
+_ARABIC_MARKS = "".join(map(chr, range(0x064B, 0x0660))) + "\u0670\u0640"  # harakat, tatweel
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # as LIKE folds
 
 
@@ -416,9 +418,14 @@ def _like_folded(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
 
 
+_ARABIC_FOLD = str.maketrans({**ARABIC_VARIANT_LETTERS, **dict.fromkeys(_ARABIC_MARKS, None)})
+
+
 def _fold(value: str | None) -> str:
-    """Case-fold for the ``geo_fold`` SQL function (SQLite's lower() is ASCII only)."""
-    return value.casefold() if value else ""
+    """Case-fold for the ``geo_fold`` SQL function (SQLite's lower() is ASCII only), with
+    Arabic spellings folded as names are: alef forms, ya/alef maqsura, ta marbuta/ha, and
+    no vowel marks (ادلب finds إدلب)."""
+    return value.casefold().translate(_ARABIC_FOLD) if value else ""
 
 
 def _date_sql(value: dt.date | None) -> str | None:
@@ -510,8 +517,10 @@ def _article_conditions(f: Filters) -> tuple[list[str], list[object]]:
 
 
 def _text_needle(text: str) -> str:
-    """What a text filter looks for: stripped and casefolded (the SQL and the mention index alike)."""
-    return text.strip().casefold()
+    """What a text filter looks for: stripped and casefolded (the SQL and the mention index
+    alike); other than ASCII, folded as :func:`_fold` folds the texts it is looked for in."""
+    needle = text.strip().casefold()
+    return needle if needle.isascii() else _fold(needle)
 
 
 def _text_match(text: str) -> tuple[str, str]:

@@ -384,10 +384,13 @@ def test_excerpts_for_places_refuses_a_bare_string(filled: Store) -> None:
     Filters(text="hama"), Filters(text="HAMA"), Filters(text=" daesh LEFT "), Filters(text="news"),
     Filters(text="é calm"), Filters(text="ÉTÉ"), Filters(text="straße"), Filters(text="no such words"),
     Filters(text="100%"), Filters(text="a_b"), Filters(text="Idlib", actors=("Russia",)),
+    # Arabic spellings folded: alef forms, ta marbuta, vowel marks
+    Filters(text="ادلب"), Filters(text="إدلبَ"), Filters(text="مدينه"),
 ])
 def test_mention_index_counts_as_the_store_does(filled: Store, f: Filters) -> None:
     filled.save_article(parsed("Daesh left Hama. Nothing else.", id="a3", source=None, date=None))
     filled.save_article(parsed("Été calm in Hama, STRASSE 100% a_b.", id="a4", title=None))
+    filled.save_article(parsed("قصفت الطائرات مدينةَ إدلب قرب Hama.", id="a5", title=None))
     index = MentionIndex.load(filled)
     assert index.version == filled.version()
     assert index.place_counts(f) == filled._place_counts(f, totals=False)
@@ -410,3 +413,9 @@ def test_the_place_facets_carry_the_arabic_names(seed_db):
     with Store(seed_db) as store:
         by_name = {p.name: p for p in store.facets().places}
     assert by_name["Saraqib"].name_ar == "سراقب"
+
+
+@pytest.mark.parametrize("needle", ["ادلب", "إدلب", "مدينه", "مدينة"])
+def test_an_arabic_text_filter_folds_spellings(store: Store, needle: str) -> None:
+    store.save_article(parsed("قصفت الطائرات مدينةَ إدلب قرب Hama.", title=None))
+    assert [p.name for p in store.place_counts(Filters(text=needle))] == ["Hama"]
