@@ -59,9 +59,9 @@ HOSTILE = st.lists(st.one_of(st.sampled_from(PAYLOADS), st.sampled_from(["Saraqe
                              st.text(max_size=6)), min_size=1, max_size=8).map("".join)
 
 #: What the code itself writes: tag -> attributes it may carry.
-ALLOWED_TAGS = {
-    "div": {"class"}, "b": set(), "ol": set(), "li": set(), "p": {"class"}, "br": set(), "h3": set(),
-    "blockquote": set(), "mark": {"class", "title"}, "a": {"href", "target"},
+ALLOWED_TAGS = {  # dir: "auto" only (Arabic text right to left)
+    "div": {"class", "dir"}, "b": set(), "ol": set(), "li": {"dir"}, "p": {"class", "dir"}, "br": set(),
+    "h3": {"dir"}, "blockquote": {"dir"}, "mark": {"class", "title"}, "a": {"href", "target"},
 }
 CLASS_VALUE = re.compile(r"^[\w -]+$")  # category_css keeps letters and digits of any script
 
@@ -119,8 +119,11 @@ def check_fragment(fragment: str, *untrusted: str, allowed: dict[str, set[str]] 
                 assert STYLE_VALUE.match(value or ""), value
             if name == "class":
                 assert CLASS_VALUE.match(value or ""), (tag, value)
-            if name == "href":
-                assert value and value.startswith("?place=") and re.fullmatch(r"\?place=[A-Za-z0-9%._~-]*", value), value
+            if name == "dir":
+                assert value == "auto", value
+            if name == "href":  # a query string of this page, every value URL-encoded
+                assert value and re.fullmatch(
+                    r"\?(?:[a-z]+=[A-Za-z0-9%._~+-]*&)*place=[A-Za-z0-9%._~-]*(?:&show=[A-Za-z0-9%._~-]*)?", value), value
             if name == "target":
                 assert value == "_self"
     text = "".join(parser.text)
