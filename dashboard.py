@@ -52,7 +52,7 @@ from streamlit.logger import get_logger
 from geo import config
 from geo.articles import ReadOptions, read_bytes, read_paths
 from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, upload_name
-from geo.dashboard_data import (db_path, ingest_lock, mention_indexes, pipeline,
+from geo.dashboard_data import (actor_other_names, db_path, ingest_lock, mention_indexes, pipeline,
                                  prepare_default_view, q_actor_counts, q_article, q_excerpts, q_facets, q_markers,
                                  q_place_counts, q_stats, q_timeline, store_version)
 from geo.store import Facets, Filters, PlaceCount, Store
@@ -313,8 +313,10 @@ def sidebar_filters(facets: Facets) -> None:
     source_n = dict(facets.sources)
     sb = st.sidebar
     sb.header("Filters")
+    # "HTS · هيئة تحرير الشام": the list finds a group by its acronyms and Arabic name too
+    other = {a: f" \u00b7 {names}" for a, names in actor_other_names().items() if names}
     sb.multiselect("Actor / group", list(actor_n), key="f_actor",
-                   format_func=lambda a: f"{a} ({actor_n.get(a, 0):,})", placeholder="All actors")
+                   format_func=lambda a: f"{a}{other.get(a, '')} ({actor_n.get(a, 0):,})", placeholder="All actors")
     sb.multiselect("Actor category", list(cat_n), key="f_category",
                    format_func=lambda c: f"{c} ({cat_n.get(c, 0):,})", placeholder="All categories")
     place_picker(sb, place_label)

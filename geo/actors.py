@@ -1094,6 +1094,25 @@ def _read_rows(path: Path, columns: tuple[str, ...],
         yield lineno, dict(zip(header, values + [""] * (len(header) - len(values))))
 
 
+def other_names(path: Path | str | None = None) -> dict[str, str]:
+    """Each actor's best-known other names, to show (and search) next to it in a list.
+
+    Its acronyms (two at most), its first alias when that is not its own name, and its
+    first Arabic name: "ISIS" -> "IS, ISIL · Daesh · داعش".
+    """
+    path = Path(path) if path is not None else config.data_dir() / "actors.csv"
+    out: dict[str, str] = {}
+    for actor in _read_actors(path):
+        arabic = [n for n in (*actor.place_names, *actor.aliases) if "\u0600" <= n[:1] <= "\u06ff"]
+        latin = [n for n in actor.aliases if n not in arabic]
+        parts = [", ".join([n for n in actor.case_sensitive_aliases if n != actor.name][:2])]
+        if latin and latin[0] != actor.name and len(latin[0]) <= 24:
+            parts.append(latin[0])
+        parts.append(arabic[0] if arabic else "")
+        out[actor.name] = " \u00b7 ".join(p for p in parts if p)
+    return out
+
+
 def _read_actors(path: Path) -> Iterator[Actor]:
     for lineno, row in _read_rows(path, ACTOR_COLUMNS, ("actor", "category", "aliases")):
         try:

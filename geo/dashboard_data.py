@@ -57,6 +57,18 @@ def pipeline():
 
 
 @st.cache_resource
+def actor_other_names() -> dict[str, str]:
+    """Each actor's acronyms and Arabic name, for the actor list's labels (searchable by them)."""
+    from geo.actors import other_names
+
+    try:
+        return other_names()
+    except (OSError, ValueError):  # a broken lexicon is the ingest's error to report, not the list's
+        logger.exception("reading the actor lexicon for the actor list failed")
+        return {}
+
+
+@st.cache_resource
 def ingest_lock() -> threading.Lock:
     """One ingest at a time in this process (the store itself serialises writers across processes)."""
     return threading.Lock()

@@ -226,7 +226,10 @@ class Session:
         label = self.rng.choice(options[:30])
         self.values[action] = [label]
         match = _COUNT_SUFFIX.match(label)
-        return (MULTISELECTS[action], match.group(1) if match else label)
+        value = match.group(1) if match else label
+        if action == "f_actor":  # "HTS-name · HTS · هيئة تحرير الشام (3)": the actor, then its other names
+            value = value.split(" \u00b7 ", 1)[0]
+        return (MULTISELECTS[action], value)
 
     def check_kept(self, wanted: tuple[str, str] | None) -> None:
         if wanted is None:

@@ -377,3 +377,12 @@ def test_corpus_end_to_end(lexicon):
     assert all(text[m.start:m.end] == m.text for text, ms in zip(texts, results) for m in ms)
     assert sum(map(len, results)) > 4000
     assert elapsed < 2.0  # about 0.2 s on an idle machine; generous for loaded CI
+
+
+def test_other_names_show_acronyms_and_the_arabic_name():
+    from geo.actors import other_names
+
+    names = other_names()
+    assert names["ISIS"] == "IS, ISIL \u00b7 Daesh \u00b7 داعش"
+    assert names["Hay'at Tahrir al-Sham"] == "HTS \u00b7 هيئة تحرير الشام"
+    assert "Liwa al-Quds" in names  # every actor, with or without other names

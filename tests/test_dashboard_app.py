@@ -376,14 +376,14 @@ def test_first_start_fills_an_empty_store_with_the_bundled_articles(tmp_path, mo
 def test_an_upload_keeps_the_filters_and_updates_counts(hand_db_copy, monkeypatch):
     monkeypatch.setenv("GEO_DB", str(hand_db_copy))
     at = no_exception(app(hand_db_copy, actor=HTS))
-    assert at.multiselect(key="f_actor").options[0] == f"{HTS} (3)"
+    assert at.multiselect(key="f_actor").options[0] == f"{HTS} \u00b7 HTS \u00b7 هيئة تحرير الشام (3)"
     open_tab(at, "Add articles")
     text = f"{HTS} fighters shelled Saraqeb again.".encode()
     at.file_uploader(key="upload_files").set_value([("again.txt", text, "text/plain")]).run()
     at.button(key="upload_go").click().run()
     no_exception(at)
     assert at.multiselect(key="f_actor").value == [HTS]  # labels changed (4), the choice stays
-    assert at.multiselect(key="f_actor").options[0] == f"{HTS} (4)"
+    assert at.multiselect(key="f_actor").options[0] == f"{HTS} \u00b7 HTS \u00b7 هيئة تحرير الشام (4)"
     assert at.metric[2].value == "4" and int(at.metric[1].value) > 4  # articles; HTS place mentions
     assert url(at) == {"actor": [HTS]}
 
