@@ -223,13 +223,14 @@ class PlaceFinder:
                 if needs == _IF_CUE and not _has_place_cue(text, start, end) and not (
                         matches and _listed_after(text, matches[-1].end, start)):
                     continue
-                if needs == _IF_STRICT_CUE and not (
-                        # a gazetteer name here is an Arabic one that is a frequent word: a type word
-                        # before it, or a place before it in a list ("سراقب والقصير"), says it is a place
-                        (_has_place_cue(text, start, end, strict=True) or matches and _listed_after(
-                            text, matches[-1].end, start)) if item.places
-                        else _has_place_cue(text, start, end, strict=True) and not is_common_word(item.key)):
-                    continue
+                if needs == _IF_STRICT_CUE:
+                    cue = _has_place_cue(text, start, end, strict=True)
+                    if item.places:  # an Arabic name that is a frequent word: a type word or a list
+                        taken = cue or bool(matches) and _listed_after(text, matches[-1].end, start)
+                    else:  # a name the gazetteer lacks
+                        taken = cue and not is_common_word(item.key)
+                    if not taken:
+                        continue
                 if item.places:
                     matches.append(Match(start, end, surface, item.key, item.places))
                 else:
@@ -307,7 +308,7 @@ class PlaceFinder:
             if not places:
                 continue
             if key in self.not_places and not (length == 1 and key in self._heads_with_article
-                                               and _article_first(first.surface)):
+                                               and first.surface.startswith("ال")):
                 return length
             if not _last_capitalised(last.surface) and (length == 1 or last.surface.lower() in _ENDS_BEFORE):
                 continue  # "Deir ezzor" and "Damascus countryside" are names; "Jabal al-Zawiya region" ends before "region"
@@ -451,11 +452,6 @@ def _listed_after(text: str, previous_end: int, start: int) -> bool:
     """
     return (start - previous_end <= 4 and _is_arabic(text[start:start + 1])
             and _ARABIC_LIST_GAP.fullmatch(text, previous_end, start) is not None)
-
-
-def _article_first(word: str) -> bool:
-    """True if an Arabic word (its proclitic read off) starts with the article: الباب, not باب."""
-    return word.startswith("ال")
 
 
 def _arabic_key(word: str) -> str:
