@@ -1082,8 +1082,8 @@ def csv_safe(value: object) -> object:
     return value
 
 
-MENTION_COLUMNS = ("article_id", "title", "source", "date", "place_id", "place_name", "kind", "lat", "lon",
-                   "admin1", "surface", "start", "end", "confidence", "sentence", "actors")
+MENTION_COLUMNS = ("article_id", "title", "source", "date", "path", "url", "place_id", "place_name", "kind", "lat",
+                   "lon", "admin1", "surface", "start", "end", "confidence", "sentence", "actors")
 
 
 def mentions_csv(rows: Iterable[MentionRow]) -> str:

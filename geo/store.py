@@ -205,6 +205,8 @@ class MentionRow:
     confidence: float
     sentence: str
     actors: str
+    path: str | None = None  # the article's file (and row): what names an untitled .txt
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1034,13 +1036,13 @@ class Store:
             "SELECT pm.article_id, a.title, a.source, a.date, p.id, p.name, p.kind, p.lat, p.lon, p.admin1, "
             "pm.surface, pm.char_start, pm.char_end, pm.confidence, s.text, "
             "(SELECT group_concat(actor, char(31)) FROM (SELECT DISTINCT x.actor FROM actor_mentions x "
-            " WHERE x.article_id = pm.article_id AND x.sentence_idx = pm.sentence_idx)) "
+            " WHERE x.article_id = pm.article_id AND x.sentence_idx = pm.sentence_idx)), a.path, a.url "
             f"{from_sql} ORDER BY a.date IS NULL, a.date, pm.article_id, pm.char_start",
             params,
         )
         for row in cursor:
             actors = ";".join(sorted(row[15].split("\x1f"))) if row[15] else ""
-            yield MentionRow(row[0], row[1], row[2], _date_py(row[3]), *row[4:15], actors)
+            yield MentionRow(row[0], row[1], row[2], _date_py(row[3]), *row[4:15], actors, row[16], row[17])
 
     def facets(self) -> Facets:
         """Values and counts for the filter widgets, most frequent first (from the total tables)."""

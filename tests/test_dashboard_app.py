@@ -325,6 +325,7 @@ def test_exports_of_the_store_neutralise_formulas(hand_db):
         text = maplayers.mentions_csv(store.mentions(Filters(places=("wof:106",))))
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and rows[0]["sentence"].startswith("'=HYPERLINK(")
+    assert all(r["path"] for r in rows)  # an untitled .txt is named by its file
 
 
 def test_upload_good_and_bad_files(hand_db_copy, monkeypatch):
