@@ -370,16 +370,17 @@ class PlaceFinder:
     def _arabic_needs(self, key: str, places: tuple[Place, ...], major: bool) -> int:
         """What a one-word Arabic name needs: Arabic has no capitals to set a name apart.
 
-        A country, governorate or big town is taken as it is (حلب); a region whose name
-        is a frequent word (الجزيرة, the island) and any other place after a
-        preposition, a type word or in a list of places (في سراقب, مدينة سراقب,
-        إدلب وسراقب); a village whose name is a frequent word (أن, ساحة) only after
-        a type word (بلدة الحرية).
+        A country, governorate or big town is taken as it is (حلب); any other place
+        after a preposition, a type word or in a list of places (في سراقب, مدينة سراقب,
+        إدلب وسراقب). A name that is also a frequent word needs that even for a big
+        place (الجزيرة the island, حصار siege: Hisar, سلطات authorities: Settat), and
+        a type word unless it is a Syrian town's (في تدمر) or a big place's: أن, ساحة.
         """
-        common = self.is_common_word(key)
-        if major and not (common and all(p.kind == "region" for p in places if _is_major(p))):
-            return _TAKE
-        return _IF_STRICT_CUE if common and not major else _IF_CUE
+        if not self.is_common_word(key):
+            return _TAKE if major else _IF_CUE
+        if major or any(p.kind == "town" and p.country == "SY" for p in places):
+            return _IF_CUE
+        return _IF_STRICT_CUE
 
     def _names_major_place(self, token: Token) -> bool:
         """True if a word names a country, governorate or big town ("Syria", "Syrias")."""
@@ -778,6 +779,14 @@ def _plausible(place: Place, surface: str) -> bool:
     Countries and capitals by any name they have ("Tonnes" is not Tunis),
     other places by their display name ("Dawla" is not Douala).
     """
+    if _is_arabic(surface):
+        if place.kind == "country" and surface.startswith("ال") and surface not in place.names:
+            return False  # "السورية" is the adjective Syrian; the country is "سورية" (العراق has its article)
+        if place.country in NEAR_COUNTRIES:
+            return True
+        # a far place by an Arabic name it has (alef forms aside: أستانا = آستانا), not a folded variant
+        key = name_key(surface)
+        return any(name_key(n) == key for n in place.names if _is_arabic(n))
     if place.country in NEAR_COUNTRIES:
         return True
     plain = strip_marks(surface).lower()
@@ -818,6 +827,7 @@ def _with_containers(text: str, matches: Sequence[Match], static: list[list[tupl
 _IN_TOWN_GAP = re.compile(
     r"(?P<type>\s+(?:neighbou?rhoods?|quarter|district|area|village|town))?\s+in\s+(?:the\s+)?"
     r"(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
+_IN_TOWN_GAP_AR = re.compile(r"[ \t]+(?:في[ \t]+(?:مدينة[ \t]+|مدينه[ \t]+)?|بمدينة[ \t]+|ب)")
 _IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo northern countryside"
     r"\s+city\b|(?![\w-])(?!\s+(?:(?:north|south|east|west)\w*\s+|rural\s+)?"
     r"(?:countryside|province|governorate|suburbs?|outskirts|desert)\b)", re.IGNORECASE)
@@ -837,13 +847,17 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
         if holder.place.country != "SY" or holder.place.kind != "town" or mentions[i].place.kind not in _SMALL_KINDS:
             continue
         gap = _IN_TOWN_GAP.fullmatch(text, m.end, holder.start)
-        if gap is None or not _IN_TOWN_AFTER.match(text, holder.end):
+        if gap is not None and _IN_TOWN_AFTER.match(text, holder.end):
+            # no type word, or a neighbourhood's: a neighbourhood; "village", "town": a village
+            kind = "neighbourhood" if (gap.group("type") or " neighbourhood").strip().lower().startswith(
+                ("neighbo", "quarter", "district", "area")) else "village"
+        elif _is_arabic(m.text) and _IN_TOWN_GAP_AR.fullmatch(text, m.end, holder.start):  # "حي الميدان في دمشق"
+            kind = "village" if _arabic_word_before(text, m.start) in ("قرية", "قريه", "بلدة", "بلده") else "neighbourhood"
+        else:
             continue
         if any(_km(p, holder.place) < 25.0 for p in m.candidates):
             continue  # one of its name is there: the container weight already chose it
         town = holder.place
-        kind = "neighbourhood" if (gap.group("type") or " neighbourhood").strip().lower().startswith(
-            ("neighbo", "quarter", "district", "area")) else "village"
         place = Place(
             id=f"in:{name_key(m.text).replace(' ', '-')}@{town.id}",
             name=f"{m.text} (unlisted, in {town.name})",

@@ -758,6 +758,8 @@ def common_word_keys(recs: list[Rec]) -> dict[str, list[str]]:
         if r.kind == "country" or (r.kind == "governorate" and r.country == "SY") or (
                 (r.population or 0) >= 500_000 and r.country in MIDDLE_EAST):
             proper.update(fold_token(n) for n in r.names if _ARABIC_CHAR.search(n) and " " not in n.strip())
+        elif r.capital_of and r.name_ar and " " not in r.name_ar.strip():
+            proper.add(fold_token(r.name_ar))  # موسكو; only its own Arabic name (Algiers also has الجزيرة)
     for word in iter_wordlist("ar"):
         if zipf_frequency(word, "ar") < ARABIC_COMMON_ZIPF:
             break

@@ -153,3 +153,42 @@ def test_frequent_arabic_words_are_not_places_after_a_preposition(pipeline, text
 ])
 def test_arabic_places_after_type_words_and_prepositions(pipeline, text, expected):
     assert places_of(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وكالة الأنباء السورية (سانا)",         # the adjective Syrian is not Syria
+    "في إطار عملية نبع السلام",             # within the framework of: not Tyre
+    "فرض النظام حصار المدينة.",             # siege: not Hisar (India)
+    "قالت السلطات التركية إن قواتها ردت.",  # the authorities: not Settat (Morocco)
+])
+def test_arabic_words_that_name_big_places_abroad_are_not_places(pipeline, text):
+    assert places_of(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("مفاوضات السلام في جنيف", [("جنيف", "Geneva", "town")]),        # a far place by its Arabic name
+    ("قتل مدنيون في تدمر.", [("تدمر", "Palmyra", "town")]),          # a Syrian town that is a word too
+    ("في العراق وسورية", [("العراق", "Iraq", "country"), ("سورية", "Syria", "country")]),
+])
+def test_arabic_names_of_places_near_and_far(pipeline, text, expected):
+    assert places_of(pipeline, text) == expected
+
+
+def test_an_arabic_neighbourhood_in_a_named_town_is_placed_in_it(pipeline):
+    from geo.model import Article
+
+    parsed = pipeline.parse(Article("ar-midan", "سقطت قذائف على حي الميدان في دمشق", None, None, None))
+    midan = next(m for m in parsed.places if m.text == "الميدان")
+    assert midan.method == "container" and midan.place.admin1 == "Damascus"
+    assert midan.place.kind == "neighbourhood"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the adjective follows its noun in Arabic: الطائرات الحربية الروسية, the Russian warplanes
+    ("شنت الطائرات الحربية الروسية غارات على سراقب.", [("الروسية", "Russia")]),
+    ("قالت وزارة الدفاع التركية إن قواتها ردت.", [("التركية", "Turkey")]),
+    ("هاجم الجيش الوطني مواقع قسد.", [("الجيش الوطني", "Syrian National Army"),
+                                     ("قسد", "Syrian Democratic Forces")]),
+])
+def test_arabic_state_adjectives_and_short_names(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
