@@ -168,6 +168,7 @@ def test_arabic_words_that_name_big_places_abroad_are_not_places(pipeline, text)
 @pytest.mark.parametrize("text, expected", [
     ("مفاوضات السلام في جنيف", [("جنيف", "Geneva", "town")]),        # a far place by its Arabic name
     ("قتل مدنيون في تدمر.", [("تدمر", "Palmyra", "town")]),          # a Syrian town that is a word too
+    ("اشتباكات في مدينة رأس العين.", [("رأس العين", "Ras al-Ain", "town")]),  # not Ceylanpinar in Turkey
     ("في العراق وسورية", [("العراق", "Iraq", "country"), ("سورية", "Syria", "country")]),
 ])
 def test_arabic_names_of_places_near_and_far(pipeline, text, expected):
