@@ -443,7 +443,7 @@ def _without_proclitic(token: Token) -> list[Token]:
     return out
 
 
-_ARABIC_LIST_GAP = re.compile(r"[ \t]*[،,][ \t]*و?|[ \t]+و")
+_ARABIC_LIST_GAP = re.compile(r"[ \t]*[،,][ \t]*و?|[ \t]+و|[ \t]*[-–][ \t]*")  # "دير الزور - تدمر"
 
 
 def _listed_after(text: str, previous_end: int, start: int) -> bool:
@@ -586,7 +586,9 @@ _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, tatweel
 # Arabic prepositions and directions before a place, as "in X", "near X", "north of X" are.
 _ARABIC_LOCATIVE_BEFORE = frozenset(
     "في قرب عند من إلى الى إلي على نحو باتجاه حول خارج داخل عبر بين شمال جنوب شرق غرب "
-    "شمالي جنوبي شرقي غربي أطراف اطراف محيط ضواحي".split())
+    "شمالي جنوبي شرقي غربي أطراف اطراف محيط ضواحي مشارف مدخل "
+    # "the desert of X", "the road of X", "the residents / people of X", "X airport", "X crossing"
+    "بادية طريق سكان أهالي اهالي مطار معبر".split())
 _ARABIC_GLUED_BEFORE = re.compile(r"(?<![\u0600-\u06ff])[\u0600-\u06ff]{1,2}\Z")
 
 
@@ -1027,6 +1029,10 @@ _ARABIC_KIND_CUES = {
 }
 
 
+#: Arabic words read before a name (with "و"/"ف"/"ب" written onto them or not).
+_ARABIC_CUE_WORDS = _ARABIC_TYPE_BEFORE | _ARABIC_LOCATIVE_BEFORE | frozenset(_ARABIC_KIND_CUES)
+
+
 def _arabic_context(text: str, start: int) -> _Cue:
     word = _arabic_word_before(text, start)
     after, before = _ARABIC_KIND_CUES.get(word, ("", ()))
@@ -1039,10 +1045,11 @@ def _arabic_word_before(text: str, start: int) -> str:
     if not m:
         return ""
     word = _ARABIC_MARKS.sub("", m.group(1))
-    if word[:1] in "وف" and len(word) > 2 and word not in _ARABIC_KIND_CUES:
-        word = word[1:]  # "ومدينة", "وفي"
-    if word[:1] == "ب" and len(word) > 2 and word not in _ARABIC_KIND_CUES:
-        word = word[1:]  # "بريف"
+    for bare in (word, word[1:], word[2:]):  # as written, then without "و"/"ف" and "ب": "ومدينة", "بريف"
+        if bare in _ARABIC_CUE_WORDS:
+            return bare
+        if bare[:1] not in "وفب":
+            break
     return word
 
 

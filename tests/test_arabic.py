@@ -169,6 +169,9 @@ def test_arabic_words_that_name_big_places_abroad_are_not_places(pipeline, text)
     ("مفاوضات السلام في جنيف", [("جنيف", "Geneva", "town")]),        # a far place by its Arabic name
     ("قتل مدنيون في تدمر.", [("تدمر", "Palmyra", "town")]),          # a Syrian town that is a word too
     ("اشتباكات في مدينة رأس العين.", [("رأس العين", "Ras al-Ain", "town")]),  # not Ceylanpinar in Turkey
+    # "the desert of", "the road", "residents of" place the name; a dash joins a list
+    ("معارك في بادية تدمر.", [("تدمر", "Palmyra", "town")]),
+    ("قطع طريق دير الزور - تدمر.", [("دير الزور", "Deir ez-Zor", "town"), ("تدمر", "Palmyra", "town")]),
     ("في العراق وسورية", [("العراق", "Iraq", "country"), ("سورية", "Syria", "country")]),
 ])
 def test_arabic_names_of_places_near_and_far(pipeline, text, expected):
