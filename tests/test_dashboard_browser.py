@@ -280,7 +280,8 @@ def test_hostile_article_shows_as_text_and_runs_nothing(page, dashboard, seed_pl
     # the reader, and the panel of a place the hostile article names
     page.open(f"{dashboard}/?{urlencode({'article': hostile, 'show': saraqeb_id})}")
     reader = page.page.locator(".st-key-reader")
-    reader.locator(".geo-reader mark.place").first.wait_for(timeout=30000)  # st.html renders late
+    reader.locator(".geo-reader mark.place").first.wait_for(timeout=30000)  # st.html renders late,
+    reader.locator("h3", has_text="__pwned").first.wait_for(timeout=30000)  # each block on its own
     text = reader.inner_text()
     assert '<script>window.__pwned="title"</script>' in text
     assert "<img src=x onerror=\"window.__pwned='img'\">" in text
