@@ -262,7 +262,7 @@ def test_clicking_a_marker_shows_a_popup_excerpt_and_opens_the_panel(page, dashb
     # the click reached the app: the panel lists the excerpts with their articles
     panel = page.page.locator(".st-key-place_panel")
     panel.locator("blockquote mark.place").first.wait_for(timeout=15000)
-    assert saraqeb in panel.inner_text()
+    panel.locator("h3", has_text=saraqeb).first.wait_for(timeout=15000)  # its own st.html block
     assert panel.locator("mark.place").count() >= 1
     page.page.wait_for_function("() => location.search.includes('show=')")
     # closed, the same marker opens it again (st_folium's tooltip alone would not change)
@@ -271,7 +271,7 @@ def test_clicking_a_marker_shows_a_popup_excerpt_and_opens_the_panel(page, dashb
     page.page.wait_for_function("() => !location.search.includes('show=')")
     click_marker(page, saraqeb_id)
     panel.locator("blockquote mark.place").first.wait_for(timeout=15000)
-    assert saraqeb in panel.inner_text()
+    panel.locator("h3", has_text=saraqeb).first.wait_for(timeout=15000)
 
 
 def test_hostile_article_shows_as_text_and_runs_nothing(page, dashboard, seed_places):

@@ -143,12 +143,12 @@ def test_hostile_file_name_and_source_are_shown_as_text_and_run_nothing(page, ho
     page.goto(f"{hostile_dashboard}/?{urlencode({'article': article_id(FILE_TEXT)})}")
     reader = page.locator(".st-key-reader")
     reader.get_by_text("report.txt", exact=False).first.wait_for(timeout=30_000)
-    assert SENT_NAME in reader.inner_text()
+    reader.get_by_text(SENT_NAME, exact=False).first.wait_for(timeout=30_000)  # each block renders on its own
     page.goto(f"{hostile_dashboard}/?{urlencode({'article': article_id(SOURCE_ARTICLE['text'])})}")
     reader = page.locator(".st-key-reader")
     reader.get_by_text("Tel Touqan", exact=False).first.wait_for(timeout=30_000)
-    text = reader.inner_text()
-    assert HOSTILE_SOURCE in text and SOURCE_ARTICLE["title"] in text
+    reader.get_by_text(SOURCE_ARTICLE["title"], exact=False).first.wait_for(timeout=30_000)
+    reader.get_by_text(HOSTILE_SOURCE, exact=False).first.wait_for(timeout=30_000)
     reader.get_by_text("Evil", exact=False).first.hover()
     page.wait_for_timeout(300)
     scan(page)
