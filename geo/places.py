@@ -299,9 +299,12 @@ class PlaceFinder:
         keys = self._keys
         start = first.start
         words = [first.key] + [tokens[i].key for i in keyed[pos + 1:pos + longest]]
+        arabic = _is_arabic(first.surface)
         for length in range(longest, 0, -1):
             key = " ".join(words[:length]) if length > 1 else first.key
             if key not in keys:
+                if arabic and length > 1 and key in self.not_places:
+                    return length  # "حماة الديار" (guardians of the homeland) holds حماة but is no place
                 continue  # the gazetteer has no such name
             last = tokens[keyed[pos + length - 1]]
             places = self._candidates(key, chunk[start:last.end])

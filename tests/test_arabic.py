@@ -160,6 +160,8 @@ def test_arabic_places_after_type_words_and_prepositions(pipeline, text, expecte
     "في إطار عملية نبع السلام",             # within the framework of: not Tyre
     "فرض النظام حصار المدينة.",             # siege: not Hisar (India)
     "قالت السلطات التركية إن قواتها ردت.",  # the authorities: not Settat (Morocco)
+    'تصدت "حماة الديار" لهجوم.',              # guardians of the homeland (the army): not Hama
+    "نقل الجرحى إلى مشافي المنطقة.",          # hospitals: not a village in Iraq
 ])
 def test_arabic_words_that_name_big_places_abroad_are_not_places(pipeline, text):
     assert places_of(pipeline, text) == []
