@@ -41,7 +41,7 @@ import ahocorasick
 from . import config
 from .errors import GeoError
 from .model import ActorMention
-from .names import ARABIC_VARIANT_LETTERS
+from .names import ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS, ARABIC_VARIANT_LETTERS
 from .sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -772,7 +772,8 @@ class _WordAutomaton:
 
 
 #: Arabic proclitics written onto the next word: and/so, then in/by, for, like.
-_ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+_ARABIC_PROCLITICS = (*ARABIC_CONJUNCTIONS, *ARABIC_PREPOSITIONS,
+                      *(c + p for c in ARABIC_CONJUNCTIONS for p in ARABIC_PREPOSITIONS))
 
 
 def _with_proclitics(key: str) -> list[str]:

@@ -49,7 +49,14 @@ _TOKEN_SYNONYMS = {
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _APOSTROPHES = "'’‘`´ʿʾʼ′ʻ"
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
-_ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, tatweel
+#: Arabic marks that are not letters of a name: the harakat (vowel marks), the superscript
+#: alef and the tatweel (a stretching stroke).
+ARABIC_HARAKAT = "".join(map(chr, range(0x064B, 0x0660))) + "\u0670"
+ARABIC_MARKS = ARABIC_HARAKAT + "\u0640"
+_ARABIC_DIACRITICS = re.compile(f"[{ARABIC_MARKS}]")
+#: Arabic proclitics written onto the next word: a conjunction (and, so), then a preposition
+#: (in/by, for, like); geo.places reads them off a word, geo.actors adds them to a name.
+ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS = "وف", "بلك"
 #: Arabic letters news text writes either way: alef with or without hamza or madda, final
 #: ya / alef maqsura, ta marbuta / ha (geo.actors folds these too).
 ARABIC_VARIANT_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}

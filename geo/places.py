@@ -37,7 +37,8 @@ from rapidfuzz import fuzz
 
 from .geocoder import NEAR_COUNTRIES
 from .model import ActorMention, Place, PlaceMention, Span
-from .names import Token, fold_token, name_key, skeleton_key, strip_marks, tokenize
+from .names import (ARABIC_CONJUNCTIONS, ARABIC_HARAKAT, ARABIC_MARKS, ARABIC_PREPOSITIONS, Token, fold_token,
+                    name_key, skeleton_key, strip_marks, tokenize)
 from .sentences import sentence_index
 
 if TYPE_CHECKING:
@@ -411,11 +412,8 @@ class PlaceFinder:
         return length
 
 
-_HARAKAT = re.compile("[\u064b-\u065f\u0670]")
+_HARAKAT = re.compile(f"[{ARABIC_HARAKAT}]")  # (the tatweel, a letter to the regexes, is not one)
 
-#: Arabic proclitics written onto the next word: a conjunction (and, so), then a
-#: preposition (in/by, for, like); "لل" is for + the article (للحسكة = ل + الحسكة).
-_CONJUNCTIONS, _PREPOSITIONS = "وف", "بلك"
 _MIN_BARE = 3  # letters left after the proclitic for a one-word name: "وحمص" is Homs; "بعد" is not "عد"
 
 
@@ -426,22 +424,23 @@ _ARABIC_FUNCTION_WORDS = frozenset(fold_token(w) for w in (
 
 
 def _without_proclitic(token: Token) -> list[Token]:
-    """The word without the proclitics it may carry, fewest stripped first ("وبحلب": بحلب, حلب)."""
+    """The word without the proclitics it may carry, fewest stripped first ("وبحلب": بحلب, حلب);
+    "لل" is "ل" and the article (للحسكة = ل + الحسكة)."""
     word, start = token.surface, token.start
     out: list[Token] = []
 
     def bare(skip: int, rest: str) -> None:
         if len(rest.replace("ال", "", 1) if rest.startswith("ال") else rest) >= 2:  # (one word: _MIN_BARE)
-            key = _arabic_key(rest)
+            key = fold_token(rest)  # one word: its token key
             if key:
                 out.append(Token(start + skip, token.end, word[skip:], key))
 
-    at = 1 if word[:1] in _CONJUNCTIONS else 0
+    at = 1 if word[:1] in ARABIC_CONJUNCTIONS else 0
     if at:
         bare(1, word[1:])
     if word[at:at + 2] == "لل":
         bare(at + 1, "ا" + word[at + 1:])  # the article's lam is the second
-    elif word[at:at + 1] in _PREPOSITIONS:
+    elif word[at:at + 1] in ARABIC_PREPOSITIONS:
         bare(at + 1, word[at + 1:])
     return out
 
@@ -456,11 +455,6 @@ def _listed_after(text: str, previous_end: int, start: int) -> bool:
     """
     return (start - previous_end <= 4 and _is_arabic(text[start:start + 1])
             and _ARABIC_LIST_GAP.fullmatch(text, previous_end, start) is not None)
-
-
-def _arabic_key(word: str) -> str:
-    found = tokenize(word)
-    return found[0].key if len(found) == 1 else ""
 
 
 def _is_arabic(surface: str) -> bool:
@@ -585,7 +579,7 @@ _ARABIC_TYPE_BEFORE = frozenset(
     "مدينة بلدة قرية ريف حي منطقة محافظة مخيم ناحية مدينه بلده قريه "
     "مدن بلدات قرى أحياء احياء مناطق مخيمات مدينتي بلدتي قريتي".split())
 _ARABIC_WORD_BEFORE = re.compile(r"([\u0600-\u06ff]+)[ \t]+\Z")
-_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, tatweel
+_ARABIC_MARKS = re.compile(f"[{ARABIC_MARKS}]")
 # Arabic prepositions and directions before a place, as "in X", "near X", "north of X" are.
 _ARABIC_LOCATIVE_BEFORE = frozenset(
     "في قرب عند من إلى الى إلي على نحو باتجاه حول خارج داخل عبر بين شمال جنوب شرق غرب "
@@ -657,12 +651,12 @@ def _prior(place: Place) -> float:
     if place.kind == "country":
         return 6.0
     if place.country == "SY":
+        base = {"governorate": 4.0, "region": 3.5, "town": 3.0, "district": 2.0,
+                "village": 1.5, "neighbourhood": 0.3, "other": 1.0}.get(place.kind, 1.0)
         if place.kind in ("governorate", "district"):
             # its population is the sum of its towns': no bonus (else the district of
             # Ma'arrat an-Nu'man, 400,000 people, beats the town of the name)
-            return 4.0 if place.kind == "governorate" else 2.0
-        base = {"governorate": 4.0, "region": 3.5, "town": 3.0, "district": 2.0,
-                "village": 1.5, "neighbourhood": 0.3, "other": 1.0}.get(place.kind, 1.0)
+            return base
         return base + popbonus
     if place.capital_of:
         return 3.5 + popbonus

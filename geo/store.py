@@ -38,7 +38,7 @@ from pathlib import Path
 from geo import config
 from geo.errors import StoreError
 from geo.model import ActorMention, Article, ParsedArticle, Place, PlaceMention, Span
-from geo.names import ARABIC_VARIANT_LETTERS
+from geo.names import ARABIC_MARKS, ARABIC_VARIANT_LETTERS
 from geo.sentences import sentence_index, split_sentences
 
 logger = logging.getLogger(__name__)
@@ -410,7 +410,6 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
 )
 
 
-_ARABIC_MARKS = "".join(map(chr, range(0x064B, 0x0660))) + "\u0670\u0640"  # harakat, tatweel
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # as LIKE folds
 
 
@@ -420,7 +419,7 @@ def _like_folded(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
 
 
-_ARABIC_FOLD = str.maketrans({**ARABIC_VARIANT_LETTERS, **dict.fromkeys(_ARABIC_MARKS, None)})
+_ARABIC_FOLD = str.maketrans({**ARABIC_VARIANT_LETTERS, **dict.fromkeys(ARABIC_MARKS, None)})
 
 
 def _fold(value: str | None) -> str:
