@@ -264,7 +264,8 @@ def measure(db: Path | None, url: str, actors: list[str]) -> dict:
                 box = page.locator(".st-key-f_actor input")
                 box.click()
                 box.fill(actor)
-                option = page.get_by_role("option", name=re.compile("^" + re.escape(actor) + r" \("))
+                # The option reads "ISIS \u00b7 Daesh, ISIL, ... (1,234)": the actor, its other names, its count
+                option = page.get_by_role("option", name=re.compile("^" + re.escape(actor) + r"( \u00b7 .*)? \("))
                 option.first.wait_for()
                 started = time.perf_counter()  # from the click that changes the filter
                 option.first.click()
