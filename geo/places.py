@@ -637,6 +637,7 @@ class ResolveOptions:
     proximity_weight: float = 3.0
     proximity_km: float = 40.0
     fuzzy_min_ratio: float = 65.0
+    fuzzy_province_ratio: float = 80.0  # a spelling placed by its governorate alone
     fuzzy_min_letters: int = 5
     fuzzy_max_km: float = 60.0
     sibling_far_km: float = 50.0
@@ -673,7 +674,7 @@ def _type_before(before: Sequence[str]) -> str:
 
 def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
     typed = _type_before(before)
-    if after in _GOVERNORATE_CUES:
+    if after in _GOVERNORATE_CUES or typed in _GOVERNORATE_CUES:  # "Idlib province", "the province of Idlib"
         return 5.0 if place.kind == "governorate" else -2.0
     if after in _NEIGHBOURHOOD_CUES or typed in _NEIGHBOURHOOD_CUES:
         return {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}.get(place.kind, -1.0)
@@ -1083,6 +1084,9 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
         by_key[m.key].append(i)
     out = list(chosen)
     for key, idxs in by_key.items():
+        # "the province of Idlib" names the governorate there and only there: the
+        # other "Idlib"s of the article are read on their own (mostly the city)
+        idxs = [i for i in idxs if _type_before(cues[i].before) not in _GOVERNORATE_CUES]
         if len(idxs) < 2:
             continue
         cued = [i for i in idxs if _has_kind_cue(cues[i])]
@@ -1116,10 +1120,13 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
                    sentences: Sequence[tuple[int, int]] = ()) -> tuple[list[PlaceMention], list[Span]]:
     """Resolve names the gazetteer lacks: fuzzy near the article's places, else next to a sibling."""
     local = _local_points(mentions)
+    provinces = [pm for pm in mentions if pm.place.country == "SY" and pm.place.kind == "governorate"]
     placed: list[PlaceMention] = []
     left: list[Span] = []
     for span in unknown:
-        pm = _fuzzy(span, local, gazetteer, o, sentences) or _sibling(text, span, mentions + placed, gazetteer, o)
+        # a name the planner cut short ("Daret" of "Daret Izza") is not placed by its province
+        cut = _NAME_GOES_ON.match(text, span.end) is not None
+        pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces) or _sibling(text, span, mentions + placed, gazetteer, o)
         if pm is None:
             left.append(span)
         else:
@@ -1129,6 +1136,7 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
     return placed, left
 
 
+_NAME_GOES_ON = re.compile(r"[ \t]*[-‐‑–]?[ \t]*[A-Z]")
 _SKELETON_MEMOS: weakref.WeakKeyDictionary[Gazetteer, Callable[[str], tuple[Place, ...]]] = \
     weakref.WeakKeyDictionary()
 
@@ -1148,30 +1156,40 @@ def _by_skeleton(gazetteer: Gazetteer, name: str) -> tuple[Place, ...]:
 
 
 def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
-           o: ResolveOptions, sentences: Sequence[tuple[int, int]] = ()) -> PlaceMention | None:
-    """A spelling the gazetteer lacks, taken as a similar name near a place of the same passage."""
+           o: ResolveOptions, sentences: Sequence[tuple[int, int]] = (),
+           provinces: Sequence[PlaceMention] = ()) -> PlaceMention | None:
+    """A spelling the gazetteer lacks, taken as a similar name near a place of the same
+    passage, or inside a governorate the passage names ("the village of Taduf ... in
+    the province of Aleppo"), as if at the edge of the reach."""
     if sentences:
         here = sentence_index(sentences, span.start)
         local = [pm for pm in local if abs(sentence_index(sentences, pm.start) - here) <= 1]
-    if not local:
+        provinces = [pm for pm in provinces if abs(sentence_index(sentences, pm.start) - here) <= 1]
+    if not local and not provinces:
         return None
     key = name_key(span.text)
     if len(key.replace(" ", "")) < o.fuzzy_min_letters:
         return None
     best: tuple[float, Place] | None = None
+    # the governorate stands in only where the passage has no closer place, and for a
+    # near spelling: a province is big, and holds many names of one skeleton
+    inside = {pm.place.admin1 for pm in provinces} - {pm.place.admin1 for pm in local}
     # a great-circle distance is at least the distance along the meridian: places
     # further in latitude than that from every local place are skipped unmeasured
     reach = math.degrees(o.fuzzy_max_km / EARTH_RADIUS)
     lats = [pm.place.lat for pm in local]
-    low, high = min(lats) - reach, max(lats) + reach
+    low, high = (min(lats) - reach, max(lats) + reach) if lats else (90.0, -90.0)
     for place in _by_skeleton(gazetteer, span.text):
-        if place.country != "SY" or not low <= place.lat <= high:
+        if place.country != "SY":
             continue
-        d = min(_km(place, pm.place) for pm in local)
+        d = min(_km(place, pm.place) for pm in local) if low <= place.lat <= high else math.inf
+        min_ratio = o.fuzzy_min_ratio
         if d > o.fuzzy_max_km:
-            continue
+            if place.admin1 not in inside:
+                continue
+            d, min_ratio = o.fuzzy_max_km, o.fuzzy_province_ratio  # as if at the edge of the reach
         ratio = max(fuzz.ratio(key, k) for k in _name_keys(place))
-        if ratio < o.fuzzy_min_ratio:
+        if ratio < min_ratio:
             continue
         score = ratio / 100 + math.exp(-d / 20)
         if best is None or score > best[0]:

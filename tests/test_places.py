@@ -71,6 +71,23 @@ def test_province_word_joins_the_governorate_mention(finder):
     assert found["Idlib province"].place == IDLIB_GOV
 
 
+def test_the_province_of_a_name_is_its_governorate_there_only(finder):
+    text = "Jets pounded the northwestern province of Idlib. Later they struck Idlib again."
+    found = finder.find(text, ())
+    places, _ = resolve_places(text, *found, finder.gazetteer, split_sentences(text))
+    assert [pm.place for pm in places] == [IDLIB_GOV, IDLIB_TOWN]
+
+
+def test_a_spelling_is_placed_by_the_governorate_its_passage_names(finder):
+    found, _ = resolve(finder, "Jets struck the village of Dorabaye in the northwestern province of Idlib.")
+    assert found["Dorabaye"].place == DURABAYAH and found["Dorabaye"].method == "fuzzy"
+    # the governorate does not stand in for a name cut short, nor for a distant spelling
+    _, left = resolve(finder, "Jets struck the village of Dorabaye Niha in the province of Idlib.")
+    assert "Dorabaye" in left
+    _, left = resolve(finder, "Jets struck the village of Dirbi in the province of Idlib.")
+    assert "Dirbi" in left
+
+
 def test_city_cue_picks_the_town(finder):
     found, _ = resolve(finder, "Shells fell on the city of Idlib.")
     assert found["Idlib"].place == IDLIB_TOWN
