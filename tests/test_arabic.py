@@ -126,6 +126,17 @@ def test_arabic_spellings_and_lists_of_places(pipeline, text, expected):
     assert {(name, kind) for _, name, kind in places_of(pipeline, text)} <= {(n, k) for _, n, k in english}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "east of the Euphrates" is the north-east's name, not Raqqa's al-Furat neighbourhood
+    ("قصفت الطائرات مواقع قسد في شرق الفرات.", [("شرق الفرات", "East of the Euphrates", "region")]),
+    # the gazetteer's name is "Tell-Mardikh-Ebla"; its Arabic name is a hand-made alias
+    ("سيطرت القوات على بلدة تل مرديخ جنوب سراقب.",
+     [("تل مرديخ", "Tell Mardikh", "village"), ("سراقب", "Saraqib", "town")]),
+])
+def test_arabic_region_and_alias_names(pipeline, text, expected):
+    assert places_of(pipeline, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "وأشار إلى أن القصف استمر.",        # أن (that) names a village in Turkey
     "وأكد على أن الهدنة صامدة.",        # على أن: two function words, one name in Jordan
