@@ -90,6 +90,7 @@ _MONTHS_DAYS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
     ramadan eid""".split()
 )
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Generic heads of Arabic place names ("Deir" = monastery, "Tal" = hill): alone they
 # name a place only with their article ("al-Tal", "al-Bab").
 _GENERIC_HEADS = frozenset(
@@ -128,6 +129,17 @@ class _Blocked:
 
 # What a planned item needs from the text around its chunk before it is taken.
 _TAKE, _IF_CUE, _IF_STRICT_CUE = 0, 1, 2
+# A verb of speech right after a one-word name: a person ("Jundi said"), unless a cue says otherwise.
+_SPEECH_AFTER = re.compile(
+    r"[ \t]+(?:said|says|told|added|stated|explained|noted|pointed|confirmed|stressed|wrote|tweeted|"
+    r"argued|warned|insisted|claimed|denied|asked|replied|continued|concluded)\b")
+# A word after a name that makes it part of an institution's name: "Al-Quds hospital" (in
+# Aleppo), "the Dogan news agency", "Al-Iman Brigade". Applied to a name that may be foreign
+# (a Syrian town's hospital is in that town: "the Qardaha hospital"), never to a country.
+_INSTITUTION_AFTER = re.compile(
+    r"[ \t]+(?:hospital|news|agency|brigade|brigades|battalion|battalions|force|mosque|school|"
+    r"university|radio|tv|channel|newspaper|street|square|hotel|club|group|organi[sz]ation)\b",
+    re.IGNORECASE)
 
 
 class _Item(NamedTuple):
@@ -202,6 +214,7 @@ class PlaceFinder:
         """
         matches: list[Match] = []
         unknown: list[Span] = []
+        persons: set[str] = set()  # one-word names this text gives people ("Redur Xelil", "Xelil said")
         inside = _Blocked(blocked) if blocked else None
         plan, last_words, is_common_word = self._plan, self._last_words, self.is_common_word
         source = text
@@ -224,6 +237,14 @@ class PlaceFinder:
                 if needs == _IF_CUE and not _has_place_cue(text, start, end) and not (
                         matches and _listed_after(text, matches[-1].end, start)):
                     continue
+                elif needs == _TAKE and item.places and " " not in item.key and (
+                        item.key in persons or _SPEECH_AFTER.match(text, end)) and not any(
+                        _is_major(p) for p in item.places) and not _has_place_cue(text, start, end) \
+                        and not _after_locative(text, start):
+                    # "Xelil said": a person, here and later; not "metres of Tabaqa said
+                    # observatory head ..." (a quote's last word, its comma lost)
+                    persons.add(item.key)
+                    continue
                 if needs == _IF_STRICT_CUE:
                     cue = _has_place_cue(text, start, end, strict=True)
                     if item.places:  # an Arabic name that is a frequent word: a type word or a list
@@ -233,6 +254,10 @@ class PlaceFinder:
                     if not taken:
                         continue
                 if item.places:
+                    if _INSTITUTION_AFTER.match(text, end) and not all(
+                            p.country == "SY" for p in item.places) and not any(
+                            p.kind == "country" for p in item.places):
+                        continue  # "Al-Quds hospital" is in Aleppo, not Jerusalem
                     matches.append(Match(start, end, surface, item.key, item.places))
                 else:
                     unknown.append(Span(surface, start, end))
@@ -352,7 +377,8 @@ class PlaceFinder:
                       at_sentence_start: bool) -> int | None:
         """What a one-word name needs to be taken as a place (None: never)."""
         surface = tokens[i].surface
-        if surface.lower() in _MONTHS_DAYS:
+        low = surface.lower()
+        if low in _MONTHS_DAYS or (low[-1:] == "s" and low[:-1] in _DAYS):  # "Fridays bombing"
             return None
         if key in _GENERIC_HEADS and not (i > 0 and tokens[i - 1].key == ""
                                           and tokens[i - 1].end >= tokens[i].start - 1):
@@ -559,6 +585,12 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 def _word_after(text: str, end: int) -> str:
     m = _WORD_AFTER.match(text, end, end + 30)
     return m.group(1).lower() if m else ""
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """True if the word before ``start`` is a preposition or direction of place ("of", "in", "northern")."""
+    before = _words_before(text, start, 1)
+    return bool(before) and before[0] in _LOCATIVE_BEFORE
 
 
 def _words_before(text: str, start: int, n: int = 3) -> list[str]:

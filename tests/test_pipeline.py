@@ -189,3 +189,35 @@ def test_a_list_that_lost_its_commas_stays_a_list(pipeline):
     text = "Shells hit Bab al-Faraj al-Ismailiya and Saraqeb."
     surfaces = [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places]
     assert "Bab al-Faraj al-Ismailiya" not in surfaces and "Saraqeb" in surfaces
+
+
+def places_in(pipeline, text: str) -> list[tuple[str, str, str]]:
+    return [(pm.text, pm.place.name, pm.place.country) for pm in pipeline.parse(Article(id="x", text=text)).places]
+
+
+@pytest.mark.parametrize("text", [
+    # a one-word name that speaks is a person, there and later in the article
+    "YPG spokesman Redur Xelil spoke on Monday. Xelil said the town fell. Later Xelil warned of more attacks.",
+    "Jundi said the army lost 20 men. Jundi appealed to the United Nations for help.",
+    # a word that makes the name an institution's: a hospital in Aleppo, a Turkish news agency
+    "Doctors at Al-Quds hospital treated 20 people.",
+    "The Dogan news agency reported the shelling.",
+    # plural or possessive days, demonyms, the North of "North Caucasus"
+    "Fridays bombing raids were the worst. Kurd fighters and Turkmen fighters came from the North Caucasus.",
+])
+def test_people_institutions_and_words_are_not_places(pipeline, text):
+    assert places_in(pipeline, text) == []
+
+
+def test_a_quote_ending_in_a_place_keeps_the_place(pipeline):
+    # the comma of '"... within metres of Tabaqa," said the observatory' is often lost
+    text = "SDF fighters are within a few hundred metres of Tabaqa said observatory head Rami Abdel Rahman."
+    assert places_in(pipeline, text) == [("Tabaqa", "Tabqa", "SY")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council met in New York on Monday.", [("New York", "New York", "US")]),
+    ("The Salem Mosque in Ariha was hit.", [("Ariha", "Ariha", "SY")]),
+])
+def test_far_names_and_institutions(pipeline, text, expected):
+    assert places_in(pipeline, text) == expected
