@@ -763,7 +763,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     in_actor = _Blocked([(a.start, a.end) for a in actors])
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
-    _place_in_named_towns(text, matches, mentions)
+    _place_in_named_towns(text, matches, mentions, gazetteer)
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
 
@@ -856,9 +856,9 @@ def _with_containers(text: str, matches: Sequence[Match], static: list[list[tupl
 
 
 # "X neighbourhood in Y", "X in the city of Y": Y is a town that holds X.
-_IN_TOWN_GAP = re.compile(
-    r"(?P<type>\s+(?:neighbou?rhoods?|quarter|district|area|village|town))?\s+in\s+(?:the\s+)?"
-    r"(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
+_IN_TOWN_GAP = re.compile(  # also "X neighbourhood of east Aleppo", "X in eastern Damascus"
+    r"(?P<type>\s+(?:neighbou?rhoods?|quarter|district|area|village|town))?\s+(?:in|(?(type)of|(?!)))\s+"
+    r"(?:the\s+)?(?P<side>(?:north|south|east|west)(?:ern)?\s+)?(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
 _IN_TOWN_GAP_AR = re.compile(r"[ \t]+(?:في[ \t]+(?:مدينة[ \t]+|مدينه[ \t]+)?|بمدينة[ \t]+|ب)")
 _IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo northern countryside"
     r"\s+city\b|(?![\w-])(?!\s+(?:(?:north|south|east|west)\w*\s+|rural\s+)?"
@@ -866,19 +866,24 @@ _IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo no
 _SMALL_KINDS = frozenset({"neighbourhood", "village"})
 
 
-def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[PlaceMention]) -> None:
+def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
+                          gazetteer: Gazetteer | None = None) -> None:
     """A small place the text puts in a town, when the gazetteer has none of its name there.
 
     "al-Sabil neighborhood in Daraa city": the gazetteer's al-Sabil are neighbourhoods of
     Aleppo, Homs and Hama, 100+ km away, so it is an unlisted neighbourhood of Daraa and is
     placed at the town (confidence 0.3, ``method="container"``), not in another city.
-    Only "in" says so: a comma or "near" may join two places of a list.
+    Only "in" (or "X neighbourhood of Y") says so: a comma or "near" may join two places
+    of a list. A place of the town spelled alike comes first: "Barzah in eastern
+    Damascus" is Damascus's Barzeh (``method="fuzzy"``), "Hamdaniyeh" Aleppo's Hamadaniyeh.
     """
     for i in range(len(matches) - 1):
         m, holder = matches[i], mentions[i + 1]
         if holder.place.country != "SY" or holder.place.kind != "town" or mentions[i].place.kind not in _SMALL_KINDS:
             continue
         gap = _IN_TOWN_GAP.fullmatch(text, m.end, holder.start)
+        if gap is not None and gap.group("side") and mentions[i].place.admin1 == holder.place.admin1:
+            continue  # "Jubb al-Jarrah in eastern Homs": the governorate's east, where it is
         if gap is not None and _IN_TOWN_AFTER.match(text, holder.end):
             # no type word, or a neighbourhood's: a neighbourhood; "village", "town": a village
             kind = "neighbourhood" if (gap.group("type") or " neighbourhood").strip().lower().startswith(
@@ -890,6 +895,11 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
         if any(_km(p, holder.place) < 25.0 for p in m.candidates):
             continue  # one of its name is there: the container weight already chose it
         town = holder.place
+        alike = _spelled_alike_in(gazetteer, m.text, town) if gazetteer is not None else None
+        if alike is not None:
+            mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, alike,
+                                       confidence=0.5, method="fuzzy")
+            continue
         place = Place(
             id=f"in:{name_key(m.text).replace(' ', '-')}@{town.id}",
             name=f"{m.text} (unlisted, in {town.name})",
@@ -898,6 +908,19 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
         )
         mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, place,
                                    confidence=0.3, method="container")
+
+
+def _spelled_alike_in(gazetteer: Gazetteer, surface: str, town: Place, min_ratio: float = 70.0) -> Place | None:
+    """The neighbourhood or village of ``town`` (within 15 km) whose name is most like ``surface``."""
+    key = name_key(surface)
+    best: tuple[float, Place] | None = None
+    for place in _by_skeleton(gazetteer, surface):
+        if place.kind not in _SMALL_KINDS or place.admin1 != town.admin1 or _km(place, town) > 15.0:
+            continue
+        ratio = max(fuzz.ratio(key, k) for k in _name_keys(place))
+        if ratio >= min_ratio and (best is None or ratio > best[0]):
+            best = (ratio, place)
+    return best[1] if best else None
 
 
 def _inside_place(place: Place, holder: Place) -> bool:

@@ -221,3 +221,16 @@ def test_a_quote_ending_in_a_place_keeps_the_place(pipeline):
 ])
 def test_far_names_and_institutions(pipeline, text, expected):
     assert places_in(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, surface, name, admin1", [
+    # a place the text puts in a town is that town's place spelled alike, not a homonym elsewhere
+    ("Jets struck Barzah in eastern Damascus.", "Barzah", "Barza Al Balad", "Damascus"),
+    ("Shells hit Hamdaniyeh in Aleppo city.", "Hamdaniyeh", "Hamadaniyeh", "Aleppo"),
+    ("Clashes in the Ferdous neighbourhood of east Aleppo.", "Ferdous", "Fardos", "Aleppo"),
+    # "eastern Homs" may be the governorate's east: a village there stays where it is
+    ("Jets hit Jubb al-Jarrah in eastern Homs.", "Jubb al-Jarrah", "Jubb al Jarrah", "Homs"),
+])
+def test_a_place_in_a_named_town(pipeline, text, surface, name, admin1):
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert (found[surface].name, found[surface].admin1) == (name, admin1)
