@@ -67,7 +67,8 @@ _TYPE_BEFORE = frozenset({"village", "town", "city", "villages", "towns", "distr
 # A run of capitalised (or Arabic-script) words, Arabic articles allowed between
 # and before them, and one trailing lower-case word.
 _CAP_WORD = r"[A-Z\u00c0-\u00de\u0600-\u06ff][^\W_]*(?:['’`‘ʿ][^\W_]+)*"
-_ART = r"(?:al|el|as|ash|az|an|ar|at|ath|ad|adh|es|ez|en|er|et|ed|ul|il)"
+_ARTICLES = "al|el|as|ash|az|an|ar|at|ath|ad|adh|es|ez|en|er|et|ed|ul|il"
+_ART = rf"(?:{_ARTICLES})"
 _SEP = r"(?:[ \t]+|[ \t]*[-‐‑–][ \t]*)"
 # Capitalised function words that open sentences but never a place name: a chunk
 # does not start with one (so "The Syrian Observatory" is planned as "Syrian Observatory").
@@ -76,9 +77,29 @@ _OPENERS = ("The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|But|And|A
             "There|Their|His|Her|Its|Our|Some|Many|Most|More|Other|Another|Such|Both|Each|"
             "Two|Three|Four|Five|Several|No|Not|Of|To|By|With|From|Over|Under|During|Among|"
             "Last|Next|Local|Separately|Elsewhere|Yet|So|Then|Thus|Moreover|Further|Following")
-_NAME_CHUNK = re.compile(  # the look-around at the start lets the scan skip most positions fast
-    rf"(?<![^\W_])(?=[A-Z\u00c0-\u00de\u0600-\u06ffaeiu])"
-    rf"(?:{_ART}{_SEP})?(?!(?:{_OPENERS})\b){_CAP_WORD}(?:{_SEP}(?:{_ART}{_SEP})?{_CAP_WORD})*"
+
+
+def _after_first_letter(words: str) -> str:
+    """A regex for the rest of any of the ``|``-separated ``words`` once their first letter
+    is read: "al|as|el" -> "(?:(?<=a)(?:l|s)|(?<=e)(?:l))" (the order of the words kept)."""
+    rests: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        rests.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(f"(?<={first})(?:{'|'.join(rest)})" for first, rest in rests.items()) + ")"
+
+
+# A chunk is (optional article) capitalised word (separator, optional article, capitalised
+# word)* (separator, lower-case tail)?, not after a word character. The regex reads the
+# chunk's first letter before anything else: a pattern that starts with a character class
+# lets the regex engine skip to the next such letter in C, where one that starts with a
+# look-around is tried at every position of the text (a third slower). So the look-arounds
+# that belong before the first letter are written after it: "not after a word character"
+# looks back two characters, and an article or an opener is matched without its first letter.
+_NAME_CHUNK = re.compile(
+    rf"[aeiuA-Z\u00c0-\u00de\u0600-\u06ff](?<![^\W_].)"
+    rf"(?:(?<=[aeiu]){_after_first_letter(_ARTICLES)}{_SEP}(?!(?:{_OPENERS})\b){_CAP_WORD}"  # al-Bab
+    rf"|(?<![aeiu])(?!{_after_first_letter(_OPENERS)}\b)[^\W_]*(?:['’`‘ʿ][^\W_]+)*)"  # Bab
+    rf"(?:{_SEP}(?:{_ART}{_SEP})?{_CAP_WORD})*"
     rf"(?:{_SEP}(?P<tail>[a-z][^\W_]*))?"
 )
 
