@@ -120,9 +120,12 @@ _GENERIC_HEADS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Match:
-    """A stretch of text that names one or more gazetteer places."""
+class Match(NamedTuple):
+    """A stretch of text that names one or more gazetteer places.
+
+    A NamedTuple rather than a frozen dataclass (as :class:`~geo.names.Token`):
+    an article has dozens, made on the hot path.
+    """
 
     start: int
     end: int
@@ -237,6 +240,7 @@ class PlaceFinder:
         unknown: list[Span] = []
         persons: set[str] = set()  # one-word names this text gives people ("Redur Xelil", "Xelil said")
         inside = _Blocked(blocked) if blocked else None
+        new_match = tuple.__new__  # Match(...) without its Python-level __new__
         plan, last_words, is_common_word = self._plan, self._last_words, self.is_common_word
         source = text
         if not text.isascii() and _HARAKAT.search(text):
@@ -279,7 +283,7 @@ class PlaceFinder:
                             p.country == "SY" for p in item.places) and not any(
                             p.kind == "country" for p in item.places):
                         continue  # "Al-Quds hospital" is in Aleppo, not Jerusalem
-                    matches.append(Match(start, end, surface, item.key, item.places))
+                    matches.append(new_match(Match, (start, end, surface, item.key, item.places, "exact")))
                 else:
                     unknown.append(Span(surface, start, end))
         return matches, unknown
@@ -451,7 +455,7 @@ class PlaceFinder:
             return 1
         idx = keyed[pos:pos + length]
         start, end = tokens[idx[0]].start, tokens[idx[-1]].end
-        key = " ".join(tokens[i].key for i in idx)
+        key = " ".join([tokens[i].key for i in idx])
         if key in self.not_places or chunk[start:end].lower() in _MONTHS_DAYS:
             return length
         # whether it is a common English word is asked only if a place cue backs it (rare)
@@ -992,6 +996,7 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
     chosen = []
     done: dict[tuple, tuple[Place, float]] = {}  # a name repeated with the same cues scores the same
     near = [(a.lat, a, w, k) for a, (w, k) in anchors.items()]
+    admin1_weight = o.admin1_weight
     for i, m in enumerate(matches):
         cands = static[i]
         if len(cands) == 1:
@@ -1008,7 +1013,13 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
             best = second = -math.inf
             winner = cands[0][1]
             for s, p in cands:  # the first of the best, and the runner-up's score
-                s += _context_score(p, key, share, near, o)
+                # what the article's other names add: the governorates they point to and,
+                # once places are chosen (the second round), closeness to those
+                context = (admin1_weight * share.get(p.admin1, 0.0)
+                           if p.admin1 and p.kind != "country" else 0.0)
+                if near:
+                    context += _proximity_score(p, key, near, o)
+                s += context
                 if s > best:
                     best, second, winner = s, best, p
                 elif s > second:
@@ -1018,19 +1029,19 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
     return chosen
 
 
-def _context_score(place: Place, key: str, share: dict[str, float],
-                   anchors: Sequence[tuple[float, Place, float, str]], o: "ResolveOptions") -> float:
-    s = 0.0
-    kind, admin1 = place.kind, place.admin1
-    if admin1 and kind != "country":
-        s += o.admin1_weight * share.get(admin1, 0.0)
-    if not anchors:
-        return s
+def _proximity_score(place: Place, key: str, anchors: Sequence[tuple[float, Place, float, str]],
+                     o: "ResolveOptions") -> float:
+    """What closeness to the places chosen in the first round (``anchors``) adds to ``place``'s score."""
+    kind = place.kind
     if kind == "governorate":
         # a governorate is as close as can be to the places inside it
-        s += o.proximity_weight * max((w for _, a, w, k in anchors
-                                       if k != key and a.admin1 == admin1), default=0.0)
-    elif kind in _LOCAL_KINDS:
+        admin1 = place.admin1
+        best = 0.0
+        for _, a, w, k in anchors:
+            if k != key and a.admin1 == admin1 and w > best:
+                best = w
+        return o.proximity_weight * best
+    if kind in _LOCAL_KINDS:
         best = 0.0
         scale = o.proximity_km
         far = 5 * scale
@@ -1044,8 +1055,8 @@ def _context_score(place: Place, key: str, share: dict[str, float],
                 closeness = weight * math.exp(-d / scale)
                 if closeness > best:
                     best = closeness
-        s += o.proximity_weight * best
-    return s
+        return o.proximity_weight * best
+    return 0.0
 
 
 _PROVINCE_WORD = re.compile(r"[ \t]+(province|governorate)\b", re.IGNORECASE)
