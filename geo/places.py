@@ -889,6 +889,11 @@ _IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo no
     r"\s+city\b|(?![\w-])(?!\s+(?:(?:north|south|east|west)\w*\s+|rural\s+)?"
     r"(?:countryside|province|governorate|suburbs?|outskirts|desert)\b)", re.IGNORECASE)
 _SMALL_KINDS = frozenset({"neighbourhood", "village"})
+# "X north of Y", "X farms near Y": said of a foreign namesake, X is an unlisted place by Y.
+_NEAR_TOWN_GAP = re.compile(
+    r"(?:\s+(?:farms?|area|village|town|region))?\s+(?:near|outside|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
+    r"\s+of)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
 
 
 def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
@@ -901,7 +906,11 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
     Only "in" (or "X neighbourhood of Y") says so: a comma or "near" may join two places
     of a list. A place of the town spelled alike comes first: "Barzah in eastern
     Damascus" is Damascus's Barzeh (``method="fuzzy"``), "Hamdaniyeh" Aleppo's Hamadaniyeh.
+    A name read as a foreign namesake that the text puts "near" or "north of" a Syrian town
+    is an unlisted place by that town (id ``near:<key>@<town>``, confidence 0.25), and so
+    are the article's other uses of it: "al-Maleh north of Aleppo" is not the West Bank's.
     """
+    moved: dict[tuple[str, str], PlaceMention] = {}  # (name key, foreign place it was) -> where it went
     for i in range(len(matches) - 1):
         m, holder = matches[i], mentions[i + 1]
         if holder.place.country != "SY" or holder.place.kind != "town" or mentions[i].place.kind not in _SMALL_KINDS:
@@ -915,32 +924,46 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
                 ("neighbo", "quarter", "district", "area")) else "village"
         elif _is_arabic(m.text) and _IN_TOWN_GAP_AR.fullmatch(text, m.end, holder.start):  # "حي الميدان في دمشق"
             kind = "village" if _arabic_word_before(text, m.start) in ("قرية", "قريه", "بلدة", "بلده") else "neighbourhood"
+        elif mentions[i].place.country != "SY" and _NEAR_TOWN_GAP.fullmatch(text, m.end, holder.start):
+            kind = "near"  # "al-Maleh north of Aleppo": not the West Bank's al-Malih
         else:
             continue
-        if any(_km(p, holder.place) < 25.0 for p in m.candidates):
+        reach = 40.0 if kind == "near" else 25.0
+        if any(_km(p, holder.place) < reach for p in m.candidates):
             continue  # one of its name is there: the container weight already chose it
         town = holder.place
-        alike = _spelled_alike_in(gazetteer, m.text, town) if gazetteer is not None else None
+        alike = _spelled_alike_in(gazetteer, m.text, town, 30.0 if kind == "near" else 15.0) \
+            if gazetteer is not None else None
+        was = mentions[i].place
         if alike is not None:
             mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, alike,
                                        confidence=0.5, method="fuzzy")
-            continue
-        place = Place(
-            id=f"in:{name_key(m.text).replace(' ', '-')}@{town.id}",
-            name=f"{m.text} (unlisted, in {town.name})",
-            kind=kind, lat=town.lat, lon=town.lon, country=town.country,
-            admin1=town.admin1, admin2=town.admin2, names=(m.text,),
-        )
-        mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, place,
-                                   confidence=0.3, method="container")
+        else:
+            relation = "near" if kind == "near" else "in"
+            place = Place(
+                id=f"{relation}:{name_key(m.text).replace(' ', '-')}@{town.id}",
+                name=f"{m.text} (unlisted, {relation} {town.name})",
+                kind="village" if kind == "near" else kind, lat=town.lat, lon=town.lon, country=town.country,
+                admin1=town.admin1, admin2=town.admin2, names=(m.text,),
+            )
+            mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, place,
+                                       confidence=0.25 if kind == "near" else 0.3, method="container")
+        if kind == "near":  # a foreign namesake is wrong wherever else the article uses the name
+            moved[m.key, was.id] = mentions[i]
+    if moved:  # the article's other uses of the name, read as the moved one was, move with it
+        for j, (m, pm) in enumerate(zip(matches, mentions)):
+            to = moved.get((m.key, pm.place.id))
+            if to is not None:
+                mentions[j] = PlaceMention(pm.text, pm.start, pm.end, to.place, to.confidence, to.method)
 
 
-def _spelled_alike_in(gazetteer: Gazetteer, surface: str, town: Place, min_ratio: float = 70.0) -> Place | None:
-    """The neighbourhood or village of ``town`` (within 15 km) whose name is most like ``surface``."""
+def _spelled_alike_in(gazetteer: Gazetteer, surface: str, town: Place, max_km: float = 15.0,
+                      min_ratio: float = 70.0) -> Place | None:
+    """The neighbourhood or village of ``town`` (within ``max_km``) whose name is most like ``surface``."""
     key = name_key(surface)
     best: tuple[float, Place] | None = None
     for place in _by_skeleton(gazetteer, surface):
-        if place.kind not in _SMALL_KINDS or place.admin1 != town.admin1 or _km(place, town) > 15.0:
+        if place.kind not in _SMALL_KINDS or place.admin1 != town.admin1 or _km(place, town) > max_km:
             continue
         ratio = max(fuzz.ratio(key, k) for k in _name_keys(place))
         if ratio >= min_ratio and (best is None or ratio > best[0]):

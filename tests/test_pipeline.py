@@ -240,3 +240,11 @@ def test_aleppos_bab_al_faraj_is_a_neighbourhood_of_aleppo(pipeline):
     # a hand-placed point (data/regions.csv): OCHA's neighbourhoods lack it; a Hasakeh village has its name
     found = places_in(pipeline, "Rocket shells fell on Bab al-Faraj and al-Hamadaniyeh.")
     assert found == [("Bab al-Faraj", "Bab al-Faraj", "SY"), ("Hamadaniyeh", "Hamadaniyeh", "SY")]
+
+
+def test_a_foreign_namesake_put_north_of_a_syrian_town_is_an_unlisted_place_there(pipeline):
+    text = "Rebels were killed around al-Maleh north of Aleppo. The army tried to seize al-Maleh for two years."
+    maleh = [pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Maleh"]
+    assert len(maleh) == 2
+    assert all(pm.place.country == "SY" and pm.place.admin1 == "Aleppo" and pm.method == "container"
+               and pm.place.id.startswith("near:") for pm in maleh)
