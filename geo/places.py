@@ -954,7 +954,8 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
         for j, (m, pm) in enumerate(zip(matches, mentions)):
             to = moved.get((m.key, pm.place.id))
             if to is not None:
-                mentions[j] = PlaceMention(pm.text, pm.start, pm.end, to.place, to.confidence, to.method)
+                mentions[j] = PlaceMention(pm.text, pm.start, pm.end, to.place, confidence=to.confidence,
+                                           metonymy=pm.metonymy, method=to.method)
 
 
 def _spelled_alike_in(gazetteer: Gazetteer, surface: str, town: Place, max_km: float = 15.0,
