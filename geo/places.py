@@ -774,13 +774,13 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     cues = [_context(text, m, sentences) if len(m.candidates) > 1 else _NO_CUE for m in matches]
     static = [_static_scores(m, cue, options) if len(m.candidates) > 1 else [(0.0, m.candidates[0])]
               for m, cue in zip(matches, cues)]
-    votes_items = [(m.key, tuple({p.admin1 for p in m.candidates if _local_admin1(p)}), 1.0)
-                   for m in matches]
+    votes_items = [(m.key, tuple({p.admin1 for p in m.candidates if p.admin1 and p.kind != "country"}), 1.0)
+                   for m in matches]  # (_local_admin1 inline)
     title_votes = [("\0headline", (pm.place.admin1,), HEADLINE_WEIGHT)
                    for pm in headline if _local_admin1(pm.place) and pm.place.country == "SY"]
     votes = _votes_by_key(chain(votes_items, title_votes))
     chosen = _choose(matches, static, votes, {}, options)
-    votes = _votes_by_key(chain(((m.key, (p.admin1,) if _local_admin1(p) else (), c)
+    votes = _votes_by_key(chain(((m.key, (p.admin1,) if p.admin1 and p.kind != "country" else (), c)
                                  for m, (p, c) in zip(matches, chosen)), title_votes))
     anchors = _anchors(matches, chosen)
     static = _with_containers(text, matches, static, chosen, options)
@@ -993,8 +993,8 @@ def _votes_by_key(items: Iterable[tuple[str, tuple[str | None, ...], float]]) ->
 
 def _shares_without(votes: dict[str, dict[str, float]], total: dict[str, float], key: str) -> dict[str, float]:
     """Governorate shares of the votes of every name but ``key`` (a name is not its own evidence)."""
-    own = votes.get(key, {})
-    rest = {a: v - own.get(a, 0.0) for a, v in total.items()}
+    own = votes.get(key)
+    rest = {a: v - own.get(a, 0.0) for a, v in total.items()} if own else total  # (v - 0.0 is v)
     n = sum(rest.values())
     return {a: v / n for a, v in rest.items() if v > 1e-9} if n > 1e-9 else {}
 
@@ -1021,6 +1021,7 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
     done: dict[tuple, tuple[Place, float]] = {}  # a name repeated with the same cues scores the same
     near = [(a.lat, a, w, k) for a, (w, k) in anchors.items()]
     admin1_weight = o.admin1_weight
+    everyone: dict[str, float] | None = None
     for i, m in enumerate(matches):
         cands = static[i]
         if len(cands) == 1:
@@ -1030,10 +1031,15 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
         # has one object per place, so the objects' ids stand for the places)
         signature = (m.key, tuple([s for s, _ in cands]), tuple([id(p) for _, p in cands]))
         if signature not in done:
-            if m.key not in shares:
-                shares[m.key] = _shares_without(votes, total, m.key)
-            share = shares[m.key]
             key = m.key
+            if key not in shares:
+                if key in votes:
+                    shares[key] = _shares_without(votes, total, key)
+                else:  # a name without votes (a country's): the shares of all the votes
+                    if everyone is None:
+                        everyone = _shares_without(votes, total, key)
+                    shares[key] = everyone
+            share = shares[key]
             best = second = -math.inf
             winner = cands[0][1]
             for s, p in cands:  # the first of the best, and the runner-up's score

@@ -13,6 +13,8 @@ splits at line breaks (news files put one paragraph per line).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import itemgetter
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr gen lt col maj capt sgt st jr sr prof rep sen gov pres
@@ -72,14 +74,8 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 
 
 def sentence_index(spans: list[tuple[int, int]] | tuple[tuple[int, int], ...], offset: int) -> int:
-    """The index of the sentence holding ``offset`` (the nearest before it if in a gap)."""
-    lo, hi = 0, len(spans) - 1
-    best = 0
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if spans[mid][0] <= offset:
-            best = mid
-            lo = mid + 1
-        else:
-            hi = mid - 1
-    return best
+    """The index of the sentence holding ``offset`` (the nearest before it if in a gap; 0 if before the first)."""
+    return max(bisect_right(spans, offset, key=_start) - 1, 0)
+
+
+_start = itemgetter(0)
