@@ -882,7 +882,8 @@ def _with_containers(text: str, matches: Sequence[Match], static: list[list[tupl
 
 # "X neighbourhood in Y", "X in the city of Y": Y is a town that holds X.
 _IN_TOWN_GAP = re.compile(  # also "X neighbourhood of east Aleppo", "X in eastern Damascus"
-    r"(?P<type>\s+(?:neighbou?rhoods?|quarter|district|area|village|town))?\s+(?:in|(?(type)of|(?!)))\s+"
+    r"(?P<type>\s+(?:residential\s+)?(?:neighbou?rhoods?|quarter|district|area|village|town))?"
+    r"\s+(?:in|(?(type)of|(?!)))\s+"
     r"(?:the\s+)?(?P<side>(?:north|south|east|west)(?:ern)?\s+)?(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
 _IN_TOWN_GAP_AR = re.compile(r"[ \t]+(?:في[ \t]+(?:مدينة[ \t]+|مدينه[ \t]+)?|بمدينة[ \t]+|ب)")
 _IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo northern countryside"
@@ -913,9 +914,17 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
     moved: dict[tuple[str, str], PlaceMention] = {}  # (name key, foreign place it was) -> where it went
     for i in range(len(matches) - 1):
         m, holder = matches[i], mentions[i + 1]
-        if holder.place.country != "SY" or holder.place.kind != "town" or mentions[i].place.kind not in _SMALL_KINDS:
+        if holder.place.country != "SY" or holder.place.kind not in ("town", "governorate") \
+                or mentions[i].place.kind not in _SMALL_KINDS and mentions[i].place.kind != "town":
             continue
         gap = _IN_TOWN_GAP.fullmatch(text, m.end, holder.start)
+        if holder.place.kind == "governorate" or mentions[i].place.kind == "town":
+            # a foreign namesake in a Syrian governorate ("Tal al-Samn in the Daraa countryside"),
+            # a town named as a town's neighbourhood ("the Tariq al-Bab district of Aleppo")
+            if gap is None or not (mentions[i].place.country != "SY" if holder.place.kind == "governorate"
+                                   else (gap.group("type") or "").strip().lower().startswith(
+                                       ("neighbo", "quarter", "district"))):
+                continue
         if gap is not None and gap.group("side") and mentions[i].place.admin1 == holder.place.admin1:
             continue  # "Jubb al-Jarrah in eastern Homs": the governorate's east, where it is
         if gap is not None and _IN_TOWN_AFTER.match(text, holder.end):
@@ -928,12 +937,15 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
             kind = "near"  # "al-Maleh north of Aleppo": not the West Bank's al-Malih
         else:
             continue
-        reach = 40.0 if kind == "near" else 25.0
-        if any(_km(p, holder.place) < reach for p in m.candidates):
-            continue  # one of its name is there: the container weight already chose it
         town = holder.place
+        if town.kind == "governorate":
+            if any(p.admin1 == town.admin1 for p in m.candidates):
+                continue  # one of its name is there: the container weight already chose it
+            kind = "village"
+        elif any(_km(p, town) < (40.0 if kind == "near" else 25.0) for p in m.candidates):
+            continue
         alike = _spelled_alike_in(gazetteer, m.text, town, 30.0 if kind == "near" else 15.0) \
-            if gazetteer is not None else None
+            if gazetteer is not None and town.kind == "town" else None
         was = mentions[i].place
         if alike is not None:
             mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, alike,

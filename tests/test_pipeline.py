@@ -248,3 +248,16 @@ def test_a_foreign_namesake_put_north_of_a_syrian_town_is_an_unlisted_place_ther
     assert len(maleh) == 2
     assert all(pm.place.country == "SY" and pm.place.admin1 == "Aleppo" and pm.method == "container"
                and pm.place.id.startswith("near:") for pm in maleh)
+
+
+@pytest.mark.parametrize("text, surface, name, admin1", [
+    # a foreign namesake in a Syrian governorate: an unlisted place of that governorate
+    ("Regime forces took Tal al-Samn in the Daraa countryside.", "Tal al-Samn",
+     "Tal al-Samn (unlisted, in Daraa Governorate)", "Dar'a"),
+    # a town 40 km away is no district of Aleppo
+    ("Shells fell on the Tariq al-Bab district of Aleppo.", "Bab", "Bab (unlisted, in Aleppo)", "Aleppo"),
+    ("Rockets hit al-Adawi residential area in Damascus.", "Adawi", "Al 'Adwi", "Damascus"),
+])
+def test_a_place_in_a_named_governorate_or_district_of_a_town(pipeline, text, surface, name, admin1):
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert (found[surface].name, found[surface].admin1) == (name, admin1)
