@@ -414,8 +414,9 @@ class PlaceFinder:
         major = any(_is_major(p) for p in places)
         if _is_arabic(surface):
             return self._arabic_needs(key, places, major)
-        if not major and _next_to_other_name(tokens, i, at_sentence_start, self._names_major_place):
-            return _IF_CUE  # "Emmanuel Macron", "Ibaa News"
+        if (not major or all(_is_far_town(p) for p in places)) and _next_to_other_name(
+                tokens, i, at_sentence_start, self._names_major_place):
+            return _IF_CUE  # "Emmanuel Macron", "Ibaa News"; "Kevin Kennedy" (a Colombian city)
         if not self.is_common_word(key):
             return _TAKE
         if major and any(surface in (p.name, *p.names) for p in places):
@@ -594,6 +595,12 @@ def _sentence_start(text: str, offset: int) -> bool:
 def _names_state(surface: str, places: tuple[Place, ...]) -> bool:
     """True if ``surface`` is the name of a country or capital ("Iran" in "Iran-backed militias")."""
     return any((p.kind == "country" or p.capital_of) and surface == p.name for p in places)
+
+
+def _is_far_town(place: Place) -> bool:
+    """A town far from Syria that is no capital: beside another name, a person's name is likelier."""
+    return place.kind == "town" and not place.capital_of and place.country != "SY" \
+        and place.country not in NEAR_COUNTRIES
 
 
 def _is_major(place: Place) -> bool:
