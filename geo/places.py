@@ -736,9 +736,17 @@ def _type_before(before: Sequence[str]) -> str:
     return before[-2] if len(before) >= 2 and before[-1] == "of" else ""
 
 
+def _governorate_before(before: Sequence[str]) -> bool:
+    """True if the words before a name make it a governorate: "the province of X", "rural X"
+    (the countryside of X: Rural Damascus is a governorate's name)."""
+    return _type_before(before) in _GOVERNORATE_CUES or (bool(before) and before[-1] == "rural")
+
+
 def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
     typed = _type_before(before)
-    if after in _GOVERNORATE_CUES or typed in _GOVERNORATE_CUES:  # "Idlib province", "the province of Idlib"
+    if after in _GOVERNORATE_CUES or _governorate_before(before) and not (
+            before[-1] == "rural" and place.admin1 == "Damascus"):  # "Idlib province", "the province of Idlib"
+        # ("rural Damascus" is Rural Damascus, a governorate apart: not the city's own)
         return 5.0 if place.kind == "governorate" else -2.0
     if after in _NEIGHBOURHOOD_CUES or typed in _NEIGHBOURHOOD_CUES:
         return {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}.get(place.kind, -1.0)
@@ -1188,7 +1196,8 @@ def _arabic_word_before(text: str, start: int) -> str:
 
 
 _PROVINCE_IN = re.compile(r"\b(?:province|governorate)\b", re.IGNORECASE)
-_LIST_CUE = re.compile(r"\b(neighbou?rhoods|districts|quarters|villages|towns)\s+of\b", re.IGNORECASE)
+_LIST_CUE = re.compile(r"\b(neighbou?rhoods|districts|quarters|villages|towns|provinces|governorates)\s+of\b",
+                       re.IGNORECASE)
 
 
 @lru_cache(maxsize=20_000)
@@ -1222,7 +1231,7 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
     for key, idxs in by_key.items():
         # "the province of Idlib" names the governorate there and only there: the
         # other "Idlib"s of the article are read on their own (mostly the city)
-        idxs = [i for i in idxs if _type_before(cues[i].before) not in _GOVERNORATE_CUES]
+        idxs = [i for i in idxs if not _governorate_before(cues[i].before)]
         if len(idxs) < 2:
             continue
         cued = [i for i in idxs if _has_kind_cue(cues[i])]

@@ -263,3 +263,19 @@ def test_a_foreign_namesake_put_north_of_a_syrian_town_is_an_unlisted_place_ther
 def test_a_place_in_a_named_governorate_or_district_of_a_town(pipeline, text, surface, name, admin1):
     found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
     assert (found[surface].name, found[surface].admin1) == (name, admin1)
+
+
+def kinds_in(pipeline, text: str) -> list[tuple[str, str]]:
+    return [(pm.text, pm.place.kind) for pm in pipeline.parse(Article(id="x", text=text)).places]
+
+
+def test_a_list_after_provinces_of_and_rural_names_are_governorates(pipeline):
+    text = "Jets hit targets in the Syrian provinces of Aleppo Raqqa Lattakia and Homs. Activists in rural Idlib said so."
+    assert {kind for _, kind in kinds_in(pipeline, text)} == {"governorate"}
+    # Rural Damascus is a governorate of its own: "rural Damascus" is not the city's governorate
+    assert kinds_in(pipeline, "Clashes in rural Damascus.") != [("Damascus", "governorate")]
+
+
+def test_al_rai_is_the_border_town(pipeline):
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text="Tanks south of the town of al-Rai.")).places}
+    assert found["Rai"].name == "al-Rai" and abs(found["Rai"].lon - 37.45) < 0.05
