@@ -801,6 +801,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     static = _with_containers(text, matches, static, chosen, options)
     chosen = _choose(matches, static, votes, anchors, options)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
+    _province_holders(text, matches, chosen, cues)
     in_actor = _Blocked([(a.start, a.end) for a in actors])
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
     _place_in_named_towns(text, matches, mentions, gazetteer)
@@ -893,6 +894,34 @@ def _with_containers(text: str, matches: Sequence[Match], static: list[list[tupl
         out[i] = sorted(((s + (o.container_weight if _inside_place(p, holder) else 0.0), p)
                          for s, p in static[i]), key=lambda sp: -sp[0])
     return out
+
+
+# "the village of Asheh in Quneitra", "al-Fouaa town in Idleb": the gap from a village to its holder.
+_VILLAGE_IN_GAP = re.compile(r"(?:\s+(?:village|town))?\s+in\s+", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"[\s,]+(?:city\b|(?:syria['’]?s?\s+)?(?:largest|biggest|second|third)\s+city\b)",
+                         re.IGNORECASE)  # "in Aleppo, Syria's largest city"
+
+
+def _province_holders(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],
+                      cues: Sequence[_Cue]) -> None:
+    """"A in B", with A a village or town that lies in B's governorate but not in the city
+    of B: B is the governorate ("Hardatnin village in Aleppo", "Khan Sheikhoun in Idlib").
+    Not when the text calls A a neighbourhood ("the neighborhood of Tareeq al-Bab in Aleppo")."""
+    for i in range(1, len(matches)):
+        held, holder = chosen[i - 1][0], chosen[i][0]
+        if holder.kind != "town" or holder.country != "SY" or held.country != "SY" \
+                or held.kind not in ("village", "town") or held.admin1 != holder.admin1:
+            continue
+        cue = cues[i - 1]
+        if cue.after in _NEIGHBOURHOOD_CUES or _type_before(cue.before) in _NEIGHBOURHOOD_CUES:
+            continue
+        m = matches[i]
+        if not _VILLAGE_IN_GAP.fullmatch(text, matches[i - 1].end, m.start) or _km(held, holder) < 15.0 \
+                or _CITY_AFTER.match(text, m.end):
+            continue
+        province = next((p for p in m.candidates if p.kind == "governorate" and p.admin1 == holder.admin1), None)
+        if province is not None:
+            chosen[i] = (province, chosen[i][1])
 
 
 # "X neighbourhood in Y", "X in the city of Y": Y is a town that holds X.

@@ -279,3 +279,15 @@ def test_a_list_after_provinces_of_and_rural_names_are_governorates(pipeline):
 def test_al_rai_is_the_border_town(pipeline):
     found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text="Tanks south of the town of al-Rai.")).places}
     assert found["Rai"].name == "al-Rai" and abs(found["Rai"].lon - 37.45) < 0.05
+
+
+@pytest.mark.parametrize("text, holder, kind", [
+    # a town or village in a governorate, not in the city of its name
+    ("A car bomb in Khan Sheikhoun in Idlib killed five.", "Idlib", "governorate"),
+    ("Rebels were killed in Hardatnin village in Aleppo.", "Aleppo", "governorate"),
+    # a neighbourhood, or the city said to be one
+    ("Shells hit Bab al-Faraj in Aleppo.", "Aleppo", "town"),
+    ("A market in Saraqeb in Idlib, Syria's largest city, burned.", "Idlib", "town"),
+])
+def test_the_holder_of_a_town_is_its_governorate(pipeline, text, holder, kind):
+    assert dict(kinds_in(pipeline, text))[holder] == kind
