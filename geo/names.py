@@ -44,6 +44,8 @@ _TOKEN_SYNONYMS = {
     **dict.fromkeys(["beit", "bayt", "bait", "beyt"], "bait"),
     **dict.fromkeys(["sheikh", "shaykh", "shaikh", "cheikh", "sheik"], "shaikh"),
     **dict.fromkeys(["saint", "st"], "saint"),
+    # Ma'arrat (a town's "cave"): news writes Maaret, Maret, Marret, which fold to "marit"
+    "marit": "marat",
 }
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")

@@ -843,7 +843,14 @@ def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
             s += 1.5
         scored.append((s, i))
     scored.sort(key=lambda si: -si[0])
-    return tuple(scored[:o.max_candidates])
+    if len(scored) > o.max_candidates:
+        # a city's neighbourhood has the lowest prior: it is chosen by its context (a town
+        # named after it, the places around it), so the best one is kept for that to decide
+        kept = scored[:o.max_candidates]
+        if not any(candidates[i].kind == "neighbourhood" for _, i in kept):
+            kept += [si for si in scored if candidates[si[1]].kind == "neighbourhood"][:1]
+        scored = kept
+    return tuple(scored)
 
 
 def _plausible(place: Place, surface: str) -> bool:

@@ -50,3 +50,9 @@ def test_tokenize_limits_to_a_window():
 @pytest.mark.parametrize("name", ["", "   ", "-", "\u2776:\U00016800"])
 def test_names_without_letters_have_an_empty_key(name):
     assert name_key(name) == ""
+
+
+def test_maaret_spellings_share_a_key():
+    # Ma'arrat (a town's "cave") as the news writes it: Maaret, Maret, Marret
+    assert {name_key(n) for n in ("Maaret Misrin", "Maret Misrin", "Marret Misrin", "Ma`arrat Misrin")} \
+        == {name_key("Ma`arrat Misrin")}

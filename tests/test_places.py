@@ -116,7 +116,6 @@ def test_unlisted_name_beside_a_sibling_is_placed_next_to_it(finder):
 @pytest.mark.parametrize("text", [
     "A shell fell on Niha neighborhood in Idlib city.",
     "A shell fell on Niha neighbourhood in the city of Idlib.",
-    "A shell fell on Niha in Idlib.",
 ])
 def test_a_small_place_put_in_a_town_that_has_none_of_its_name_is_placed_in_that_town(finder, text):
     # both Niha are 50+ km from the town of Idlib: an unlisted Niha of Idlib city, not another one
@@ -124,6 +123,12 @@ def test_a_small_place_put_in_a_town_that_has_none_of_its_name_is_placed_in_that
     assert niha.method == "container" and niha.confidence < 0.5
     assert niha.place.id == f"in:niha@{IDLIB_TOWN.id}" and niha.place.admin1 == "Idleb"
     assert (niha.place.lat, niha.place.lon) == (IDLIB_TOWN.lat, IDLIB_TOWN.lon)
+
+
+def test_a_village_in_a_name_of_city_and_governorate_is_in_the_governorate(finder):
+    # Idlib's Niha is 50 km from the city of Idlib: "in Idlib" is the governorate that holds it
+    found, _ = resolve(finder, "A shell fell on Niha in Idlib.")
+    assert found["Niha"].place == NIHA_SY and found["Idlib"].place == IDLIB_GOV
 
 
 @pytest.mark.parametrize("text", [
