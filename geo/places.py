@@ -157,6 +157,18 @@ _TAKE, _IF_CUE, _IF_STRICT_CUE = 0, 1, 2
 _SPEECH_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|added|stated|explained|noted|pointed|confirmed|stressed|wrote|tweeted|"
     r"argued|warned|insisted|claimed|denied|asked|replied|continued|concluded)\b")
+# A title or role right before a name: a person's ("commander Abu Omar", "ISIS leader Abu
+# Bakr al-Baghdadi", "known as Abu Jaber"). Read in a short window that ends at the name.
+_ROLE_BEFORE = re.compile(
+    r"\b(?i:commander|leader|chief|spokesman|spokeswoman|spokesperson|emir|amir|activist|minister|"
+    r"general|gen|colonel|col|brigadier|lieutenant|lt|captain|capt|sheikh|shaykh|mufti|imam|cleric|"
+    r"official|director|envoy|ambassador|president|mr|mrs|ms|dr|journalist|reporter|correspondent|"
+    r"photographer|dubbed|alias|nicknamed|known\s+as|named)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+)?\Z")
+# (one first name between: "leader Hassan Aboud"; a lower-case word there ends the title)
+# A nisba after a name: a person's ("Abu Omar al-Shishani", "Abu Bakr al-Baghdadi"); not a
+# qualifier of a place ("Tal Abyad al-Sharqi": see _QUALIFIERS).
+_NISBA_AFTER = re.compile(r"[ \t]+(?:al|el)-([A-Z][a-z]+i)\b")
+_KUNYA = re.compile(r"\bAbo?u[ \t]+[A-Z][a-z]+\Z")
 # A word after a name that makes it part of an institution's name: "Al-Quds hospital" (in
 # Aleppo), "the Dogan news agency", "Al-Iman Brigade". Applied to a name that may be foreign
 # (a Syrian town's hospital is in that town: "the Qardaha hospital"), never to a country.
@@ -279,6 +291,10 @@ class PlaceFinder:
                     if not taken:
                         continue
                 if item.places:
+                    if (_ROLE_BEFORE.search(text, max(0, start - 36), start) or _is_nisba(text, end)) \
+                            and not any(p.kind == "country" or p.capital_of or p.country == "SY" and _is_major(p)
+                                        for p in item.places):
+                        continue  # a person's name: "commander Abu Omar", "Abu Bakr al-Baghdadi"
                     if _INSTITUTION_AFTER.match(text, end) and not all(
                             p.country == "SY" for p in item.places) and not any(
                             p.kind == "country" for p in item.places):
@@ -617,6 +633,15 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 def _word_after(text: str, end: int) -> str:
     m = _WORD_AFTER.match(text, end, end + 30)
     return m.group(1).lower() if m else ""
+
+
+def _is_nisba(text: str, end: int) -> bool:
+    """True if a kunya has a nisba after it ("Abu Omar al-Shishani"): a person. (Not any
+    name: neighbourhoods listed without commas end in -i too, "al-Shaar al-Ansari".)"""
+    if not text.startswith(("Abu ", "Abou "), max(0, end - 40), end) and not _KUNYA.search(text, max(0, end - 40), end):
+        return False
+    m = _NISBA_AFTER.match(text, end)
+    return m is not None and fold_token(m.group(1)) not in _QUALIFIERS
 
 
 def _after_locative(text: str, start: int) -> bool:
