@@ -291,9 +291,9 @@ class PlaceFinder:
                     if not taken:
                         continue
                 if item.places:
-                    if (_ROLE_BEFORE.search(text, max(0, start - 36), start) or _is_nisba(text, end)) \
-                            and not any(p.kind == "country" or p.capital_of or p.country == "SY" and _is_major(p)
-                                        for p in item.places):
+                    if not any(p.kind == "country" or p.capital_of or p.country == "SY" and _is_major(p)
+                               for p in item.places) and (
+                            _ROLE_BEFORE.search(text, max(0, start - 36), start) or _is_nisba(text, end)):
                         continue  # a person's name: "commander Abu Omar", "Abu Bakr al-Baghdadi"
                     if _INSTITUTION_AFTER.match(text, end) and not all(
                             p.country == "SY" for p in item.places) and not any(
