@@ -1292,6 +1292,8 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
     for key, idxs in by_key.items():
         # "the province of Idlib" names the governorate there and only there: the
         # other "Idlib"s of the article are read on their own (mostly the city)
+        if len(idxs) < 2:
+            continue
         idxs = [i for i in idxs if not _governorate_before(cues[i].before)]
         if len(idxs) < 2:
             continue
