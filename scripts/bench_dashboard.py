@@ -25,7 +25,8 @@
    the medians (the machine is shared: single runs are noisy).
 5. ``--floor`` first measures, the same way, a reference page: Streamlit with a
    sidebar widget, a title and the same map (st_folium, base layers, legend,
-   one marker) and no store at all. What it takes is what any st_folium page
+   one marker) and no store at all, served as the dashboard is (folium imported
+   at server start, TCP_NODELAY). What it takes is what any st_folium page
    takes on this machine at this moment, whatever the dashboard does.
 
 Targets (issue 3): first render < 3 s, filter change < 1 s.
@@ -388,22 +389,52 @@ def main(argv: list[str] | None = None) -> int:
 
 
 FLOOR_APP = """
+import contextlib
 import sys
+import threading
+
 import streamlit as st
 
-st.set_page_config(page_title="reference", layout="wide")
 sys.path.insert(0, {repo!r})
-from streamlit_folium import st_folium
-from geo import maplayers
-from geo.store import PlaceCount
 
-st.sidebar.multiselect("Actor / group", ["a", "b"], key="f_actor")
-st.title("Reference page")
-assets = maplayers.Assets("/app/static")
-place = PlaceCount("wof:1", "Saraqeb", "town", 35.86, 36.80, "Idleb", 1, 1, {{}}, {{}}, None)
-st_folium(maplayers.base_map(assets=assets), key="map", height=620, use_container_width=True,
-          feature_group_to_add=maplayers.place_layers([place], assets=assets),
-          layer_control=maplayers.layer_control(), returned_objects=["last_object_clicked_tooltip"])
+
+def page():
+    st.set_page_config(page_title="reference", layout="wide")
+    from streamlit_folium import st_folium
+    from geo import maplayers
+    from geo.store import PlaceCount
+
+    st.sidebar.multiselect("Actor / group", ["a", "b"], key="f_actor")
+    st.title("Reference page")
+    assets = maplayers.Assets("/app/static")
+    place = PlaceCount("wof:1", "Saraqeb", "town", 35.86, 36.80, "Idleb", 1, 1, {{}}, {{}}, None)
+    st_folium(maplayers.base_map(assets=assets), key="map", height=620, use_container_width=True,
+              feature_group_to_add=maplayers.place_layers([place], assets=assets),
+              layer_control=maplayers.layer_control(), returned_objects=["last_object_clicked_tooltip"])
+
+
+def warm_up():
+    from geo import maplayers  # noqa: F401 - folium, as the dashboard's server start imports it
+
+
+@contextlib.asynccontextmanager
+async def warm_server(_app):
+    threading.Thread(target=warm_up, daemon=True).start()
+    yield
+
+
+if __name__ == "__main__":
+    page()
+else:  # the dashboard's server set-up: imports at server start, TCP_NODELAY (see dashboard.py)
+    import asyncio.base_events
+    import socket
+
+    def set_nodelay(sock):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    asyncio.base_events._set_nodelay = set_nodelay
+    app = st.App(__file__, lifespan=warm_server)
 """
 
 
