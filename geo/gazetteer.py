@@ -211,9 +211,11 @@ class Gazetteer:
             counts = [int(meta[k]) for k in ("places", "keys", "skeletons", "common_words")]
         except (ValueError, KeyError, TypeError) as exc:
             raise GazetteerError(f"{path}: not a gazetteer file: {exc}") from exc
-        lines = text.split("\n")
+        # a tuple, and its slices too: a tuple of strings is untracked by the cyclic GC at its
+        # first collection, where a list of 10^5 lines is walked at every full collection
+        lines = tuple(text.split("\n"))
         if lines and lines[-1] == "":
-            lines.pop()
+            lines = lines[:-1]
         if len(lines) != 1 + sum(counts):
             raise GazetteerError(f"{path}: truncated or corrupt: {len(lines)} lines, "
                                  f"expected {1 + sum(counts)}")

@@ -218,9 +218,11 @@ class PlaceFinder:
         # first token -> longest name length starting with it, so most tokens cost one lookup
         self._first: dict[str, int] = {}
         # last tokens of many-word names: a lower-case word after a chunk matters only if it is one
-        self._last_words: set[str] = set()
-        # every name key: a key not in it is not looked up (most multi-word keys tried are not)
-        self._keys: frozenset[str] = frozenset(gazetteer.keys())
+        last_words: set[str] = set()
+        # every name key: a key not in it is not looked up (most multi-word keys tried are not).
+        # These sets are dicts (keys -> None): a dict of strings is not tracked by the cyclic
+        # GC, which walks a set's 10^5 keys at every full collection
+        self._keys: dict[str, None] = dict.fromkeys(gazetteer.keys())
         for key in self._keys:
             parts = key.split(" ")
             if len(parts) > MAX_NAME_TOKENS:
@@ -228,7 +230,8 @@ class PlaceFinder:
             if self._first.get(parts[0], 0) < len(parts):
                 self._first[parts[0]] = len(parts)
             if len(parts) > 1:
-                self._last_words.add(parts[-1])
+                last_words.add(parts[-1])
+        self._last_words: dict[str, None] = dict.fromkeys(last_words)
 
     @classmethod
     def load_not_places(cls, path: Path) -> list[str]:
