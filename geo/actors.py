@@ -40,7 +40,7 @@ import ahocorasick
 
 from . import config
 from .errors import GeoError
-from .model import ActorMention
+from .model import ActorMention, new_actor_mention
 from .names import ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS, ARABIC_VARIANT_LETTERS
 from .sentences import split_sentences
 
@@ -408,7 +408,7 @@ def find_actors(text: str, lexicon: ActorLexicon,
     for start, end, pattern in _nested(top, inner, text) if inner else ():
         if pattern.actor is not None:
             found[start, end, pattern.actor.name, False] = pattern.actor
-    return [ActorMention(text[start:end], start, end, name, actor.category, coref)
+    return [new_actor_mention(text[start:end], start, end, name, actor.category, coref)
             for (start, end, name, coref), actor in sorted(found.items())]
 
 

@@ -36,7 +36,7 @@ from geopy.distance import EARTH_RADIUS
 from rapidfuzz import fuzz
 
 from .geocoder import NEAR_COUNTRIES
-from .model import ActorMention, Place, PlaceMention, Span
+from .model import ActorMention, Place, PlaceMention, Span, new_place_mention
 from .names import (ARABIC_CONJUNCTIONS, ARABIC_HARAKAT, ARABIC_MARKS, ARABIC_PREPOSITIONS, Token, fold_token,
                     name_key, skeleton_key, strip_marks, tokenize)
 from .sentences import sentence_index
@@ -856,12 +856,12 @@ def _static_scores(m: Match, cue: "_Cue", o: "ResolveOptions") -> list[tuple[flo
     other objects, and the resolver tells places apart by identity.
     """
     candidates = m.candidates
-    return [(s, candidates[i]) for s, i in _static_scores_of(m.key, candidates, cue, o)]
+    return [(s, candidates[i]) for s, i in _static_scores_of(m.key, candidates, cue, o.max_candidates)]
 
 
 @lru_cache(maxsize=50_000)
 def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
-                      o: "ResolveOptions") -> tuple[tuple[float, int], ...]:
+                      max_candidates: int) -> tuple[tuple[float, int], ...]:
     scored = []
     for i, place in enumerate(candidates):
         s = _prior(place) + _cue_bonus(place, cue.after, cue.before)
@@ -871,10 +871,10 @@ def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
             s += 1.5
         scored.append((s, i))
     scored.sort(key=lambda si: -si[0])
-    if len(scored) > o.max_candidates:
+    if len(scored) > max_candidates:
         # a city's neighbourhood has the lowest prior: it is chosen by its context (a town
         # named after it, the places around it), so the best one is kept for that to decide
-        kept = scored[:o.max_candidates]
+        kept = scored[:max_candidates]
         if not any(candidates[i].kind == "neighbourhood" for _, i in kept):
             kept += [si for si in scored if candidates[si[1]].kind == "neighbourhood"][:1]
         scored = kept
@@ -1191,12 +1191,14 @@ def _mention(text: str, m: Match, place: Place, confidence: float,
         word = _PROVINCE_WORD.match(text, end)
         if word:
             end = word.end()
-    return PlaceMention(text[m.start:end], m.start, end, place, round(confidence, 3),
-                        metonymy=_is_metonymy(m, place, in_actor), method=m.method)
+    return new_place_mention(text[m.start:end], m.start, end, place, round(confidence, 3),
+                             _is_metonymy(m, place, in_actor), m.method)
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
+    """The words around a name that say what kind of place it is (part of a memo key:
+    a NamedTuple hashes in C, where a frozen dataclass's hash is a Python function)."""
+
     after: str
     before: tuple[str, ...]
     governorate_in_sentence: bool
