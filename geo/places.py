@@ -654,15 +654,16 @@ def _after_locative(text: str, start: int) -> bool:
 
 
 def _words_before(text: str, start: int, n: int = 3) -> list[str]:
-    words = _without_article(text, start, _LATIN_WORD.findall(text, max(0, start - 40), start))
-    return [w.lower() for w in words[-n:]]
-
-
-def _without_article(text: str, start: int, words: list[str]) -> list[str]:
-    """The words before a name, less the Arabic article fused to it: "the town of al-Quria" -> "the town of"."""
-    if words and text[start - 1:start] == "-" and words[-1].lower() in ("al", "el"):
-        return words[:-1]
-    return words
+    """The last ``n`` Latin words of the 40 characters before ``start``, lower-cased, less the
+    Arabic article fused to the name: "the town of al-Quria" -> ["town", "of"]."""
+    window = text[max(0, start - 40):start]
+    if window.isascii():  # lower-cased before the words are cut: one call (a non-ASCII letter may lower to ASCII)
+        words = _LATIN_WORD.findall(window.lower())
+    else:
+        words = [w.lower() for w in _LATIN_WORD.findall(window)]
+    if words and window[-1:] == "-" and words[-1] in ("al", "el"):
+        del words[-1]
+    return words[-n:]
 
 
 # Arabic words before a name that say it is a place ("مدينة إدلب", the city of Idlib),
@@ -713,9 +714,12 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
     if _word_after(text, end) in _ALL_CUES:
         return True
     before = _words_before(text, start, 2)
-    if _type_before(before) in _TYPE_BEFORE:
-        return True  # "the village of X"
-    return bool(before) and before[-1] in (_STRICT_CUE_BEFORE if strict else _CUE_BEFORE)
+    if not before:
+        return False
+    last = before[-1]
+    if last == "of":
+        return len(before) == 2 and before[0] in _TYPE_BEFORE  # "the village of X"
+    return last in (_STRICT_CUE_BEFORE if strict else _CUE_BEFORE)
 
 
 # --------------------------------------------------------------------------- resolution
