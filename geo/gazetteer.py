@@ -294,7 +294,8 @@ class Gazetteer:
         if not found:
             return ()
         try:
-            return tuple(self._place(int(i)) for i in found.split())
+            places = self._places
+            return tuple([places[i] or self._place(i) for i in map(int, found.split())])
         except (ValueError, IndexError) as exc:
             raise GazetteerError(f"{self.path}: bad index line for {key!r}") from exc
 

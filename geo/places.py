@@ -430,7 +430,7 @@ class PlaceFinder:
         if surface.isupper() and len(surface) <= 3 and not any(
                 surface in p.names for p in places):
             return None  # "IS", "UN" are not folded variants of a place
-        major = any(_is_major(p) for p in places)
+        major = any(map(_is_major, places))
         if _is_arabic(surface):
             return self._arabic_needs(key, places, major)
         if (not major or all(_is_far_town(p) for p in places)) and _next_to_other_name(
@@ -459,7 +459,7 @@ class PlaceFinder:
 
     def _names_major_place(self, token: Token) -> bool:
         """True if a word names a country, governorate or big town ("Syria", "Syrias")."""
-        if any(_is_major(p) for p in self.by_key(token.key)):
+        if any(map(_is_major, self.by_key(token.key))):
             return True
         return self._lost_apostrophe(token) is not None
 
