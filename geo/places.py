@@ -641,7 +641,7 @@ def _word_after(text: str, end: int) -> str:
 def _is_nisba(text: str, end: int) -> bool:
     """True if a kunya has a nisba after it ("Abu Omar al-Shishani"): a person. (Not any
     name: neighbourhoods listed without commas end in -i too, "al-Shaar al-Ansari".)"""
-    if not text.startswith(("Abu ", "Abou "), max(0, end - 40), end) and not _KUNYA.search(text, max(0, end - 40), end):
+    if not _KUNYA.search(text, max(0, end - 40), end):
         return False
     m = _NISBA_AFTER.match(text, end)
     return m is not None and fold_token(m.group(1)) not in _QUALIFIERS
