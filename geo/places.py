@@ -613,7 +613,8 @@ def _sentence_start(text: str, offset: int) -> bool:
 
 def _names_state(surface: str, places: tuple[Place, ...]) -> bool:
     """True if ``surface`` is the name of a country or capital ("Iran" in "Iran-backed militias")."""
-    return any((p.kind == "country" or p.capital_of) and surface == p.name for p in places)
+    return any((p.kind == "country" or p.capital_of) and (surface == p.name or surface in p.names)
+               for p in places)  # "the US and Russia": both, not only the one named in full
 
 
 def _is_far_town(place: Place) -> bool:
