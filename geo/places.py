@@ -835,6 +835,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     chosen = _choose(matches, static, votes, anchors, options)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     _province_holders(text, matches, chosen, cues)
+    _rural_damascus(matches, chosen, cues, gazetteer)
     in_actor = _Blocked([(a.start, a.end) for a in actors])
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
     _place_in_named_towns(text, matches, mentions, gazetteer)
@@ -934,6 +935,20 @@ def _with_containers(text: str, matches: Sequence[Match], static: list[list[tupl
         out[i] = sorted(((s + (o.container_weight if _inside_place(p, holder) else 0.0), p)
                          for s, p in static[i]), key=lambda sp: -sp[0])
     return out
+
+
+def _rural_damascus(matches: Sequence[Match], chosen: list[tuple[Place, float]], cues: Sequence[_Cue],
+                   gazetteer: Gazetteer) -> None:
+    """"rural Damascus" (lower-case "rural", so not the name's own match) is the governorate
+    of Rural Damascus, not the city of Damascus nor its governorate."""
+    rural = None
+    for i, (place, confidence) in enumerate(chosen):
+        before = cues[i].before
+        if before and before[-1] == "rural" and place.admin1 == "Damascus" and place.kind != "neighbourhood":
+            if rural is None:
+                rural = next((p for p in gazetteer.by_key(name_key("Rural Damascus")) if p.kind == "governorate"), False)
+            if rural:
+                chosen[i] = (rural, confidence)
 
 
 # "the village of Asheh in Quneitra", "al-Fouaa town in Idleb": the gap from a village to its holder.
