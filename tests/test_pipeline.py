@@ -305,3 +305,13 @@ def test_the_holder_of_a_town_is_its_governorate(pipeline, text, holder, kind):
 ])
 def test_titles_and_nisbas_leave_places_alone(pipeline, text, surface):
     assert surface in [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places]
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Shells hit Bustan al-Qasr in Aleppo.", "Bustan al-Qasr", "Bustan Al-Qaser"),  # OCHA writes Qaser
+    ("Terrorists positioned in Bani Zaid fired shells on Aleppo.", "Bani Zaid", "Bani Zaid"),  # not the West Bank's
+    ("Shells fell on al-Sulimaniah neighborhood in Aleppo.", "Sulimaniah", "Suleimaniyeh"),  # not Iraq's
+])
+def test_aleppo_neighbourhoods_by_news_spellings(pipeline, text, surface, name):
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert (found[surface].name, found[surface].admin1) == (name, "Aleppo")
