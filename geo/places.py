@@ -769,6 +769,13 @@ def _type_before(before: Sequence[str]) -> str:
     return before[-2] if len(before) >= 2 and before[-1] == "of" else ""
 
 
+#: Direction words before a name: "eastern Homs" (the desert), "northern Hama" are parts of
+#: the governorate; Aleppo's and Damascus's halves are the cities' ("eastern Aleppo").
+_DIRECTIONS = frozenset("northern southern eastern western northeastern northwestern southeastern southwestern "
+                        "north south east west northeast northwest southeast southwest".split())
+_CITIES_WITH_HALVES = frozenset({"Aleppo", "Damascus"})
+
+
 def _governorate_before(before: Sequence[str]) -> bool:
     """True if the words before a name make it a governorate: "the province of X", "rural X"
     (the countryside of X: Rural Damascus is a governorate's name)."""
@@ -781,6 +788,9 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
             before[-1] == "rural" and place.admin1 == "Damascus"):  # "Idlib province", "the province of Idlib"
         # ("rural Damascus" is Rural Damascus, a governorate apart: not the city's own)
         return 5.0 if place.kind == "governorate" else -2.0
+    if before and before[-1] in _DIRECTIONS and place.kind == "governorate" \
+            and place.admin1 not in _CITIES_WITH_HALVES:
+        return 2.5  # "in Eastern Homs": the governorate's east
     if after in _NEIGHBOURHOOD_CUES or typed in _NEIGHBOURHOOD_CUES:
         return {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}.get(place.kind, -1.0)
     if after in _LOCALITY_CUES or typed in _LOCALITY_CUES:
@@ -1319,7 +1329,8 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
         # other "Idlib"s of the article are read on their own (mostly the city)
         if len(idxs) < 2:
             continue
-        idxs = [i for i in idxs if not _governorate_before(cues[i].before)]
+        idxs = [i for i in idxs if not _governorate_before(cues[i].before)
+                and not (cues[i].before and cues[i].before[-1] in _DIRECTIONS)]
         if len(idxs) < 2:
             continue
         cued = [i for i in idxs if _has_kind_cue(cues[i])]

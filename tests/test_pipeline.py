@@ -315,3 +315,13 @@ def test_titles_and_nisbas_leave_places_alone(pipeline, text, surface):
 def test_aleppo_neighbourhoods_by_news_spellings(pipeline, text, surface, name):
     found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
     assert (found[surface].name, found[surface].admin1) == (name, "Aleppo")
+
+
+@pytest.mark.parametrize("text, holder, kind", [
+    ("Operations continued in Eastern Homs near Palmyra.", "Homs", "governorate"),  # the desert
+    ("Daesh advanced into southeastern Idlib.", "Idlib", "governorate"),
+    # Aleppo's and Damascus's halves are the cities'
+    ("Shells fell on eastern Aleppo.", "Aleppo", "town"),
+])
+def test_a_direction_before_a_name_reads_its_governorate_but_for_divided_cities(pipeline, text, holder, kind):
+    assert dict(kinds_in(pipeline, text))[holder] == kind
