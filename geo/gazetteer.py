@@ -322,9 +322,30 @@ class Gazetteer:
         """Every place with a name whose :func:`name_key` is ``key``."""
         return self._lookup(self._key_lines, key)
 
-    def by_skeleton(self, skel: str) -> tuple[Place, ...]:
-        """Every place with a name whose :func:`skeleton_key` is ``skel``."""
-        return self._lookup(self._skeleton_lines, skel)
+    def by_skeleton(self, skel: str, country: str | None = None) -> tuple[Place, ...]:
+        """Every place with a name whose :func:`skeleton_key` is ``skel``; only those
+        of ``country`` (ISO code) if given, and the others' rows are left unparsed
+        (a short skeleton has hundreds of places)."""
+        if country is None:
+            return self._lookup(self._skeleton_lines, skel)
+        found = _find(self._skeleton_lines, skel) if skel else None
+        if not found:
+            return ()
+        places = self._places
+        column = COLUMNS.index("country")
+        out = []
+        try:
+            for i in map(int, found.split()):
+                place = places[i]
+                if place is None:
+                    if self._fields(i)[column] != country:
+                        continue
+                    place = self._place(i)
+                if place.country == country:
+                    out.append(place)
+        except (ValueError, IndexError) as exc:
+            raise GazetteerError(f"{self.path}: bad index line for {skel!r}") from exc
+        return tuple(out)
 
     def keys(self) -> Iterable[str]:
         """Every name key, sorted (for building the matcher)."""

@@ -1386,7 +1386,7 @@ _SKELETON_MEMOS: weakref.WeakKeyDictionary[Gazetteer, Callable[[str], tuple[Plac
 
 
 def _by_skeleton(gazetteer: Gazetteer, name: str) -> tuple[Place, ...]:
-    """The gazetteer's places whose skeleton is that of ``name`` (memoised: names recur).
+    """The gazetteer's Syrian places whose skeleton is that of ``name`` (memoised: names recur).
 
     One memo per gazetteer, dropped with it: a module-level memo keyed by the
     gazetteer kept every gazetteer a process had made alive (the tests make many).
@@ -1395,7 +1395,7 @@ def _by_skeleton(gazetteer: Gazetteer, name: str) -> tuple[Place, ...]:
     if memo is None:
         ref = weakref.ref(gazetteer)  # the memo must not keep its gazetteer alive
         memo = _SKELETON_MEMOS[gazetteer] = lru_cache(maxsize=20_000)(
-            lambda n: ref().by_skeleton(skeleton_key(n)))
+            lambda n: ref().by_skeleton(skeleton_key(n), "SY"))
     return memo(name)
 
 
