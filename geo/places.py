@@ -1291,9 +1291,12 @@ def _arabic_word_before(text: str, start: int) -> str:
     return word
 
 
-_PROVINCE_IN = re.compile(r"\b(?:province|governorate)\b", re.IGNORECASE)
-_LIST_CUE = re.compile(r"\b(neighbou?rhoods|districts|quarters|villages|towns|provinces|governorates)\s+of\b",
-                       re.IGNORECASE)
+# r"\b(?:province|governorate)\b" and r"\b(neighbou?rhoods|...|governorates)\s+of\b", written to start
+# with the first letter (see _NAME_CHUNK): "\b" before it is "no word character two back".
+_PROVINCE_IN = re.compile(rf"[pg](?<!\w[pg]){_after_first_letter('province|governorate')}\b", re.IGNORECASE)
+_LIST_CUE = re.compile(
+    rf"([ndqvtpg](?<!\w[ndqvtpg]){_after_first_letter('neighbou?rhoods|districts|quarters|villages|towns|provinces|governorates')})"
+    r"\s+of\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=20_000)
