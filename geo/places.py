@@ -157,6 +157,8 @@ _TAKE, _IF_CUE, _IF_STRICT_CUE = 0, 1, 2
 _SPEECH_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|added|stated|explained|noted|pointed|confirmed|stressed|wrote|tweeted|"
     r"argued|warned|insisted|claimed|denied|asked|replied|continued|concluded)\b")
+# A medium named after a place is no place, a Syrian one's neither ("Al-Mayadeen channel").
+_MEDIA_AFTER = re.compile(r"[ \t]+(?:tv|channel|television|newspaper|radio)\b", re.IGNORECASE)
 # A title or role right before a name: a person's ("commander Abu Omar", "ISIS leader Abu
 # Bakr al-Baghdadi", "known as Abu Jaber"). Read in a short window that ends at the name.
 _ROLE_BEFORE = re.compile(
@@ -298,10 +300,9 @@ class PlaceFinder:
                                for p in item.places) and (
                             _ROLE_BEFORE.search(text, max(0, start - 36), start) or _is_nisba(text, end)):
                         continue  # a person's name: "commander Abu Omar", "Abu Bakr al-Baghdadi"
-                    if _INSTITUTION_AFTER.match(text, end) and not all(
-                            p.country == "SY" for p in item.places) and not any(
-                            p.kind == "country" for p in item.places):
-                        continue  # "Al-Quds hospital" is in Aleppo, not Jerusalem
+                    if _INSTITUTION_AFTER.match(text, end) and not any(p.kind == "country" for p in item.places) \
+                            and (not all(p.country == "SY" for p in item.places) or _MEDIA_AFTER.match(text, end)):
+                        continue  # "Al-Quds hospital" is in Aleppo, not Jerusalem; "Al-Mayadeen channel"
                     matches.append(new_match(Match, (start, end, surface, item.key, item.places, "exact")))
                 else:
                     unknown.append(Span(surface, start, end))
