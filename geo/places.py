@@ -850,6 +850,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     in_actor = _Blocked([(a.start, a.end) for a in actors])
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
     _place_in_named_towns(text, matches, mentions, gazetteer)
+    mentions, unknown = _said_syrian(text, mentions, unknown)
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
 
@@ -946,6 +947,21 @@ def _with_containers(text: str, matches: Sequence[Match], static: list[list[tupl
         out[i] = sorted(((s + (o.container_weight if _inside_place(p, holder) else 0.0), p)
                          for s, p in static[i]), key=lambda sp: -sp[0])
     return out
+
+
+def _said_syrian(text: str, mentions: list[PlaceMention], unknown: Sequence[Span]
+                 ) -> tuple[list[PlaceMention], Sequence[Span]]:
+    """"the Syrian town of Hassak": a place the text calls Syrian is not a foreign namesake
+    (Lebanon's El Hassek); with no Syrian candidate it is a name the gazetteer lacks."""
+    foreign = [pm for pm in mentions if pm.place.country != "SY" and pm.place.kind in _LOCAL_KINDS]
+    if not foreign:
+        return mentions, unknown
+    said = [pm for pm in foreign if _words_before(text, pm.start, 3)[:1] == ["syrian"]
+            and _type_before(_words_before(text, pm.start, 2)) in _LOCALITY_CUES]
+    if not said:
+        return mentions, unknown
+    return ([pm for pm in mentions if pm not in said],
+            sorted([*unknown, *(Span(pm.text, pm.start, pm.end) for pm in said)], key=lambda s: s.start))
 
 
 def _rural_damascus(matches: Sequence[Match], chosen: list[tuple[Place, float]], cues: Sequence[_Cue],

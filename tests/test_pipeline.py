@@ -327,3 +327,10 @@ def test_aleppo_neighbourhoods_by_news_spellings(pipeline, text, surface, name):
 ])
 def test_a_direction_before_a_name_reads_its_governorate_but_for_divided_cities(pipeline, text, holder, kind):
     assert dict(kinds_in(pipeline, text))[holder] == kind
+
+
+def test_a_place_the_text_calls_syrian_is_no_foreign_namesake(pipeline):
+    parsed = pipeline.parse(Article(id="x", text="Militants abducted Christians in the Syrian town of Hassak."))
+    assert parsed.places == () and [u.text for u in parsed.unresolved] == ["Hassak"]  # not Lebanon's El Hassek
+    lebanese = pipeline.parse(Article(id="y", text="Shells hit the Lebanese town of Hassak.")).places
+    assert [pm.place.country for pm in lebanese] == ["LB"]
