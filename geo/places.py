@@ -329,6 +329,15 @@ class PlaceFinder:
                 # and an article qualifies it; it is not another place (Balad in Iraq)
                 place, word = items[-2], items.pop()
                 items[-1] = _Item(place.start, word.end, place.key, place.places, place.needs)
+            elif planned and len(items) == planned + 1 and items[-1].needs == _IF_CUE and items[-1].places \
+                    and items[-2].needs == _TAKE and items[-2].places and " " not in items[-1].key \
+                    and items[-2].end == tokens[keyed[pos - 1]].end and not self.is_common_word(items[-1].key) \
+                    and keyed[pos] - keyed[pos - 1] == 1:  # (no article token between)
+                # "Ain Tarma Zamalka and Jobar": a name right after a place is the next place of a
+                # list that lost its commas, not a person's surname. Not a name with its article
+                # ("al-Raju", "al-Midan"): after a place those are as often a person's nisba or a
+                # city's neighbourhood as the next place
+                items[-1] = items[-1]._replace(needs=_TAKE)
             pos += step
         return tuple(items)
 
@@ -1018,7 +1027,7 @@ _IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo no
 _SMALL_KINDS = frozenset({"neighbourhood", "village"})
 # "X north of Y", "X farms near Y": said of a foreign namesake, X is an unlisted place by Y.
 _NEAR_TOWN_GAP = re.compile(
-    r"(?:\s+(?:farms?|area|village|town|region))?\s+(?:near|outside|"
+    r"(?:\s+(?:farms?|area|village|town|region))?\s+(?:near|outside|of|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
     r"\s+of)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
 

@@ -334,3 +334,14 @@ def test_a_place_the_text_calls_syrian_is_no_foreign_namesake(pipeline):
     assert parsed.places == () and [u.text for u in parsed.unresolved] == ["Hassak"]  # not Lebanon's El Hassek
     lebanese = pipeline.parse(Article(id="y", text="Shells hit the Lebanese town of Hassak.")).places
     assert [pm.place.country for pm in lebanese] == ["LB"]
+
+
+def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
+    # Zamalka right after Ain Tarma is the list's next place, not a person's surname
+    names = [pm.place.name for pm in pipeline.parse(Article(id="x", text="Clashes in Ain Tarma Zamalka and Jobar.")).places]
+    assert names == ["`Ayn Tarma", "Zamalka", "Jobar"]
+
+
+def test_the_old_city_of_aleppo_is_in_aleppo(pipeline):
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text="Shells hit the Old City of Aleppo.")).places}
+    assert found["Old City"].admin1 == "Aleppo"  # not Jerusalem's
