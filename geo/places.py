@@ -789,7 +789,7 @@ _CITIES_WITH_HALVES = frozenset({"Aleppo", "Damascus"})
 def _governorate_before(before: Sequence[str]) -> bool:
     """True if the words before a name make it a governorate: "the province of X", "rural X"
     (the countryside of X: Rural Damascus is a governorate's name)."""
-    return _type_before(before) in _GOVERNORATE_CUES or (bool(before) and before[-1] == "rural")
+    return _type_before(before) in _GOVERNORATE_CUES or (bool(before) and before[-1] in ("rural", _HEADER))
 
 
 def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
@@ -1278,7 +1278,17 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             if listed and "." not in text[listed.end():m.start]:
                 # "the neighbourhoods of al-Sabil, al-Furqan and al-Midan": each one is a neighbourhood
                 before = (*before[:-2], listed.group(1).lower(), "of")
+    if " " not in m.key and _HEADER_AFTER.match(text, m.end) and _sentence_start(text, m.start) \
+            and any(p.kind == "governorate" for p in m.candidates):
+        before = (*before, _HEADER)  # "... injured. Daraa In the same context ...": a section header
     return _Cue(after, before, gov)
+
+
+#: A bulletin's section header: a governorate's name alone before the section's first
+#: sentence ("... were injured. Homs The army units destroyed ..."; the line breaks are
+#: lost in scraped text). The section reports from the governorate, mostly its countryside.
+_HEADER = "\u00a7"
+_HEADER_AFTER = re.compile(rf"[ \t]+(?:{_OPENERS}|Army|Units|Terrorists?|Civilians?|Two|Three)\b")
 
 
 # An Arabic type word before a name, as the English cue it stands for: "مدينة درعا" is

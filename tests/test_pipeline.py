@@ -345,3 +345,9 @@ def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
 def test_the_old_city_of_aleppo_is_in_aleppo(pipeline):
     found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text="Shells hit the Old City of Aleppo.")).places}
     assert found["Old City"].admin1 == "Aleppo"  # not Jerusalem's
+
+
+def test_a_bulletins_section_header_is_its_governorate(pipeline):
+    text = "Two were injured in the city. Homs The army units destroyed a den near Talbiseh. Homs is calm."
+    assert kinds_in(pipeline, text)[0] == ("Homs", "governorate")  # the header; the city later
+    assert kinds_in(pipeline, text)[-1] == ("Homs", "town")
