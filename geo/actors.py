@@ -41,7 +41,7 @@ import ahocorasick
 from . import config
 from .errors import GeoError
 from .model import ActorMention, new_actor_mention
-from .names import ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS, ARABIC_VARIANT_LETTERS
+from .names import ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS, ARABIC_VARIANT_LETTERS, is_arabic
 from .sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -719,7 +719,7 @@ class _WordAutomaton:
         for key, entries in keys.items():
             value = (len(key), entries)
             words[key] = value
-            if "\u0600" <= key[:1] <= "\u06ff":
+            if is_arabic(key):
                 for glued in _with_proclitics(key):
                     words.setdefault(glued, value)  # a name of its own wins
         for key, value in words.items():
@@ -854,7 +854,7 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: fr
     while found:
         word = found.group()[::-1]
         low = word.lower().rstrip(".")
-        glued_and = len(low) > 2 and low[0] == "و" and "\u0600" <= low[1] <= "\u06ff"
+        glued_and = len(low) > 2 and low[0] == "و" and is_arabic(low[1])
         if glued_and:  # "والأردن": "and" written onto the word before
             word, low = word[1:], low[1:]
         if low in cue_words:
@@ -864,7 +864,7 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: fr
             return True
         if low in _LIST_WORDS or low in name_words:
             listed = listed or low in _LIST_WORDS
-        elif not (word[:1].isupper() or (listed and "\u0600" <= word[:1] <= "\u06ff")) or low in _TIME_WORDS:
+        elif not (word[:1].isupper() or (listed and is_arabic(word))) or low in _TIME_WORDS:
             return False  # (Arabic has no capitals: after "و" or a comma, any word is a list item)
         elif not listed:
             return before is not None  # "Old Damascus", "Tags Syria Damascus"
@@ -1104,7 +1104,7 @@ def other_names(path: Path | str | None = None) -> dict[str, str]:
     path = Path(path) if path is not None else config.data_dir() / "actors.csv"
     out: dict[str, str] = {}
     for actor in _read_actors(path):
-        arabic = [n for n in (*actor.place_names, *actor.aliases) if "\u0600" <= n[:1] <= "\u06ff"]
+        arabic = [n for n in (*actor.place_names, *actor.aliases) if is_arabic(n)]
         latin = [n for n in actor.aliases if n not in arabic]
         parts = [", ".join([n for n in actor.case_sensitive_aliases if n != actor.name][:2])]
         if latin and latin[0] != actor.name and len(latin[0]) <= 24:

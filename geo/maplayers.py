@@ -62,6 +62,7 @@ from folium.template import Template
 
 from geo import config
 from geo.model import check_coordinates
+from geo.names import is_arabic
 from geo.store import Excerpt, MentionRow, PlaceCount, StoredArticle
 
 logger = logging.getLogger(__name__)
@@ -211,7 +212,7 @@ def mark_spans(text: str, spans: Iterable[Highlight], start: int = 0, end: int |
 
 
 def _is_arabic_letter(char: str) -> bool:
-    return "\u0600" <= char <= "\u06ff" and char.isalpha()
+    return is_arabic(char) and char.isalpha()
 
 
 def _whole_arabic_word(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:

@@ -59,6 +59,11 @@ _ARABIC_DIACRITICS = re.compile(f"[{ARABIC_MARKS}]")
 #: Arabic proclitics written onto the next word: a conjunction (and, so), then a preposition
 #: (in/by, for, like); geo.places reads them off a word, geo.actors adds them to a name.
 ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS = "وف", "بلك"
+def is_arabic(text: str) -> bool:
+    """True if ``text`` starts with a letter of the Arabic block (U+0600-U+06FF)."""
+    return "\u0600" <= text[:1] <= "\u06ff"
+
+
 #: Arabic letters news text writes either way: alef with or without hamza or madda, final
 #: ya / alef maqsura, ta marbuta / ha (geo.actors folds these too).
 ARABIC_VARIANT_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
@@ -211,7 +216,7 @@ def skeleton_key(name: str) -> str:
             parts.append(tok[:1] + _ARABIC_LONG_VOWELS.sub("", tok[1:]))
             continue
         first, rest = tok[:1], tok[1:]
-        skel = re.sub(r"(.)\1+", r"\1", first + _SKELETON_DROP.sub("", rest))
+        skel = _REPEATS.sub("", first + _SKELETON_DROP.sub("", rest))
         if first in "aeiouy":
             skel = skel[1:] or first
         parts.append(skel)

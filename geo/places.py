@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 from .geocoder import NEAR_COUNTRIES
 from .model import ActorMention, Place, PlaceMention, Span, new_place_mention
 from .names import (ARABIC_CONJUNCTIONS, ARABIC_HARAKAT, ARABIC_MARKS, ARABIC_PREPOSITIONS, Token, fold_token,
-                    name_key, skeleton_key, strip_marks, tokenize)
+                    is_arabic, name_key, skeleton_key, strip_marks, tokenize)
 from .sentences import sentence_index
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ class PlaceFinder:
         not_places = [n.strip() for n in not_places if n.strip()]
         self.not_places = frozenset(name_key(n) for n in not_places)
         # Arabic name heads listed without the article only ("باب", gate): with it, a town (الباب, al-Bab)
-        arabic = [n for n in not_places if _is_arabic(n)]
+        arabic = [n for n in not_places if is_arabic(n)]
         self._heads_with_article = (frozenset(name_key(n) for n in arabic if not n.startswith("ال"))
                                     - {name_key(n) for n in arabic if n.startswith("ال")})
         # the gazetteer is immutable: memoise its lookups for the hot path
@@ -349,7 +349,7 @@ class PlaceFinder:
         taken = self._plan_name(chunk, tokens, keyed, reach, pos, at_sentence_start, items)
         if taken:
             return taken
-        if _is_arabic(first.surface):
+        if is_arabic(first.surface):
             # "وإدلب", "بريف", "للحسكة": and / in / for written onto the name
             for bare in _without_proclitic(first):
                 if bare.key in self._first:
@@ -379,7 +379,7 @@ class PlaceFinder:
         keys = self._keys
         start = first.start
         words = [first.key] + [tokens[i].key for i in keyed[pos + 1:pos + longest]]
-        arabic = _is_arabic(first.surface)
+        arabic = is_arabic(first.surface)
         for length in range(longest, 0, -1):
             key = " ".join(words[:length]) if length > 1 else first.key
             if key not in keys:
@@ -408,7 +408,7 @@ class PlaceFinder:
         """True if a gazetteer name may start with this word (or, in Arabic, after its proclitic)."""
         if token.key in self._first:
             return True
-        return _is_arabic(token.surface) and any(b.key in self._first for b in _without_proclitic(token))
+        return is_arabic(token.surface) and any(b.key in self._first for b in _without_proclitic(token))
 
     def _plausible_places(self, key: str, surface: str) -> tuple[Place, ...]:
         """The places named ``key`` that ``surface`` may mean (see :func:`_plausible`)."""
@@ -441,7 +441,7 @@ class PlaceFinder:
                 surface in p.names for p in places):
             return None  # "IS", "UN" are not folded variants of a place
         major = any(map(_is_major, places))
-        if _is_arabic(surface):
+        if is_arabic(surface):
             return self._arabic_needs(key, places, major)
         if (not major or all(_is_far_town(p) for p in places)) and _next_to_other_name(
                 tokens, i, at_sentence_start, self._names_major_place):
@@ -534,17 +534,13 @@ def _listed_after(text: str, previous_end: int, start: int) -> bool:
 
     Arabic has no capitals to tell a name from a word: one in a list of places is a place.
     """
-    return (start - previous_end <= 4 and _is_arabic(text[start:start + 1])
+    return (start - previous_end <= 4 and is_arabic(text[start:start + 1])
             and _ARABIC_LIST_GAP.fullmatch(text, previous_end, start) is not None)
-
-
-def _is_arabic(surface: str) -> bool:
-    return "\u0600" <= surface[:1] <= "\u06ff"
 
 
 def _is_name_start(surface: str) -> bool:
     ch = surface[:1]
-    return ch.isupper() or "\u0600" <= ch <= "\u06ff"
+    return ch.isupper() or is_arabic(ch)
 
 
 def _last_capitalised(surface: str) -> bool:
@@ -696,7 +692,7 @@ _ARABIC_GLUED_BEFORE = re.compile(r"(?<![\u0600-\u06ff])[\u0600-\u06ff]{1,2}\Z")
 def _has_arabic_place_cue(text: str, start: int, strict: bool = False) -> bool:
     """An Arabic type word before the name ("مدينة إدلب"); unless ``strict``, also a
     preposition ("في إدلب", "قرب سراقب") or "in" written onto the name ("بسراقب")."""
-    if not strict and start and "\u0600" <= text[start - 1] <= "\u06ff":
+    if not strict and start and is_arabic(text[start - 1]):
         glued = _ARABIC_GLUED_BEFORE.search(text, max(0, start - 3), start)
         return bool(glued) and glued.group() in ("ب", "وب", "فب")
     word = _arabic_word_before(text, start)
@@ -717,7 +713,7 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
     ``strict``, for names the gazetteer lacks: "near X" but not "in X", and an
     Arabic name only with an Arabic type word before it.
     """
-    if _is_arabic(text[start:start + 1]):
+    if is_arabic(text[start:start + 1]):
         if _has_arabic_place_cue(text, start, strict):
             return True
         if strict:
@@ -914,14 +910,14 @@ def _plausible(place: Place, surface: str) -> bool:
     Countries and capitals by any name they have ("Tonnes" is not Tunis),
     other places by their display name ("Dawla" is not Douala).
     """
-    if _is_arabic(surface):
+    if is_arabic(surface):
         if place.kind == "country" and surface.startswith("ال") and surface not in place.names:
             return False  # "السورية" is the adjective Syrian; the country is "سورية" (العراق has its article)
         if place.country in NEAR_COUNTRIES:
             return True
         # a far place by an Arabic name it has (alef forms aside: أستانا = آستانا), not a folded variant
         key = name_key(surface)
-        return any(name_key(n) == key for n in place.names if _is_arabic(n))
+        return any(name_key(n) == key for n in place.names if is_arabic(n))
     if place.country in NEAR_COUNTRIES:
         return True
     plain = strip_marks(surface).lower()
@@ -1066,7 +1062,7 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
             # no type word, or a neighbourhood's: a neighbourhood; "village", "town": a village
             kind = "neighbourhood" if (gap.group("type") or " neighbourhood").strip().lower().startswith(
                 ("neighbo", "quarter", "district", "area")) else "village"
-        elif _is_arabic(m.text) and _IN_TOWN_GAP_AR.fullmatch(text, m.end, holder.start):  # "حي الميدان في دمشق"
+        elif is_arabic(m.text) and _IN_TOWN_GAP_AR.fullmatch(text, m.end, holder.start):  # "حي الميدان في دمشق"
             kind = "village" if _arabic_word_before(text, m.start) in ("قرية", "قريه", "بلدة", "بلده") else "neighbourhood"
         elif mentions[i].place.country != "SY" and _NEAR_TOWN_GAP.fullmatch(text, m.end, holder.start):
             kind = "near"  # "al-Maleh north of Aleppo": not the West Bank's al-Malih
@@ -1264,7 +1260,7 @@ _NO_CUE = _Cue("", (), False)
 
 
 def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
-    if _is_arabic(m.text):
+    if is_arabic(m.text):
         return _arabic_context(text, m.start)
     after = _word_after(text, m.end)
     before = tuple(_words_before(text, m.start))
