@@ -790,9 +790,7 @@ def _governorate_before(before: Sequence[str]) -> bool:
 
 def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
     typed = _type_before(before)
-    if after in _GOVERNORATE_CUES or _governorate_before(before) and not (
-            before[-1] == "rural" and place.admin1 == "Damascus"):  # "Idlib province", "the province of Idlib"
-        # ("rural Damascus" is Rural Damascus, a governorate apart: not the city's own)
+    if after in _GOVERNORATE_CUES or _governorate_before(before):  # "Idlib province", "the province of Idlib"
         return 5.0 if place.kind == "governorate" else -2.0
     if before and before[-1] in _DIRECTIONS and place.kind == "governorate" \
             and place.admin1 not in _CITIES_WITH_HALVES:
@@ -851,7 +849,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     chosen = _choose(matches, static, votes, anchors, options)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     _province_holders(text, matches, chosen, cues)
-    _rural_damascus(matches, chosen, cues, gazetteer)
+    _rural_governorates(matches, chosen, cues, gazetteer)
     in_actor = _Blocked([(a.start, a.end) for a in actors])
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
     _place_in_named_towns(text, matches, mentions, gazetteer)
@@ -961,26 +959,29 @@ def _said_syrian(text: str, mentions: list[PlaceMention], unknown: Sequence[Span
     foreign = [pm for pm in mentions if pm.place.country != "SY" and pm.place.kind in _LOCAL_KINDS]
     if not foreign:
         return mentions, unknown
-    said = [pm for pm in foreign if _words_before(text, pm.start, 3)[:1] == ["syrian"]
-            and _type_before(_words_before(text, pm.start, 2)) in _LOCALITY_CUES]
+    said = [pm for pm in foreign if _is_said_syrian(_words_before(text, pm.start, 3))]
     if not said:
         return mentions, unknown
     return ([pm for pm in mentions if pm not in said],
             sorted([*unknown, *(Span(pm.text, pm.start, pm.end) for pm in said)], key=lambda s: s.start))
 
 
-def _rural_damascus(matches: Sequence[Match], chosen: list[tuple[Place, float]], cues: Sequence[_Cue],
-                   gazetteer: Gazetteer) -> None:
-    """"rural Damascus" (lower-case "rural", so not the name's own match) is the governorate
-    of Rural Damascus, not the city of Damascus nor its governorate."""
-    rural = None
-    for i, (place, confidence) in enumerate(chosen):
+def _is_said_syrian(before: Sequence[str]) -> bool:
+    """True for "Syrian <town/city/village/...> of" before a name."""
+    return len(before) == 3 and before[0] == "syrian" and _type_before(before[1:]) in _LOCALITY_CUES
+
+
+def _rural_governorates(matches: Sequence[Match], chosen: list[tuple[Place, float]], cues: Sequence[_Cue],
+                        gazetteer: Gazetteer) -> None:
+    """"rural X" (a lower-case "rural", so not part of the name's match) is the governorate
+    named "Rural X" where there is one: "rural Damascus" is Rural Damascus (Rif Dimashq),
+    a governorate apart from the city's own."""
+    for i, m in enumerate(matches):
         before = cues[i].before
-        if before and before[-1] == "rural" and place.admin1 == "Damascus" and place.kind != "neighbourhood":
-            if rural is None:
-                rural = next((p for p in gazetteer.by_key(name_key("Rural Damascus")) if p.kind == "governorate"), False)
-            if rural:
-                chosen[i] = (rural, confidence)
+        if before and before[-1] == "rural":
+            rural = next((p for p in gazetteer.by_key(name_key("Rural " + m.text)) if p.kind == "governorate"), None)
+            if rural is not None:
+                chosen[i] = (rural, chosen[i][1])
 
 
 # "the village of Asheh in Quneitra", "al-Fouaa town in Idleb": the gap from a village to its holder.
