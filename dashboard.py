@@ -54,7 +54,7 @@ from geo.articles import ReadOptions, read_bytes, read_paths
 from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, upload_name
 from geo.dashboard_data import (actor_other_names, db_path, ingest_lock, mention_indexes, pipeline,
                                  prepare_default_view, q_actor_counts, q_article, q_excerpts, q_facets, q_markers,
-                                 q_place_counts, q_stats, q_timeline, store_version)
+                                 q_place_counts, q_stats, q_timeline, store_version, tcp_nodelay)
 from geo.store import Facets, Filters, PlaceCount, Store
 
 PANEL_PAGE = 25
@@ -660,25 +660,6 @@ def warm_up() -> None:
 
     logger.info("server warm-up (folium, pandas): %.3f s", time.perf_counter() - started)
     prepare_default_view()
-
-
-def tcp_nodelay() -> None:
-    """Send every response at once: TCP_NODELAY on the server's connections.
-
-    Streamlit 1.67 binds its listening socket itself with ``socket.socket(family)``,
-    whose ``proto`` is 0, and asyncio sets TCP_NODELAY only on sockets whose proto is
-    IPPROTO_TCP. Without it, Nagle's algorithm holds a response's body until the
-    browser acknowledges its headers, which the browser delays by 40 ms: every static
-    file of Streamlit's front end (~110 on a first page) took 44 ms instead of ~5 ms.
-    """
-    import asyncio.base_events
-    import socket
-
-    def set_nodelay(sock) -> None:
-        if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    asyncio.base_events._set_nodelay = set_nodelay
 
 
 @contextlib.asynccontextmanager

@@ -233,3 +233,25 @@ def prepare_default_view() -> None:
         logger.exception("preparing the default view of %s failed", db)
         return
     logger.info("default view of %s prepared: %.3f s", version, time.perf_counter() - started)
+
+
+# --------------------------------------------------------------------------- serving
+
+
+def tcp_nodelay() -> None:
+    """Send every response at once: TCP_NODELAY on the server's connections.
+
+    Streamlit 1.67 binds its listening socket itself with ``socket.socket(family)``,
+    whose ``proto`` is 0, and asyncio sets TCP_NODELAY only on sockets whose proto is
+    IPPROTO_TCP. Without it, Nagle's algorithm holds a response's body until the
+    browser acknowledges its headers, which the browser delays by 40 ms: every static
+    file of Streamlit's front end (~110 on a first page) took 44 ms instead of ~5 ms.
+    """
+    import asyncio.base_events
+    import socket
+
+    def set_nodelay(sock) -> None:
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    asyncio.base_events._set_nodelay = set_nodelay

@@ -426,14 +426,9 @@ async def warm_server(_app):
 if __name__ == "__main__":
     page()
 else:  # the dashboard's server set-up: imports at server start, TCP_NODELAY (see dashboard.py)
-    import asyncio.base_events
-    import socket
+    from geo.dashboard_data import tcp_nodelay
 
-    def set_nodelay(sock):
-        if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    asyncio.base_events._set_nodelay = set_nodelay
+    tcp_nodelay()
     app = st.App(__file__, lifespan=warm_server)
 """
 
