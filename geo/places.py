@@ -922,7 +922,8 @@ def _plausible(place: Place, surface: str) -> bool:
     if place.kind == "country" or place.capital_of:
         return plain == strip_marks(place.name).lower() or ((len(plain) >= 4 or surface.isupper()) and any(
             plain == strip_marks(n).lower() for n in place.names))  # "Ben" is not Bern
-    return plain == strip_marks(place.name).lower()
+    name = strip_marks(place.name).lower()
+    return plain == name or (name.startswith("the ") and plain == name[4:])  # "(The) Hague"
 
 
 # "X in Y", "X, Y", "X near Y", "X west of Y", "X in the Y countryside": Y holds X.

@@ -226,6 +226,9 @@ def test_a_quote_ending_in_a_place_keeps_the_place(pipeline):
 @pytest.mark.parametrize("text, expected", [
     ("The council met in New York on Monday.", [("New York", "New York", "US")]),
     ("The Salem Mosque in Ariha was hit.", [("Ariha", "Ariha", "SY")]),
+    # a far city whose name starts with "The": the chunk starts after the opener
+    ("Diplomats would meet in The Hague next Wednesday.", [("Hague", "The Hague", "NL")]),
+    ("Foreign Secretary William Hague said on a visit to Paris.", [("Paris", "Paris", "FR")]),
 ])
 def test_far_names_and_institutions(pipeline, text, expected):
     assert places_in(pipeline, text) == expected
