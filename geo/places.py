@@ -279,7 +279,7 @@ class PlaceFinder:
                 if needs == _IF_CUE and not _has_place_cue(text, start, end) and not (
                         matches and _listed_after(text, matches[-1].end, start)):
                     continue
-                elif needs == _TAKE and item.places and " " not in item.key and (
+                elif needs == _TAKE and item.places and (
                         item.key in persons or _SPEECH_AFTER.match(text, end)) and not any(
                         _is_major(p) for p in item.places) and not _has_place_cue(text, start, end) \
                         and not _after_locative(text, start):
@@ -346,7 +346,14 @@ class PlaceFinder:
         first = tokens[keyed[pos]]
         if not _is_name_start(first.surface):
             return 1
+        planned = len(items)
         taken = self._plan_name(chunk, tokens, keyed, reach, pos, at_sentence_start, items)
+        if taken < 2 and reach[pos] > pos and not is_arabic(first.surface):
+            alike = self._plan_alike(chunk, tokens, keyed, reach, pos)
+            if alike is not None:
+                del items[planned:]  # "Jeb al-Jarrah" is Jubb al Jarrah, not Jeb and Jarrah
+                items.append(alike[0])
+                return alike[1]
         if taken:
             return taken
         if is_arabic(first.surface):
@@ -403,6 +410,31 @@ class PlaceFinder:
                 items.append(_Item(start, last.end, key, places, needs))
             return length
         return 0
+
+    def _plan_alike(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
+                    pos: int) -> tuple[_Item, int] | None:
+        """A many-word Syrian name the gazetteer spells otherwise, at keyed token ``pos``.
+
+        Tried only where no name of two words or more starts there: "Jeb al-Jarrah" is
+        Jubb al Jarrah, and "Maaret Harma" Ma`arrat Hurmah, not a place "Jeb" (or
+        "Maaret") and another after it. The same consonants in the same number of
+        words, and a near spelling, are asked of the whole run (three words at most).
+        """
+        for length in range(min(reach[pos] - pos + 1, _ALIKE_MAX_WORDS), 1, -1):
+            last = tokens[keyed[pos + length - 1]]
+            if not _is_name_start(last.surface):
+                continue
+            surface = chunk[tokens[keyed[pos]].start:last.end]
+            key = " ".join(tokens[i].key for i in keyed[pos:pos + length])
+            if key in self.not_places or any(
+                    p.kind == "country" or p.country == "SY" and _is_major(p)
+                    for i in keyed[pos:pos + length] for p in self.by_key(tokens[i].key)):
+                return None  # "Homs Hama" is a list of two provinces, not the village "Hims - Hamah"
+            places = tuple(p for p in _by_skeleton(self.gazetteer, surface)
+                           if any(_alike(key, length, k) for k in _name_keys(p)))
+            if places:
+                return _Item(tokens[keyed[pos]].start, last.end, key, places, _TAKE), length
+        return None
 
     def _may_start_name(self, token: Token) -> bool:
         """True if a gazetteer name may start with this word (or, in Arabic, after its proclitic)."""
@@ -491,6 +523,15 @@ class PlaceFinder:
         # whether it is a common English word is asked only if a place cue backs it (rare)
         items.append(_Item(start, end, key, (), _IF_STRICT_CUE))
         return length
+
+
+_ALIKE_MAX_WORDS = 3
+_ALIKE_MIN_RATIO = 85  # "Jeb al-Jarrah" ~ "Jubb al Jarrah" 87.5; "Rasm al-Tawil" ~ "Rasm at Tuwayliyah" 82 is another village
+
+
+def _alike(key: str, words: int, name: str) -> bool:
+    """True if the name key ``name`` of a place spells ``key`` (of ``words`` words) otherwise."""
+    return name.count(" ") == words - 1 and fuzz.ratio(key, name) >= _ALIKE_MIN_RATIO
 
 
 _HARAKAT = re.compile(f"[{ARABIC_HARAKAT}]")  # (the tatweel, a letter to the regexes, is not one)
@@ -636,7 +677,10 @@ def _is_major(place: Place) -> bool:
     return place.kind == "town" and (place.population or 0) >= 100_000
 
 
-_WORD_AFTER = re.compile(r"[\s\-]*([A-Za-z]+)")
+# the word after a name; a direction before "countryside" or "province" is read past
+# ("Aleppo northern countryside" is the governorate's, as "Aleppo countryside")
+_WORD_AFTER = re.compile(r"[\s\-]*(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?)[ \t]+"
+                         r"(?=(?i:countryside|province|governorate)\b))?([A-Za-z]+)")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -1015,9 +1059,11 @@ def _province_holders(text: str, matches: Sequence[Match], chosen: list[tuple[Pl
 
 # "X neighbourhood in Y", "X in the city of Y": Y is a town that holds X.
 _IN_TOWN_GAP = re.compile(  # also "X neighbourhood of east Aleppo", "X in eastern Damascus"
-    r"(?P<type>\s+(?:residential\s+)?(?:neighbou?rhoods?|quarter|district|area|village|town))?"
+    r"(?P<type>\s+(?:residential\s+)?(?:neighbou?rhoods?|quarter|district|area|village|town"
+    r"|roundabout|square|street))?"
     r"\s+(?:in|(?(type)of|(?!)))\s+"
-    r"(?:the\s+)?(?P<side>(?:north|south|east|west)(?:ern)?\s+)?(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
+    r"(?:the\s+)?(?:(?P<side>(?:north|south|east|west)(?:ern)?\s+)|central\s+)?(?:(?:city|town)\s+of\s+)?",
+    re.IGNORECASE)
 _IN_TOWN_GAP_AR = re.compile(r"[ \t]+(?:في[ \t]+(?:مدينة[ \t]+|مدينه[ \t]+)?|بمدينة[ \t]+|ب)")
 _IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo northern countryside"
     r"\s+city\b|(?![\w-])(?!\s+(?:(?:north|south|east|west)\w*\s+|rural\s+)?"
@@ -1063,7 +1109,7 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
         if gap is not None and _IN_TOWN_AFTER.match(text, holder.end):
             # no type word, or a neighbourhood's: a neighbourhood; "village", "town": a village
             kind = "neighbourhood" if (gap.group("type") or " neighbourhood").strip().lower().startswith(
-                ("neighbo", "quarter", "district", "area")) else "village"
+                ("neighbo", "quarter", "district", "area", "roundabout", "square", "street")) else "village"
         elif is_arabic(m.text) and _IN_TOWN_GAP_AR.fullmatch(text, m.end, holder.start):  # "حي الميدان في دمشق"
             kind = "village" if _arabic_word_before(text, m.start) in ("قرية", "قريه", "بلدة", "بلده") else "neighbourhood"
         elif mentions[i].place.country != "SY" and _NEAR_TOWN_GAP.fullmatch(text, m.end, holder.start):
@@ -1367,7 +1413,8 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
         if len(idxs) < 2:
             continue
         idxs = [i for i in idxs if not _governorate_before(cues[i].before)
-                and not (cues[i].before and cues[i].before[-1] in _DIRECTIONS)]
+                and not (cues[i].before and cues[i].before[-1] in _DIRECTIONS)
+                and not _qualified(matches[i])]
         if len(idxs) < 2:
             continue
         cued = [i for i in idxs if _has_kind_cue(cues[i])]
@@ -1377,6 +1424,15 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
                     and chosen[best][0] in matches[i].candidates:
                 out[i] = (chosen[best][0], min(chosen[best][1], chosen[i][1] + 0.1))
     return out
+
+
+def _qualified(m: Match) -> bool:
+    """True if a one-word name carries its qualifier ("Daraa al-Balad", Daraa's old town):
+    the words say which place it is, whatever the article's other "Daraa"s are."""
+    if " " in m.key:
+        return False
+    words = _LATIN_WORD.findall(m.text)
+    return len(words) > 1 and fold_token(words[-1]) in _QUALIFIERS
 
 
 def _has_kind_cue(cue: _Cue) -> bool:
