@@ -25,7 +25,7 @@ import math
 from bisect import bisect_right
 import re
 import weakref
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -898,6 +898,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
     _place_in_named_towns(text, matches, mentions, gazetteer)
     mentions, unknown = _said_syrian(text, mentions, unknown)
+    mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown)
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
 
@@ -1009,6 +1010,40 @@ def _said_syrian(text: str, mentions: list[PlaceMention], unknown: Sequence[Span
         return mentions, unknown
     return ([pm for pm in mentions if pm not in said],
             sorted([*unknown, *(Span(pm.text, pm.start, pm.end) for pm in said)], key=lambda s: s.start))
+
+
+def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention], unknown: Sequence[Span]
+                                         ) -> tuple[list[PlaceMention], Sequence[Span]]:
+    """A village abroad is meant only where the article names its country or another of
+    its places: in a report on Syria, "Barna", "Sekkari" or "Orim" are Syrian places the
+    gazetteer lacks or spells otherwise, not villages in Gaziantep, Siirt or Israel. They
+    are reported as unresolved names (and placed by the unknown-name rules if those can)."""
+    abroad = [pm for pm in mentions if pm.place.country != "SY" and pm.place.kind in ("village", "neighbourhood")
+              and not pm.metonymy]
+    if not abroad:
+        return mentions, unknown
+    named = Counter(pm.place.country for pm in mentions)
+    lost = [pm for pm in abroad if named[pm.place.country] <= sum(
+        1 for other in abroad if other.place.country == pm.place.country and other.text == pm.text)
+        and not _names_country(text, pm.place.country)]
+    if not lost:
+        return mentions, unknown
+    return ([pm for pm in mentions if pm not in lost],
+            sorted([*unknown, *(Span(pm.text, pm.start, pm.end) for pm in lost)], key=lambda s: s.start))
+
+
+# The neighbours' adjectives and names as the text may give them without a place mention
+# ("the Lebanese town of Hassak", "Turkish villages", "القرى اللبنانية").
+_COUNTRY_WORDS = {code: re.compile(rf"\b(?:{words})", re.IGNORECASE) for code, words in {
+    "LB": "leban|لبنان|اللبناني", "TR": "turk|تركي|التركي", "IL": "israel|golan|إسرائيل|اسرائيل|الإسرائيلي",
+    "IQ": "iraq|العراق|عراقي|العراقي", "JO": "jordan|الأردن|اردني|الأردني", "PS": "palestin|west bank|gaza|فلسطين",
+}.items()}
+
+
+def _names_country(text: str, country: str) -> bool:
+    """True if the text names the country or its people ("Lebanese") anywhere."""
+    words = _COUNTRY_WORDS.get(country)
+    return words is not None and words.search(text) is not None
 
 
 def _is_said_syrian(before: Sequence[str]) -> bool:

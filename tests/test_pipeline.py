@@ -371,6 +371,14 @@ def test_a_direction_before_a_name_reads_its_governorate_but_for_divided_cities(
     assert dict(kinds_in(pipeline, text))[holder] == kind
 
 
+def test_a_village_abroad_needs_its_country_in_the_article(pipeline):
+    syrian = pipeline.parse(Article(id="x", text="Regime jets struck Barna, Zeitan and Khalsa south of Aleppo."))
+    assert [pm.text for pm in syrian.places if pm.place.country == "SY"] == ["Barna", "Zeitan", "Khalsa", "Aleppo"]
+    # (not Gaziantep's Barna: Aleppo's Birnah, spelled alike near the article's places)
+    lebanese = pipeline.parse(Article(id="y", text="Shells fell on Aadoui in north Lebanon.")).places
+    assert [pm.place.country for pm in lebanese] == ["LB", "LB"]
+
+
 def test_a_place_the_text_calls_syrian_is_no_foreign_namesake(pipeline):
     parsed = pipeline.parse(Article(id="x", text="Militants abducted Christians in the Syrian town of Hassak."))
     assert parsed.places == () and [u.text for u in parsed.unresolved] == ["Hassak"]  # not Lebanon's El Hassek
