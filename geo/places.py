@@ -475,7 +475,7 @@ class PlaceFinder:
         major = any(map(_is_major, places))
         if is_arabic(surface):
             return self._arabic_needs(key, places, major)
-        if (not major or all(_is_far_town(p) for p in places)) and _next_to_other_name(
+        if (not major or all(_is_far_town(p) for p in places if _is_major(p))) and _next_to_other_name(
                 tokens, i, at_sentence_start, self._names_major_place):
             return _IF_CUE  # "Emmanuel Macron", "Ibaa News"; "Kevin Kennedy" (a Colombian city)
         if not self.is_common_word(key):

@@ -208,6 +208,8 @@ def places_in(pipeline, text: str) -> list[tuple[str, str, str]]:
     "Fridays bombing raids were the worst. Kurd fighters and Turkmen fighters came from the North Caucasus.",
     # a far city's name beside another name is a person's: Kennedy (Colombia), George (South Africa)
     "The UN's Kevin Kennedy met opposition figure George Sabra.",
+    # ... also when the name's other readings are villages: Arabi (a big Ethiopian town, Iraqi villages)
+    "Arab League chief Nabil al-Arabi urged the inspectors.",
     # a title before a name, a kunya with a nisba after it
     "Ahrar al-Sham leader Hassan Aboud died; commander Abu Omar al-Shishani too. A fighter known as Abu Jaber fled.",
     # media named after a place, a charity's words, a gun
