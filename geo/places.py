@@ -1065,7 +1065,9 @@ def _rural_governorates(matches: Sequence[Match], chosen: list[tuple[Place, floa
 
 
 # "the village of Asheh in Quneitra", "al-Fouaa town in Idleb": the gap from a village to its holder.
-_VILLAGE_IN_GAP = re.compile(r"(?:\s+(?:village|town))?\s+in\s+", re.IGNORECASE)
+_VILLAGE_IN_GAP = re.compile(  # also "Khanaser southeast Aleppo", "al-Fouaa town in northern Idleb"
+    r"(?P<type>\s+(?:village|town))?(?:\s+in(?:\s+(?:north|south)?(?:east|west)?(?:ern)?)?|"
+    r"\s+(?:north|south|(?:north|south)?(?:east|west))(?:ern)?)\s+", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"[\s,]+(?:city\b|(?:syria['’]?s?\s+)?(?:largest|biggest|second|third)\s+city\b)",
                          re.IGNORECASE)  # "in Aleppo, Syria's largest city"
 
@@ -1084,7 +1086,10 @@ def _province_holders(text: str, matches: Sequence[Match], chosen: list[tuple[Pl
         if cue.after in _NEIGHBOURHOOD_CUES or _type_before(cue.before) in _NEIGHBOURHOOD_CUES:
             continue
         m = matches[i]
-        if not _VILLAGE_IN_GAP.fullmatch(text, matches[i - 1].end, m.start) or _km(held, holder) < 15.0 \
+        gap = _VILLAGE_IN_GAP.fullmatch(text, matches[i - 1].end, m.start)
+        # a place the text calls a village or town is not the city's suburb from 5 km ("al-Fouaa town
+        # in Idleb", 8 km from the city); one it does not, from 15 km
+        if gap is None or _km(held, holder) < (5.0 if gap.group("type") else 15.0) \
                 or _CITY_AFTER.match(text, m.end):
             continue
         province = next((p for p in m.candidates if p.kind == "governorate" and p.admin1 == holder.admin1), None)

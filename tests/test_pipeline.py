@@ -336,6 +336,8 @@ def test_al_rai_is_the_border_town(pipeline):
     # a town or village in a governorate, not in the city of its name
     ("A car bomb in Khan Sheikhoun in Idlib killed five.", "Idlib", "governorate"),
     ("Rebels were killed in Hardatnin village in Aleppo.", "Aleppo", "governorate"),
+    ("Shells fell on al-Fouaa town in Idleb.", "Idleb", "governorate"),  # a town 8 km from the city
+    ("The attack took place in Khanaser southeast Aleppo.", "Aleppo", "governorate"),
     # a neighbourhood, or the city said to be one
     ("Shells hit Bab al-Faraj in Aleppo.", "Aleppo", "town"),
     ("A market in Saraqeb in Idlib, Syria's largest city, burned.", "Idlib", "town"),
