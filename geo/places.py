@@ -188,6 +188,7 @@ class _Item(NamedTuple):
     key: str
     places: tuple[Place, ...]  # () for a name the gazetteer lacks
     needs: int  # _TAKE, _IF_CUE or _IF_STRICT_CUE
+    method: str = "exact"  # "alike": a many-word name the gazetteer spells otherwise (_plan_alike)
 
 
 class PlaceFinder:
@@ -303,7 +304,7 @@ class PlaceFinder:
                     if _INSTITUTION_AFTER.match(text, end) and not any(p.kind == "country" for p in item.places) \
                             and (not all(p.country == "SY" for p in item.places) or _MEDIA_AFTER.match(text, end)):
                         continue  # "Al-Quds hospital" is in Aleppo, not Jerusalem; "Al-Mayadeen channel"
-                    matches.append(new_match(Match, (start, end, surface, item.key, item.places, "exact")))
+                    matches.append(new_match(Match, (start, end, surface, item.key, item.places, item.method)))
                 else:
                     unknown.append(Span(surface, start, end))
         return matches, unknown
@@ -433,7 +434,7 @@ class PlaceFinder:
             places = tuple(p for p in _by_skeleton(self.gazetteer, surface)
                            if any(_alike(key, length, k) for k in _name_keys(p)))
             if places:
-                return _Item(tokens[keyed[pos]].start, last.end, key, places, _TAKE), length
+                return _Item(tokens[keyed[pos]].start, last.end, key, places, _TAKE, "alike"), length
         return None
 
     def _may_start_name(self, token: Token) -> bool:
@@ -899,6 +900,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _place_in_named_towns(text, matches, mentions, gazetteer)
     mentions, unknown = _said_syrian(text, mentions, unknown)
     mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown)
+    mentions, unknown = _alike_needs_support(mentions, unknown, options)
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
 
@@ -1026,6 +1028,29 @@ def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention]
     lost = [pm for pm in abroad if named[pm.place.country] <= sum(
         1 for other in abroad if other.place.country == pm.place.country and other.text == pm.text)
         and not _names_country(text, pm.place.country)]
+    if not lost:
+        return mentions, unknown
+    return ([pm for pm in mentions if pm not in lost],
+            sorted([*unknown, *(Span(pm.text, pm.start, pm.end) for pm in lost)], key=lambda s: s.start))
+
+
+def _alike_needs_support(mentions: list[PlaceMention], unknown: Sequence[Span], o: ResolveOptions
+                         ) -> tuple[list[PlaceMention], Sequence[Span]]:
+    """A name spelled otherwise than the gazetteer's (method "alike") is taken, as a fuzzy
+    spelling is, only in a governorate the article names or near another of its places (if it
+    names any):
+    "Jeb al-Jarrah ... east of Homs" is Homs's Jubb al Jarrah, but "Tal al-Mal" in a report
+    from Quneitra is no Hama village ("Tall Mallah"); it is reported as unresolved."""
+    alike = [pm for pm in mentions if pm.method == "alike"]
+    if not alike:
+        return mentions, unknown
+    others = [pm.place for pm in mentions if pm.method != "alike" and pm.place.country == "SY"
+              and pm.place.kind != "country"]
+    if not others:
+        return mentions, unknown  # nothing in the article says where else it would be
+    named = {p.admin1 for p in others}
+    lost = [pm for pm in alike if pm.place.admin1 not in named
+            and not any(_km(pm.place, p) <= o.fuzzy_max_km for p in others)]
     if not lost:
         return mentions, unknown
     return ([pm for pm in mentions if pm not in lost],

@@ -269,6 +269,17 @@ def test_names_spelled_otherwise_and_qualified(pipeline, text, surface, name, ad
     assert (found[surface].name, found[surface].admin1) == (name, admin1)
 
 
+def test_a_name_spelled_alike_needs_the_articles_support(pipeline):
+    # Tall Mallah is in Hama; a report from Quneitra names another hill: reported, not placed in Hama
+    parsed = pipeline.parse(Article(id="x", text="Units killed terrorists around Tal al-Mal in the countryside "
+                                                 "of Quneitra."))
+    assert [pm.place.admin1 for pm in parsed.places] == ["Quneitra"]
+    assert [u.text for u in parsed.unresolved] == ["Tal al-Mal"]
+    found = {pm.text: pm for pm in pipeline.parse(Article(id="y", text="Rebels advanced in the Dahiyet al-Assad "
+                                                                        "district of Aleppo.")).places}
+    assert found["Dahiyet al-Assad"].place.admin1 == "Aleppo"  # (hand-placed: the gazetteer's is near Damascus)
+
+
 def test_a_list_of_provinces_is_not_read_as_one_name_spelled_alike(pipeline):
     # "Homs Hama" is also the name of a Deir ez-Zor village ("Hims - Hamah")
     found = places_in(pipeline, "Terrorists were killed in the provinces of Aleppo Raqqa Homs Hama and Deir Ezzor.")
