@@ -1016,12 +1016,12 @@ def _said_syrian(text: str, mentions: list[PlaceMention], unknown: Sequence[Span
 
 def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention], unknown: Sequence[Span]
                                          ) -> tuple[list[PlaceMention], Sequence[Span]]:
-    """A village abroad is meant only where the article names its country or another of
-    its places: in a report on Syria, "Barna", "Sekkari" or "Orim" are Syrian places the
+    """A village or small town abroad is meant only where the article names its country or
+    another of its places: in a report on Syria, "Barna", "Sekkari" or "Orim" are Syrian places the
     gazetteer lacks or spells otherwise, not villages in Gaziantep, Siirt or Israel. They
     are reported as unresolved names (and placed by the unknown-name rules if those can)."""
-    abroad = [pm for pm in mentions if pm.place.country != "SY" and pm.place.kind in ("village", "neighbourhood")
-              and not pm.metonymy]
+    abroad = [pm for pm in mentions if pm.place.country != "SY" and not pm.metonymy and (
+        pm.place.kind in ("village", "neighbourhood") or pm.place.kind == "town" and not _is_major(pm.place))]
     if not abroad:
         return mentions, unknown
     named = Counter(pm.place.country for pm in mentions)

@@ -390,6 +390,10 @@ def test_a_village_abroad_needs_its_country_in_the_article(pipeline):
     syrian = pipeline.parse(Article(id="x", text="Regime jets struck Barna, Zeitan and Khalsa south of Aleppo."))
     assert [pm.text for pm in syrian.places if pm.place.country == "SY"] == ["Barna", "Zeitan", "Khalsa", "Aleppo"]
     # (not Gaziantep's Barna: Aleppo's Birnah, spelled alike near the article's places)
+    # a small town abroad too: "in One Week" is not Turkey's Ünye, al-Hamidiyeh by Quneitra not Iran's
+    assert places_in(pipeline, "Over 500 Civilians Killed in One Week.") == []
+    assert "IR" not in [c for _, _, c in places_in(pipeline, "Rebels shelled al-Hamidiyeh village west of "
+                                                              "Quneitra city.")]
     lebanese = pipeline.parse(Article(id="y", text="Shells fell on Aadoui in north Lebanon.")).places
     assert [pm.place.country for pm in lebanese] == ["LB", "LB"]
 
