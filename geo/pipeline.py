@@ -32,10 +32,11 @@ class Pipeline:
     """
 
     def __init__(self, gazetteer: Gazetteer, lexicon: ActorLexicon,
-                 not_places: Sequence[str] = (), options: ResolveOptions = ResolveOptions()) -> None:
+                 not_places: Sequence[str] = (), options: ResolveOptions = ResolveOptions(),
+                 given_names: Sequence[str] = ()) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        self.finder = PlaceFinder(gazetteer, not_places)
+        self.finder = PlaceFinder(gazetteer, not_places, given_names)
         self.options = options
 
     @classmethod
@@ -46,7 +47,9 @@ class Pipeline:
         lexicon = ActorLexicon.load(data / "actors.csv")
         not_places_file = data / "not_places.txt"
         not_places = PlaceFinder.load_not_places(not_places_file) if not_places_file.exists() else []
-        return cls(gazetteer, lexicon, not_places)
+        given_file = data / "given_names.txt"
+        given_names = PlaceFinder.load_not_places(given_file) if given_file.exists() else []
+        return cls(gazetteer, lexicon, not_places, given_names=given_names)
 
     def parse(self, article: Article) -> ParsedArticle:
         """Find and resolve every place and actor of ``article``.

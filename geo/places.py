@@ -205,10 +205,13 @@ class PlaceFinder:
     memoised; the words around the chunk are checked per occurrence.
     """
 
-    def __init__(self, gazetteer: Gazetteer, not_places: Iterable[str] = ()) -> None:
+    def __init__(self, gazetteer: Gazetteer, not_places: Iterable[str] = (),
+                 given_names: Iterable[str] = ()) -> None:
         self.gazetteer = gazetteer
         not_places = [n.strip() for n in not_places if n.strip()]
         self.not_places = frozenset(name_key(n) for n in not_places)
+        # a one-word name after one of these is a person's family name ("Abdelsalam Sido")
+        self.given_names = frozenset(name_key(n) for n in given_names if n.strip())
         # Arabic name heads listed without the article only ("باب", gate): with it, a town (الباب, al-Bab)
         arabic = [n for n in not_places if is_arabic(n)]
         self._heads_with_article = (frozenset(name_key(n) for n in arabic if not n.startswith("ال"))
@@ -476,6 +479,12 @@ class PlaceFinder:
         major = any(map(_is_major, places))
         if is_arabic(surface):
             return self._arabic_needs(key, places, major)
+        if i > 0 and self.given_names and not any(
+                p.kind == "country" or p.country == "SY" and _is_major(p) for p in places):
+            before = _keyed_neighbour(tokens, i, -1)
+            if before is not None and tokens[before].key in self.given_names \
+                    and _is_name_start(tokens[before].surface):
+                return None  # "Abdelsalam Sido", "Samir al-Asmar": a person's name
         if (not major or all(_is_far_town(p) for p in places if _is_major(p))) and _next_to_other_name(
                 tokens, i, at_sentence_start, self._names_major_place):
             return _IF_CUE  # "Emmanuel Macron", "Ibaa News"; "Kevin Kennedy" (a Colombian city)

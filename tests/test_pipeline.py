@@ -210,6 +210,8 @@ def places_in(pipeline, text: str) -> list[tuple[str, str, str]]:
     "The UN's Kevin Kennedy met opposition figure George Sabra.",
     # ... also when the name's other readings are villages: Arabi (a big Ethiopian town, Iraqi villages)
     "Arab League chief Nabil al-Arabi urged the inspectors.",
+    # a family name after a given name (data/given_names.txt), even a big town's or a capital's
+    "The killed included Abdelsalam Sido, Fayez Jarboua and a commander, Samir al-Asmar.",
     # a title before a name, a kunya with a nisba after it
     "Ahrar al-Sham leader Hassan Aboud died; commander Abu Omar al-Shishani too. A fighter known as Abu Jaber fled.",
     # media named after a place, a charity's words, a gun
