@@ -800,6 +800,7 @@ class ResolveOptions:
     sibling_far_km: float = 50.0
     max_candidates: int = 8
     container_weight: float = 3.0
+    section_weight: float = 1.5  # a bulletin's section header's governorate, for the names below it
 
 
 @lru_cache(maxsize=100_000)
@@ -900,6 +901,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
                                  for m, (p, c) in zip(matches, chosen)), title_votes))
     anchors = _anchors(matches, chosen)
     static = _with_containers(text, matches, static, chosen, options)
+    static = _with_sections(matches, static, cues, options)
     chosen = _choose(matches, static, votes, anchors, options)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     _province_holders(text, matches, chosen, cues)
@@ -1006,6 +1008,31 @@ def _with_containers(text: str, matches: Sequence[Match], static: list[list[tupl
             continue
         out[i] = sorted(((s + (o.container_weight if _inside_place(p, holder) else 0.0), p)
                          for s, p in static[i]), key=lambda sp: -sp[0])
+    return out
+
+
+def _with_sections(matches: Sequence[Match], static: list[list[tuple[float, Place]]], cues: Sequence[_Cue],
+                   o: "ResolveOptions") -> list[list[tuple[float, Place]]]:
+    """Favour, below a bulletin's section header, candidates in the header's governorate.
+
+    A round-up of several governorates ("... Homs The army units destroyed ... Hama Army
+    units killed ...") reports each section from its governorate: "Aliyeh" under "Latakia"
+    is Latakia's, not the one beside a town of the Idlib section. Only in an article with
+    two headers or more: one may be a sentence that opens with the governorate's name.
+    """
+    heads = [i for i, cue in enumerate(cues) if cue.before and cue.before[-1] == _HEADER]
+    if len(heads) < 2:
+        return static
+    out = list(static)
+    section: str | None = None
+    for i, m in enumerate(matches):
+        if i in heads:
+            section = next((p.admin1 for p in m.candidates if p.kind == "governorate"), None)
+            continue
+        if section is None or len(static[i]) < 2 or not any(p.admin1 == section for _, p in static[i]):
+            continue
+        out[i] = sorted(((s + (o.section_weight if p.admin1 == section else 0.0), p) for s, p in static[i]),
+                        key=lambda sp: -sp[0])
     return out
 
 

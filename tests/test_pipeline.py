@@ -282,6 +282,13 @@ def test_a_name_spelled_alike_needs_the_articles_support(pipeline):
     assert found["Dahiyet al-Assad"].place.admin1 == "Aleppo"  # (hand-placed: the gazetteer's is near Damascus)
 
 
+def test_a_bulletins_section_header_says_where_its_names_are(pipeline):
+    text = ("Army units killed terrorists. Idleb The army destroyed vehicles near Abu al-Duhour and Tal Salmo. "
+            "Latakia Army units killed terrorists in Kansaba and al-Aliyeh.")
+    found = {pm.text: pm.place.admin1 for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found["Aliyeh"] == "Lattakia"  # not the Aliyah by Abu al-Duhour's section, nor Aleppo's
+
+
 def test_a_list_of_provinces_is_not_read_as_one_name_spelled_alike(pipeline):
     # "Homs Hama" is also the name of a Deir ez-Zor village ("Hims - Hamah")
     found = places_in(pipeline, "Terrorists were killed in the provinces of Aleppo Raqqa Homs Hama and Deir Ezzor.")
