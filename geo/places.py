@@ -158,7 +158,8 @@ _SPEECH_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|added|stated|explained|noted|pointed|confirmed|stressed|wrote|tweeted|"
     r"argued|warned|insisted|claimed|denied|asked|replied|continued|concluded)\b")
 # A medium named after a place is no place, a Syrian one's neither ("Al-Mayadeen channel").
-_MEDIA_AFTER = re.compile(r"[ \t]+(?:tv|channel|television|newspaper|radio)\b", re.IGNORECASE)
+_MEDIA_AFTER = re.compile(r"[ \t]+(?:tv|channel|television|newspaper|radio|media[ \t]+(?:cent(?:er|re)|office)"
+                          r"|news[ \t]+network)\b", re.IGNORECASE)
 # A title or role right before a name: a person's ("commander Abu Omar", "ISIS leader Abu
 # Bakr al-Baghdadi", "known as Abu Jaber"). Read in a short window that ends at the name.
 _ROLE_BEFORE = re.compile(
@@ -175,7 +176,7 @@ _KUNYA = re.compile(r"\bAbo?u[ \t]+[A-Z][a-z]+\Z")
 # Aleppo), "the Dogan news agency", "Al-Iman Brigade". Applied to a name that may be foreign
 # (a Syrian town's hospital is in that town: "the Qardaha hospital"), never to a country.
 _INSTITUTION_AFTER = re.compile(
-    r"[ \t]+(?:hospital|news|agency|brigade|brigades|battalion|battalions|force|mosque|school|"
+    r"[ \t]+(?:hospital|news|agency|media|brigade|brigades|battalion|battalions|force|mosque|school|"
     r"university|radio|tv|channel|newspaper|street|square|hotel|club|group|organi[sz]ation)\b",
     re.IGNORECASE)
 
