@@ -1414,6 +1414,8 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         return _arabic_context(text, m.start)
     after = _word_after(text, m.end)
     before = tuple(_words_before(text, m.start))
+    if before and before[-1] == "capital":
+        before = (*before[:-1], "city", "of")  # "the provincial capital Hasakeh", "IS's capital Raqqa": the city
     si = sentence_index(sentences, m.start) if sentences else 0
     gov = False
     if sentences:

@@ -367,6 +367,17 @@ def test_the_holder_of_a_town_is_its_governorate(pipeline, text, holder, kind):
     assert dict(kinds_in(pipeline, text))[holder] == kind
 
 
+@pytest.mark.parametrize("text, holder, kind", [
+    # "capital" before a name is the city's, whatever the article's province
+    ("Kurds hold most of Hasakeh province, Tal Tamr and Amuda and areas of the provincial capital Hasakeh.",
+     "Hasakeh", "town"),
+    ("Daesh holds Raqqa province. Kurds advanced near Tabqa and Ain Issa towards the de-facto IS capital Raqqa.",
+     "Raqqa", "town"),
+])
+def test_a_capital_before_a_name_is_the_city(pipeline, text, holder, kind):
+    assert dict(kinds_in(pipeline, text))[holder] == kind
+
+
 @pytest.mark.parametrize("text, surface", [
     ("One activist from Talbisseh said the town was shelled.", "Talbisseh"),  # "activist" + "from"
     ("Daesh lost the region known as the Manbij pocket.", "Manbij"),
