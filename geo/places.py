@@ -116,7 +116,7 @@ _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".spl
 # name a place only with their article ("al-Tal", "al-Bab").
 _GENERIC_HEADS = frozenset(
     "dir tal jabal khan ain kafr abu um bait jisr shaikh wadi khirbat marat kasr bir hamam "
-    "ras sahl mazra tala nahr bab ard".split()
+    "ras sahl mazra tala nahr bab ard karyat karya karyit".split()
 )
 
 
@@ -275,13 +275,25 @@ class PlaceFinder:
             tail = chunk.group("tail")
             if tail and fold_token(tail) not in last_words:
                 words = text[base:chunk.start("tail")].rstrip(" \t-‐‑–")  # "Idlib are": plan "Idlib"
-            for item in plan(words, _sentence_start(text, base)):
+            items = plan(words, _sentence_start(text, base))
+            # a run of three names or more after a place cue, one of them a sure place, is a list
+            # that lost its commas ("in Khan al-Jouz al-Eido al-Hor Kansaba Salma"): its names
+            # need no cue of their own. Not a headline's run of capitalised words: no frequent
+            # English word (but after an Arabic article: "al-Hor" is no "her"), no unknown name
+            # of two words or more, no verb of speech after the run ("William Hague said")
+            listed = len(items) >= 3 and any(it.needs == _TAKE and it.places for it in items) \
+                and items[0].places and all(it.places or " " not in it.key for it in items) \
+                and not any(it.needs != _TAKE and is_common_word(it.key)
+                            and not _ARTICLE_BEFORE.search(words, 0, it.start) for it in items) \
+                and not _SPEECH_AFTER.match(text, base + items[-1].end) \
+                and _has_place_cue(text, base + items[0].start, base + items[0].end)
+            for item in items:
                 start, end = base + item.start, base + item.end
                 surface = source[start:end]
                 if inside and inside(start, end) and not (item.places and _names_state(surface, item.places)):
                     continue
                 needs = item.needs
-                if needs == _IF_CUE and not _has_place_cue(text, start, end) and not (
+                if needs == _IF_CUE and not listed and not _has_place_cue(text, start, end) and not (
                         matches and _listed_after(text, matches[-1].end, start)):
                     continue
                 elif needs == _TAKE and item.places and (
@@ -545,6 +557,7 @@ def _alike(key: str, words: int, name: str) -> bool:
     return name.count(" ") == words - 1 and fuzz.ratio(key, name) >= _ALIKE_MIN_RATIO
 
 
+_ARTICLE_BEFORE = re.compile(rf"\b(?i:{_ARTICLES})[ \t]*[-‐‑–]?[ \t]*\Z")  # "al-" before a word: "al-Hor" is no "her"
 _HARAKAT = re.compile(f"[{ARABIC_HARAKAT}]")  # (the tatweel, a letter to the regexes, is not one)
 
 _MIN_BARE = 3  # letters left after the proclitic for a one-word name: "وحمص" is Homs; "بعد" is not "عد"

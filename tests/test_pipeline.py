@@ -283,6 +283,20 @@ def test_a_name_spelled_alike_needs_the_articles_support(pipeline):
     assert found["Dahiyet al-Assad"].place.admin1 == "Aleppo"  # (hand-placed: the gazetteer's is near Damascus)
 
 
+@pytest.mark.parametrize("text, names", [
+    # a run of names after a place cue, one a sure place, is a list that lost its commas
+    ("Units hit terrorists in Khan al-Jouz al-Eido al-Hor Kansaba Salma and al-Aliyeh in the northern countryside "
+     "of Lattakia.", ["Khan al-Jouz", "Eido", "Hor", "Salma", "Aliyeh", "Lattakia"]),
+    ("Units killed terrorists in Morek Kafr Zita al-Latamneh and Kafr Nabouda.",
+     ["Morek", "Kafr Zita", "Latamneh", "Kafr Nabouda"]),
+    # ... but not a headline's capitalised words, nor a name that speaks
+    ("Regime attacks kill 16 civilians in Idlib Will Sochi Talks End the War", ["Idlib"]),
+    ("Shells fell near Damascus British Foreign Secretary William Hague said.", ["Damascus"]),
+])
+def test_a_list_that_lost_its_commas(pipeline, text, names):
+    assert [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places] == names
+
+
 def test_a_bulletins_section_header_says_where_its_names_are(pipeline):
     text = ("Army units killed terrorists. Idleb The army destroyed vehicles near Abu al-Duhour and Tal Salmo. "
             "Latakia Army units killed terrorists in Kansaba and al-Aliyeh.")
