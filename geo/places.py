@@ -923,6 +923,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     in_actor = _Blocked([(a.start, a.end) for a in actors])
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
     _place_in_named_towns(text, matches, mentions, gazetteer)
+    _place_in_possessor_towns(text, matches, mentions, gazetteer)
     mentions, unknown = _said_syrian(text, mentions, unknown)
     mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown)
     mentions, unknown = _alike_needs_support(mentions, unknown, options)
@@ -1264,6 +1265,51 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
                                            metonymy=pm.metonymy, method=to.method)
 
 
+# "Aleppo's southern Hamdaniya", "Aleppos Rashidin" (the apostrophe lost), "Daraa's Manshiyah"
+_POSSESSIVE_GAP = re.compile(r"(?:['’]?s)?[ \t]+(?:(?:north|south|east|west)(?:ern)?[ \t]+|central[ \t]+)?"
+                             r"(?:(?:al|el)[ \t]*-[ \t]*)?")
+
+
+def _place_in_possessor_towns(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
+                              gazetteer: Gazetteer | None) -> None:
+    """A small place the text gives a Syrian town as its own ("Aleppo's southern Hamdaniya")
+    is that town's: its neighbourhood spelled alike (Hamadaniyeh, not a village of Hama),
+    else an unlisted neighbourhood of the town (as "X neighbourhood in Y" makes one)."""
+    for i in range(1, len(matches)):
+        holder, pm = mentions[i - 1], mentions[i]
+        town = holder.place
+        if town.country != "SY" or town.kind != "town" or not _is_major(town) \
+                or pm.place.kind not in _SMALL_KINDS or _km(pm.place, town) < 15.0:
+            continue
+        between = text[holder.end:pm.start]
+        if not between[:1] in ("'", "’", "s") or not _POSSESSIVE_GAP.fullmatch(between):
+            continue  # (a bare space: "Aleppo Homs" is a list)
+        alike = _spelled_alike_in(gazetteer, pm.text, town) if gazetteer is not None else None
+        if alike is not None:
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, alike, confidence=0.5, method="fuzzy")
+        else:
+            place = Place(id=f"in:{name_key(pm.text).replace(' ', '-')}@{town.id}",
+                          name=f"{pm.text} (unlisted, in {town.name})", kind="neighbourhood",
+                          lat=town.lat, lon=town.lon, country=town.country, admin1=town.admin1,
+                          admin2=town.admin2, names=(pm.text,))
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, place, confidence=0.3, method="container")
+
+
+def _possessed(text: str, span: Span, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """A name the gazetteer lacks that the text gives a big Syrian town as its own ("Aleppos
+    Rashidin", "Aleppo's Qaryat al-Ansari"): an unlisted neighbourhood of that town."""
+    holder = next((pm for pm in mentions if pm.end <= span.start and pm.end >= span.start - 16
+                   and _POSSESSIVE_GAP.fullmatch(text, pm.end, span.start)
+                   and text[pm.end:pm.end + 1] in ("'", "’", "s")), None)
+    if holder is None or holder.place.country != "SY" or holder.place.kind != "town" or not _is_major(holder.place):
+        return None
+    town = holder.place
+    place = Place(id=f"in:{name_key(span.text).replace(' ', '-')}@{town.id}",
+                  name=f"{span.text} (unlisted, in {town.name})", kind="neighbourhood", lat=town.lat,
+                  lon=town.lon, country=town.country, admin1=town.admin1, admin2=town.admin2, names=(span.text,))
+    return PlaceMention(span.text, span.start, span.end, place, confidence=0.3, method="container")
+
+
 def _spelled_alike_in(gazetteer: Gazetteer, surface: str, town: Place, max_km: float = 15.0,
                       min_ratio: float = 70.0) -> Place | None:
     """The neighbourhood or village of ``town`` (within ``max_km``) whose name is most like ``surface``."""
@@ -1580,7 +1626,8 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
     for span in unknown:
         # a name the planner cut short ("Daret" of "Daret Izza") is not placed by its province
         cut = _NAME_GOES_ON.match(text, span.end) is not None
-        pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces) or _sibling(text, span, mentions + placed, gazetteer, o)
+        pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces) \
+            or _sibling(text, span, mentions + placed, gazetteer, o) or _possessed(text, span, mentions)
         if pm is None:
             left.append(span)
         else:

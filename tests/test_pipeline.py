@@ -315,6 +315,16 @@ def test_a_many_word_name_followed_by_a_verb_of_speech_is_a_person(pipeline):
     assert places_in(pipeline, '"The number of casualties is huge," Abu Laila said.') == []
 
 
+@pytest.mark.parametrize("text, surface, name", [
+    # a place the text gives a big town as its own is the town's: spelled alike, or unlisted there
+    ("Biggest destruction is in Aleppo's southern Hamdaniya.", "Hamdaniya", "Hamadaniyeh"),
+    ("Rebels pushed into Aleppos Rashidin district.", "Rashidin", "Rashidin (unlisted, in Aleppo)"),
+])
+def test_a_place_a_town_owns_is_in_that_town(pipeline, text, surface, name):
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert (found[surface].name, found[surface].admin1) == (name, "Aleppo")
+
+
 def test_a_roundabout_in_a_city_is_in_that_city(pipeline):
     found = pipeline.parse(Article(id="x", text="A bomber blew himself up at al-Hilaliyeh roundabout in central "
                                                 "Qamishli.")).places
