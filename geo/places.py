@@ -181,6 +181,12 @@ _INSTITUTION_AFTER = re.compile(
     re.IGNORECASE)
 
 
+# Words after a country's name that make it an organisation's ("the Syria Campaign", "Syria
+# Civil Defence", "the International Syria Support Group", "Syria TV"), matched case-sensitively.
+_COUNTRY_ORG_AFTER = re.compile(r"[ \t]+(?:Campaign|Civil[ \t]+Defen[cs]e|Support[ \t]+Group|TV|Television|"
+                                r"Deeply|Direct|Association|Solidarity)\b")
+
+
 class _Item(NamedTuple):
     """A name in a chunk, offsets relative to the chunk, before the context around the chunk is seen."""
 
@@ -320,6 +326,8 @@ class PlaceFinder:
                     if _INSTITUTION_AFTER.match(text, end) and not any(p.kind == "country" for p in item.places) \
                             and (not all(p.country == "SY" for p in item.places) or _MEDIA_AFTER.match(text, end)):
                         continue  # "Al-Quds hospital" is in Aleppo, not Jerusalem; "Al-Mayadeen channel"
+                    if _COUNTRY_ORG_AFTER.match(text, end) and any(p.kind == "country" for p in item.places):
+                        continue  # "The Syria Campaign", "Syria Civil Defence": organisations
                     matches.append(new_match(Match, (start, end, surface, item.key, item.places, item.method)))
                 else:
                     unknown.append(Span(surface, start, end))
