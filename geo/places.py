@@ -335,7 +335,7 @@ class PlaceFinder:
 
     def _plan_chunk(self, chunk: str, at_sentence_start: bool) -> tuple[_Item, ...]:
         """The names in one chunk, longest first, each with what it needs from the context."""
-        tokens = tokenize(chunk)
+        tokens = [self._unglued(t) if t.surface[:2] in ("Al", "El") else t for t in tokenize(chunk)]
         keyed = [i for i, t in enumerate(tokens) if t.key]
         n = len(keyed)
         # reach[p]: the last q >= p such that keyed tokens p..q are contiguous (see _joined)
@@ -435,6 +435,16 @@ class PlaceFinder:
                 items.append(_Item(start, last.end, key, places, needs))
             return length
         return 0
+
+    def _unglued(self, token: Token) -> Token:
+        """A name written with its article glued on ("Alwaer", "Bab Alfaraj", "Altibni") read as
+        the name without it (its offsets kept); not a name or an English word ("Aleppo", "Almost")."""
+        word = token.surface
+        if len(word) < 6 or not word[2].islower() or token.key in self._first or token.key in self.not_places \
+                or self.is_common_word(token.key):
+            return token
+        key = fold_token(word[2:])
+        return Token(token.start, token.end, word[2].upper() + word[3:], key) if key in self._first else token
 
     def _plan_alike(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
                     pos: int) -> tuple[_Item, int] | None:

@@ -305,6 +305,22 @@ def test_a_bulletins_section_header_says_where_its_names_are(pipeline):
     assert found["Aliyeh"] == "Lattakia"  # not the Aliyah by Abu al-Duhour's section, nor Aleppo's
 
 
+@pytest.mark.parametrize("text, surface, name", [
+    # an article glued onto a name: the name without it
+    ("Civilian homes in the district of Alwaer in Homs were hit.", "Alwaer", "Wa'er"),
+    ("Jets struck the town of Maaret Alnouman.", "Maaret Alnouman", "Ma`arrat an Nu`man"),
+    ("Barrels fell on Karm Aljabal and Bab Alfaraj in Aleppo.", "Bab Alfaraj", "Bab al-Faraj"),
+])
+def test_a_name_with_its_article_glued_on(pipeline, text, surface, name):
+    found = {pm.text: pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found[surface] == name
+
+
+def test_a_word_starting_with_al_is_not_unglued(pipeline):
+    assert places_in(pipeline, "Almost all allies met. Also, Alalam Syria reported.") == [
+        ("Syria", "Syria", "SY")]
+
+
 def test_a_list_of_provinces_is_not_read_as_one_name_spelled_alike(pipeline):
     # "Homs Hama" is also the name of a Deir ez-Zor village ("Hims - Hamah")
     found = places_in(pipeline, "Terrorists were killed in the provinces of Aleppo Raqqa Homs Hama and Deir Ezzor.")
