@@ -552,8 +552,11 @@ class PlaceFinder:
         length = 0
         while (pos + length <= reach[pos] and length < 4
                and _is_name_start(tokens[keyed[pos + length]].surface)
-               and (length == 0 or not self._may_start_name(tokens[keyed[pos + length]]))):
-            length += 1  # a run of unknown contiguous words; it stops where a known name may start
+               and (length == 0 or not self._may_start_name(tokens[keyed[pos + length]])
+                    or _was_glued(chunk, tokens[keyed[pos + length]]))):
+            # a run of unknown contiguous words; it stops where a known name may start, but for
+            # one read off a glued article: "Karam Alnozha" is one unknown name, not Karam and Nozha
+            length += 1
         if length == 0:
             return 1
         idx = keyed[pos:pos + length]
@@ -564,6 +567,11 @@ class PlaceFinder:
         # whether it is a common English word is asked only if a place cue backs it (rare)
         items.append(_Item(start, end, key, (), _IF_STRICT_CUE))
         return length
+
+
+def _was_glued(chunk: str, token: Token) -> bool:
+    """True for a token read off a glued article (see PlaceFinder._unglued): its text is not its surface."""
+    return chunk[token.start:token.start + 2] != token.surface[:2]
 
 
 _ALIKE_MAX_WORDS = 3
