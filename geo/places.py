@@ -1264,6 +1264,13 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
                 continue  # one of its name is there: the container weight already chose it
             kind = "village"
         elif any(_km(p, town) < (40.0 if kind == "near" else 25.0) for p in m.candidates):
+            if kind != "near" and _km(mentions[i].place, town) >= 25.0:
+                # the town has one of its name, but the article's other places pulled it elsewhere:
+                # the text's "in" wins ("al-Zahraa neighborhood in the city of Homs" is Homs's)
+                here = min((p for p in m.candidates if _km(p, town) < 25.0),
+                           key=lambda p: (p.kind != kind, _km(p, town)))
+                mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, here,
+                                           confidence=0.6, metonymy=mentions[i].metonymy, method=mentions[i].method)
             continue
         alike = _spelled_alike_in(gazetteer, m.text, town, 30.0 if kind == "near" else 15.0) \
             if gazetteer is not None and town.kind == "town" else None
@@ -1506,7 +1513,8 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     if sentences:
         s, e = sentences[si]
         gov = after not in _LOCALITY_CUES and _PROVINCE_IN.search(text, m.end, e) is not None
-        if after not in _ALL_CUES and not _type_before(before):
+        if after not in _ALL_CUES and not _type_before(before) and not (
+                before and (before[-1] == "rural" or before[-1] in _DIRECTIONS)):  # "the towns of rural Damascus"
             listed = _LIST_CUE.search(text, max(s, m.start - 100), m.start)
             if listed and "." not in text[listed.end():m.start]:
                 # "the neighbourhoods of al-Sabil, al-Furqan and al-Midan": each one is a neighbourhood

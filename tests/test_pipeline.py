@@ -345,6 +345,18 @@ def test_a_place_a_town_owns_is_in_that_town(pipeline, text, surface, name):
     assert (found[surface].name, found[surface].admin1) == (name, "Aleppo")
 
 
+def test_a_neighbourhood_the_text_puts_in_a_city_is_that_citys_whatever_the_article_is_about(pipeline):
+    text = ("Rockets hit al-Ramouseh, Salah al-Din and al-Hamadaniyeh in Aleppo city. Shells fell on al-Zahraa "
+            "neighborhood in the city of Homs.")
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert (found["Zahraa"].kind, found["Zahraa"].admin1) == ("neighbourhood", "Homs")
+
+
+def test_the_towns_of_rural_damascus_are_in_the_governorate(pipeline):
+    assert kinds_in(pipeline, "Militants were killed in Hajira and other towns of rural Damascus.")[-1] == (
+        "Damascus", "governorate")
+
+
 def test_a_roundabout_in_a_city_is_in_that_city(pipeline):
     found = pipeline.parse(Article(id="x", text="A bomber blew himself up at al-Hilaliyeh roundabout in central "
                                                 "Qamishli.")).places
