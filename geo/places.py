@@ -156,7 +156,8 @@ _TAKE, _IF_CUE, _IF_STRICT_CUE = 0, 1, 2
 # A verb of speech right after a one-word name: a person ("Jundi said"), unless a cue says otherwise.
 _SPEECH_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|added|stated|explained|noted|pointed|confirmed|stressed|wrote|tweeted|"
-    r"argued|warned|insisted|claimed|denied|asked|replied|continued|concluded)\b")
+    r"argued|warned|insisted|claimed|denied|asked|replied|continued|concluded|described|urged|announced|"
+    r"vowed|accused|admitted|acknowledged|declared|condemned|praised)\b")
 # A medium named after a place is no place, a Syrian one's neither ("Al-Mayadeen channel").
 _MEDIA_AFTER = re.compile(r"[ \t]+(?:tv|channel|television|newspaper|radio|media[ \t]+(?:cent(?:er|re)|office)"
                           r"|news[ \t]+network)\b", re.IGNORECASE)
@@ -171,6 +172,13 @@ _ROLE_BEFORE = re.compile(
 # A nisba after a name: a person's ("Abu Omar al-Shishani", "Abu Bakr al-Baghdadi"); not a
 # qualifier of a place ("Tal Abyad al-Sharqi": see _QUALIFIERS).
 _NISBA_AFTER = re.compile(r"[ \t]+(?:al|el)-([A-Z][a-z]+i)\b")
+# A role after a name and a comma: a person's ("Abu Hassan, an al-Nusra leader", "Abu Jahjah a
+# Tunisian terrorist"): an article, at most two words, then the role.
+_ROLE_AFTER = re.compile(r",?[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:leader|commander|emir|terrorist|"
+                         r"militant|fighter|member|spokesman|official|cleric|preacher|jihadist)\b")
+# The given name before a family name (an article may stand between: "Imad al-Ahmad al-Hamad")
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:(?:al|Al|el|El)[ \t]*-[ \t]*)?(?:[A-Z][a-z]+[ \t]+"
+                           r"(?:(?:al|Al|el|El)[ \t]*-[ \t]*)?)?\Z")
 _KUNYA = re.compile(r"\bAbo?u[ \t]+[A-Z][a-z]+\Z")
 # A word after a name that makes it part of an institution's name: "Al-Quds hospital" (in
 # Aleppo), "the Dogan news agency", "Al-Iman Brigade". Applied to a name that may be foreign
@@ -321,8 +329,13 @@ class PlaceFinder:
                 if item.places:
                     if not any(p.kind == "country" or p.capital_of or p.country == "SY" and _is_major(p)
                                for p in item.places) and (
-                            _ROLE_BEFORE.search(text, max(0, start - 36), start) or _is_nisba(text, end)):
-                        continue  # a person's name: "commander Abu Omar", "Abu Bakr al-Baghdadi"
+                            _ROLE_BEFORE.search(text, max(0, start - 36), start) or _is_nisba(text, end)
+                            or _ROLE_AFTER.match(text, end)
+                            or " " not in item.key and self._named_after_given_name(text, surface, start)):
+                        # a person's name: "commander Abu Omar", "Abu Bakr al-Baghdadi", "Abu Hassan, an
+                        # al-Nusra leader", "Alloush" after "Zahran Alloush"; and later in the article
+                        persons.add(item.key)
+                        continue
                     if _INSTITUTION_AFTER.match(text, end) and not any(p.kind == "country" for p in item.places) \
                             and (not all(p.country == "SY" for p in item.places) or _MEDIA_AFTER.match(text, end)):
                         continue  # "Al-Quds hospital" is in Aleppo, not Jerusalem; "Al-Mayadeen channel"
@@ -332,6 +345,20 @@ class PlaceFinder:
                 else:
                     unknown.append(Span(surface, start, end))
         return matches, unknown
+
+    def _named_after_given_name(self, text: str, surface: str, start: int) -> bool:
+        """True if the text gave ``surface`` earlier as a family name, after a given name
+        ("Zahran Alloush ... Alloush described", "Imad al-Ahmad al-Hamad ... Al-Hamad was")."""
+        if not self.given_names:
+            return False
+        at = text.find(surface, 0, start)
+        while at != -1:
+            if not text[at + len(surface):at + len(surface) + 1].isalnum():  # ("Kirkuk" is not in "Kirkuki")
+                before = _GIVEN_BEFORE.search(text, max(0, at - 24), at)
+                if before and name_key(before.group(1)) in self.given_names:
+                    return True
+            at = text.find(surface, at + 1, start)
+        return False
 
     def _plan_chunk(self, chunk: str, at_sentence_start: bool) -> tuple[_Item, ...]:
         """The names in one chunk, longest first, each with what it needs from the context."""

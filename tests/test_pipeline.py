@@ -215,6 +215,10 @@ def places_in(pipeline, text: str) -> list[tuple[str, str, str]]:
     "Arab League chief Nabil al-Arabi urged the inspectors.",
     # a family name after a given name (data/given_names.txt), even a big town's or a capital's
     "The killed included Abdelsalam Sido, Fayez Jarboua and a commander, Samir al-Asmar.",
+    # ... and later alone; a role after a name; more verbs of speech
+    "Imad al-Ahmad al-Hamad was killed. Al-Hamad was also the Emir of al-Nusra.",
+    "The army killed Abu Hassan, an al-Nusra leader. Abu Jahjah a Tunisian terrorist was killed too.",
+    "Rebel chief Zahran Alloush spoke. Alloush described the shelling.",
     # a title before a name, a kunya with a nisba after it
     "Ahrar al-Sham leader Hassan Aboud died; commander Abu Omar al-Shishani too. A fighter known as Abu Jaber fled.",
     # media named after a place, a charity's words, a gun
@@ -237,6 +241,8 @@ def test_a_quote_ending_in_a_place_keeps_the_place(pipeline):
     ("The Salem Mosque in Ariha was hit.", [("Ariha", "Ariha", "SY")]),
     # a far city whose name starts with "The": the chunk starts after the opener
     ("Diplomats would meet in The Hague next Wednesday.", [("Hague", "The Hague", "NL")]),
+    # a family name that holds a town's name leaves the town alone
+    ("Commander Kamal Kirkuki said the frontline west of Kirkuk held.", [("Kirkuk", "Kirkuk", "IQ")]),
     ("Foreign Secretary William Hague said on a visit to Paris.", [("Paris", "Paris", "FR")]),
 ])
 def test_far_names_and_institutions(pipeline, text, expected):
