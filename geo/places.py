@@ -189,6 +189,9 @@ _INSTITUTION_AFTER = re.compile(
     re.IGNORECASE)
 
 
+# A capitalised institution word after a small place's name: the institution's own name, mostly
+# a date's, a person's or a word's ("Teshrin Hospital", "Ibn Sina Hospital"), not the village's.
+_NAMED_INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Hospital|University|School|Stadium|Hotel|Prison)\b")
 # Words after a country's name that make it an organisation's ("the Syria Campaign", "Syria
 # Civil Defence", "the International Syria Support Group", "Syria TV"), matched case-sensitively.
 _COUNTRY_ORG_AFTER = re.compile(r"[ \t]+(?:Campaign|Civil[ \t]+Defen[cs]e|Support[ \t]+Group|TV|Television|"
@@ -339,6 +342,8 @@ class PlaceFinder:
                     if _INSTITUTION_AFTER.match(text, end) and not any(p.kind == "country" for p in item.places) \
                             and (not all(p.country == "SY" for p in item.places) or _MEDIA_AFTER.match(text, end)):
                         continue  # "Al-Quds hospital" is in Aleppo, not Jerusalem; "Al-Mayadeen channel"
+                    if _NAMED_INSTITUTION_AFTER.match(text, end) and not any(map(_is_major, item.places)):
+                        continue  # "Teshrin Hospital" (October): named after no place
                     if _COUNTRY_ORG_AFTER.match(text, end) and any(p.kind == "country" for p in item.places):
                         continue  # "The Syria Campaign", "Syria Civil Defence": organisations
                     matches.append(new_match(Match, (start, end, surface, item.key, item.places, item.method)))
