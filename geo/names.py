@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from unidecode import unidecode
 
@@ -209,15 +209,21 @@ def skeleton_key(name: str) -> str:
     >>> skeleton_key("أم حلاحيل") == skeleton_key("ام حلاحل")
     True
     """
-    parts = []
-    for tok in name_tokens(name):
-        if _ARABIC.search(tok):
-            # long vowels after the first letter are written or not (حلاحيل = حلاحل), as Latin vowels vary
-            parts.append(tok[:1] + _ARABIC_LONG_VOWELS.sub("", tok[1:]))
-            continue
-        first, rest = tok[:1], tok[1:]
-        skel = _REPEATS.sub("", first + _SKELETON_DROP.sub("", rest))
-        if first in "aeiouy":
-            skel = skel[1:] or first
-        parts.append(skel)
-    return " ".join(p for p in parts if p)
+    return skeleton_of_keys(name_tokens(name))
+
+
+def skeleton_of_keys(keys: Iterable[str]) -> str:
+    """:func:`skeleton_key` of a name given as its folded token keys (``name_tokens``)."""
+    return " ".join(p for p in map(_skeleton_word, keys) if p)
+
+
+@lru_cache(maxsize=200_000)
+def _skeleton_word(tok: str) -> str:
+    if _ARABIC.search(tok):
+        # long vowels after the first letter are written or not (حلاحيل = حلاحل), as Latin vowels vary
+        return tok[:1] + _ARABIC_LONG_VOWELS.sub("", tok[1:])
+    first, rest = tok[:1], tok[1:]
+    skel = _REPEATS.sub("", first + _SKELETON_DROP.sub("", rest))
+    if first in "aeiouy":
+        skel = skel[1:] or first
+    return skel

@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 from .geocoder import NEAR_COUNTRIES
 from .model import ActorMention, Place, PlaceMention, Span, new_place_mention
 from .names import (ARABIC_CONJUNCTIONS, ARABIC_HARAKAT, ARABIC_MARKS, ARABIC_PREPOSITIONS, Token, fold_token,
-                    is_arabic, name_key, skeleton_key, strip_marks, tokenize)
+                    is_arabic, name_key, skeleton_key, skeleton_of_keys, strip_marks, tokenize)
 from .sentences import sentence_index
 
 if TYPE_CHECKING:
@@ -491,14 +491,15 @@ class PlaceFinder:
             last = tokens[keyed[pos + length - 1]]
             if not _is_name_start(last.surface):
                 continue
-            surface = chunk[tokens[keyed[pos]].start:last.end]
-            key = " ".join(tokens[i].key for i in keyed[pos:pos + length])
-            if key in self.not_places or any(
-                    p.kind == "country" or p.country == "SY" and _is_major(p)
-                    for i in keyed[pos:pos + length] for p in self.by_key(tokens[i].key)):
+            words = [tokens[i].key for i in keyed[pos:pos + length]]
+            alike = _by_skeleton_key(self.gazetteer, skeleton_of_keys(words))
+            if not alike:
+                continue  # (most runs: people's names)
+            key = " ".join(words)
+            if key in self.not_places or any(p.kind == "country" or p.country == "SY" and _is_major(p)
+                                             for word in words for p in self.by_key(word)):
                 return None  # "Homs Hama" is a list of two provinces, not the village "Hims - Hamah"
-            places = tuple(p for p in _by_skeleton(self.gazetteer, surface)
-                           if any(_alike(key, length, k) for k in _name_keys(p)))
+            places = tuple(p for p in alike if any(_alike(key, length, k) for k in _name_keys(p)))
             if places:
                 return _Item(tokens[keyed[pos]].start, last.end, key, places, _TAKE, "alike"), length
         return None
@@ -1609,6 +1610,7 @@ _LIST_CUE = re.compile(
 
 
 @lru_cache(maxsize=20_000)
+@lru_cache(maxsize=20_000)
 def _name_keys(place: Place) -> tuple[str, ...]:
     return tuple({name_key(n) for n in (place.name, *place.names)} - {""})
 
@@ -1714,12 +1716,17 @@ def _by_skeleton(gazetteer: Gazetteer, name: str) -> tuple[Place, ...]:
     One memo per gazetteer, dropped with it: a module-level memo keyed by the
     gazetteer kept every gazetteer a process had made alive (the tests make many).
     """
+    return _by_skeleton_key(gazetteer, skeleton_key(name))
+
+
+def _by_skeleton_key(gazetteer: Gazetteer, skel: str) -> tuple[Place, ...]:
+    """The gazetteer's Syrian places whose skeleton is ``skel`` (see :func:`_by_skeleton`)."""
     memo = _SKELETON_MEMOS.get(gazetteer)
     if memo is None:
         ref = weakref.ref(gazetteer)  # the memo must not keep its gazetteer alive
         memo = _SKELETON_MEMOS[gazetteer] = lru_cache(maxsize=20_000)(
-            lambda n: ref().by_skeleton(skeleton_key(n), "SY"))
-    return memo(name)
+            lambda k: ref().by_skeleton(k, "SY") if k else ())
+    return memo(skel)
 
 
 def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
