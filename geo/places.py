@@ -925,7 +925,7 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
         return 2.5  # "in Eastern Homs": the governorate's east
     if after in _NEIGHBOURHOOD_CUES or typed in _NEIGHBOURHOOD_CUES:
         return {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}.get(place.kind, -1.0)
-    if after in _LOCALITY_CUES or typed in _LOCALITY_CUES:
+    if after in _LOCALITY_CUES or typed in _LOCALITY_CUES or typed == "capital":
         return 4.0 if place.kind in ("town", "village", "neighbourhood") else -1.0
     if after in _REGION_CUES:
         return 2.0 if place.kind in ("region", "district", "village", "town", "neighbourhood") else 0.0
@@ -1540,7 +1540,9 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     after = _word_after(text, m.end)
     before = tuple(_words_before(text, m.start))
     if before and before[-1] == "capital":
-        before = (*before[:-1], "city", "of")  # "the provincial capital Hasakeh", "IS's capital Raqqa": the city
+        # "the provincial capital Hasakeh", "IS's capital Raqqa": the city, there (the article's
+        # other bare names keep their own reading: not a kind cue for _one_sense_per_discourse)
+        before = (*before[:-1], "capital", "of")
     si = sentence_index(sentences, m.start) if sentences else 0
     gov = False
     if sentences:
@@ -1645,7 +1647,7 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
             continue
         idxs = [i for i in idxs if not _governorate_before(cues[i].before)
                 and not (cues[i].before and cues[i].before[-1] in _DIRECTIONS)
-                and not _qualified(matches[i])]
+                and _type_before(cues[i].before) != "capital" and not _qualified(matches[i])]
         if len(idxs) < 2:
             continue
         cued = [i for i in idxs if _has_kind_cue(cues[i])]

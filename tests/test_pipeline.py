@@ -441,6 +441,12 @@ def test_a_capital_before_a_name_is_the_city(pipeline, text, holder, kind):
     assert dict(kinds_in(pipeline, text))[holder] == kind
 
 
+def test_a_capital_before_a_name_says_nothing_of_the_articles_other_mentions(pipeline):
+    text = ("An Islamic State counteroffensive in Raqqa has left 40 soldiers dead in Syria's Raqqa province. "
+            "The army aims at recapturing the de-facto IS capital Raqqa.")
+    assert [k for t, k in kinds_in(pipeline, text) if t.startswith("Raqqa")] == ["governorate", "governorate", "town"]
+
+
 @pytest.mark.parametrize("text, surface", [
     ("One activist from Talbisseh said the town was shelled.", "Talbisseh"),  # "activist" + "from"
     ("Daesh lost the region known as the Manbij pocket.", "Manbij"),
