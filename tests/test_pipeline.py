@@ -372,6 +372,12 @@ def test_a_roundabout_in_a_city_is_in_that_city(pipeline):
     assert hilaliyeh.place.id.endswith(next(pm.place.id for pm in found if pm.text == "Qamishli"))
 
 
+def test_eastern_ghoutas_al_marj_is_a_region_of_rural_damascus(pipeline):
+    # data/regions.csv: the centroid of its villages; Idlib's village al-Marj took its mentions
+    found = places_in(pipeline, "Jets bombed Housh Salhiya and Otaya in Almarj area.")
+    assert found[-1] == ("Almarj", "al-Marj", "SY")
+
+
 def test_aleppos_bab_al_faraj_is_a_neighbourhood_of_aleppo(pipeline):
     # a hand-placed point (data/regions.csv): OCHA's neighbourhoods lack it; a Hasakeh village has its name
     found = places_in(pipeline, "Rocket shells fell on Bab al-Faraj and al-Hamadaniyeh.")
