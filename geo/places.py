@@ -207,6 +207,25 @@ class _Item(NamedTuple):
     places: tuple[Place, ...]  # () for a name the gazetteer lacks
     needs: int  # _TAKE, _IF_CUE or _IF_STRICT_CUE
     method: str = "exact"  # "alike": a many-word name the gazetteer spells otherwise (_plan_alike)
+    # what find asks of the places at every occurrence, answered once per plan (_with_flags)
+    flags: int = 0
+
+
+# _Item.flags: a name taken as it is and none of its places a major one ("Xelil said"
+# makes it a person's); no place a country, capital or major Syrian place (a title before it
+# makes it a person's)
+_MAY_BE_SPEAKER, _MAY_BE_NAMED = 1, 2
+
+
+def _with_flags(item: _Item) -> _Item:
+    places = item.places
+    flags = 0
+    if item.needs == _TAKE and places and not any(map(_is_major, places)):
+        flags |= _MAY_BE_SPEAKER
+    if places and not any(p.kind == "country" or p.capital_of or p.country == "SY" and _is_major(p)
+                          for p in places):
+        flags |= _MAY_BE_NAMED
+    return item._replace(flags=flags) if flags else item
 
 
 class PlaceFinder:
@@ -313,10 +332,8 @@ class PlaceFinder:
                 if needs == _IF_CUE and not listed and not _has_place_cue(text, start, end) and not (
                         matches and _listed_after(text, matches[-1].end, start)):
                     continue
-                elif needs == _TAKE and item.places and (
-                        item.key in persons or _SPEECH_AFTER.match(text, end)) and not any(
-                        _is_major(p) for p in item.places) and not _has_place_cue(text, start, end) \
-                        and not _after_locative(text, start):
+                elif item.flags & _MAY_BE_SPEAKER and (item.key in persons or _SPEECH_AFTER.match(text, end)) \
+                        and not _has_place_cue(text, start, end) and not _after_locative(text, start):
                     # "Xelil said": a person, here and later; not "metres of Tabaqa said
                     # observatory head ..." (a quote's last word, its comma lost)
                     persons.add(item.key)
@@ -330,8 +347,7 @@ class PlaceFinder:
                     if not taken:
                         continue
                 if item.places:
-                    if not any(p.kind == "country" or p.capital_of or p.country == "SY" and _is_major(p)
-                               for p in item.places) and (
+                    if item.flags & _MAY_BE_NAMED and (
                             _ROLE_BEFORE.search(text, max(0, start - 36), start) or _is_nisba(text, end)
                             or _ROLE_AFTER.match(text, end)
                             or " " not in item.key and self._named_after_given_name(text, surface, start)):
@@ -396,7 +412,7 @@ class PlaceFinder:
                 # city's neighbourhood as the next place
                 items[-1] = items[-1]._replace(needs=_TAKE)
             pos += step
-        return tuple(items)
+        return tuple(map(_with_flags, items))
 
     def _plan_at(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
                  pos: int, at_sentence_start: bool, items: list[_Item]) -> int:
@@ -762,8 +778,9 @@ def _is_major(place: Place) -> bool:
 
 # the word after a name; a direction before "countryside" or "province" is read past
 # ("Aleppo northern countryside" is the governorate's, as "Aleppo countryside")
-_WORD_AFTER = re.compile(r"[\s\-]*(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?)[ \t]+"
-                         r"(?=(?i:countryside|province|governorate)\b))?([A-Za-z]+)")
+_BEFORE_WORD_AFTER = (r"[\s\-]*(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?)[ \t]+"
+                      r"(?=(?i:countryside|province|governorate)\b))?")
+_WORD_AFTER = re.compile(rf"{_BEFORE_WORD_AFTER}([A-Za-z]+)")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -834,12 +851,49 @@ _CUE_BEFORE = _LOCATIVE_BEFORE - {"of", "to"}
 _STRICT_CUE_BEFORE = frozenset({"near", "outside", "around", "towards", "toward"})
 
 
+def _reversed_words(words: Iterable[str]) -> str:
+    return "|".join(sorted(w[::-1] for w in words))
+
+
+# The cue tests below as regexes, the same answers as the word lists (see _has_place_cue):
+# a Latin word is a maximal run of [A-Za-z], compared lower-cased (ASCII case only: "(?ai:...)").
+# The words before a name are read from the name backwards, on the reversed window, so that
+# the regex is anchored (a search for a pattern ending in \Z tries every position): the
+# article fused to the name ("al-"/"el-") is skipped, then the last word is a cue, or is
+# "of" after a type word ("the village of X").
+_CUE_AFTER = re.compile(  # _word_after(...) in _ALL_CUES
+    rf"{_BEFORE_WORD_AFTER}(?ai:{'|'.join(sorted(_ALL_CUES))})(?![A-Za-z])")
+_FUSED_ARTICLE_REVERSED = r"(?:-[^A-Za-z]*(?ai:la|le)(?![A-Za-z]))?[^A-Za-z]*"
+_TYPE_OF_REVERSED = rf"(?ai:fo)[^A-Za-z]+(?ai:{_reversed_words(_TYPE_BEFORE)})"
+_CUE_BEFORE_REVERSED = re.compile(
+    rf"{_FUSED_ARTICLE_REVERSED}(?:(?ai:{_reversed_words(_CUE_BEFORE)})|{_TYPE_OF_REVERSED})(?![A-Za-z])")
+_STRICT_CUE_BEFORE_REVERSED = re.compile(
+    rf"{_FUSED_ARTICLE_REVERSED}(?:(?ai:{_reversed_words(_STRICT_CUE_BEFORE)})|{_TYPE_OF_REVERSED})(?![A-Za-z])")
+
+
 def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
     """True if the words around ``text[start:end]`` say it is a place ("the village of X", "X province", "near X").
 
     ``strict``, for names the gazetteer lacks: "near X" but not "in X", and an
     Arabic name only with an Arabic type word before it.
+
+    The word after is :func:`_word_after`'s, the words before the last two of
+    :func:`_words_before`'s window, read by one regex each (in C): this runs for
+    every capitalised name the gazetteer lacks.
     """
+    if is_arabic(text[start:start + 1]):
+        if _has_arabic_place_cue(text, start, strict):
+            return True
+        if strict:
+            return False
+    if _CUE_AFTER.match(text, end, end + 30) is not None:
+        return True
+    window = text[max(0, start - 40):start][::-1]  # _words_before's, reversed
+    return (_STRICT_CUE_BEFORE_REVERSED if strict else _CUE_BEFORE_REVERSED).match(window) is not None
+
+
+def _has_place_cue_by_words(text: str, start: int, end: int, strict: bool = False) -> bool:
+    """:func:`_has_place_cue` word by word (its reference, for the tests)."""
     if is_arabic(text[start:start + 1]):
         if _has_arabic_place_cue(text, start, strict):
             return True
@@ -935,6 +989,9 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
 def _km(a: Place, b: Place) -> float:
     """Great-circle distance in km (geopy's great_circle formula, without its object overhead)."""
     return _haversine(a.lat, a.lon, b.lat, b.lon)
+
+
+_EARTH_DIAMETER = 2 * EARTH_RADIUS
 
 
 @lru_cache(maxsize=200_000)
@@ -1437,7 +1494,10 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
             total[a] = v + total.get(a, 0.0)
     chosen = []
     done: dict[tuple, tuple[Place, float]] = {}  # a name repeated with the same cues scores the same
-    near = [(a.lat, a, w, k) for a, (w, k) in anchors.items()]
+    # (the anchor's latitude, the anchor, its weight, its name key, and the parts of the
+    # haversine formula that depend on the anchor alone: see _proximity_score)
+    near = [(a.lat, a, w, k, math.radians(a.lat), math.cos(math.radians(a.lat)), a.lon)
+            for a, (w, k) in anchors.items()]
     admin1_weight = o.admin1_weight
     everyone: dict[str, float] | None = None
     for i, m in enumerate(matches):
@@ -1477,15 +1537,21 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
     return chosen
 
 
-def _proximity_score(place: Place, key: str, anchors: Sequence[tuple[float, Place, float, str]],
+def _proximity_score(place: Place, key: str,
+                     anchors: Sequence[tuple[float, Place, float, str, float, float, float]],
                      o: "ResolveOptions") -> float:
-    """What closeness to the places chosen in the first round (``anchors``) adds to ``place``'s score."""
+    """What closeness to the places chosen in the first round (``anchors``) adds to ``place``'s score.
+
+    An anchor is (latitude, place, weight, name key, latitude in radians, its cosine,
+    longitude): the distance is :func:`_haversine`'s formula inline, with the factors
+    of each end computed once (the same operations on the same numbers: the same result).
+    """
     kind = place.kind
     if kind == "governorate":
         # a governorate is as close as can be to the places inside it
         admin1 = place.admin1
         best = 0.0
-        for _, a, w, k in anchors:
+        for _, a, w, k, _, _, _ in anchors:
             if k != key and a.admin1 == admin1 and w > best:
                 best = w
         return o.proximity_weight * best
@@ -1495,12 +1561,19 @@ def _proximity_score(place: Place, key: str, anchors: Sequence[tuple[float, Plac
         far = 5 * scale
         reach = far / 111.0  # in degrees of latitude: a cheap first cut
         lat, lon = place.lat, place.lon
-        for alat, anchor, weight, akey in anchors:
+        p1 = cos_p1 = None
+        radians, sin, exp = math.radians, math.sin, math.exp
+        for alat, anchor, weight, akey, p2, cos_p2, alon in anchors:
             if abs(alat - lat) > reach or akey == key or anchor is place:
                 continue
-            d = _haversine(lat, lon, alat, anchor.lon)  # _km(place, anchor)
+            if p1 is None:
+                p1 = radians(lat)
+                cos_p1 = math.cos(p1)
+            # d = _haversine(lat, lon, alat, alon), i.e. _km(place, anchor)
+            h = sin((p2 - p1) / 2) ** 2 + cos_p1 * cos_p2 * sin(radians(alon - lon) / 2) ** 2
+            d = _EARTH_DIAMETER * math.asin(min(1.0, math.sqrt(h)))
             if d < far:
-                closeness = weight * math.exp(-d / scale)
+                closeness = weight * exp(-d / scale)
                 if closeness > best:
                     best = closeness
         return o.proximity_weight * best

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.gazetteer import Gazetteer
 from geo.model import Article, Place
@@ -199,3 +201,23 @@ def test_a_dropped_gazetteer_is_freed():
     del gazetteer, finder
     gc.collect()
     assert gone() is None
+
+
+_CUE_PIECES = ["of", "al", "el", "Al", "EL", "OF", "near", "NEAR", "in", "town", "Village", "villages", "province",
+               "camp", "area", "countryside", "outside", "toward", "towards", "x", "Idlib", "في", "مدينة", "ريف",
+               "\u212aamp", "ſuburb", "İn", "camps", "ofx", "northern", "South", "southeastern", "ſouthern",
+               "countryſide", "GOVERNORATE"]
+_CUE_SEPS = [" ", "  ", "-", " -", "- ", ",", ", ", ".", "\n", "\t", "'", "’", "", " al-", " el-", "é", "1"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES + _CUE_SEPS), max_size=24),
+       st.sampled_from(["Xyz", "Zab", "حلب", "Aleppo"]),
+       st.lists(st.sampled_from(_CUE_PIECES + _CUE_SEPS), max_size=8), st.booleans())
+def test_place_cue_regexes_read_the_words_as_the_word_lists(before, name, after, strict) -> None:
+    """_has_place_cue's regexes (one per side, in C) answer as the word-by-word reading does."""
+    from geo.places import _has_place_cue, _has_place_cue_by_words
+    head = "".join(before)
+    text = head + name + "".join(after)
+    start, end = len(head), len(head) + len(name)
+    assert _has_place_cue(text, start, end, strict) == _has_place_cue_by_words(text, start, end, strict)
