@@ -1066,10 +1066,21 @@ def _static_scores(m: Match, cue: "_Cue", o: "ResolveOptions") -> list[tuple[flo
     other objects, and the resolver tells places apart by identity.
     """
     candidates = m.candidates
-    return [(s, candidates[i]) for s, i in _static_scores_of(m.key, candidates, cue, o.max_candidates)]
+    # The memo is keyed by the candidates' ids, which hash in C: a Place hashes and compares by
+    # its id, but in Python (a tuple of places keyed the memo at the cost of a call per place).
+    memo_key = (m.key, tuple([p.id for p in candidates]), cue, o.max_candidates)
+    scored = _STATIC_MEMO.get(memo_key)
+    if scored is None:
+        if len(_STATIC_MEMO) >= _STATIC_MEMO_SIZE:
+            _STATIC_MEMO.clear()
+        scored = _STATIC_MEMO[memo_key] = _static_scores_of(m.key, candidates, cue, o.max_candidates)
+    return [(s, candidates[i]) for s, i in scored]
 
 
-@lru_cache(maxsize=50_000)
+_STATIC_MEMO: dict[tuple[str, tuple[str, ...], "_Cue", int], tuple[tuple[float, int], ...]] = {}
+_STATIC_MEMO_SIZE = 50_000
+
+
 def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
                       max_candidates: int) -> tuple[tuple[float, int], ...]:
     scored = []
@@ -1474,18 +1485,23 @@ def _shares_without(votes: dict[str, dict[str, float]], total: dict[str, float],
     return {a: v / n for a, v in rest.items() if v > 1e-9} if n > 1e-9 else {}
 
 
-def _anchors(matches: Sequence[Match], chosen: Sequence[tuple[Place, float]]) -> dict[Place, tuple[float, str]]:
-    """Local Syrian places chosen so far, each once, with their best confidence and name key."""
-    out: dict[Place, tuple[float, str]] = {}
+def _anchors(matches: Sequence[Match], chosen: Sequence[tuple[Place, float]]) -> dict[str, tuple[Place, float, str]]:
+    """Local Syrian places chosen so far, each once, with their best confidence and name key,
+    by place id (places are equal by id; a string hashes in C, a Place in Python)."""
+    out: dict[str, tuple[Place, float, str]] = {}
     for m, (p, c) in zip(matches, chosen):
         if p.kind in ("town", "village", "region", "neighbourhood"):
-            if p not in out or out[p][0] < c:
-                out[p] = (c, m.key)
+            pid = p.id
+            was = out.get(pid)
+            if was is None:
+                out[pid] = (p, c, m.key)
+            elif was[1] < c:
+                out[pid] = (was[0], c, m.key)  # (the place first chosen stays, as a dict's key does)
     return out
 
 
 def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]],
-            votes: dict[str, dict[str, float]], anchors: dict[Place, tuple[float, str]],
+            votes: dict[str, dict[str, float]], anchors: dict[str, tuple[Place, float, str]],
             o: "ResolveOptions") -> list[tuple[Place, float]]:
     shares: dict[str, dict[str, float]] = {}
     total: dict[str, float] = {}
@@ -1497,7 +1513,7 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
     # (the anchor's latitude, the anchor, its weight, its name key, and the parts of the
     # haversine formula that depend on the anchor alone: see _proximity_score)
     near = [(a.lat, a, w, k, math.radians(a.lat), math.cos(math.radians(a.lat)), a.lon)
-            for a, (w, k) in anchors.items()]
+            for a, w, k in anchors.values()]
     admin1_weight = o.admin1_weight
     everyone: dict[str, float] | None = None
     for i, m in enumerate(matches):
@@ -1591,8 +1607,8 @@ def _mention(text: str, m: Match, place: Place, confidence: float,
         word = _PROVINCE_WORD.match(text, end)
         if word:
             end = word.end()
-    return new_place_mention(text[m.start:end], m.start, end, place, round(confidence, 3),
-                             _is_metonymy(m, place, in_actor), m.method)
+    metonymy = (place.kind == "country" or bool(place.capital_of)) and _is_metonymy(m, place, in_actor)
+    return new_place_mention(text[m.start:end], m.start, end, place, round(confidence, 3), metonymy, m.method)
 
 
 class _Cue(NamedTuple):
