@@ -1734,6 +1734,9 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
         # other "Idlib"s of the article are read on their own (mostly the city)
         if len(idxs) < 2:
             continue
+        first = chosen[idxs[0]][0].id
+        if all(chosen[i][0].id == first for i in idxs):
+            continue  # one sense already (the most common case): nothing below would change
         idxs = [i for i in idxs if not _governorate_before(cues[i].before)
                 and not (cues[i].before and cues[i].before[-1] in _DIRECTIONS)
                 and _type_before(cues[i].before) != "capital" and not _qualified(matches[i])]
