@@ -12,7 +12,9 @@ threads. ``st.cache_resource`` holds no connection: only the pipeline (a
 read-only engine), the ingest lock and the store's
 :class:`~geo.store.MentionIndex` (arrays, read-only once built; built in a
 worker thread with its own Store, a moment after a page is served, so the
-first filter change counts from memory instead of querying 100k mentions).
+first filter change counts from memory instead of querying 100k mentions) and
+the map's rendered component arguments (:func:`~geo.dashboard_data.q_map_args`:
+folium and st_folium run once per view and options, not on every rerun).
 
 The map is a fixed base plus the layers the filters change, which st_folium
 swaps in place; it returns only the clicked marker's tooltip, so panning
@@ -38,6 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import html
 import json
 import os
@@ -52,13 +55,13 @@ from streamlit.logger import get_logger
 from geo import config
 from geo.articles import ReadOptions, read_bytes, read_paths
 from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, upload_name
-from geo.dashboard_data import (actor_other_names, db_path, ingest_lock, mention_indexes, pipeline,
-                                 prepare_default_view, q_actor_counts, q_article, q_excerpts, q_facets, q_markers,
-                                 q_place_counts, q_stats, q_timeline, store_version, tcp_nodelay)
+from geo.dashboard_data import (MAP_KEY, MAP_TILES, actor_other_names, db_path, ingest_lock, map_assets,
+                                 map_component, map_tiles, mention_indexes, pipeline, prepare_default_view,
+                                 q_actor_counts, q_article, q_excerpts, q_facets, q_map_args, q_place_counts, q_stats,
+                                 q_timeline, store_version, tcp_nodelay)
 from geo.store import Facets, Filters, PlaceCount, Store
 
 PANEL_PAGE = 25
-MAP_HEIGHT = 620
 TIMELINE_ACTORS = 8
 URL_TEXT_MAX = 200
 
@@ -86,15 +89,14 @@ def timed(label: str):
 
 
 def import_map_modules() -> None:
-    """Import ``geo.maplayers`` and ``st_folium`` into the script's namespace.
+    """Import ``geo.maplayers`` (folium) into the script's namespace.
 
     folium (which imports pandas) takes a second to import on a busy machine; the first
     run of a new server imports it after sending the sidebar, so the browser draws the
     sidebar meanwhile instead of waiting for the import. Later runs find it imported.
     """
-    global maplayers, st_folium
+    global maplayers
     from geo import maplayers
-    from streamlit_folium import st_folium
 
 
 # --------------------------------------------------------------------------- exports
@@ -370,46 +372,30 @@ def place_picker(sb, place_label: dict[str, str]) -> None:
     ss[PLACE_SYNCED] = list(picked)
 
 
-def static_assets() -> maplayers.Assets:
-    """Leaflet from the app's own static folder when it is served, else from the CDN."""
-    if not st.get_option("server.enableStaticServing"):
-        return maplayers.Assets(None)
-    base = (st.get_option("server.baseUrlPath") or "").strip("/")
-    return maplayers.Assets(f"/{base}/app/static" if base else "/app/static")
-
-
 def tile_mode() -> str:
     """GEO_MAP_TILES: auto (OpenStreetMap, boundaries when offline), osm, or plain."""
-    mode = os.environ.get("GEO_MAP_TILES", "auto")
-    if mode not in ("auto", "osm", "plain"):
+    if os.environ.get("GEO_MAP_TILES", "auto") not in MAP_TILES:
         st.warning("GEO_MAP_TILES must be auto, osm or plain; using auto.")
-        return "auto"
-    return mode
+    return map_tiles()
 
 
 def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) -> None:
     """The map: a fixed base (kept by the browser across reruns) plus the layers the filters
     change, swapped in place by st_folium (no reload of the map's page)."""
     ss = st.session_state
-    with timed("popups and marker rows"):
-        # Cached per view: reruns that keep the view (a click on the map, the panel's
-        # buttons) send the same layer, so an open popup stays open.
-        markers = q_markers(db, version, f)
-    assets = static_assets()
+    assets = map_assets()
     if not assets.offline:
         st.warning("Static file serving is off (run from the repository folder so .streamlit/config.toml "
                    "applies): the map loads Leaflet from the internet.")
-    with timed("build map"):
-        base = maplayers.base_map(assets=assets, tiles=tile_mode())
-        layers = maplayers.place_layers(places, assets=assets, cluster=ss.get("opt_cluster", True),
-                                        choropleth=ss.get("opt_choropleth", False), markers=markers)
+    with timed("map layers"):
+        # Rendered once per view and options for every session (the default view at server
+        # start): reruns that keep the view (a click on the map, the panel's buttons) send
+        # the same layer, so an open popup stays open.
+        args = q_map_args(db, version, f, ss.get("opt_cluster", True), ss.get("opt_choropleth", False),
+                          assets.base_url, tile_mode())
     with timed("st_folium"):
-        # Only a click returns data (not panning or zooming), so only a click reruns the script.
-        # The click count changes with every click, so clicking the marker whose panel was
-        # just closed opens it again (its tooltip alone would not change).
-        out = st_folium(base, key="map", height=MAP_HEIGHT, use_container_width=True,
-                        feature_group_to_add=layers, layer_control=maplayers.layer_control(),
-                        returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"]) or {}
+        kwargs = {**args, "default": dict(args["default"])}  # the cached arguments stay as they are
+        out = map_component()(**kwargs, on_change=functools.partial(_map_changed, args["key"])) or {}
     tip = out.get("last_object_clicked_tooltip")
     clicks = out.get("last_object_clicked_count")
     if tip and clicks != ss.get("_map_clicks"):
@@ -418,6 +404,11 @@ def render_map(db: str, version: tuple, f: Filters, places: list[PlaceCount]) ->
             ss["show"] = place_id
             ss["panel_limit"] = PANEL_PAGE
     ss["_map_clicks"] = clicks
+
+
+def _map_changed(widget_key: str) -> None:
+    """st_folium's own on_change: the map's value also under its key (``st.session_state.map``)."""
+    st.session_state[MAP_KEY] = st.session_state.get(widget_key, {})
 
 
 def html_block(body: str) -> None:

@@ -8,8 +8,9 @@ so the caches both fill must be defined here, where both find the same functions
 Queries are cached with ``st.cache_data`` keyed on the filters and the store's
 version (:meth:`~geo.store.Store.version`); each opens its own
 :class:`~geo.store.Store`, since a sqlite3 connection must not cross threads.
-``st.cache_resource`` holds no connection: only the pipeline, the ingest lock and
-the stores' :class:`~geo.store.MentionIndex`.
+``st.cache_resource`` holds no connection: only the pipeline, the ingest lock,
+the stores' :class:`~geo.store.MentionIndex` and the map's rendered arguments
+(:func:`q_map_args`).
 """
 
 from __future__ import annotations
@@ -193,6 +194,92 @@ def q_markers(db: str, version: tuple, f: Filters) -> maplayers.MarkerData:
     return maplayers.marker_data(places, popups)
 
 
+#: The map component's key, height and what a click on it returns (only a click reruns the
+#: script, not panning or zooming; the count changes with every click, so clicking again the
+#: marker whose panel was just closed opens it again: its tooltip alone would not change).
+MAP_KEY = "map"
+MAP_HEIGHT = 620
+MAP_RETURNS = ("last_object_clicked_tooltip", "last_object_clicked_count")
+MAP_TILES = ("auto", "osm", "plain")
+
+_capture_lock = threading.Lock()
+_components: list = []  # streamlit_folium's own component function, once imported
+
+
+def map_assets() -> maplayers.Assets:
+    """Leaflet from the app's own static folder when it is served, else from the CDN."""
+    from geo import maplayers
+
+    if not st.get_option("server.enableStaticServing"):
+        return maplayers.Assets(None)
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return maplayers.Assets(f"/{base}/app/static" if base else "/app/static")
+
+
+def map_tiles() -> str:
+    """GEO_MAP_TILES: auto (OpenStreetMap, boundaries when offline), osm, or plain (else auto)."""
+    mode = os.environ.get("GEO_MAP_TILES", "auto")
+    return mode if mode in MAP_TILES else "auto"
+
+
+def map_component():
+    """st_folium's component function (what :func:`map_args` captures and the page calls)."""
+    with _capture_lock:
+        if not _components:
+            import streamlit_folium
+
+            component = streamlit_folium._component_func
+            if runtime.exists():
+                # Streamlit serves a component's files once it is registered, which its
+                # declaration does only in a page's run: imported at server start, it is not.
+                runtime.get_instance().component_registry.register_component(component)
+            _components.append(component)
+        return _components[0]
+
+
+def folium_component_args(base, layers, control) -> dict:
+    """What ``st_folium(base, feature_group_to_add=layers, layer_control=control, ...)`` sends
+    the browser: its component's arguments, rendered by st_folium itself and captured
+    instead of sent (without its ``on_change``; the page adds its own)."""
+    import streamlit_folium
+
+    component = map_component()
+    captured: dict = {}
+
+    def capture(**kwargs):
+        captured.update(kwargs)
+
+    with _capture_lock:  # every st_folium call of this process goes through here
+        streamlit_folium._component_func = capture
+        try:
+            streamlit_folium.st_folium(base, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
+                                       feature_group_to_add=layers, layer_control=control,
+                                       returned_objects=list(MAP_RETURNS))
+        finally:
+            streamlit_folium._component_func = component
+    captured.pop("on_change", None)
+    return captured
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def q_map_args(db: str, version: tuple, f: Filters, cluster: bool, choropleth: bool, assets_url: str | None,
+               tiles: str) -> dict:
+    """The map component's arguments for a view and the map's options, rendered once for
+    every session: folium and st_folium take 0.1-0.5 s to render the 60 KB base and the
+    0.5 MB of marker layers, which no rerun of the same view needs to do again.
+
+    Shared, not copied (``cache_resource``): read it, never change it.
+    """
+    from geo import maplayers
+
+    places = q_place_counts(db, version, f)
+    markers = q_markers(db, version, f)
+    assets = maplayers.Assets(assets_url)
+    base = maplayers.base_map(assets=assets, tiles=tiles)
+    layers = maplayers.place_layers(places, assets=assets, cluster=cluster, choropleth=choropleth, markers=markers)
+    return folium_component_args(base, layers, maplayers.layer_control())
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def q_excerpts(db: str, version: tuple, place_id: str, f: Filters, limit: int) -> list[Excerpt]:
     with Store(db) as store:
@@ -215,9 +302,10 @@ def prepare_default_view() -> None:
     """Fill the query caches of the unfiltered page, the one every visitor opens first.
 
     Run at server start, while the first browser is still loading Streamlit's scripts:
-    its first page then finds the counts, facets and markers cached (0.6 s of a 0.9 s
-    first run on 100k mentions). A missing or empty store is left to the first page,
-    which fills it with a progress bar.
+    its first page then finds the counts, facets, actor names and the rendered map
+    cached (0.6 s of a 0.9 s first run on 100k mentions, and the map's 0.1-0.5 s of
+    folium). A missing or empty store is left to the first page, which fills it with
+    a progress bar.
     """
     db = db_path()
     if not Path(db).is_file():
@@ -228,7 +316,9 @@ def prepare_default_view() -> None:
         if not q_stats(db, version)["articles"]:
             return
         q_facets(db, version)
-        q_markers(db, version, Filters())
+        actor_other_names()  # the actor list's labels: the lexicon, read once
+        # the map of the unfiltered page with its default options (clustered, no shading)
+        q_map_args(db, version, Filters(), True, False, map_assets().base_url, map_tiles())
     except Exception:  # noqa: BLE001 - the page will ask again, and show the error there
         logger.exception("preparing the default view of %s failed", db)
         return
