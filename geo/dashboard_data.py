@@ -57,7 +57,7 @@ def pipeline():
     return Pipeline.default()
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner=False)  # also filled at server start, where no spinner can show
 def actor_other_names() -> dict[str, str]:
     """Each actor's acronyms and Arabic name, for the actor list's labels (searchable by them)."""
     from geo.actors import other_names
@@ -226,8 +226,13 @@ def map_component():
     """st_folium's component function (what :func:`map_args` captures and the page calls)."""
     with _capture_lock:
         if not _components:
-            import streamlit_folium
-
+            quiet = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
+            level = quiet.level
+            quiet.setLevel(logging.ERROR)  # "missing ScriptRunContext", imported at server start
+            try:
+                import streamlit_folium
+            finally:
+                quiet.setLevel(level)
             component = streamlit_folium._component_func
             if runtime.exists():
                 # Streamlit serves a component's files once it is registered, which its
@@ -241,9 +246,9 @@ def folium_component_args(base, layers, control) -> dict:
     """What ``st_folium(base, feature_group_to_add=layers, layer_control=control, ...)`` sends
     the browser: its component's arguments, rendered by st_folium itself and captured
     instead of sent (without its ``on_change``; the page adds its own)."""
+    component = map_component()  # first: it imports streamlit_folium
     import streamlit_folium
 
-    component = map_component()
     captured: dict = {}
 
     def capture(**kwargs):
