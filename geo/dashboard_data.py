@@ -263,7 +263,25 @@ def folium_component_args(base, layers, control) -> dict:
         finally:
             streamlit_folium._component_func = component
     captured.pop("on_change", None)
+    captured["script"] += _QUIET_MOUNT
     return captured
+
+
+# Run in st_folium's frame after the base map's script, before st_folium compares the map's
+# first state with the value the script started with: a difference is sent, which reruns the
+# whole page (0.1-0.5 s on the server, as long again in the browser, at every page load: the
+# frame counts clicks from 0, the value starts at None). The count starts at the time
+# instead, and the value the frame compares with is that state: nothing is sent. A new frame
+# of the map (after a switch of tabs) starts past any count an earlier frame sent, so its first
+# click is news to the script even if the same marker was the last one clicked.
+_QUIET_MOUNT = """
+(function () {
+    var g = window.__GLOBAL_DATA__;
+    if (!g || !g.previous_data || !("last_object_clicked_count" in g.previous_data)) { return; }
+    g.last_object_clicked_count = Date.now();
+    g.previous_data = Object.assign({}, g.previous_data, {last_object_clicked_count: g.last_object_clicked_count});
+})();
+"""
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

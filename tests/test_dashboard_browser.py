@@ -274,6 +274,33 @@ def test_clicking_a_marker_shows_a_popup_excerpt_and_opens_the_panel(page, dashb
     panel.locator("h3", has_text=saraqeb).first.wait_for(timeout=15000)
 
 
+def test_opening_the_page_runs_the_script_once(page, dashboard, seed_places):
+    # the map's first state is no news to the script: no second run (the whole page again)
+    sent: list[int] = []
+    page.page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(len(payload))))
+    page.open(dashboard)
+    assert page.marker_ids() == seed_places["all"]
+    page.page.wait_for_timeout(2000)
+    assert len(sent) == 1, sent  # the run the page asks for when it connects
+
+
+def test_a_marker_clicked_again_on_a_new_map_frame_opens_its_panel(page, dashboard, seed_places):
+    saraqeb, saraqeb_id = seed_places["by_surface"]["Saraqeb"]
+    panel = page.page.locator(".st-key-place_panel")
+    page.open(dashboard)
+    click_marker(page, saraqeb_id)
+    panel.locator("h3", has_text=saraqeb).first.wait_for(timeout=15000)
+    # another tab and back: a new frame of the map, counting clicks afresh
+    page.page.get_by_role("tab", name="Overview").click()
+    panel.wait_for(state="detached", timeout=15000)
+    page.page.get_by_role("tab", name="Map").click()
+    panel.locator("h3", has_text=saraqeb).first.wait_for(timeout=15000)
+    page.page.locator(".st-key-panel_close button").click()
+    panel.wait_for(state="detached", timeout=15000)
+    click_marker(page, saraqeb_id)
+    panel.locator("h3", has_text=saraqeb).first.wait_for(timeout=15000)
+
+
 def test_hostile_article_shows_as_text_and_runs_nothing(page, dashboard, seed_places):
     hostile = seed_places["hostile"]
     saraqeb_id = place_id(seed_places, "Saraqeb")
