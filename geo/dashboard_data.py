@@ -15,7 +15,6 @@ the stores' :class:`~geo.store.MentionIndex` and the map's rendered arguments
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import os
@@ -146,8 +145,8 @@ class MentionIndexes:
         worker.start()
 
     def _build(self, db: str) -> None:
-        with contextlib.suppress(AttributeError, OSError):  # Linux: this thread only, lowest priority
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        # (at the process's own priority: a thread the OS deschedules while it holds the GIL
+        # would stall the server's threads, which a lower priority made likely under load)
         try:
             started = time.perf_counter()
             with Store(db) as store:
