@@ -1188,8 +1188,7 @@ def _said_syrian(text: str, mentions: list[PlaceMention], unknown: Sequence[Span
     said = [pm for pm in foreign if _is_said_syrian(_words_before(text, pm.start, 3))]
     if not said:
         return mentions, unknown
-    return ([pm for pm in mentions if pm not in said],
-            sorted([*unknown, *(Span(pm.text, pm.start, pm.end) for pm in said)], key=lambda s: s.start))
+    return _as_unknown(mentions, unknown, said)
 
 
 def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention], unknown: Sequence[Span]
@@ -1208,17 +1207,16 @@ def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention]
         and not _names_country(text, pm.place.country)]
     if not lost:
         return mentions, unknown
-    return ([pm for pm in mentions if pm not in lost],
-            sorted([*unknown, *(Span(pm.text, pm.start, pm.end) for pm in lost)], key=lambda s: s.start))
+    return _as_unknown(mentions, unknown, lost)
 
 
 def _alike_needs_support(mentions: list[PlaceMention], unknown: Sequence[Span], o: ResolveOptions
                          ) -> tuple[list[PlaceMention], Sequence[Span]]:
     """A name spelled otherwise than the gazetteer's (method "alike") is taken, as a fuzzy
-    spelling is, only in a governorate the article names or near another of its places (if it
-    names any):
-    "Jeb al-Jarrah ... east of Homs" is Homs's Jubb al Jarrah, but "Tal al-Mal" in a report
-    from Quneitra is no Hama village ("Tall Mallah"); it is reported as unresolved."""
+    spelling is, only in a governorate the article names or near another of its places (if
+    it names any): "Jeb al-Jarrah ... east of Homs" is Homs's Jubb al Jarrah, but "Tal
+    al-Mal" in a report from Quneitra is no Hama village ("Tall Mallah"); it is reported
+    as unresolved."""
     alike = [pm for pm in mentions if pm.method == "alike"]
     if not alike:
         return mentions, unknown
@@ -1231,8 +1229,7 @@ def _alike_needs_support(mentions: list[PlaceMention], unknown: Sequence[Span], 
             and not any(_km(pm.place, p) <= o.fuzzy_max_km for p in others)]
     if not lost:
         return mentions, unknown
-    return ([pm for pm in mentions if pm not in lost],
-            sorted([*unknown, *(Span(pm.text, pm.start, pm.end) for pm in lost)], key=lambda s: s.start))
+    return _as_unknown(mentions, unknown, lost)
 
 
 # The neighbours' adjectives and names as the text may give them without a place mention
@@ -1247,6 +1244,13 @@ def _names_country(text: str, country: str) -> bool:
     """True if the text names the country or its people ("Lebanese") anywhere."""
     words = _COUNTRY_WORDS.get(country)
     return words is not None and words.search(text) is not None
+
+
+def _as_unknown(mentions: list[PlaceMention], unknown: Sequence[Span], dropped: Sequence[PlaceMention]
+                ) -> tuple[list[PlaceMention], list[Span]]:
+    """The mentions without ``dropped``, and the unknown names with theirs (in text order)."""
+    return ([pm for pm in mentions if pm not in dropped],
+            sorted([*unknown, *(Span(pm.text, pm.start, pm.end) for pm in dropped)], key=lambda s: s.start))
 
 
 def _is_said_syrian(before: Sequence[str]) -> bool:
@@ -1380,13 +1384,8 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
             mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, alike,
                                        confidence=0.5, method="fuzzy")
         else:
-            relation = "near" if kind == "near" else "in"
-            place = Place(
-                id=f"{relation}:{name_key(m.text).replace(' ', '-')}@{town.id}",
-                name=f"{m.text} (unlisted, {relation} {town.name})",
-                kind="village" if kind == "near" else kind, lat=town.lat, lon=town.lon, country=town.country,
-                admin1=town.admin1, admin2=town.admin2, names=(m.text,),
-            )
+            place = _unlisted(m.text, town, "near" if kind == "near" else "in",
+                              "village" if kind == "near" else kind)
             mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, place,
                                        confidence=0.25 if kind == "near" else 0.3, method="container")
         if kind == "near":  # a foreign namesake is wrong wherever else the article uses the name
@@ -1422,11 +1421,16 @@ def _place_in_possessor_towns(text: str, matches: Sequence[Match], mentions: lis
         if alike is not None:
             mentions[i] = PlaceMention(pm.text, pm.start, pm.end, alike, confidence=0.5, method="fuzzy")
         else:
-            place = Place(id=f"in:{name_key(pm.text).replace(' ', '-')}@{town.id}",
-                          name=f"{pm.text} (unlisted, in {town.name})", kind="neighbourhood",
-                          lat=town.lat, lon=town.lon, country=town.country, admin1=town.admin1,
-                          admin2=town.admin2, names=(pm.text,))
-            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, place, confidence=0.3, method="container")
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, _unlisted(pm.text, town, "in", "neighbourhood"),
+                                       confidence=0.3, method="container")
+
+
+def _unlisted(surface: str, town: Place, relation: str, kind: str) -> Place:
+    """A place the gazetteer lacks, put ``relation`` ("in" or "near") ``town``, at its point:
+    id ``in:<name key>@<town id>``, name "X (unlisted, in Aleppo)"."""
+    return Place(id=f"{relation}:{name_key(surface).replace(' ', '-')}@{town.id}",
+                 name=f"{surface} (unlisted, {relation} {town.name})", kind=kind, lat=town.lat, lon=town.lon,
+                 country=town.country, admin1=town.admin1, admin2=town.admin2, names=(surface,))
 
 
 def _possessed(text: str, span: Span, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
@@ -1437,11 +1441,8 @@ def _possessed(text: str, span: Span, mentions: Sequence[PlaceMention]) -> Place
                    and text[pm.end:pm.end + 1] in ("'", "’", "s")), None)
     if holder is None or holder.place.country != "SY" or holder.place.kind != "town" or not _is_major(holder.place):
         return None
-    town = holder.place
-    place = Place(id=f"in:{name_key(span.text).replace(' ', '-')}@{town.id}",
-                  name=f"{span.text} (unlisted, in {town.name})", kind="neighbourhood", lat=town.lat,
-                  lon=town.lon, country=town.country, admin1=town.admin1, admin2=town.admin2, names=(span.text,))
-    return PlaceMention(span.text, span.start, span.end, place, confidence=0.3, method="container")
+    return PlaceMention(span.text, span.start, span.end, _unlisted(span.text, holder.place, "in", "neighbourhood"),
+                        confidence=0.3, method="container")
 
 
 def _spelled_alike_in(gazetteer: Gazetteer, surface: str, town: Place, max_km: float = 15.0,
@@ -1891,11 +1892,5 @@ def _sibling(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer:
     similar = [p for p in _by_skeleton(gazetteer, span.text) if p.country == "SY"]
     if any(_km(p, sibling.place) < o.sibling_far_km for p in similar):
         return None
-    near = sibling.place
-    place = Place(
-        id=f"near:{name_key(span.text).replace(' ', '-')}@{near.id}",
-        name=f"{span.text} (unlisted, near {near.name})",
-        kind="village", lat=near.lat, lon=near.lon, country=near.country,
-        admin1=near.admin1, admin2=near.admin2, names=(span.text,),
-    )
-    return PlaceMention(span.text, span.start, span.end, place, confidence=0.25, method="sibling")
+    return PlaceMention(span.text, span.start, span.end, _unlisted(span.text, sibling.place, "near", "village"),
+                        confidence=0.25, method="sibling")
