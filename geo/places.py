@@ -25,7 +25,7 @@ import math
 from bisect import bisect_right
 import re
 import weakref
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -1041,7 +1041,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _place_in_named_towns(text, matches, mentions, gazetteer)
     _place_in_possessor_towns(text, matches, mentions, gazetteer)
     mentions, unknown = _said_syrian(text, mentions, unknown)
-    mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown)
+    mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown, sentences)
     mentions, unknown = _alike_needs_support(mentions, unknown, options)
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
@@ -1191,23 +1191,38 @@ def _said_syrian(text: str, mentions: list[PlaceMention], unknown: Sequence[Span
     return _as_unknown(mentions, unknown, said)
 
 
-def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention], unknown: Sequence[Span]
+def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention], unknown: Sequence[Span],
+                                         sentences: Sequence[tuple[int, int]] = ()
                                          ) -> tuple[list[PlaceMention], Sequence[Span]]:
-    """A village or small town abroad is meant only where the article names its country or
-    another of its places: in a report on Syria, "Barna", "Sekkari" or "Orim" are Syrian places the
-    gazetteer lacks or spells otherwise, not villages in Gaziantep, Siirt or Israel. They
-    are reported as unresolved names (and placed by the unknown-name rules if those can)."""
+    """A village or small town abroad is meant only where its passage (three sentences either
+    side) names its country, its people ("Lebanese") or another of its places: in a report on
+    Syria, "Barna" south of Aleppo, "Orim" or "al-Adawi" are Syrian places the gazetteer lacks
+    or spells otherwise, not villages in Gaziantep, Israel or Lebanon, even if Turkey comes up
+    further on. They are reported as unresolved names (and placed by the unknown-name rules
+    if those can)."""
     abroad = [pm for pm in mentions if pm.place.country != "SY" and not pm.metonymy and (
         pm.place.kind in ("village", "neighbourhood") or pm.place.kind == "town" and not _is_major(pm.place))]
     if not abroad:
         return mentions, unknown
-    named = Counter(pm.place.country for pm in mentions)
-    lost = [pm for pm in abroad if named[pm.place.country] <= sum(
-        1 for other in abroad if other.place.country == pm.place.country and other.text == pm.text)
-        and not _names_country(text, pm.place.country)]
+    lost = []
+    for pm in abroad:
+        start, end = _passage(sentences, pm.start, _PASSAGE_SENTENCES) if sentences else (0, len(text))
+        if not _names_country(text[start:end], pm.place.country) and not any(
+                other.place.country == pm.place.country and other.text != pm.text and start <= other.start < end
+                for other in mentions):
+            lost.append(pm)
     if not lost:
         return mentions, unknown
     return _as_unknown(mentions, unknown, lost)
+
+
+_PASSAGE_SENTENCES = 3
+
+
+def _passage(sentences: Sequence[tuple[int, int]], offset: int, reach: int) -> tuple[int, int]:
+    """The text span of the sentences within ``reach`` of the one holding ``offset``."""
+    i = sentence_index(sentences, offset)
+    return sentences[max(0, i - reach)][0], sentences[min(len(sentences) - 1, i + reach)][1]
 
 
 def _alike_needs_support(mentions: list[PlaceMention], unknown: Sequence[Span], o: ResolveOptions

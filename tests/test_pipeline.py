@@ -496,6 +496,11 @@ def test_a_village_abroad_needs_its_country_in_the_article(pipeline):
     assert places_in(pipeline, "Over 500 Civilians Killed in One Week.") == []
     assert "IR" not in [c for _, _, c in places_in(pipeline, "Rebels shelled al-Hamidiyeh village west of "
                                                               "Quneitra city.")]
+    # the country must be named in the passage, not anywhere in the article
+    far = pipeline.parse(Article(id="z", text="Rebels recaptured villages in southern Aleppo from government "
+                                              "control - Zeitan Khalsa and Barna - causing losses. "
+                                 + "The siege went on. " * 4 + "Turkey closed its border.")).places
+    assert [pm.place.country for pm in far if pm.text == "Barna"] in ([], ["SY"])  # was Gaziantep's
     lebanese = pipeline.parse(Article(id="y", text="Shells fell on Aadoui in north Lebanon.")).places
     assert [pm.place.country for pm in lebanese] == ["LB", "LB"]
 
