@@ -79,6 +79,9 @@ _OPENERS = ("The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|But|And|A
             "Last|Next|Local|Separately|Elsewhere|Yet|So|Then|Thus|Moreover|Further|Following")
 
 
+_OPENER_WORDS = frozenset(_OPENERS.split("|"))
+
+
 def _after_first_letter(words: str) -> str:
     """A regex for the rest of any of the ``|``-separated ``words`` once their first letter
     is read: "al|as|el" -> "(?:(?<=a)(?:l|s)|(?<=e)(?:l))" (the order of the words kept)."""
@@ -421,6 +424,20 @@ class PlaceFinder:
             return 1
         planned = len(items)
         taken = self._plan_name(chunk, tokens, keyed, reach, pos, at_sentence_start, items)
+        if taken < 2 and reach[pos] > pos and first.key in self.given_names:
+            # "Yusuf al-Hassan", "Hassan Aboud": a person's name, all of it; a name the gazetteer
+            # lacks if a strict place cue says so ("the Tariq al-Bab district")
+            del items[planned:]
+            n = 1  # the run goes on to an opener or a big place: "Mohamed Abdullah The United States"
+            while pos + n <= reach[pos] and _is_name_start(tokens[keyed[pos + n]].surface) \
+                    and tokens[keyed[pos + n]].surface not in _OPENER_WORDS and not (
+                    self._names_major_place(tokens[keyed[pos + n]])
+                    and not _ARTICLE_BEFORE.search(chunk, 0, tokens[keyed[pos + n]].start)):  # ("Tariq al-Bab")
+                n += 1
+            idx = keyed[pos:pos + n]
+            items.append(_Item(first.start, tokens[idx[-1]].end, " ".join(tokens[i].key for i in idx), (),
+                               _IF_STRICT_CUE))
+            return n
         if taken < 2 and reach[pos] > pos and not is_arabic(first.surface):
             alike = self._plan_alike(chunk, tokens, keyed, reach, pos)
             if alike is not None:
@@ -1440,6 +1457,31 @@ def _place_in_possessor_towns(text: str, matches: Sequence[Match], mentions: lis
                                        confidence=0.3, method="container")
 
 
+def _contained(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer: Gazetteer
+               ) -> PlaceMention | None:
+    """A name the gazetteer lacks that the text calls a part of a Syrian town ("the Tariq al-Bab
+    district of Aleppo", "al-Khadami neighborhood in al-Baath city"): a neighbourhood of that
+    town (see _in_town)."""
+    holder = next((pm for pm in mentions if span.end < pm.start <= span.end + 40), None)
+    if holder is None or holder.place.country != "SY" or holder.place.kind != "town":
+        return None
+    gap = _IN_TOWN_GAP.fullmatch(text, span.end, holder.start)
+    if gap is None or not (gap.group("type") or "").strip().lower().startswith(
+            ("neighbo", "quarter", "district", "area", "roundabout", "square", "street")) \
+            and _type_before(_words_before(text, span.start)) not in _NEIGHBOURHOOD_CUES:
+        return None  # (or "the neighborhood of Tareeq al-Bab in Aleppo")
+    return _in_town(span, holder.place, gazetteer)
+
+
+def _in_town(span: Span, town: Place, gazetteer: Gazetteer) -> PlaceMention:
+    """``span`` as a part of ``town``: its neighbourhood spelled alike, else an unlisted one."""
+    alike = _spelled_alike_in(gazetteer, span.text, town)
+    if alike is not None:
+        return PlaceMention(span.text, span.start, span.end, alike, confidence=0.5, method="fuzzy")
+    return PlaceMention(span.text, span.start, span.end, _unlisted(span.text, town, "in", "neighbourhood"),
+                        confidence=0.3, method="container")
+
+
 def _unlisted(surface: str, town: Place, relation: str, kind: str) -> Place:
     """A place the gazetteer lacks, put ``relation`` ("in" or "near") ``town``, at its point:
     id ``in:<name key>@<town id>``, name "X (unlisted, in Aleppo)"."""
@@ -1448,16 +1490,16 @@ def _unlisted(surface: str, town: Place, relation: str, kind: str) -> Place:
                  country=town.country, admin1=town.admin1, admin2=town.admin2, names=(surface,))
 
 
-def _possessed(text: str, span: Span, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+def _possessed(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer: Gazetteer
+               ) -> PlaceMention | None:
     """A name the gazetteer lacks that the text gives a big Syrian town as its own ("Aleppos
-    Rashidin", "Aleppo's Qaryat al-Ansari"): an unlisted neighbourhood of that town."""
+    Rashidin", "Aleppo's Qaryat al-Ansari"): a neighbourhood of that town (see _in_town)."""
     holder = next((pm for pm in mentions if pm.end <= span.start and pm.end >= span.start - 16
                    and _POSSESSIVE_GAP.fullmatch(text, pm.end, span.start)
                    and text[pm.end:pm.end + 1] in ("'", "’", "s")), None)
     if holder is None or holder.place.country != "SY" or holder.place.kind != "town" or not _is_major(holder.place):
         return None
-    return PlaceMention(span.text, span.start, span.end, _unlisted(span.text, holder.place, "in", "neighbourhood"),
-                        confidence=0.3, method="container")
+    return _in_town(span, holder.place, gazetteer)
 
 
 def _spelled_alike_in(gazetteer: Gazetteer, surface: str, town: Place, max_km: float = 15.0,
@@ -1804,8 +1846,10 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
     for span in unknown:
         # a name the planner cut short ("Daret" of "Daret Izza") is not placed by its province
         cut = _NAME_GOES_ON.match(text, span.end) is not None
-        pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces) \
-            or _sibling(text, span, mentions + placed, gazetteer, o) or _possessed(text, span, mentions)
+        # the text's own word first ("the X district of Aleppo", "Aleppo's X"), then a similar name nearby
+        pm = _contained(text, span, mentions, gazetteer) or _possessed(text, span, mentions, gazetteer) \
+            or _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces) \
+            or _sibling(text, span, mentions + placed, gazetteer, o)
         if pm is None:
             left.append(span)
         else:
