@@ -1055,7 +1055,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _rural_governorates(matches, chosen, cues, gazetteer)
     in_actor = _Blocked([(a.start, a.end) for a in actors])
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
-    _place_in_named_towns(text, matches, mentions, gazetteer)
+    _place_in_named_towns(text, matches, mentions, gazetteer, sentences)
     _place_in_possessor_towns(text, matches, mentions, gazetteer)
     mentions, unknown = _said_syrian(text, mentions, unknown)
     mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown, sentences)
@@ -1236,6 +1236,12 @@ def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention]
 _PASSAGE_SENTENCES = 3
 
 
+def _passage_of(sentences: Sequence[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:
+    """The passage around ``offset`` (:data:`_PASSAGE_SENTENCES` either side); the whole text
+    (``length``) when the sentences are not known."""
+    return _passage(sentences, offset, _PASSAGE_SENTENCES) if sentences else (0, length)
+
+
 def _passage(sentences: Sequence[tuple[int, int]], offset: int, reach: int) -> tuple[int, int]:
     """The text span of the sentences within ``reach`` of the one holding ``offset``."""
     i = sentence_index(sentences, offset)
@@ -1356,7 +1362,7 @@ _NEAR_TOWN_GAP = re.compile(
 
 
 def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
-                          gazetteer: Gazetteer | None = None) -> None:
+                          gazetteer: Gazetteer | None = None, sentences: Sequence[tuple[int, int]] = ()) -> None:
     """A small place the text puts in a town, when the gazetteer has none of its name there.
 
     "al-Sabil neighborhood in Daraa city": the gazetteer's al-Sabil are neighbourhoods of
@@ -1369,7 +1375,10 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
     is an unlisted place by that town (id ``near:<key>@<town>``, confidence 0.25), and so
     are the article's other uses of it: "al-Maleh north of Aleppo" is not the West Bank's.
     """
-    moved: dict[tuple[str, str], PlaceMention] = {}  # (name key, foreign place it was) -> where it went
+    # (name key, place it was read as) -> where it went, and the span of text where that holds:
+    # the article for a foreign namesake, the passage for a town's part (a bulletin of several
+    # cities has an al-Sabil in Aleppo and another in Daraa)
+    moved: dict[tuple[str, str], tuple[PlaceMention, int, int]] = {}
     for i in range(len(matches) - 1):
         m, holder = matches[i], mentions[i + 1]
         if holder.place.country != "SY" or holder.place.kind not in ("town", "governorate") \
@@ -1406,8 +1415,10 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
                 # the text's "in" wins ("al-Zahraa neighborhood in the city of Homs" is Homs's)
                 here = min((p for p in m.candidates if _km(p, town) < 25.0),
                            key=lambda p: (p.kind != kind, _km(p, town)))
+                was = mentions[i].place
                 mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, here,
                                            confidence=0.6, metonymy=mentions[i].metonymy, method=mentions[i].method)
+                moved[m.key, was.id] = (mentions[i], *_passage_of(sentences, m.start, len(text)))
             continue
         alike = _spelled_alike_in(gazetteer, m.text, town, 30.0 if kind == "near" else 15.0) \
             if gazetteer is not None and town.kind == "town" else None
@@ -1420,12 +1431,14 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
                               "village" if kind == "near" else kind)
             mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, place,
                                        confidence=0.25 if kind == "near" else 0.3, method="container")
-        if kind == "near":  # a foreign namesake is wrong wherever else the article uses the name
-            moved[m.key, was.id] = mentions[i]
-    if moved:  # the article's other uses of the name, read as the moved one was, move with it
+        # the namesake it was read as is wrong wherever else the article (a passage, for a town's
+        # part) uses the name
+        moved[m.key, was.id] = (mentions[i], *((0, len(text)) if kind == "near"
+                                               else _passage_of(sentences, m.start, len(text))))
+    if moved:  # the other uses of the name, read as the moved one was, move with it
         for j, (m, pm) in enumerate(zip(matches, mentions)):
-            to = moved.get((m.key, pm.place.id))
-            if to is not None:
+            to, start, end = moved.get((m.key, pm.place.id), (None, 0, 0))
+            if to is not None and start <= pm.start < end:
                 mentions[j] = PlaceMention(pm.text, pm.start, pm.end, to.place, confidence=to.confidence,
                                            metonymy=pm.metonymy, method=to.method)
 

@@ -366,6 +366,13 @@ def test_a_neighbourhood_the_text_puts_in_a_city_is_that_citys_whatever_the_arti
     assert (found["Zahraa"].kind, found["Zahraa"].admin1) == ("neighbourhood", "Homs")
 
 
+def test_the_passages_other_uses_of_a_name_the_text_put_in_a_city_follow_it(pipeline):
+    text = ("Rockets hit al-Ramouseh, Salah al-Din and al-Hamadaniyeh in Aleppo city. Shells fell on al-Zahraa "
+            "neighborhood in the city of Homs. Another shell landed on the main square in al-Zahraa neighborhood.")
+    zahraa = [pm.place for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Zahraa"]
+    assert [p.admin1 for p in zahraa] == ["Homs", "Homs"]
+
+
 def test_the_towns_of_rural_damascus_are_in_the_governorate(pipeline):
     assert kinds_in(pipeline, "Militants were killed in Hajira and other towns of rural Damascus.")[-1] == (
         "Damascus", "governorate")
