@@ -225,8 +225,7 @@ def _with_flags(item: _Item) -> _Item:
     flags = 0
     if item.needs == _TAKE and places and not any(map(_is_major, places)):
         flags |= _MAY_BE_SPEAKER
-    if places and not any(p.kind == "country" or p.capital_of or p.country == "SY" and _is_major(p)
-                          for p in places):
+    if places and not any(p.capital_of or _is_big_name(p) for p in places):
         flags |= _MAY_BE_NAMED
     return item._replace(flags=flags) if flags else item
 
@@ -529,8 +528,7 @@ class PlaceFinder:
             if not alike:
                 continue  # (most runs: people's names)
             key = " ".join(words)
-            if key in self.not_places or any(p.kind == "country" or p.country == "SY" and _is_major(p)
-                                             for word in words for p in self.by_key(word)):
+            if key in self.not_places or any(_is_big_name(p) for word in words for p in self.by_key(word)):
                 return None  # "Homs Hama" is a list of two provinces, not the village "Hims - Hamah"
             places = tuple(p for p in alike if any(_alike(key, length, k) for k in _name_keys(p)))
             if places:
@@ -576,8 +574,7 @@ class PlaceFinder:
         major = any(map(_is_major, places))
         if is_arabic(surface):
             return self._arabic_needs(key, places, major)
-        if i > 0 and self.given_names and not any(
-                p.kind == "country" or p.country == "SY" and _is_major(p) for p in places):
+        if i > 0 and self.given_names and not any(map(_is_big_name, places)):
             before = _keyed_neighbour(tokens, i, -1)
             if before is not None and tokens[before].key in self.given_names \
                     and _is_name_start(tokens[before].surface):
@@ -784,6 +781,11 @@ def _is_far_town(place: Place) -> bool:
     """A town far from Syria that is no capital: beside another name, a person's name is likelier."""
     return place.kind == "town" and not place.capital_of and place.country != "SY" \
         and place.country not in NEAR_COUNTRIES
+
+
+def _is_big_name(place: Place) -> bool:
+    """A country or a major Syrian place: a name other rules (people's, lists') leave alone."""
+    return place.kind == "country" or place.country == "SY" and _is_major(place)
 
 
 def _is_major(place: Place) -> bool:
@@ -1179,7 +1181,7 @@ def _with_sections(matches: Sequence[Match], static: list[list[tuple[float, Plac
     is Latakia's, not the one beside a town of the Idlib section. Only in an article with
     two headers or more: one may be a sentence that opens with the governorate's name.
     """
-    heads = [i for i, cue in enumerate(cues) if cue.before and cue.before[-1] == _HEADER]
+    heads = {i for i, cue in enumerate(cues) if cue.before and cue.before[-1] == _HEADER}
     if len(heads) < 2:
         return static
     out = list(static)
@@ -1223,7 +1225,7 @@ def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention]
         return mentions, unknown
     lost = []
     for pm in abroad:
-        start, end = _passage(sentences, pm.start, _PASSAGE_SENTENCES) if sentences else (0, len(text))
+        start, end = _passage_of(sentences, pm.start, len(text))
         if not _names_country(text[start:end], pm.place.country) and not any(
                 other.place.country == pm.place.country and other.text != pm.text and start <= other.start < end
                 for other in mentions):
@@ -1354,6 +1356,8 @@ _IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo no
     r"\s+city\b|(?![\w-])(?!\s+(?:(?:north|south|east|west)\w*\s+|rural\s+)?"
     r"(?:countryside|province|governorate|suburbs?|outskirts|desert)\b)", re.IGNORECASE)
 _SMALL_KINDS = frozenset({"neighbourhood", "village"})
+# type words (their starts) of _IN_TOWN_GAP that make X a part of the town, not a village by it
+_TOWN_PART_TYPES = ("neighbo", "quarter", "district", "area", "roundabout", "square", "street")
 # "X north of Y", "X farms near Y": said of a foreign namesake, X is an unlisted place by Y.
 _NEAR_TOWN_GAP = re.compile(
     r"(?:\s+(?:farms?|area|village|town|region))?\s+(?:near|outside|of|"
@@ -1397,7 +1401,7 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
         if gap is not None and _IN_TOWN_AFTER.match(text, holder.end):
             # no type word, or a neighbourhood's: a neighbourhood; "village", "town": a village
             kind = "neighbourhood" if (gap.group("type") or " neighbourhood").strip().lower().startswith(
-                ("neighbo", "quarter", "district", "area", "roundabout", "square", "street")) else "village"
+                _TOWN_PART_TYPES) else "village"
         elif is_arabic(m.text) and _IN_TOWN_GAP_AR.fullmatch(text, m.end, holder.start):  # "حي الميدان في دمشق"
             kind = "village" if _arabic_word_before(text, m.start) in ("قرية", "قريه", "بلدة", "بلده") else "neighbourhood"
         elif mentions[i].place.country != "SY" and _NEAR_TOWN_GAP.fullmatch(text, m.end, holder.start):
@@ -1448,8 +1452,14 @@ _POSSESSIVE_GAP = re.compile(r"(?:['’]?s)?[ \t]+(?:(?:north|south|east|west)(?
                              r"(?:(?:al|el)[ \t]*-[ \t]*)?")
 
 
+def _possessive_between(text: str, end: int, start: int) -> bool:
+    """True if ``text[end:start]`` makes the name before it own the one after ("'s southern ",
+    "s " of a lost apostrophe); a bare space does not ("Aleppo Homs" is a list)."""
+    return text[end:end + 1] in ("'", "’", "s") and _POSSESSIVE_GAP.fullmatch(text, end, start) is not None
+
+
 def _place_in_possessor_towns(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
-                              gazetteer: Gazetteer | None) -> None:
+                              gazetteer: Gazetteer) -> None:
     """A small place the text gives a Syrian town as its own ("Aleppo's southern Hamdaniya")
     is that town's: its neighbourhood spelled alike (Hamadaniyeh, not a village of Hama),
     else an unlisted neighbourhood of the town (as "X neighbourhood in Y" makes one)."""
@@ -1459,15 +1469,8 @@ def _place_in_possessor_towns(text: str, matches: Sequence[Match], mentions: lis
         if town.country != "SY" or town.kind != "town" or not _is_major(town) \
                 or pm.place.kind not in _SMALL_KINDS or _km(pm.place, town) < 15.0:
             continue
-        between = text[holder.end:pm.start]
-        if not between[:1] in ("'", "’", "s") or not _POSSESSIVE_GAP.fullmatch(between):
-            continue  # (a bare space: "Aleppo Homs" is a list)
-        alike = _spelled_alike_in(gazetteer, pm.text, town) if gazetteer is not None else None
-        if alike is not None:
-            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, alike, confidence=0.5, method="fuzzy")
-        else:
-            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, _unlisted(pm.text, town, "in", "neighbourhood"),
-                                       confidence=0.3, method="container")
+        if _possessive_between(text, holder.end, pm.start):
+            mentions[i] = _in_town(Span(pm.text, pm.start, pm.end), town, gazetteer)
 
 
 def _contained(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer: Gazetteer
@@ -1480,7 +1483,7 @@ def _contained(text: str, span: Span, mentions: Sequence[PlaceMention], gazettee
         return None
     gap = _IN_TOWN_GAP.fullmatch(text, span.end, holder.start)
     if gap is None or not (gap.group("type") or "").strip().lower().startswith(
-            ("neighbo", "quarter", "district", "area", "roundabout", "square", "street")) \
+            _TOWN_PART_TYPES) \
             and _type_before(_words_before(text, span.start)) not in _NEIGHBOURHOOD_CUES:
         return None  # (or "the neighborhood of Tareeq al-Bab in Aleppo")
     return _in_town(span, holder.place, gazetteer)
@@ -1507,9 +1510,8 @@ def _possessed(text: str, span: Span, mentions: Sequence[PlaceMention], gazettee
                ) -> PlaceMention | None:
     """A name the gazetteer lacks that the text gives a big Syrian town as its own ("Aleppos
     Rashidin", "Aleppo's Qaryat al-Ansari"): a neighbourhood of that town (see _in_town)."""
-    holder = next((pm for pm in mentions if pm.end <= span.start and pm.end >= span.start - 16
-                   and _POSSESSIVE_GAP.fullmatch(text, pm.end, span.start)
-                   and text[pm.end:pm.end + 1] in ("'", "’", "s")), None)
+    holder = next((pm for pm in mentions if span.start - 16 <= pm.end <= span.start
+                   and _possessive_between(text, pm.end, span.start)), None)
     if holder is None or holder.place.country != "SY" or holder.place.kind != "town" or not _is_major(holder.place):
         return None
     return _in_town(span, holder.place, gazetteer)
