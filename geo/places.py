@@ -1317,12 +1317,17 @@ _VILLAGE_IN_GAP = re.compile(  # also "Khanaser southeast Aleppo", "al-Fouaa tow
     r"\s+(?:north|south|(?:north|south)?(?:east|west))(?:ern)?)\s+", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"[\s,]+(?:city\b|(?:syria['’]?s?\s+)?(?:largest|biggest|second|third)\s+city\b)",
                          re.IGNORECASE)  # "in Aleppo, Syria's largest city"
+# "in the city of Qamishli, Hasaka." (the comma often lost): a town, then its governorate's
+# name closing the sentence, is "A in B"; not a list ("Qamishli, Hasaka and Raqqa")
+_LOST_COMMA_GAP = re.compile(r"[ \t]*,?[ \t]+")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.;:!?)\"]|\Z)")
 
 
 def _province_holders(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],
                       cues: Sequence[_Cue]) -> None:
     """"A in B", with A a village or town that lies in B's governorate but not in the city
-    of B: B is the governorate ("Hardatnin village in Aleppo", "Khan Sheikhoun in Idlib").
+    of B: B is the governorate ("Hardatnin village in Aleppo", "Khan Sheikhoun in Idlib"),
+    as in "A, B" closing a sentence ("in the city of Qamishli, Hasaka.").
     Not when the text calls A a neighbourhood ("the neighborhood of Tareeq al-Bab in Aleppo")."""
     for i in range(1, len(matches)):
         held, holder = chosen[i - 1][0], chosen[i][0]
@@ -1336,8 +1341,11 @@ def _province_holders(text: str, matches: Sequence[Match], chosen: list[tuple[Pl
         gap = _VILLAGE_IN_GAP.fullmatch(text, matches[i - 1].end, m.start)
         # a place the text calls a village or town is not the city's suburb from 5 km ("al-Fouaa town
         # in Idleb", 8 km from the city); one it does not, from 15 km
-        if gap is None or _km(held, holder) < (5.0 if gap.group("type") else 15.0) \
-                or _CITY_AFTER.match(text, m.end):
+        if gap is None:
+            if not (_LOST_COMMA_GAP.fullmatch(text, matches[i - 1].end, m.start)
+                    and _CLAUSE_END.match(text, m.end)) or _km(held, holder) < 15.0:
+                continue
+        elif _km(held, holder) < (5.0 if gap.group("type") else 15.0) or _CITY_AFTER.match(text, m.end):
             continue
         province = next((p for p in m.candidates if p.kind == "governorate" and p.admin1 == holder.admin1), None)
         if province is not None:
@@ -1810,9 +1818,13 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
         first = chosen[idxs[0]][0].id
         if all(chosen[i][0].id == first for i in idxs):
             continue  # one sense already (the most common case): nothing below would change
+        # a capital cue says nothing of the other mentions ("the provincial capital Hasakeh"),
+        # but a type word after the name still does: "the provincial capital Deir Ezzor city"
+        # is "Deir Ezzor city", which the article's bare "Deir Ezzor"s follow
         idxs = [i for i in idxs if not _governorate_before(cues[i].before)
                 and not (cues[i].before and cues[i].before[-1] in _DIRECTIONS)
-                and _type_before(cues[i].before) != "capital" and not _qualified(matches[i])]
+                and (_type_before(cues[i].before) != "capital" or cues[i].after in _LOCALITY_CUES)
+                and not _qualified(matches[i])]
         if len(idxs) < 2:
             continue
         cued = [i for i in idxs if _has_kind_cue(cues[i])]

@@ -474,6 +474,55 @@ def test_a_capital_before_a_name_says_nothing_of_the_articles_other_mentions(pip
     assert raqqa[0].place.kind == "governorate"  # "a counteroffensive in Raqqa", the province
 
 
+def kinds_at(pipeline, text: str, surface: str) -> list[str]:
+    """The kinds of the places ``surface`` is read as, in the order of the text."""
+    return [pm.place.kind for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface]
+
+
+def test_a_bare_name_after_the_capital_named_a_city_stays_the_city(pipeline):
+    # "the provincial capital Deir Ezzor city" is "Deir Ezzor city": the later bare "Deir Ezzor"
+    # was made the governorate by the "province" at the end of the airport's sentence
+    text = ("At least 10 Syrian soldiers were killed on Tuesday in clashes with Islamic State jihadists in the "
+            "eastern province of Deir Ezzor, a monitor said. The clashes took place near Deir Ezzor military "
+            "airport, a key post for the army in the province. Parts of the provincial capital Deir Ezzor city "
+            "are still in government hands. Deir Ezzor has been a target of strikes by the US-led coalition.")
+    assert kinds_at(pipeline, text, "Deir Ezzor")[2:] == ["town", "town"]
+
+
+def test_a_bare_name_after_the_capital_hasaka_city(pipeline):
+    # the bombing's "in Hasaka" follows "the provincial capital Hasaka city"; "the city of Qamishli,
+    # Hasaka." (its comma kept or lost) is Qamishli in Hasaka province
+    for sep in (", ", " "):
+        text = ("A truck bomb exploded near a Kurdish security headquarters in the city of Qamishli" + sep
+                + "Hasaka. Islamic State has previously targeted Qamishli and the provincial capital Hasaka "
+                "city with bombs. In July a suicide bomb killed at least 16 people in Hasaka.")
+        assert kinds_at(pipeline, text, "Hasaka") == ["governorate", "town", "town"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # the capital cue makes its own "Hasakeh" the city and leaves the province's uses alone
+    ("US-backed forces advanced on Sunday in the countryside of Hasakeh, activists said. The Kurdish YPG "
+     "already controls most of the provincial capital Hasakeh. Fighting has displaced thousands of families "
+     "across northeastern Hasakeh, where Islamic State still holds villages near Shaddadi.",
+     ["governorate", "town", "governorate"]),
+    ("Kurdish forces took full control of the provincial capital Hasakeh on Saturday after a week of clashes "
+     "with government troops. The fighting in Hasakeh killed dozens of people and forced thousands to flee, "
+     "the Syrian Observatory said.", ["town", "town"]),
+])
+def test_the_capital_hasakeh_leaves_the_other_uses_right(pipeline, text, kinds):
+    assert kinds_at(pipeline, text, "Hasakeh") == kinds
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Syrian Coalition Condemns Attack on Interim Government Headquarters in Azaz Aleppo.", "Aleppo"),
+    ("7 Civilians Killed 25 Injured in Terrorist Car Attack in Tal Abyad, Raqqa.", "Raqqa"),
+])
+def test_a_town_then_its_governorate_closing_the_sentence_is_the_governorate(pipeline, text, holder):
+    assert kinds_at(pipeline, text, holder) == ["governorate"]
+    # not a list that lost its commas
+    assert kinds_at(pipeline, text.replace(".", " and Homs."), holder) == ["town"]
+
+
 @pytest.mark.parametrize("text, surface", [
     ("One activist from Talbisseh said the town was shelled.", "Talbisseh"),  # "activist" + "from"
     ("Daesh lost the region known as the Manbij pocket.", "Manbij"),
