@@ -1062,7 +1062,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     mentions, unknown = _said_syrian(text, mentions, unknown)
     mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown, sentences)
     mentions, unknown = _alike_needs_support(mentions, unknown, options)
-    extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences)
+    extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences, in_actor)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
 
 
@@ -1864,26 +1864,77 @@ def _local_points(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
 
 def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceMention],
                    gazetteer: Gazetteer, o: ResolveOptions,
-                   sentences: Sequence[tuple[int, int]] = ()) -> tuple[list[PlaceMention], list[Span]]:
-    """Resolve names the gazetteer lacks: fuzzy near the article's places, else next to a sibling."""
+                   sentences: Sequence[tuple[int, int]] = (),
+                   blocked: Callable[[int, int], bool] | None = None) -> tuple[list[PlaceMention], list[Span]]:
+    """Resolve names the gazetteer lacks: the town the text puts them in, else fuzzy near the
+    article's places, else next to a sibling."""
     local = _local_points(mentions)
     provinces = [pm for pm in mentions if pm.place.country == "SY" and pm.place.kind == "governorate"]
     placed: list[PlaceMention] = []
     left: list[Span] = []
+    stated: dict[str, list[PlaceMention]] = {}  # name key -> the uses the text put in a town
     for span in unknown:
         # a name the planner cut short ("Daret" of "Daret Izza") is not placed by its province
         cut = _NAME_GOES_ON.match(text, span.end) is not None
         # the text's own word first ("the X district of Aleppo", "Aleppo's X"), then a similar name nearby
-        pm = _contained(text, span, mentions, gazetteer) or _possessed(text, span, mentions, gazetteer) \
-            or _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces) \
-            or _sibling(text, span, mentions + placed, gazetteer, o)
+        pm = _contained(text, span, mentions, gazetteer) or _possessed(text, span, mentions, gazetteer)
+        if pm is not None:
+            stated.setdefault(name_key(span.text), []).append(pm)
+        else:
+            pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces) \
+                or _sibling(text, span, mentions + placed, gazetteer, o)
         if pm is None:
             left.append(span)
         else:
             placed.append(pm)
             if pm.method == "fuzzy":
                 local.append(pm)
+    if stated:
+        # the article's other uses of a name the text put in a town are that place too, not a
+        # guess of their own, unresolved or missed for want of a cue ("the Howayqa neighborhood
+        # of Deir Ezzor ... Lately attacks focused on Howayqa"); the nearest such use where there
+        # are two
+        def as_stated(span: Span, was: PlaceMention | None) -> PlaceMention | None:
+            uses = stated.get(name_key(span.text))
+            if not uses or was is not None and any(was is u for u in uses):
+                return was
+            to = min(uses, key=lambda u: abs(u.start - span.start))
+            return PlaceMention(span.text, span.start, span.end, to.place, confidence=to.confidence,
+                                method=to.method)
+        placed = [as_stated(Span(pm.text, pm.start, pm.end), pm) for pm in placed]
+        still = [(span, as_stated(span, None)) for span in left]
+        placed += [pm for _, pm in still if pm is not None]
+        left = [span for span, pm in still if pm is None]
+        taken = [(pm.start, pm.end) for pm in (*mentions, *placed)] + [(sp.start, sp.end) for sp in left]
+        for span in _other_uses(text, {pm.text for uses in stated.values() for pm in uses}, taken, blocked):
+            placed.append(as_stated(span, None))
     return placed, left
+
+
+def _other_uses(text: str, surfaces: Iterable[str], taken: Sequence[tuple[int, int]],
+                blocked: Callable[[int, int], bool] | None = None) -> list[Span]:
+    """The uses of ``surfaces`` in ``text`` outside the ``taken`` and ``blocked`` spans, as names
+    of their own: not a part of a longer name ("Abu Howayqa", "Howayqa Brigade", "the Akrameh
+    al-Makhzumi school")."""
+    out = []
+    for surface in {_LEADING_ARTICLE.sub("", surface) for surface in surfaces}:
+        # (with an article before it or not: "al-Howayqa" is a use of "Howayqa", and the reverse)
+        for found in re.finditer(rf"(?<![\w'’`-])(?:(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*)?"
+                                 rf"({re.escape(surface)})(?![\w'’`-])", text):
+            start, end = found.span(1)  # (the name without its article, as the finder takes it)
+            if any(s < end and start < e for s, e in taken) or blocked is not None and blocked(start, end) \
+                    or _LONGER_NAME_AFTER.match(text, end):
+                continue
+            before = _CAPITALISED_BEFORE.search(text, max(0, found.start() - 40), found.start())
+            if before is not None and before.group(1) not in _OPENER_WORDS:
+                continue
+            out.append(Span(text[start:end], start, end))
+    return out
+
+
+_LEADING_ARTICLE = re.compile(rf"^(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*(?=\w)")
+_LONGER_NAME_AFTER = re.compile(rf"[ \t]*[-‐‑–]?[ \t]*(?:(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*)?[A-Z]")  # "Akrameh al-Makhzumi school"
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’`-])([A-Z][\w'’`]*)[ \t-]+\Z")
 
 
 _NAME_GOES_ON = re.compile(r"[ \t]*[-‐‑–]?[ \t]*[A-Z]")

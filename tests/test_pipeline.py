@@ -378,6 +378,32 @@ def test_the_towns_of_rural_damascus_are_in_the_governorate(pipeline):
         "Damascus", "governorate")
 
 
+@pytest.mark.parametrize("text", [
+    # Deir ez-Zor's Howayqa is not in the gazetteer: put in the town once, it is that unlisted
+    # neighbourhood wherever else the article names it (it was unresolved, or missed for want of a cue)
+    "Islamic State militants shelled the Howayqa neighbourhood of Deir Ezzor on Monday, killing four civilians, "
+    "activists said. Government warplanes later struck the city's Rashdiyeh and Hameidiyyeh districts. "
+    "Residents said the shelling of Howayqa continued into the night.",
+    "A commander was killed in an operation by the Syrian army in Howayqa neighborhood of Deir Ezzor. He was "
+    "also the Emir of al-Nusra Front, Al-Alam said. Two other commanders were among the dead. Lately militants "
+    "attacks focused on Howayqa neighborhood which contains security centers and government buildings.",
+    "Militants shelled the al-Howayqa neighbourhood of Deir Ezzor on Monday. Families fled al-Howayqa towards "
+    "the Jourah district. Al-Howayqa has been a front line since 2012.",
+])
+def test_every_use_of_an_unlisted_neighbourhood_is_reported_alike(pipeline, text):
+    parsed = pipeline.parse(Article(id="x", text=text))
+    uses = [pm for pm in parsed.places if pm.text == "Howayqa"]
+    assert len(uses) == text.count("Howayqa") and not [u for u in parsed.unresolved if "Howayqa" in u.text]
+    assert {(pm.place.id, pm.place.kind, pm.place.admin1, pm.method) for pm in uses} == {
+        (uses[0].place.id, "neighbourhood", "Deir-ez-Zor", "container")}
+
+
+def test_a_longer_name_holding_an_unlisted_neighbourhoods_name_is_not_a_use_of_it(pipeline):
+    text = ("Shells fell on the Howayqa neighbourhood of Deir Ezzor. Abu Howayqa, a commander, was wounded near "
+            "the Howayqa al-Jadida school and the Howayqa Brigade's base.")
+    assert [pm.start for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Howayqa"] == [19]
+
+
 def test_a_roundabout_in_a_city_is_in_that_city(pipeline):
     found = pipeline.parse(Article(id="x", text="A bomber blew himself up at al-Hilaliyeh roundabout in central "
                                                 "Qamishli.")).places
