@@ -437,6 +437,14 @@ class PlaceFinder:
             items.append(_Item(first.start, tokens[idx[-1]].end, " ".join(tokens[i].key for i in idx), (),
                                _IF_STRICT_CUE))
             return n
+        if first.key == "bab" and len(items) == planned and reach[pos] > pos \
+                and _is_name_start(tokens[keyed[pos + 1]].surface):
+            # a gate and the quarter round it are named after where the gate leads: "Bab Alnairab"
+            # (Aleppo's Bab al-Nairab) is not the village An Nayrab, nor "Bab Antakya" Antakya. One
+            # name the gazetteer lacks, kept if a strict place cue says so
+            last = tokens[keyed[pos + 1]]
+            items.append(_Item(first.start, last.end, f"{first.key} {last.key}", (), _IF_STRICT_CUE))
+            return 2
         if taken < 2 and reach[pos] > pos and not is_arabic(first.surface):
             alike = self._plan_alike(chunk, tokens, keyed, reach, pos)
             if alike is not None:
@@ -1355,7 +1363,7 @@ def _province_holders(text: str, matches: Sequence[Match], chosen: list[tuple[Pl
 # "X neighbourhood in Y", "X in the city of Y": Y is a town that holds X.
 _IN_TOWN_GAP = re.compile(  # also "X neighbourhood of east Aleppo", "X in eastern Damascus"
     r"(?P<type>\s+(?:residential\s+)?(?:neighbou?rhoods?|quarter|district|area|village|town"
-    r"|roundabout|square|street))?"
+    r"|roundabout|square|street|cemetery)[\"”]?)?"  # (a quote closing there: 'the X neighbourhood" in Aleppo')
     r"\s+(?:in|(?(type)of|(?!)))\s+"
     r"(?:the\s+)?(?:(?P<side>(?:north|south|east|west)(?:ern)?\s+)|central\s+)?(?:(?:city|town)\s+of\s+)?",
     re.IGNORECASE)
@@ -1365,7 +1373,7 @@ _IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo no
     r"(?:countryside|province|governorate|suburbs?|outskirts|desert)\b)", re.IGNORECASE)
 _SMALL_KINDS = frozenset({"neighbourhood", "village"})
 # type words (their starts) of _IN_TOWN_GAP that make X a part of the town, not a village by it
-_TOWN_PART_TYPES = ("neighbo", "quarter", "district", "area", "roundabout", "square", "street")
+_TOWN_PART_TYPES = ("neighbo", "quarter", "district", "area", "roundabout", "square", "street", "cemetery")
 # "X north of Y", "X farms near Y": said of a foreign namesake, X is an unlisted place by Y.
 _NEAR_TOWN_GAP = re.compile(
     r"(?:\s+(?:farms?|area|village|town|region))?\s+(?:near|outside|of|"

@@ -404,6 +404,27 @@ def test_a_longer_name_holding_an_unlisted_neighbourhoods_name_is_not_a_use_of_i
     assert [pm.start for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Howayqa"] == [19]
 
 
+@pytest.mark.parametrize("text, surface, town", [
+    # a gate's quarter is named after where the gate leads: Aleppo's Bab al-Nairab is no village An Nayrab
+    # (nor the Nayrab neighbourhood by the airport); the gazetteer lacks it, so it is unlisted in Aleppo
+    ("Rebel shells landed on the Bab Alnairab neighbourhood in Aleppo on Friday, killing two children, state "
+     "news agency SANA reported. Government jets struck opposition-held districts in the east of the city.",
+     "Bab Alnairab", "Aleppo"),
+    ("A regime helicopter struck a mourning tent in the opposition-held Bab al-Nairab district in Aleppo, a civil "
+     "defence official told Anadolu Agency. Twenty people were killed.", "Bab al-Nairab", "Aleppo"),
+    ('"Fifteen civilians among them 11 children were killed in a barrel bomb attack on the Bab al-Nayrab '
+     'neighbourhood" in southern Aleppo city, the Observatory said.', "Bab al-Nayrab", "Aleppo"),
+    ("In March two blasts occurred near Bab al-Saghir cemetery in Damascus, killing at least 40 people.",
+     "Bab al-Saghir", "Damascus"),
+    ("Rebels shelled the Bab Antakya area of Aleppo's old city on Sunday.", "Bab Antakya", "Aleppo"),
+])
+def test_a_gates_quarter_is_one_name_in_its_town(pipeline, text, surface, town):
+    places = pipeline.parse(Article(id="x", text=text)).places
+    found = {pm.text: pm.place for pm in places}
+    assert found[surface].kind == "neighbourhood" and found[surface].name == f"{surface} (unlisted, in {town})"
+    assert [pm.text for pm in places if surface.endswith(pm.text) and pm.text != surface] == []
+
+
 def test_a_roundabout_in_a_city_is_in_that_city(pipeline):
     found = pipeline.parse(Article(id="x", text="A bomber blew himself up at al-Hilaliyeh roundabout in central "
                                                 "Qamishli.")).places
