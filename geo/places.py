@@ -1067,6 +1067,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
     _place_in_named_towns(text, matches, mentions, gazetteer, sentences)
     _place_in_possessor_towns(text, matches, mentions, gazetteer)
+    _place_in_neighbourhoods_town(text, matches, mentions, cues, gazetteer, sentences)
     mentions, unknown = _said_syrian(text, mentions, unknown)
     mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown, sentences)
     mentions, unknown = _alike_needs_support(mentions, unknown, options)
@@ -1489,6 +1490,60 @@ def _place_in_possessor_towns(text: str, matches: Sequence[Match], mentions: lis
             mentions[i] = _in_town(Span(pm.text, pm.start, pm.end), town, gazetteer)
 
 
+def _town_of_neighbourhoods(start: int, mentions: Sequence[PlaceMention],
+                            sentences: Sequence[tuple[int, int]], wide: bool = True) -> Place | None:
+    """The one big Syrian town the article names whose neighbourhoods the text around ``start``
+    names: those of its sentence; if ``wide``, else those of its passage, else those of the
+    article if it names no other big Syrian town (the first of these that names any
+    neighbourhood decides; None if they lie in no named town or in two)."""
+    towns = list({pm.place.id: pm.place for pm in mentions if pm.place.country == "SY"
+                  and pm.place.kind == "town" and _is_major(pm.place)}.values())
+    if not towns or not sentences:
+        return None
+    parts = [pm for pm in mentions if pm.place.country == "SY" and pm.place.kind == "neighbourhood"
+             and pm.start != start]
+    for reach in ((0, _PASSAGE_SENTENCES, None) if wide else (0,)):
+        if reach is None and len(towns) > 1:
+            return None
+        lo, hi = (0, math.inf) if reach is None else _passage(sentences, start, reach)
+        here = [pm.place for pm in parts if lo <= pm.start < hi]
+        if here:
+            held = [t for t in towns if all(_km(p, t) < 15.0 for p in here)]
+            return held[0] if len(held) == 1 else None
+    return None
+
+
+def _said_neighbourhood(cue: _Cue) -> bool:
+    """True if the words around a name call it a neighbourhood ("the neighborhood of X", "X
+    district", a name in "the neighbourhoods of A, B and C")."""
+    return cue.after in _NEIGHBOURHOOD_CUES or _type_before(cue.before) in _NEIGHBOURHOOD_CUES
+
+
+def _place_in_neighbourhoods_town(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
+                                  cues: Sequence[_Cue], gazetteer: Gazetteer,
+                                  sentences: Sequence[tuple[int, int]]) -> None:
+    """A name the text calls a neighbourhood, read as a village far from the town whose
+    neighbourhoods its sentence names, is that town's: "the neighborhoods of Sakhour
+    Shaar Jabal Badro Ard Alhamra Seif Addawla" are Aleppo's, and Ard al-Hamra is no village of
+    Rural Damascus (its neighbourhood spelled alike, else an unlisted one, as "X neighbourhood
+    in Aleppo" makes)."""
+    for i, (m, pm) in enumerate(zip(matches, mentions)):
+        if pm.place.kind != "village" or pm.method == "container":
+            continue
+        cue = cues[i] if cues[i] is not _NO_CUE else _context(text, m, sentences)
+        if not _said_neighbourhood(cue):
+            continue
+        town = _town_of_neighbourhoods(pm.start, mentions, sentences, wide=False)  # (its list's)
+        if town is None or _km(pm.place, town) < 25.0:
+            continue
+        here = [p for p in m.candidates if p.kind in _SMALL_KINDS and _km(p, town) < 15.0]
+        if here:
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, min(here, key=lambda p: _km(p, town)),
+                                       confidence=0.5, metonymy=pm.metonymy, method=pm.method)
+        else:
+            mentions[i] = _in_town(Span(pm.text, pm.start, pm.end), town, gazetteer)
+
+
 def _contained(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer: Gazetteer
                ) -> PlaceMention | None:
     """A name the gazetteer lacks that the text calls a part of a Syrian town ("the Tariq al-Bab
@@ -1880,17 +1935,26 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
     provinces = [pm for pm in mentions if pm.place.country == "SY" and pm.place.kind == "governorate"]
     placed: list[PlaceMention] = []
     left: list[Span] = []
+    # the text's own word first ("the X district of Aleppo", "Aleppo's X"), at any use of the name
+    said = [_contained(text, span, mentions, gazetteer) or _possessed(text, span, mentions, gazetteer)
+            for span in unknown]
     stated: dict[str, list[PlaceMention]] = {}  # name key -> the uses the text put in a town
-    for span in unknown:
-        # a name the planner cut short ("Daret" of "Daret Izza") is not placed by its province
-        cut = _NAME_GOES_ON.match(text, span.end) is not None
-        # the text's own word first ("the X district of Aleppo", "Aleppo's X"), then a similar name nearby
-        pm = _contained(text, span, mentions, gazetteer) or _possessed(text, span, mentions, gazetteer)
+    for pm in said:
         if pm is not None:
-            stated.setdefault(name_key(span.text), []).append(pm)
-        else:
-            pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces) \
-                or _sibling(text, span, mentions + placed, gazetteer, o)
+            stated.setdefault(name_key(pm.text), []).append(pm)
+    for span, pm in zip(unknown, said):
+        key = name_key(span.text)
+        if pm is None and key not in stated:  # (else it goes with the text's word, below)
+            # then the town whose neighbourhoods are named around a name called a neighbourhood,
+            # then a similar name nearby
+            pm = _neighbourhood_of_the_towns(text, span, mentions, gazetteer, sentences)
+            if pm is not None:
+                stated.setdefault(key, []).append(pm)
+            else:
+                # a name the planner cut short ("Daret" of "Daret Izza") is not placed by its province
+                cut = _NAME_GOES_ON.match(text, span.end) is not None
+                pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces) \
+                    or _sibling(text, span, mentions + placed, gazetteer, o)
         if pm is None:
             left.append(span)
         else:
@@ -1917,6 +1981,24 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
         for span in _other_uses(text, {pm.text for uses in stated.values() for pm in uses}, taken, blocked):
             placed.append(as_stated(span, None))
     return placed, left
+
+
+def _neighbourhood_of_the_towns(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
+                                sentences: Sequence[tuple[int, int]]) -> PlaceMention | None:
+    """A name the gazetteer lacks that the text calls a neighbourhood ("the neighborhood of
+    Bab Alnairab") is in the town whose neighbourhoods the text names around it (see
+    _town_of_neighbourhoods), if there is one."""
+    words = [w for w in _LATIN_WORD.findall(span.text) if w.lower() not in _ARTICLE_WORDS]
+    if len(words) > 3 or any(gazetteer.is_common_word(name_key(w)) for w in words):
+        return None  # a headline's words ("Related Daesh Terrorists Attack District of ...")
+    m = Match(span.start, span.end, span.text, name_key(span.text), ())
+    if not _said_neighbourhood(_context(text, m, sentences)):
+        return None
+    town = _town_of_neighbourhoods(span.start, mentions, sentences)
+    return _in_town(span, town, gazetteer) if town is not None else None
+
+
+_ARTICLE_WORDS = frozenset(_ARTICLES.split("|"))
 
 
 def _other_uses(text: str, surfaces: Iterable[str], taken: Sequence[tuple[int, int]],

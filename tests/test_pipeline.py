@@ -425,6 +425,51 @@ def test_a_gates_quarter_is_one_name_in_its_town(pipeline, text, surface, town):
     assert [pm.text for pm in places if surface.endswith(pm.text) and pm.text != surface] == []
 
 
+def test_a_name_called_a_neighbourhood_among_a_towns_neighbourhoods_is_that_towns(pipeline):
+    # Aleppo's Ard al-Hamra in a list of Aleppo's neighbourhoods: no village of Rural Damascus (the
+    # gazetteer has no Ard al-Hamra in Aleppo: an unlisted neighbourhood of Aleppo)
+    text = ("Activists said 67 people were killed in airstrikes on Aleppo on Sunday, adding that the airstrikes "
+            "were concentrated on the neighborhoods of Sakhour, Shaar, Jabal Badro, Ard Alhamra and Karm Aljabal "
+            "in the besieged eastern parts of the city. Civil defence teams pulled survivors from the rubble.")
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert (found["Ard Alhamra"].name, found["Ard Alhamra"].kind) == ("Ard Alhamra (unlisted, in Aleppo)",
+                                                                      "neighbourhood")
+    assert found["Jabal Badro"].admin1 == "Aleppo"
+
+
+def test_an_unlisted_neighbourhood_is_in_the_town_whose_neighbourhoods_the_article_names(pipeline):
+    # "the neighborhood of Bab Alnairab" with no town after it, in a report whose neighbourhoods are all Aleppo's
+    text = ("54 Killed in Aleppo as Regime Commits Massacre. The Assad regime on Tuesday morning committed a horrific "
+            "massacre in the neighborhood of Bab Alnairab, killing at least 25 civilians. The victims were hit by "
+            "airstrikes while trying to escape on foot. Dozens more were injured. The Syrian Coalition condemned "
+            "the onslaught on Aleppo. A total of 54 civilians were killed on Tuesday, including 8 in Ansari and 1 "
+            "in each of the districts of Marjah and Salah Addin.")
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found["Bab Alnairab"].name == "Bab Alnairab (unlisted, in Aleppo)"
+    assert found["Marjah"].admin1 == "Aleppo" and found["Marjah"].kind == "neighbourhood"  # was a Hasakeh village
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    # the neighbourhoods of the next sentence are another story's: the village the text calls a
+    # neighbourhood stays the Quneitra countryside's
+    ("The Syrian army clashed on Thursday with the terrorist groups in Quneitra countryside on Golan Heights. "
+     "Military sources said the army repelled the militants' attempts to infiltrate into Nabea al-Sakhr "
+     "neighborhood. The army also advanced in the neighborhood of Jobar in eastern Damascus.",
+     "Nabea al-Sakhr", "Quneitra"),
+])
+def test_a_village_called_a_neighbourhood_keeps_its_reading_without_its_sentences_town(
+        pipeline, text, surface, admin1):
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found[surface].admin1 == admin1 and found[surface].kind == "village"
+
+
+def test_an_unlisted_neighbourhood_in_a_report_of_two_cities_stays_unresolved(pipeline):
+    text = ("Shells hit al-Shaar neighbourhood in Aleppo and al-Midan in Damascus. In a separate attack, "
+            "mortars fell on the neighbourhood of Qaterji on Monday, the Observatory said.")
+    parsed = pipeline.parse(Article(id="x", text=text))
+    assert "Qaterji" in [u.text for u in parsed.unresolved]
+
+
 def test_a_roundabout_in_a_city_is_in_that_city(pipeline):
     found = pipeline.parse(Article(id="x", text="A bomber blew himself up at al-Hilaliyeh roundabout in central "
                                                 "Qamishli.")).places
