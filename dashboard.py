@@ -57,6 +57,7 @@ from geo.articles import ReadOptions, read_bytes, read_paths
 from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, upload_name
 from geo.dashboard_data import (MAP_KEY, MAP_TILES, actor_other_names, db_path, ingest_lock, map_assets,
                                  map_component, map_tiles, mention_indexes, pipeline, prepare_default_view,
+                                 static_middleware,
                                  q_actor_counts, q_article, q_excerpts, q_facets, q_map_args, q_place_counts, q_stats,
                                  q_timeline, store_version, tcp_nodelay)
 from geo.store import Facets, Filters, PlaceCount, Store
@@ -684,4 +685,4 @@ if __name__ == "__main__":  # Streamlit runs this file as the page
     main()
 else:  # `streamlit run dashboard.py` finds this app and serves the page with it
     tcp_nodelay()
-    app = st.App(__file__, lifespan=warm_server)
+    app = st.App(__file__, lifespan=warm_server, middleware=static_middleware())

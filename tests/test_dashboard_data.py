@@ -48,3 +48,73 @@ def test_the_server_start_leaves_a_missing_store_to_the_first_page(tmp_path, mon
     monkeypatch.setenv("GEO_DB", str(db))
     dd.prepare_default_view()
     assert not db.exists()  # the first page creates it, with a progress bar
+
+
+# --------------------------------------------------------------------------- static files from memory
+
+
+def _get(app, path: str, method: str = "GET") -> tuple[int | None, dict[str, str], bytes]:
+    """One request through an ASGI app: (status, headers, body); status None if it fell through."""
+    import asyncio
+
+    sent: list[dict] = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    asyncio.run(app({"type": "http", "method": method, "path": path, "headers": []}, receive, send))
+    start = next((m for m in sent if m["type"] == "http.response.start"), None)
+    if start is None:
+        return None, {}, b""
+    headers = {k.decode(): v.decode() for k, v in start["headers"]}
+    return start["status"], headers, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
+
+class _Fallback:
+    """The app behind the middleware: records what reached it and answers nothing."""
+
+    def __init__(self):
+        self.paths: list[str] = []
+
+    async def __call__(self, scope, receive, send):
+        self.paths.append(scope["path"])
+
+
+def test_static_files_are_answered_from_memory_and_the_rest_falls_through(tmp_path):
+    (tmp_path / "js").mkdir()
+    script = tmp_path / "js" / "index.abc123.js"
+    script.write_text("export const x = 1;\n")
+    (tmp_path.parent / "secret.txt").write_text("not served")
+    behind = _Fallback()
+    app = dd.StaticFromMemory(behind, prefix="/static/", folder=tmp_path, cache_control="public, max-age=60")
+
+    status, headers, body = _get(app, "/static/js/index.abc123.js")
+    assert (status, body) == (200, b"export const x = 1;\n")
+    assert "javascript" in headers["content-type"] and headers["cache-control"] == "public, max-age=60"
+    assert headers["content-length"] == str(len(body))
+    # kept: answered again without the file (read once)
+    script.unlink()
+    assert _get(app, "/static/js/index.abc123.js")[2] == body
+    assert _get(app, "/static/js/index.abc123.js", "HEAD")[:2] == (200, headers)
+    assert _get(app, "/static/js/index.abc123.js", "HEAD")[2] == b""
+    # never outside the folder, never a folder, never another method or prefix: the app behind answers
+    for path, method in [("/static/../secret.txt", "GET"), ("/static/js/../../secret.txt", "GET"),
+                         ("/static//etc/passwd", "GET"), ("/static/js", "GET"), ("/static/js/missing.js", "GET"),
+                         ("/static/js/index.abc123.js", "POST"), ("/other/js/index.abc123.js", "GET")]:
+        assert _get(app, path, method)[0] is None, path
+    assert len(behind.paths) == 7
+
+
+def test_the_dashboard_serves_streamlits_own_page_scripts_from_memory():
+    import re
+
+    [middleware] = dd.static_middleware()
+    app = middleware.cls(_Fallback(), *middleware.args, **middleware.kwargs)
+    index = (app.folder.parent / "index.html").read_text(encoding="utf-8")
+    main_script = re.search(r'src="\./static/(js/index\.[\w-]+\.js)"', index).group(1)
+    status, headers, body = _get(app, f"/static/{main_script}")
+    assert status == 200 and "javascript" in headers["content-type"] and "immutable" in headers["cache-control"]
+    assert body == (app.folder / main_script).read_bytes()
