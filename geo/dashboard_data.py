@@ -19,6 +19,7 @@ import datetime as dt
 import logging
 import mimetypes
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -435,3 +436,58 @@ def static_middleware() -> list:
         return []
     return [Middleware(StaticFromMemory, prefix="/static/", folder=folder,
                        cache_control=f"public, immutable, max-age={365 * 24 * 3600}")]
+
+
+#: Streamlit's lazily loaded code for the map: the frame of a component.
+MAP_CHUNKS = ("ComponentInstance",)
+_STATIC_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*"\./([\w.\-]+\.js)"')
+
+
+def chunk_closure(js_dir: Path, names: tuple[str, ...] = MAP_CHUNKS) -> list[str]:
+    """The files of Streamlit's chunks ``names`` (``ComponentInstance.<hash>.js``) in
+    ``js_dir`` and of every chunk they import, in the order found. A name no file has
+    (another Streamlit version) adds nothing."""
+    todo = [p.name for name in names for p in sorted(js_dir.glob(f"{name}.*.js"))]
+    seen: dict[str, None] = {}
+    while todo:
+        name = todo.pop(0)
+        if name in seen or not (js_dir / name).is_file():
+            continue
+        seen[name] = None
+        todo.extend(_STATIC_IMPORT.findall((js_dir / name).read_text(encoding="utf-8", errors="replace")))
+    return list(seen)
+
+
+def index_with_preloads(index_html: str, chunks: list[str]) -> str:
+    """Streamlit's ``index.html`` with a ``modulepreload`` link for each of ``chunks`` it
+    does not load already."""
+    have = set(re.findall(r'(?:href|src)="\./static/js/([^"]+)"', index_html))
+    links = "".join(f'\n    <link rel="modulepreload" crossorigin href="./static/js/{c}">'
+                    for c in chunks if c not in have and re.fullmatch(r"[\w.\-]+\.js", c))
+    head, sep, rest = index_html.partition("</head>")
+    return head + links + "\n  " + sep + rest if sep and links else index_html
+
+
+def preload_routes() -> list:
+    """``st.App``'s route for ``/``: Streamlit's page with the map's frame code preloaded.
+
+    Streamlit loads an element's code when a script run first draws one: the map's
+    frame code (4 small files, one import level at a time) was fetched only once the
+    map arrived, 0.3-0.5 s before the frame could be created on a first page. Preloaded
+    with the page's own scripts, it is there when the map comes. Empty (Streamlit's own
+    page) if its files are not where this version keeps them.
+    """
+    from starlette.responses import HTMLResponse
+    from starlette.routing import Route
+    from streamlit import file_util
+
+    static = Path(file_util.get_static_dir())
+    index = static / "index.html"
+    if not index.is_file() or not (static / "static" / "js").is_dir():
+        return []
+    body = index_with_preloads(index.read_text(encoding="utf-8"), chunk_closure(static / "static" / "js"))
+
+    async def page(_request):
+        return HTMLResponse(body, headers={"Cache-Control": "no-cache"})
+
+    return [Route("/", page, methods=["GET", "HEAD"])]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geo import dashboard_data as dd
@@ -118,3 +120,35 @@ def test_the_dashboard_serves_streamlits_own_page_scripts_from_memory():
     status, headers, body = _get(app, f"/static/{main_script}")
     assert status == 200 and "javascript" in headers["content-type"] and "immutable" in headers["cache-control"]
     assert body == (app.folder / main_script).read_bytes()
+
+
+def test_the_page_preloads_the_code_of_the_maps_frame_and_its_imports(tmp_path):
+    js = tmp_path / "js"
+    js.mkdir()
+    (js / "ComponentInstance.h1.js").write_text('import{a}from"./IFrameUtil.h2.js";import"./index.h0.js";')
+    (js / "IFrameUtil.h2.js").write_text('import{b as c}from "./urls.h3.js";export const a=1;')
+    (js / "urls.h3.js").write_text("export const b=2;")
+    (js / "index.h0.js").write_text('import"./ComponentInstance.h1.js";')  # a cycle ends
+    (js / "Other.h4.js").write_text("export const x=3;")  # not imported: not preloaded
+    chunks = dd.chunk_closure(js)
+    assert chunks == ["ComponentInstance.h1.js", "IFrameUtil.h2.js", "index.h0.js", "urls.h3.js"]
+    assert dd.chunk_closure(js, ("NoSuchChunk",)) == []
+
+    index = ('<html><head><script type="module" crossorigin src="./static/js/index.h0.js"></script>\n'
+             '<link rel="modulepreload" crossorigin href="./static/js/urls.h3.js"></head><body></body></html>')
+    page = dd.index_with_preloads(index, chunks + ['x.js"><script>alert(1)</script>'])
+    links = re.findall(r'<link rel="modulepreload" crossorigin href="\./static/js/([^"]+)">', page)
+    assert links == ["urls.h3.js", "ComponentInstance.h1.js", "IFrameUtil.h2.js"]  # each once; no odd names
+    assert page.endswith("</head><body></body></html>") and "alert" not in page
+    assert dd.index_with_preloads(index, ["urls.h3.js"]) == index
+
+
+def test_the_dashboards_page_is_streamlits_with_the_maps_frame_preloaded():
+    import asyncio
+
+    [route] = dd.preload_routes()
+    assert route.path == "/"
+    body = asyncio.run(route.endpoint(None)).body.decode()
+    assert re.search(r'<script type="module" crossorigin src="\./static/js/index\.[\w-]+\.js">', body)
+    assert re.search(r'<link rel="modulepreload" crossorigin href="\./static/js/ComponentInstance\.[\w-]+\.js">',
+                     body)
