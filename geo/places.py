@@ -994,7 +994,8 @@ _CITIES_WITH_HALVES = frozenset({"Aleppo", "Damascus"})
 def _governorate_before(before: Sequence[str]) -> bool:
     """True if the words before a name make it a governorate: "the province of X", "rural X"
     (the countryside of X: Rural Damascus is a governorate's name)."""
-    return _type_before(before) in _GOVERNORATE_CUES or (bool(before) and before[-1] in ("rural", _HEADER))
+    return _type_before(before) in _GOVERNORATE_CUES or (
+        bool(before) and before[-1] in ("rural", _HEADER, _INSTITUTION))
 
 
 def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
@@ -1790,7 +1791,20 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     if " " not in m.key and _HEADER_AFTER.match(text, m.end) and _sentence_start(text, m.start) \
             and any(p.kind == "governorate" for p in m.candidates):
         before = (*before, _HEADER)  # "... injured. Daraa In the same context ...": a section header
+    elif after in _GOV_INSTITUTION_WORDS and _GOV_INSTITUTION_AFTER.match(text, m.end) \
+            and any(p.kind == "governorate" for p in m.candidates):
+        before = (*before, _INSTITUTION)  # "a source at Aleppo Police Command"
     return _Cue(after, before, gov)
+
+
+#: A governorate's institution after its name ("Aleppo Police Command", "Idlibs health authority",
+#: "Homs governor"): the governorate's, there only (as "the province of X": the article's other
+#: uses of the name are read on their own). Not "Damascus police station", a building in the city.
+_INSTITUTION = "\u00b6"
+_GOV_INSTITUTION_WORDS = frozenset({"police", "health", "governor", "s", ""})  # "" before "'s"
+_GOV_INSTITUTION_AFTER = re.compile(
+    r"(?:['’]?s)?[ \t]+(?:police[ \t]+command|health[ \t]+(?:directorate|authority|department)|governor)\b",
+    re.IGNORECASE)
 
 
 #: A bulletin's section header: a governorate's name alone before the section's first

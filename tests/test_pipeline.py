@@ -683,3 +683,19 @@ def test_a_bulletins_section_header_is_its_governorate(pipeline):
     text = "Two were injured in the city. Homs The army units destroyed a den near Talbiseh. Homs is calm."
     assert kinds_in(pipeline, text)[0] == ("Homs", "governorate")  # the header; the city later
     assert kinds_in(pipeline, text)[-1] == ("Homs", "town")
+
+
+
+@pytest.mark.parametrize("text, surface, kinds", [
+    # a governorate's institutions (its police command, health directorate, governor) name the
+    # governorate, there only: the city the text names beside them stays the city
+    ("Shells hit al-Midan neighborhood in Aleppo city. A source at Aleppo Police Command told SANA "
+     "that a woman was killed.", "Aleppo", ["town", "governorate"]),
+    ("Mounzer Khalil, head of Idlib's health authority, told a news conference in Idlib city.", "Idlib",
+     ["governorate", "town"]),
+    ("Rockets hit Daraa city. A source at Daraa Police Command said so.", "Daraa", ["town", "governorate"]),
+    ("Homs governor Talal Barazi said the last buses left the Waer neighbourhood of Homs city.", "Homs",
+     ["governorate", "town"]),
+])
+def test_a_governorates_institution_names_the_governorate(pipeline, text, surface, kinds):
+    assert kinds_at(pipeline, text, surface) == kinds
