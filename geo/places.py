@@ -562,8 +562,16 @@ class PlaceFinder:
         key = fold_token(stem)  # one word: its folded token is its name key
         if key not in self._first:
             return None
-        places = tuple(p for p in self.by_key(key)
-                       if _is_major(p) and strip_marks(stem).lower() == strip_marks(p.name).lower())
+        plain = strip_marks(stem).lower()
+        # the town, and the governorate named after it, which the words after the name choose
+        # ("Aleppos southern countryside", "Idlibs health authority")
+        named = [p for p in self.by_key(key) if plain == strip_marks(p.name).lower()]
+        governorates = [p for p in self.by_key(key) if p.kind == "governorate"
+                        and any(plain == strip_marks(n).lower() for n in p.names)]
+        # (the governorate's own town too, however small: "Daraas Manshiyah district" is the city's)
+        places = tuple(p for p in named if _is_major(p) or p.kind == "town" and p.country == "SY"
+                       and any(g.admin1 == p.admin1 for g in governorates)) \
+            + tuple(g for g in governorates if g not in named)
         return (key, places) if places else None
 
     def _single_needs(self, tokens: Sequence[Token], i: int, key: str, places: tuple[Place, ...],

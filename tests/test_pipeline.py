@@ -699,3 +699,16 @@ def test_a_bulletins_section_header_is_its_governorate(pipeline):
 ])
 def test_a_governorates_institution_names_the_governorate(pipeline, text, surface, kinds):
     assert kinds_at(pipeline, text, surface) == kinds
+
+
+@pytest.mark.parametrize("text, surface, kinds", [
+    # a possessive whose apostrophe was lost may be the governorate's, as the words after it say
+    ("Shells hit Aleppo city and al-Hader town in Aleppos southern countryside.", "Aleppo", ["town", "governorate"]),
+    ("Mounzer Khalil head of Idlibs health authority told a news conference in Idlib city.", "Idlib",
+     ["governorate", "town"]),
+    ("Warplanes struck Aleppos Salah Eddin neighborhood.", "Aleppo", ["town"]),
+])
+def test_a_possessive_without_its_apostrophe_may_be_the_governorates(pipeline, text, surface, kinds):
+    assert kinds_at(pipeline, text, surface) == kinds
+    # (a town under 100,000 people too, when its governorate is named after it)
+    assert kinds_at(pipeline, "Troops fought in Daraas Manshiyah district.", "Daraa") == ["town"]
