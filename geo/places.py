@@ -1860,7 +1860,10 @@ def _arabic_word_before(text: str, start: int) -> str:
 
 # r"\b(?:province|governorate)\b" and r"\b(neighbou?rhoods|...|governorates)\s+of\b", written to start
 # with the first letter (see _NAME_CHUNK): "\b" before it is "no word character two back".
-_PROVINCE_IN = re.compile(rf"[pg](?<!\w[pg]){_after_first_letter('province|governorate')}\b", re.IGNORECASE)
+# Not "the surrounding province": the province around the name, which is then the city's ("its
+# campaign for Raqqa ... has since captured most of the surrounding province").
+_PROVINCE_IN = re.compile(rf"[pg](?<!\w[pg])(?<!surrounding [pg]){_after_first_letter('province|governorate')}\b",
+                          re.IGNORECASE)
 _LIST_CUE = re.compile(
     rf"([ndqvtpg](?<!\w[ndqvtpg]){_after_first_letter('neighbou?rhoods|districts|quarters|villages|towns|provinces|governorates')})"
     r"\s+of\b", re.IGNORECASE)

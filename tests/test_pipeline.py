@@ -712,3 +712,12 @@ def test_a_possessive_without_its_apostrophe_may_be_the_governorates(pipeline, t
     assert kinds_at(pipeline, text, surface) == kinds
     # (a town under 100,000 people too, when its governorate is named after it)
     assert kinds_at(pipeline, "Troops fought in Daraas Manshiyah district.", "Daraa") == ["town"]
+
+
+def test_the_surrounding_province_does_not_make_the_name_a_governorate(pipeline):
+    # the province is the one around Raqqa, which is the city: one sense for the article's Raqqas
+    text = ("US-backed fighters advanced in their push towards the Daesh terror groups Raqqa stronghold. Fighters "
+            "advanced towards the Daesh bastion of Raqqa. SDF fighters surrounded Tabaqa in early April. The SDF "
+            "launched its campaign for Raqqa in November and has since captured most of the surrounding province. "
+            "Raqqa was home to around 240000 residents before the war. Tabaqa sits on a key supply route into Raqqa.")
+    assert set(kinds_at(pipeline, text, "Raqqa")) == {"town"}
