@@ -1415,7 +1415,11 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
                 or mentions[i].place.kind not in _SMALL_KINDS and mentions[i].place.kind != "town":
             continue
         gap = _IN_TOWN_GAP.fullmatch(text, m.end, holder.start)
-        if holder.place.kind == "governorate" or mentions[i].place.kind == "town":
+        # a town abroad (no capital) the text puts in a Syrian town is a part of it, as a village would be
+        # ("al-Sinaa in Damascus city" is not Iraq's Sinah)
+        town_abroad = mentions[i].place.kind == "town" and mentions[i].place.country != "SY" \
+            and not mentions[i].place.capital_of and holder.place.kind == "town"
+        if holder.place.kind == "governorate" or mentions[i].place.kind == "town" and not town_abroad:
             # a foreign namesake in a Syrian governorate ("Tal al-Samn in the Daraa countryside"),
             # a town named as a town's neighbourhood ("the Tariq al-Bab district of Aleppo")
             if gap is None or not (mentions[i].place.country != "SY" if holder.place.kind == "governorate"

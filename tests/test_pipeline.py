@@ -721,3 +721,14 @@ def test_the_surrounding_province_does_not_make_the_name_a_governorate(pipeline)
             "launched its campaign for Raqqa in November and has since captured most of the surrounding province. "
             "Raqqa was home to around 240000 residents before the war. Tabaqa sits on a key supply route into Raqqa.")
     assert set(kinds_at(pipeline, text, "Raqqa")) == {"town"}
+
+
+def test_a_town_abroad_put_in_a_syrian_town_is_a_part_of_it(pipeline):
+    text = ("Shells hit the neighborhoods of al-Sabaa Bahrat and al-Sinaa in Damascus city. "
+            "The attack on al-Sinaa neighborhood caused material damage.")
+    found = [(pm.text, pm.place.admin1, pm.place.country) for pm in pipeline.parse(Article(id="x", text=text)).places]
+    assert [f for f in found if f[0] == "Sinaa"] == [("Sinaa", "Damascus", "SY")] * 2  # was Iraq's Sinah
+    # a town abroad the text puts elsewhere stays itself
+    assert ("Gaziantep", None, "TR") in [(pm.text, pm.place.admin1 if pm.place.country == "SY" else None,
+                                          pm.place.country) for pm in pipeline.parse(Article(
+        id="y", text="Refugees fled to Gaziantep in Turkey and to Azaz.")).places]
