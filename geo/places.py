@@ -1171,18 +1171,31 @@ _CONTAINER_GAP = re.compile(
     re.IGNORECASE)
 
 
+# "the Damascus suburb of Ghouta", "the Aleppo neighbourhood of Salaheddin": the name before holds the one after.
+_HOLDER_BEFORE_GAP = re.compile(
+    r"['’]?s?\s+(?:suburbs?|neighbou?rhoods?|district|quarter|town|village|city)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE)
+
+
 def _with_containers(text: str, matches: Sequence[Match], static: list[list[tuple[float, Place]]],
                      chosen: Sequence[tuple[Place, float]], o: "ResolveOptions") -> list[list[tuple[float, Place]]]:
-    """Favour candidates inside (or near) the place named right after them ("al-Quria in Deir ez-Zor province")."""
+    """Favour candidates inside (or near) the place named right after them ("al-Quria in Deir ez-Zor province"),
+    or right before them as their holder ("the Damascus suburb of Ghouta")."""
     out = list(static)
-    for i in range(len(matches) - 1):
+    for i in range(len(matches)):
         if len(static[i]) < 2:
             continue
-        m, nxt = matches[i], matches[i + 1]
-        gap = _CONTAINER_GAP.fullmatch(text, m.end, nxt.start)
-        if gap is None or nxt.start - m.end > 40 or "\n" in text[m.end:nxt.start]:
+        m = matches[i]
+        holder = None
+        if i + 1 < len(matches):
+            nxt = matches[i + 1]
+            gap = _CONTAINER_GAP.fullmatch(text, m.end, nxt.start)
+            if gap is not None and nxt.start - m.end <= 40 and "\n" not in text[m.end:nxt.start]:
+                holder = chosen[i + 1][0]
+        if holder is None and i > 0 and _HOLDER_BEFORE_GAP.fullmatch(text, matches[i - 1].end, m.start):
+            holder = chosen[i - 1][0]
+        if holder is None:
             continue
-        holder = chosen[i + 1][0]
         if holder.country != "SY" or holder.kind == "country":
             continue
         out[i] = sorted(((s + (o.container_weight if _inside_place(p, holder) else 0.0), p)

@@ -732,3 +732,17 @@ def test_a_town_abroad_put_in_a_syrian_town_is_a_part_of_it(pipeline):
     assert ("Gaziantep", None, "TR") in [(pm.text, pm.place.admin1 if pm.place.country == "SY" else None,
                                           pm.place.country) for pm in pipeline.parse(Article(
         id="y", text="Refugees fled to Gaziantep in Turkey and to Azaz.")).places]
+
+
+def places_at(pipeline, text: str, surface: str) -> list[tuple[str, str | None, str]]:
+    """(kind, governorate, country) of the places ``surface`` is read as, in the order of the text."""
+    return [(pm.place.kind, pm.place.admin1, pm.place.country)
+            for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface]
+
+
+def test_the_town_suburb_of_a_name_holds_it(pipeline):
+    # "the Damascus suburb of Ghouta" is Eastern Ghouta, not Homs's Ghota neighbourhood
+    text = ("Dozens were killed in Idlib province. The previous two attacks were reported in Hama province near "
+            "Khan Sheikhoun. The worst attack was a sarin gas attack in August 2013 on the Damascus suburb of "
+            "Ghouta that killed hundreds of civilians.")
+    assert places_at(pipeline, text, "Ghouta") == [("region", "Rural Damascus", "SY")]
