@@ -813,7 +813,8 @@ def _is_major(place: Place) -> bool:
 
 # the word after a name; a direction before "countryside" or "province" is read past
 # ("Aleppo northern countryside" is the governorate's, as "Aleppo countryside")
-_BEFORE_WORD_AFTER = (r"[\s\-]*(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?)[ \t]+"
+_BEFORE_WORD_AFTER = (r"[\s\-]*(?:\([a-z]{2,15}\)[ \t]+)?"  # a gloss: "al-Izaa (radio) neighborhood"
+                      r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?)[ \t]+"
                       r"(?=(?i:countryside|province|governorate)\b))?")
 _WORD_AFTER = re.compile(rf"{_BEFORE_WORD_AFTER}([A-Za-z]+)")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -1077,6 +1078,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _place_in_named_towns(text, matches, mentions, gazetteer, sentences)
     _place_in_possessor_towns(text, matches, mentions, gazetteer)
     _place_in_neighbourhoods_town(text, matches, mentions, cues, gazetteer, sentences)
+    _far_villages_follow_their_text(text, matches, mentions, cues, gazetteer, sentences)
     mentions, unknown = _said_syrian(text, mentions, unknown)
     mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown, sentences)
     mentions, unknown = _alike_needs_support(mentions, unknown, options)
@@ -1568,6 +1570,47 @@ def _place_in_neighbourhoods_town(text: str, matches: Sequence[Match], mentions:
                                        confidence=0.5, metonymy=pm.metonymy, method=pm.method)
         else:
             mentions[i] = _in_town(Span(pm.text, pm.start, pm.end), town, gazetteer)
+
+
+_FAR_KM = 60.0  # a village this far from every other place of the article is a guess by its name alone
+_SUPPORT_KINDS = frozenset({"town", "governorate", "district", "region"})
+
+
+def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
+                                    cues: Sequence[_Cue], gazetteer: Gazetteer,
+                                    sentences: Sequence[tuple[int, int]]) -> None:
+    """A Syrian village (or neighbourhood) that nothing else in the article supports (no town,
+    district, region or governorate of its governorate, no place within 60 km) was chosen by its
+    name alone; where the text says otherwise, the text wins:
+
+    * called a neighbourhood among a town's neighbourhoods (its passage's): that town's
+      ("al-Izaa (radio) neighborhood" among Aleppo's is no village of Hama).
+
+    The article's later uses of the name follow its first.
+    """
+    if not sentences:
+        return
+    local = [(j, pm) for j, pm in enumerate(mentions)
+             if pm.place.country == "SY" and pm.place.kind != "country"]
+    moved: dict[tuple[str, str], PlaceMention] = {}  # (name key, place it was read as) -> its first new reading
+    for i, (m, pm) in enumerate(zip(matches, mentions)):
+        place = pm.place
+        if place.country != "SY" or place.kind not in _SMALL_KINDS or pm.method not in ("exact", "alike"):
+            continue
+        to = moved.get((m.key, place.id))
+        if to is not None:  # the article's later uses of a name follow its first
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, to.place, confidence=to.confidence,
+                                       metonymy=pm.metonymy, method=to.method)
+            continue
+        others = [o for j, o in local if matches[j].key != m.key]
+        if not others or any(o.place.admin1 == place.admin1 and o.place.kind in _SUPPORT_KINDS
+                             or _km(o.place, place) <= _FAR_KM for o in others):
+            continue
+        cue = cues[i] if cues[i] is not _NO_CUE else _context(text, m, sentences)
+        if _said_neighbourhood(cue):
+            town = _town_of_neighbourhoods(pm.start, mentions, sentences)
+            if town is not None:
+                mentions[i] = moved[m.key, place.id] = _in_town(Span(pm.text, pm.start, pm.end), town, gazetteer)
 
 
 def _contained(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer: Gazetteer

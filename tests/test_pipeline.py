@@ -746,3 +746,12 @@ def test_the_town_suburb_of_a_name_holds_it(pipeline):
             "Khan Sheikhoun. The worst attack was a sarin gas attack in August 2013 on the Damascus suburb of "
             "Ghouta that killed hundreds of civilians.")
     assert places_at(pipeline, text, "Ghouta") == [("region", "Rural Damascus", "SY")]
+
+
+def test_a_far_village_called_a_neighbourhood_is_in_the_town_of_its_passages_neighbourhoods(pipeline):
+    # `Izah is a village of Hama; "al-Izaa (radio) neighborhood" among Aleppo's neighbourhoods is Aleppo's
+    text = ("Rockets hit several neighborhoods in Aleppo city on Monday. "
+            "A source at Aleppo Police Command said three of the shells fell in al-Sulaimaniyeh neighborhood. "
+            "19 more civilians were injured by shells that hit al-Izaa (radio) neighborhood according to the "
+            "source. Two other shells hit Bab al-Faraj neighborhood.")
+    assert places_at(pipeline, text, "Izaa") == [("neighbourhood", "Aleppo", "SY")]
