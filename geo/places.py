@@ -1406,6 +1406,12 @@ _NEAR_TOWN_GAP = re.compile(
     r"\s+of)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
 
 
+# "X (neighbourhood/village/area) in (the) (al-)Y countryside": X is by the town Y (its match starts after "al-")
+_IN_COUNTRYSIDE_GAP = re.compile(
+    r"(?:\s+(?:neighbou?rhoods?|village|town|area|district))?\s+in\s+(?:the\s+)?(?:(?:al|el)-)?", re.IGNORECASE)
+_COUNTRYSIDE_AFTER = re.compile(r"\s+countryside\b", re.IGNORECASE)
+
+
 def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
                           gazetteer: Gazetteer | None = None, sentences: Sequence[tuple[int, int]] = ()) -> None:
     """A small place the text puts in a town, when the gazetteer has none of its name there.
@@ -1451,6 +1457,9 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
             kind = "village" if _arabic_word_before(text, m.start) in ("قرية", "قريه", "بلدة", "بلده") else "neighbourhood"
         elif mentions[i].place.country != "SY" and _NEAR_TOWN_GAP.fullmatch(text, m.end, holder.start):
             kind = "near"  # "al-Maleh north of Aleppo": not the West Bank's al-Malih
+        elif holder.place.kind == "town" and _IN_COUNTRYSIDE_GAP.fullmatch(text, m.end, holder.start) \
+                and _COUNTRYSIDE_AFTER.match(text, holder.end):
+            kind = "near"  # "al-Salhin neighborhood in al-Bu Kamal countryside": by Abu Kamal
         else:
             continue
         town = holder.place

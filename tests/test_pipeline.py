@@ -755,3 +755,10 @@ def test_a_far_village_called_a_neighbourhood_is_in_the_town_of_its_passages_nei
             "19 more civilians were injured by shells that hit al-Izaa (radio) neighborhood according to the "
             "source. Two other shells hit Bab al-Faraj neighborhood.")
     assert places_at(pipeline, text, "Izaa") == [("neighbourhood", "Aleppo", "SY")]
+
+
+def test_a_place_in_a_towns_countryside_is_by_that_town(pipeline):
+    # Aleppo's Salheen neighbourhood is 380 km away: "al-Salhin ... in al-Bu Kamal countryside" is by Abu Kamal
+    text = ("Warplanes struck Aleppo city. The airstrikes destroyed al-Shihan Bridge near al-Salhin neighborhood in "
+            "al-Bu Kamal countryside.")
+    assert places_at(pipeline, text, "Salhin") == [("village", "Deir-ez-Zor", "SY")]
