@@ -1080,6 +1080,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _place_in_neighbourhoods_town(text, matches, mentions, cues, gazetteer, sentences)
     _far_villages_follow_their_text(text, matches, mentions, cues, gazetteer, sentences)
     mentions, unknown = _said_syrian(text, mentions, unknown)
+    mentions, unknown = _foreign_neighbourhoods(text, mentions, unknown)
     mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown, sentences)
     mentions, unknown = _alike_needs_support(mentions, unknown, options)
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences, in_actor)
@@ -1241,6 +1242,31 @@ def _said_syrian(text: str, mentions: list[PlaceMention], unknown: Sequence[Span
     if not said:
         return mentions, unknown
     return _as_unknown(mentions, unknown, said)
+
+
+# "Shamal al-Khatt neighborhoods": the name goes on ("al-" and a capital) up to a neighbourhood's type word
+_NEIGHBOURHOOD_NAME_AFTER = re.compile(r"(?:[ \t]+(?:al|el)-[A-Z][\w'’]*)?(?=[ \t]+neighbou?rhoods?\b)")
+
+
+def _foreign_neighbourhoods(text: str, mentions: list[PlaceMention], unknown: Sequence[Span]
+                            ) -> tuple[list[PlaceMention], Sequence[Span]]:
+    """A place abroad bigger than a neighbourhood (a governorate, region or town, no capital) that the
+    text calls a neighbourhood is not that place: "Shamal al-Khatt neighborhoods" in Daraa city are not
+    North Lebanon ("Shamal"). The name, with the words that go on with it, is reported as unresolved."""
+    lost = []
+    for pm in mentions:
+        if pm.place.country == "SY" or pm.place.kind not in ("governorate", "region", "town") \
+                or pm.place.capital_of or pm.metonymy:
+            continue
+        after = _NEIGHBOURHOOD_NAME_AFTER.match(text, pm.end)
+        if after is not None:
+            lost.append((pm, after.end()))
+    if not lost:
+        return mentions, unknown
+    dropped = [pm for pm, _ in lost]
+    spans = [Span(text[pm.start:end], pm.start, end) for pm, end in lost]
+    return ([pm for pm in mentions if pm not in dropped],
+            sorted([*unknown, *spans], key=lambda s: s.start))
 
 
 def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention], unknown: Sequence[Span],
@@ -1622,12 +1648,20 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
                 mentions[i] = moved[m.key, place.id] = _in_town(Span(pm.text, pm.start, pm.end), town, gazetteer)
 
 
+_IN_THE_CITY_AFTER = re.compile(r"[ \t]+neighbou?rhoods?[ \t]+in[ \t]+the[ \t]+city\b", re.IGNORECASE)
+
+
 def _contained(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer: Gazetteer
                ) -> PlaceMention | None:
     """A name the gazetteer lacks that the text calls a part of a Syrian town ("the Tariq al-Bab
     district of Aleppo", "al-Khadami neighborhood in al-Baath city"): a neighbourhood of that
     town (see _in_town)."""
     holder = next((pm for pm in mentions if span.end < pm.start <= span.end + 40), None)
+    if holder is None and _IN_THE_CITY_AFTER.match(text, span.end):
+        # "al-Kashef and Shamal al-Khatt neighborhoods in the city": the town its passage last named
+        before = [pm for pm in mentions if pm.end <= span.start and pm.place.country == "SY"
+                  and pm.place.kind == "town" and span.start - pm.end <= 400]
+        return _in_town(span, before[-1].place, gazetteer) if before else None
     if holder is None or holder.place.country != "SY" or holder.place.kind != "town":
         return None
     gap = _IN_TOWN_GAP.fullmatch(text, span.end, holder.start)

@@ -762,3 +762,14 @@ def test_a_place_in_a_towns_countryside_is_by_that_town(pipeline):
     text = ("Warplanes struck Aleppo city. The airstrikes destroyed al-Shihan Bridge near al-Salhin neighborhood in "
             "al-Bu Kamal countryside.")
     assert places_at(pipeline, text, "Salhin") == [("village", "Deir-ez-Zor", "SY")]
+
+
+def test_a_place_abroad_the_text_calls_a_neighbourhood_is_not_that_place(pipeline):
+    # "Shamal" (north) is North Lebanon's Arabic name; "Shamal al-Khatt neighborhoods" in Daraa city are not
+    parsed = pipeline.parse(Article(id="x", text=(
+        "Terrorists fired rocket shells at residential neighborhoods in Daraa city. They hit al-Kashef and "
+        "Shamal al-Khatt neighborhoods in the city.")))
+    assert {pm.place.country for pm in parsed.places} == {"SY"}
+    # (an unlisted neighbourhood of the city the text names before it)
+    assert [(pm.text, pm.place.admin1) for pm in parsed.places if pm.place.kind != "town"] == [
+        ("Shamal al-Khatt", "Dar'a")]
