@@ -1619,9 +1619,11 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
     name alone; where the text says otherwise, the text wins:
 
     * called a neighbourhood among a town's neighbourhoods (its passage's): that town's
-      ("al-Izaa (radio) neighborhood" among Aleppo's is no village of Hama).
-
-    The article's later uses of the name follow its first.
+      ("al-Izaa (radio) neighborhood" among Aleppo's is no village of Hama);
+    * else the one governorate its sentence names, else its passage's, else the article's
+      (when all its other places lie in one): its candidate there, else an unlisted village
+      there ("Al-Muaker ... in the eastern part of Hama province" is not Aleppo's Al Mawakir,
+      "the Abedin camp" in a report from Idlib not Daraa's `Abidin).
     """
     if not sentences:
         return
@@ -1646,6 +1648,35 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
             town = _town_of_neighbourhoods(pm.start, mentions, sentences)
             if town is not None:
                 mentions[i] = moved[m.key, place.id] = _in_town(Span(pm.text, pm.start, pm.end), town, gazetteer)
+            continue
+        governorate = None
+        for reach in (0, _PASSAGE_SENTENCES, None):
+            lo, hi = (0, len(text)) if reach is None else _passage(sentences, pm.start, reach)
+            if reach is None:
+                named = {o.place.admin1 for o in others}
+                if len(named) != 1:
+                    break
+                provinces = [o for o in others if o.place.kind == "governorate"]
+            else:
+                provinces = [o for o in others if o.place.kind == "governorate" and lo <= o.start < hi]
+            found = {o.place.admin1: o.place for o in provinces}
+            if len(found) > 1:
+                break  # two governorates: the text does not say which
+            if found:
+                governorate = next(iter(found.values()))
+                break
+        if governorate is None or governorate.admin1 == place.admin1:
+            continue
+        here = [p for p in m.candidates if p.country == "SY" and p.admin1 == governorate.admin1
+                and p.kind in _SMALL_KINDS | {"town"}]
+        if here:
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, max(here, key=_prior), confidence=0.5,
+                                       metonymy=pm.metonymy, method=pm.method)
+        else:
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end,
+                                       _unlisted(pm.text, governorate, "in", "village"),
+                                       confidence=0.3, method="container")
+        moved[m.key, place.id] = mentions[i]
 
 
 _IN_THE_CITY_AFTER = re.compile(r"[ \t]+neighbou?rhoods?[ \t]+in[ \t]+the[ \t]+city\b", re.IGNORECASE)

@@ -289,8 +289,9 @@ def test_a_name_spelled_alike_needs_the_articles_support(pipeline):
     # Tall Mallah is in Hama; a report from Quneitra names another hill: reported, not placed in Hama
     parsed = pipeline.parse(Article(id="x", text="Units killed terrorists around Tal al-Mal in the countryside "
                                                  "of Quneitra."))
-    assert [pm.place.admin1 for pm in parsed.places] == ["Quneitra"]
-    assert [u.text for u in parsed.unresolved] == ["Tal al-Mal"]
+    # (the text puts it in Quneitra's countryside, which nothing else contradicts: an unlisted village there)
+    assert [(pm.text, pm.place.admin1, pm.method) for pm in parsed.places] == [
+        ("Tal al-Mal", "Quneitra", "container"), ("Quneitra", "Quneitra", "exact")]
     found = {pm.text: pm for pm in pipeline.parse(Article(id="y", text="Rebels advanced in the Dahiyet al-Assad "
                                                                         "district of Aleppo.")).places}
     assert found["Dahiyet al-Assad"].place.admin1 == "Aleppo"  # (hand-placed: the gazetteer's is near Damascus)
@@ -746,6 +747,27 @@ def test_the_town_suburb_of_a_name_holds_it(pipeline):
             "Khan Sheikhoun. The worst attack was a sarin gas attack in August 2013 on the Damascus suburb of "
             "Ghouta that killed hundreds of civilians.")
     assert places_at(pipeline, text, "Ghouta") == [("region", "Rural Damascus", "SY")]
+
+
+def test_a_far_village_nothing_supports_is_in_the_governorate_its_sentence_names(pipeline):
+    # Al Mawakir is a village of Aleppo; the text puts "Al-Muaker" in Hama province, and the
+    # article names no other place of Aleppo: an unlisted village of Hama, not Aleppo's
+    text = ("The civilians were freed in Al-Saan in Hamas eastern countryside and taken to the city of Salamiyah. "
+            "Russian jets struck Daesh near the village of Al-Muaker which is located in the eastern part of "
+            "Hama province.")
+    assert places_at(pipeline, text, "Muaker") == [("village", "Hama", "SY")]
+    # the article's evidence, when it all points to one governorate: "the Abedin camp" (Daraa's `Abidin)
+    # in a report of a camp near al-Habeet in Idlib
+    text = ("The bombs were dropped on a camp near al-Habeet in the northern province of Idlib on Wednesday. "
+            "Footage showed burning tents. People ran. Others wept. A voice spoke. Nobody came. "
+            "The attack on the Abedin camp was nothing short of barbaric said a spokeswoman.")
+    assert places_at(pipeline, text, "Abedin") == [("village", "Idleb", "SY")]
+
+
+def test_a_village_its_article_supports_keeps_its_reading(pipeline):
+    # Daraa is named: its village stays, whatever governorate the sentence names
+    text = ("Rebels in Idlib province shelled the village of Abedin in Daraa. Shells also fell on Daraa city.")
+    assert places_at(pipeline, text, "Abedin") == [("village", "Dar'a", "SY")]
 
 
 def test_a_far_village_called_a_neighbourhood_is_in_the_town_of_its_passages_neighbourhoods(pipeline):
