@@ -129,13 +129,14 @@ def test_dev_corpus_dominant_governorate_agrees_with_labels(pipeline):
     pairs = [(pipeline.parse(a), labels[row_number(a) - 1])
              for a in read_paths([corpus]) if isinstance(a, Article)]
     assert len(pairs) == 381
-    # The target is 0.90; we measure 0.885 (337/381). Most of the remaining misses are
+    # The target is 0.90; we measure 0.882 (336/381). Most of the remaining misses are
     # multi-governorate reports whose label names one event while most mentions name
     # another (see docs/accuracy.md): a hand-judged pass over all 42 found that reading
     # every mention right would make at most one of them agree. Right readings have
     # cost articles: Damascus's al-Mazraa in a bulletin the corpus holds four times
     # (labelled Aleppo three times), two Hama villages spelled otherwise in a report
-    # whose Hama section appears twice, Aleppo's Tal al-Zarazir in a Deir ez-Zor story.
+    # whose Hama section appears twice, Aleppo's Tal al-Zarazir in a Deir ez-Zor story, two
+    # Homs villages that tip a four-way tie in a many-province round-up.
     # The bound guards against regressions.
     assert score_corpus(pairs).accuracy >= 0.88
 
