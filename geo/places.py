@@ -345,7 +345,10 @@ class PlaceFinder:
                     if item.places:  # an Arabic name that is a frequent word: a type word or a list
                         taken = cue or bool(matches) and _listed_after(text, matches[-1].end, start)
                     else:  # a name the gazetteer lacks
-                        taken = cue and not is_common_word(item.key)
+                        # also "X west of Aleppo", and any name of a list opened by "the
+                        # neighborhoods of" ("the neighborhoods of al-Jamiliyeh Mogambo and ...")
+                        taken = (cue or _DIRECTION_OF_AFTER.match(text, end) is not None
+                                 or _in_type_list(text, start, end)) and not is_common_word(item.key)
                     if not taken:
                         continue
                 if item.places:
@@ -451,6 +454,15 @@ class PlaceFinder:
                 del items[planned:]  # "Jeb al-Jarrah" is Jubb al Jarrah, not Jeb and Jarrah
                 items.append(alike[0])
                 return alike[1]
+        if taken == 1 and len(items) == planned and first.key in self.not_places and reach[pos] > pos \
+                and keyed[pos] > 0 and tokens[keyed[pos] - 1].key == "" \
+                and tokens[keyed[pos] - 1].end >= first.start - 1 \
+                and not is_arabic(first.surface) and _is_name_start(tokens[keyed[pos + 1]].surface) \
+                and not self._may_start_name(tokens[keyed[pos + 1]]):
+            # a word that alone is no place ("Sabah", morning; a given name), with its article,
+            # opening a longer name the gazetteer lacks: "al-Sabaa Bahrat" (Damascus's Seven Fountains square) is one
+            # unknown name, not a word to skip and "Bahrat" alone
+            return self._plan_unknown(chunk, tokens, keyed, reach, pos, items)
         if taken:
             return taken
         if is_arabic(first.surface):
@@ -848,7 +860,7 @@ def _words_before(text: str, start: int, n: int = 3) -> list[str]:
         words = _LATIN_WORD.findall(window.lower())
     else:
         words = [w.lower() for w in _LATIN_WORD.findall(window)]
-    if words and window[-1:] == "-" and words[-1] in ("al", "el"):
+    if words and window.rstrip(" \t")[-1:] == "-" and words[-1] in ("al", "el"):
         del words[-1]
     return words[-n:]
 
@@ -883,8 +895,8 @@ def _has_arabic_place_cue(text: str, start: int, strict: bool = False) -> bool:
 
 # The word before a name that makes it a place: "in X", "near X"; for a name the
 # gazetteer lacks (strict) only words that rarely precede anything but a place.
-_CUE_BEFORE = _LOCATIVE_BEFORE - {"of", "to"}
-_STRICT_CUE_BEFORE = frozenset({"near", "outside", "around", "towards", "toward"})
+_CUE_BEFORE = _LOCATIVE_BEFORE - {"of", "to"} | {"held", "controlled"}  # "rebel-held X"
+_STRICT_CUE_BEFORE = frozenset({"near", "outside", "around", "towards", "toward", "held", "controlled"})
 
 
 def _reversed_words(words: Iterable[str]) -> str:
@@ -899,7 +911,7 @@ def _reversed_words(words: Iterable[str]) -> str:
 # "of" after a type word ("the village of X").
 _CUE_AFTER = re.compile(  # _word_after(...) in _ALL_CUES
     rf"{_BEFORE_WORD_AFTER}(?ai:{'|'.join(sorted(_ALL_CUES))})(?![A-Za-z])")
-_FUSED_ARTICLE_REVERSED = r"(?:-[^A-Za-z]*(?ai:la|le)(?![A-Za-z]))?[^A-Za-z]*"
+_FUSED_ARTICLE_REVERSED = r"(?:[ \t]*-[^A-Za-z]*(?ai:la|le)(?![A-Za-z]))?[^A-Za-z]*"  # "al-X", "al- X"
 _TYPE_OF_REVERSED = rf"(?ai:fo)[^A-Za-z]+(?ai:{_reversed_words(_TYPE_BEFORE)})"
 _CUE_BEFORE_REVERSED = re.compile(
     rf"{_FUSED_ARTICLE_REVERSED}(?:(?ai:{_reversed_words(_CUE_BEFORE)})|{_TYPE_OF_REVERSED})(?![A-Za-z])")
@@ -926,6 +938,40 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
         return True
     window = text[max(0, start - 40):start][::-1]  # _words_before's, reversed
     return (_STRICT_CUE_BEFORE_REVERSED if strict else _CUE_BEFORE_REVERSED).match(window) is not None
+
+
+# "X west of Aleppo", "X, 5 km north-east of Idlib": a place, whatever its name
+_DIRECTION_OF_AFTER = re.compile(
+    r",?[ \t]+(?:(?:about|some|around)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:er|re)s?|miles?)[ \t]+)?"
+    r"(?:north|south|east|west)(?:[ \t-]?(?:east|west))?[ \t]+of[ \t]+(?:the[ \t]+(?:city|town|village)[ \t]+of[ \t]+)?"
+    r"(?:(?:al|el)-)?[A-Z]")
+_NAME_IN_LIST = r"(?:(?:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`]*"
+# A list opened by a plural type word: "the neighborhoods of al-Sabil al-Mogambo al-Furqan and
+# al-Midan", "the villages of A, B and C" (its commas kept or lost); ends at the name's own article
+_TYPE_LIST_BEFORE = re.compile(
+    rf"\b(?i:neighbou?rhoods|villages|towns|districts|quarters|areas)[ \t]+of[ \t]+"
+    rf"(?:{_NAME_IN_LIST}(?:[ \t]*-[ \t]*|[ \t]+|[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))+"
+    rf"(?:(?:al|el)[ \t]*-[ \t]*)?\Z")
+_TYPE_LIST_REACH = 160
+
+
+_WORD_BEFORE_IN_RUN = re.compile(r"([A-Za-z]+)[ \t]+\Z")
+_NOT_IN_LIST = re.compile(r"\b[A-Z]{2,}\b")  # "Aleppo Monitor AFP Thursday": a headline, not a list
+
+
+def _in_type_list(text: str, start: int, end: int) -> bool:
+    """True if the name at ``start`` is in a list opened by a plural type word ("the villages of").
+
+    Not the second word of a name whose generic head stood alone ("Wadi Dahab"), nor a run
+    with a month, a day or an acronym in it (a headline's words).
+    """
+    before = _WORD_BEFORE_IN_RUN.search(text, max(0, start - 20), start)
+    if before and fold_token(before.group(1)) in _GENERIC_HEADS:
+        return False
+    surface = text[start:end]
+    if _NOT_IN_LIST.search(surface) or any(w.lower() in _MONTHS_DAYS for w in surface.split()):
+        return False
+    return _TYPE_LIST_BEFORE.search(text, max(0, start - _TYPE_LIST_REACH), start) is not None
 
 
 def _has_place_cue_by_words(text: str, start: int, end: int, strict: bool = False) -> bool:

@@ -796,3 +796,42 @@ def test_a_place_abroad_the_text_calls_a_neighbourhood_is_not_that_place(pipelin
     # (an unlisted neighbourhood of the city the text names before it)
     assert [(pm.text, pm.place.admin1) for pm in parsed.places if pm.place.kind != "town"] == [
         ("Shamal al-Khatt", "Dar'a")]
+
+
+@pytest.mark.parametrize("text, surface, reading", [
+    # a name the gazetteer lacks in a list opened by a plural type word, commas kept or lost
+    ("Shells hit the neighborhoods of al-Jamiliyeh Mogambo and al-Ashrafiyeh in Aleppo.", "Mogambo",
+     ("Mogambo (unlisted, in Aleppo)", "Aleppo")),
+    ("Shells hit the neighborhoods of al-Sabil al-Mogambo al-Furqan and al-Midan in Aleppo.", "Mogambo",
+     ("Mogambo (unlisted, in Aleppo)", "Aleppo")),
+    # the list's first name after "al- " (a space after the article's hyphen)
+    ("The army targeted the neighborhoods of al- Rashidin Bustan al-Qasr and Qadi Askar in Aleppo city.",
+     "Rashidin", ("Rashidin (unlisted, in Aleppo)", "Aleppo")),
+    ("ISIL seized control of the areas of Hafez and Muhassen in Deir Ezzor.", "Muhassen",
+     ("Muh Hasan", "Deir-ez-Zor")),
+    # a word that alone is no place ("Sabah"), with its article, opening a name the gazetteer lacks
+    ("Shells hit the neighborhoods of al-Sabaa Bahrat and al-Sinaa in Damascus city.", "Sabaa Bahrat",
+     ("Sabaa Bahrat (unlisted, in Damascus)", "Damascus")),
+])
+def test_names_the_gazetteer_lacks_in_a_list_of_places_are_read(pipeline, text, surface, reading):
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert (found[surface].name, found[surface].admin1) == reading
+
+
+@pytest.mark.parametrize("text", [
+    "The buses waited at a transit point in Rashidin west of Aleppo.",
+    "AFPs reporter in rebel-held Rashidin saw several bodies.",
+])
+def test_a_name_the_gazetteer_lacks_west_of_a_town_or_rebel_held_is_a_place(pipeline, text):
+    parsed = pipeline.parse(Article(id="x", text=text))
+    assert "Rashidin" in [s.text for s in parsed.unresolved] + [pm.text for pm in parsed.places]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Air strikes kill 12 in rebel-held areas of Syrias Aleppo Monitor AFP Thursday 14 Jul 2016", "Monitor"),
+    ("the pro-regime districts of Wadi Dahab and al-Walid in Homs", "Dahab"),
+    ("28 Terrorists Killed in Idleb Syrian Army Regains Several Towns in Hamah.", "Army"),
+])
+def test_headline_words_and_a_lone_generic_head_are_no_list_names(pipeline, text, surface):
+    parsed = pipeline.parse(Article(id="x", text=text))
+    assert not any(surface in s for s in [s.text for s in parsed.unresolved] + [pm.text for pm in parsed.places])
