@@ -948,11 +948,18 @@ _DIRECTION_OF_AFTER = re.compile(
 _NAME_IN_LIST = r"(?:(?:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`]*"
 # A list opened by a plural type word: "the neighborhoods of al-Sabil al-Mogambo al-Furqan and
 # al-Midan", "the villages of A, B and C" (its commas kept or lost); ends at the name's own article
-_TYPE_LIST_BEFORE = re.compile(
-    rf"\b(?i:neighbou?rhoods|villages|towns|districts|quarters|areas)[ \t]+of[ \t]+"
+_TYPE_LIST_OPEN = re.compile(r"\b(?i:neighbou?rhoods|villages|towns|districts|quarters|areas)[ \t]+of[ \t]+")
+_TYPE_LIST_NAMES = re.compile(
     rf"(?:{_NAME_IN_LIST}(?:[ \t]*-[ \t]*|[ \t]+|[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))+"
-    rf"(?:(?:al|el)[ \t]*-[ \t]*)?\Z")
+    rf"(?:(?:al|el)[ \t]*-[ \t]*)?")
 _TYPE_LIST_REACH = 160
+
+
+@lru_cache(maxsize=4)
+def _type_list_openers(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every "the villages of" (a plural type word and "of") in an article,
+    found once: :func:`_in_type_list` asks for each name the gazetteer lacks."""
+    return tuple(m.span() for m in _TYPE_LIST_OPEN.finditer(text))
 
 
 _WORD_BEFORE_IN_RUN = re.compile(r"([A-Za-z]+)[ \t]+\Z")
@@ -965,13 +972,17 @@ def _in_type_list(text: str, start: int, end: int) -> bool:
     Not the second word of a name whose generic head stood alone ("Wadi Dahab"), nor a run
     with a month, a day or an acronym in it (a headline's words).
     """
+    opens = [e for s, e in _type_list_openers(text) if start - _TYPE_LIST_REACH <= s and e < start]
+    if not opens:  # (most names: no list opened within reach)
+        return False
     before = _WORD_BEFORE_IN_RUN.search(text, max(0, start - 20), start)
     if before and fold_token(before.group(1)) in _GENERIC_HEADS:
         return False
     surface = text[start:end]
     if _NOT_IN_LIST.search(surface) or any(w.lower() in _MONTHS_DAYS for w in surface.split()):
         return False
-    return _TYPE_LIST_BEFORE.search(text, max(0, start - _TYPE_LIST_REACH), start) is not None
+    # then nothing but names (at least one) from the opener up to this one
+    return any(_TYPE_LIST_NAMES.fullmatch(text, e, start) for e in opens)
 
 
 def _has_place_cue_by_words(text: str, start: int, end: int, strict: bool = False) -> bool:
