@@ -22,6 +22,7 @@ import os
 import re
 import threading
 import time
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -398,7 +399,8 @@ class StaticFromMemory:
         entry = self._files.get(rel)
         if entry is not None:
             return entry
-        if not rel or rel.startswith("/") or "\\" in rel or any(part in ("", ".", "..") for part in rel.split("/")):
+        # (an empty part also refuses "" and a leading "/")
+        if "\\" in rel or any(part in ("", ".", "..") for part in rel.split("/")):
             return None
         path = self.folder / rel
         try:
@@ -443,25 +445,31 @@ MAP_CHUNKS = ("ComponentInstance",)
 _STATIC_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*"\./([\w.\-]+\.js)"')
 
 
-def chunk_closure(js_dir: Path, names: tuple[str, ...] = MAP_CHUNKS) -> list[str]:
+def chunk_closure(js_dir: Path, names: tuple[str, ...] = MAP_CHUNKS, loaded: Collection[str] = ()) -> list[str]:
     """The files of Streamlit's chunks ``names`` (``ComponentInstance.<hash>.js``) in
-    ``js_dir`` and of every chunk they import, in the order found. A name no file has
-    (another Streamlit version) adds nothing."""
+    ``js_dir`` and of every chunk they import, in the order found; not those in ``loaded``
+    (the page's own scripts, which it loads with their imports already), nor what only they
+    import. A name no file has (another Streamlit version) adds nothing."""
     todo = [p.name for name in names for p in sorted(js_dir.glob(f"{name}.*.js"))]
     seen: dict[str, None] = {}
     while todo:
         name = todo.pop(0)
-        if name in seen or not (js_dir / name).is_file():
+        if name in seen or name in loaded or not (js_dir / name).is_file():
             continue
         seen[name] = None
         todo.extend(_STATIC_IMPORT.findall((js_dir / name).read_text(encoding="utf-8", errors="replace")))
     return list(seen)
 
 
+def loaded_chunks(index_html: str) -> set[str]:
+    """The chunks Streamlit's ``index.html`` loads itself (its script and its preloads)."""
+    return set(re.findall(r'(?:href|src)="\./static/js/([^"]+)"', index_html))
+
+
 def index_with_preloads(index_html: str, chunks: list[str]) -> str:
     """Streamlit's ``index.html`` with a ``modulepreload`` link for each of ``chunks`` it
     does not load already."""
-    have = set(re.findall(r'(?:href|src)="\./static/js/([^"]+)"', index_html))
+    have = loaded_chunks(index_html)
     links = "".join(f'\n    <link rel="modulepreload" crossorigin href="./static/js/{c}">'
                     for c in chunks if c not in have and re.fullmatch(r"[\w.\-]+\.js", c))
     head, sep, rest = index_html.partition("</head>")
@@ -485,7 +493,9 @@ def preload_routes() -> list:
     index = static / "index.html"
     if not index.is_file() or not (static / "static" / "js").is_dir():
         return []
-    body = index_with_preloads(index.read_text(encoding="utf-8"), chunk_closure(static / "static" / "js"))
+    page_html = index.read_text(encoding="utf-8")
+    chunks = chunk_closure(static / "static" / "js", loaded=loaded_chunks(page_html))
+    body = index_with_preloads(page_html, chunks)
 
     async def page(_request):
         return HTMLResponse(body, headers={"Cache-Control": "no-cache"})

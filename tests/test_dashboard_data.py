@@ -133,9 +133,14 @@ def test_the_page_preloads_the_code_of_the_maps_frame_and_its_imports(tmp_path):
     chunks = dd.chunk_closure(js)
     assert chunks == ["ComponentInstance.h1.js", "IFrameUtil.h2.js", "index.h0.js", "urls.h3.js"]
     assert dd.chunk_closure(js, ("NoSuchChunk",)) == []
+    # what the page loads itself is neither listed nor read for its imports
+    (js / "index.h0.js").write_text('import"./ComponentInstance.h1.js";import"./Other.h4.js";')
+    assert dd.chunk_closure(js, loaded={"index.h0.js"}) == ["ComponentInstance.h1.js", "IFrameUtil.h2.js",
+                                                            "urls.h3.js"]
 
     index = ('<html><head><script type="module" crossorigin src="./static/js/index.h0.js"></script>\n'
              '<link rel="modulepreload" crossorigin href="./static/js/urls.h3.js"></head><body></body></html>')
+    assert dd.loaded_chunks(index) == {"index.h0.js", "urls.h3.js"}
     page = dd.index_with_preloads(index, chunks + ['x.js"><script>alert(1)</script>'])
     links = re.findall(r'<link rel="modulepreload" crossorigin href="\./static/js/([^"]+)">', page)
     assert links == ["urls.h3.js", "ComponentInstance.h1.js", "IFrameUtil.h2.js"]  # each once; no odd names
