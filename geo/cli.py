@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo ingest|stats|parse|lookup|check``.
+"""Command line: ``python -m geo ingest|stats|parse|lookup|reparse|check``.
 
 Exit codes: 0 success; 1 some input failed, nothing found, or the store is
 unsound; 2 usage errors (bad arguments or options). Results go to stdout,
@@ -8,6 +8,7 @@ progress, errors and warnings to stderr, one line each.
     python -m geo stats --json
     python -m geo parse data/seeds --json
     python -m geo lookup Saraqeb --limit 5
+    python -m geo reparse          # after an upgrade: the stored articles read by this engine
     python -m geo check
 """
 
@@ -116,6 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
     lookup.add_argument("--country", metavar="CC", help="only places in this ISO country code (SY, TR, ...)")
     lookup.add_argument("--json", action="store_true", help="one JSON object per candidate")
     lookup.set_defaults(run=run_lookup)
+
+    reparse = commands.add_parser("reparse", parents=[verbose],
+                                  help="read the stored articles again with this engine (after an upgrade)")
+    _add_db(reparse)
+    reparse.add_argument("--no-progress", action="store_true", help="no progress bar")
+    reparse.set_defaults(run=run_reparse)
 
     check = commands.add_parser("check", parents=[verbose], help="check the store's integrity; exit 0 only when sound")
     _add_db(check)
@@ -272,6 +279,53 @@ def _print_ingest_summary(report: IngestReport, tally: _BatchTally, totals: dict
 
 def _one_line(text: str) -> str:
     return " ".join(str(text).split())
+
+
+# --------------------------------------------------------------------------- reparse
+
+
+def run_reparse(args: argparse.Namespace) -> int:
+    """``reparse``: every stored article parsed again by this engine, and its annotations
+    replaced where they changed (one transaction per article: a stop leaves each article
+    either as it was or re-read). Failures are reported and leave their article as it was."""
+    from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    from geo.errors import StoreError
+
+    changed = unchanged = 0
+    failed: list[str] = []
+    with _open_store(args.db, must_exist=True) as store:
+        ids = [row[0] for row in store.conn.execute("SELECT id FROM articles ORDER BY added_at, id")]
+        with logging_redirect_tqdm(), tqdm(ids, desc="reparse", unit=" articles", file=sys.stderr,
+                                           disable=True if args.no_progress else None, dynamic_ncols=True) as bar:
+            for article_id in bar:
+                stored = store.article(article_id)
+                if stored is None:  # deleted meanwhile by another process
+                    continue
+                where = stored.article.path or article_id
+                try:
+                    parsed = default_pipeline().parse(stored.article)
+                except PARSE_ERRORS as exc:
+                    logger.debug("parse failed", exc_info=True)
+                    failed.append(f"{where}: could not be parsed ({type(exc).__name__}: {exc})")
+                    continue
+                try:
+                    if store.replace_article(parsed):
+                        changed += 1
+                    else:
+                        unchanged += 1
+                except StoreError as exc:
+                    failed.append(f"{where}: {exc}")
+                bar.set_postfix(changed=changed, failed=len(failed), refresh=False)
+        totals = store.stats()
+        path = store.path
+    for line in failed:
+        print(f"failed: {_one_line(line)}", file=sys.stderr)
+    print(f"{changed + unchanged + len(failed)} articles read again: {changed} changed, {unchanged} unchanged, "
+          f"{len(failed)} failed")
+    print(f"store {path}: " + ", ".join(f"{n} {key.replace('_', ' ')}" for key, n in totals.items()))
+    return 1 if failed else 0
 
 
 # --------------------------------------------------------------------------- stats, check

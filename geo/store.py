@@ -757,17 +757,73 @@ class Store:
             raise StoreError(f"cannot save article {parsed.article.id}: {exc}") from exc
         return True
 
+    def replace_article(self, parsed: ParsedArticle) -> bool:
+        """Write ``parsed`` over the stored article of the same id, in one transaction: its
+        sentences, mentions, unresolved names and totals are replaced; its ``added_at`` kept.
+
+        For a store read by an older engine (``python -m geo reparse``). Returns False, and
+        writes nothing, when what is stored is what ``parsed`` holds (its places' gazetteer
+        records included). Raises StoreError, writing nothing, when no article has that id,
+        a mention does not match the text or the write fails.
+        """
+        if not isinstance(parsed, ParsedArticle):
+            raise StoreError(f"replace_article needs a ParsedArticle, got {type(parsed).__name__}")
+        sentences = _sentences_of(parsed)
+        _validate(parsed, sentences)
+        article_id = parsed.article.id
+        try:
+            with self.atomic() as conn:
+                stored = self.article(article_id)
+                if stored is None:
+                    raise StoreError(f"cannot replace article {article_id}: it is not in the store")
+                if _same_annotations(stored, parsed, sentences):
+                    return False
+                old_places = self._remove(conn, article_id)
+                self._insert(conn, parsed, sentences, added_at=stored.added_at)
+                conn.execute("DELETE FROM place_totals WHERE mentions <= 0")
+                conn.execute("DELETE FROM place_actor_totals WHERE mentions <= 0")
+                conn.execute("DELETE FROM actor_totals WHERE mentions <= 0")
+                conn.executemany(  # a place only the old reading had is mentioned no more
+                    "DELETE FROM places WHERE id = ? AND NOT EXISTS "
+                    "(SELECT 1 FROM place_mentions m WHERE m.place_id = places.id)", [(i,) for i in old_places])
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot replace article {article_id}: {exc}") from exc
+        return True
+
+    @staticmethod
+    def _remove(conn: sqlite3.Connection, article_id: str) -> list[str]:
+        """Delete an article and its rows, and take its mentions off the totals (rows that
+        reach 0 are left to the caller); the ids of the places it mentioned."""
+        key = (article_id,)
+        places = conn.execute("SELECT place_id, count(*) FROM place_mentions WHERE article_id = ? "
+                              "GROUP BY place_id", key).fetchall()
+        conn.executemany("UPDATE place_totals SET mentions = mentions - ?, articles = articles - 1 "
+                         "WHERE place_id = ?", [(n, place) for place, n in places])
+        conn.executemany(
+            "UPDATE place_actor_totals SET mentions = mentions - ? WHERE place_id = ? AND actor = ? AND category = ?",
+            [(n, place, actor, category) for place, actor, category, n in conn.execute(
+                "SELECT pm.place_id, am.actor, am.category, count(DISTINCT pm.id) " + _JOIN_SENTENCE_ACTORS
+                + " WHERE pm.article_id = ? GROUP BY 1, 2, 3", key)])
+        conn.executemany(
+            "UPDATE actor_totals SET mentions = mentions - ?, articles = articles - 1 WHERE actor = ? AND category = ?",
+            [(n, actor, category) for actor, category, n in conn.execute(
+                "SELECT actor, category, count(*) FROM actor_mentions WHERE article_id = ? GROUP BY 1, 2", key)])
+        for table in ("place_mentions", "actor_mentions", "unresolved", "sentences", "articles"):
+            conn.execute(f"DELETE FROM {table} WHERE {'id' if table == 'articles' else 'article_id'} = ?", key)
+        return [place for place, _ in places]
+
     @staticmethod
     def _has_article(conn: sqlite3.Connection, article_id: str) -> bool:
         return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def _insert(self, conn: sqlite3.Connection, parsed: ParsedArticle, sentences: tuple[tuple[int, int], ...]) -> None:
+    def _insert(self, conn: sqlite3.Connection, parsed: ParsedArticle, sentences: tuple[tuple[int, int], ...],
+                added_at: str | None = None) -> None:
         a = parsed.article
         conn.execute(
             "INSERT INTO articles (id, text, title, source, date, path, url, n_sentences, n_places, "
             "n_actors, n_unresolved, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (a.id, a.text, a.title, a.source, _date_sql(a.date), a.path, a.url, len(sentences),
-             len(parsed.places), len(parsed.actors), len(parsed.unresolved), _now()),
+             len(parsed.places), len(parsed.actors), len(parsed.unresolved), added_at or _now()),
         )
         conn.executemany(
             "INSERT INTO sentences (article_id, idx, char_start, char_end, text) VALUES (?, ?, ?, ?, ?)",
@@ -1325,6 +1381,25 @@ _JOIN_SENTENCE_ACTORS = (
     "FROM place_mentions pm JOIN actor_mentions am "
     "ON am.article_id = pm.article_id AND am.sentence_idx = pm.sentence_idx"
 )
+
+
+def _same_annotations(stored: StoredArticle, parsed: ParsedArticle, sentences: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the store already holds what ``parsed`` says of the same article."""
+    a, b = stored.article, parsed.article
+    if (a.text, a.title, a.source, a.date, a.path, a.url) != (b.text, b.title, b.source, b.date, b.path, b.url):
+        return False
+
+    def places(ms):
+        return sorted((m.start, m.end, m.text, _place_row(m.place), m.confidence, bool(m.metonymy), m.method)
+                      for m in ms)
+
+    def actors(ms):
+        return sorted((m.start, m.end, m.text, m.actor, m.category, bool(m.coref)) for m in ms)
+
+    return (tuple(stored.sentences) == tuple(sentences) and places(stored.places) == places(parsed.places)
+            and actors(stored.actors) == actors(parsed.actors)
+            and sorted((s.start, s.end, s.text) for s in stored.unresolved)
+            == sorted((s.start, s.end, s.text) for s in parsed.unresolved))
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

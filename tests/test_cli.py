@@ -158,7 +158,32 @@ def test_check_passes_on_a_sound_store_and_fails_after_corruption(seeded: Path, 
     assert "counts differ" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("command", ["stats", "check"])
+def test_reparse_reads_the_stored_articles_again_with_this_engine(seeded: Path, tmp_path, capsys) -> None:
+    from dataclasses import replace
+
+    from geo.cli import default_pipeline
+
+    db = tmp_path / "old.sqlite"
+    with Store(seeded) as ingested, Store(db) as store:
+        [first, second] = [row[0] for row in ingested.conn.execute("SELECT id FROM articles ORDER BY id")]
+        current = default_pipeline().parse(ingested.article(first).article)
+        # a store written by an older engine: half the first article's places and actors found
+        store.save_article(replace(current, places=current.places[::2], actors=current.actors[::2], unresolved=()))
+        store.save_article(ingested.article(second).parsed)
+    capsys.readouterr()
+    assert main(["reparse", "--db", str(db), "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "2 articles read again: 1 changed, 1 unchanged, 0 failed" in out
+    assert main(["check", "--db", str(db)]) == 0
+    with Store(db) as store, Store(seeded) as ingested:
+        assert store.article(first).parsed == current
+        assert store.stats() == ingested.stats()  # as if ingested by this engine
+    capsys.readouterr()
+    assert main(["reparse", "--db", str(db), "--no-progress"]) == 0
+    assert "0 changed, 2 unchanged" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["stats", "check", "reparse"])
 def test_missing_store_is_an_error_not_created(tmp_path, command: str) -> None:
     assert main([command, "--db", str(tmp_path / "none.sqlite")]) == 1
     assert not (tmp_path / "none.sqlite").exists()

@@ -419,3 +419,50 @@ def test_the_place_facets_carry_the_arabic_names(seed_db):
 def test_an_arabic_text_filter_folds_spellings(store: Store, needle: str) -> None:
     store.save_article(parsed("قصفت الطائرات مدينةَ إدلب قرب Hama.", title=None))
     assert [p.name for p in store.place_counts(Filters(text=needle))] == ["Hama"]
+
+
+def _totals(store: Store) -> tuple:
+    q = store.conn.execute
+    return (q("SELECT * FROM place_totals ORDER BY 1").fetchall(),
+            q("SELECT * FROM place_actor_totals ORDER BY 1, 2, 3").fetchall(),
+            q("SELECT * FROM actor_totals ORDER BY 1, 2").fetchall(),
+            q("SELECT id FROM places ORDER BY 1").fetchall())
+
+
+def test_replace_article_writes_a_new_reading_over_the_old_one(filled: Store) -> None:
+    # the old reading: Saraqeb read as Hama's town, Geneva and an actor missed
+    new = parsed(TEXT_1, unresolved=("Zerzur",), coref=(("the two groups", "Daesh"),
+                                                         ("the two groups", "Hayat Tahrir al-Sham")))
+    old = ParsedArticle(new.article, tuple(m if m.text != "Saraqeb" else PlaceMention(
+        m.text, m.start, m.end, Place("wof:9", "Sarakib", "village", 35.0, 36.0, "SY", "Hama"), 0.4)
+        for m in new.places if m.text != "Geneva"), new.actors[1:], (), new.sentences)
+    with Store(":memory:") as fresh, Store(":memory:") as reread:
+        for s in (fresh, reread):
+            s.save_article(parsed(TEXT_2.replace("The regime", "the regime"), id="a2", source="SANA",
+                                  title="Hama news", date=dt.date(2017, 11, 2)))
+        fresh.save_article(new)
+        reread.save_article(old)
+        added_at = reread.article("a1").added_at
+        version = reread.version()
+        assert reread.replace_article(new) is True
+        assert reread.version() != version  # the dashboard's caches see the change
+        assert reread.check() == []  # totals, counts, sentences and places all agree with the rows
+        assert _totals(reread) == _totals(fresh)  # as if the new reading had been ingested
+        assert reread.stats() == fresh.stats()
+        assert "wof:9" not in {p for (p,) in _totals(reread)[3]}  # the old reading's place is gone
+        stored = reread.article("a1")
+        assert stored.parsed == fresh.article("a1").parsed and stored.added_at == added_at
+        version = reread.version()
+        assert reread.replace_article(new) is False  # the same reading: nothing written
+        assert reread.version() == version
+
+
+def test_replace_article_refuses_an_unknown_article_and_writes_nothing(filled: Store) -> None:
+    before = (filled.stats(), _totals(filled), filled.version())
+    with pytest.raises(StoreError, match="not in the store"):
+        filled.replace_article(parsed(TEXT_2, id="nope"))
+    bad = parsed(TEXT_2, id="a2")
+    bad = ParsedArticle(bad.article, (PlaceMention("Hama", 0, 4, HAMA, 0.9),), (), (), bad.sentences)
+    with pytest.raises(StoreError):  # "The " is not "Hama": refused before anything is written
+        filled.replace_article(bad)
+    assert (filled.stats(), _totals(filled), filled.version()) == before
