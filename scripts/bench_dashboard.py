@@ -10,7 +10,8 @@
    of the gazetteer (a fixed pseudo-random mapping per copy), so the map has
    a few thousand distinct places, as a year of real news would.
 2. ``streamlit run dashboard.py`` on that store (network cut off in the
-   browser: only localhost), driven by Playwright in Debian's chromium.
+   browser: its resolver finds no host but this one), driven by Playwright in
+   Debian's chromium, whose HTTP cache works as a user's does.
 3. Prints: time to a rendered map on first load (a new server, so cold
    caches, and a new browser profile, so nothing cached in the browser), on
    a reload (warm), for a new visitor (another new browser profile on the
@@ -61,6 +62,13 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+#: No network but this machine: the browser's resolver finds no other host, as offline.
+#: (Until 30 Nov the benchmark cut the network off with Playwright's request routing, which
+#: no user's browser has: it sends every request through this process and turns the
+#: browser's HTTP cache off, microsoft/playwright#7220. On a first page of ~110 requests
+#: it cost ~0.5-0.9 s; ``--playwright-routing`` measures that way again.)
+OFFLINE_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"]
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws://localhost", "data:")
 
 
 # --------------------------------------------------------------------------- the store
@@ -174,26 +182,39 @@ MAP_STATE = """() => {
 
 
 class Meter:
-    """Bytes received by the page: HTTP bodies and websocket frames."""
+    """Bytes the page received: HTTP bodies (from the browser's own resource timing, read
+    after the load, so measuring costs the page nothing) and websocket frames."""
 
     def __init__(self, page) -> None:
-        self.http = 0
+        self.page = page
         self.ws = 0
-        self.blocked: list[str] = []
-        page.on("response", self._response)
         page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
-
-    def _response(self, response) -> None:
-        try:
-            self.http += len(response.body())
-        except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
-            pass
 
     def _frame(self, payload) -> None:
         self.ws += len(payload)
 
     def reset(self) -> None:
-        self.http = self.ws = 0
+        self.ws = 0
+
+    def http(self) -> tuple[int, int]:
+        """(bytes of the bodies the page and the map's frame loaded, bytes that came over
+        the network: 0 for a file from the browser's cache)."""
+        got = self.page.evaluate(PAGE_BYTES)
+        return got["decoded"], got["transferred"]
+
+
+# Sizes of the page's and the map frame's responses (Resource Timing; same origin, so known).
+PAGE_BYTES = """() => {
+    const sum = (w) => {
+        let decoded = 0, transferred = 0;
+        const entries = w.performance.getEntriesByType('navigation').concat(w.performance.getEntriesByType('resource'));
+        for (const e of entries) { decoded += e.decodedBodySize || 0; transferred += e.transferSize || 0; }
+        return [decoded, transferred];
+    };
+    const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+    const a = sum(window), b = f && f.contentWindow ? sum(f.contentWindow) : [0, 0];
+    return {decoded: a[0] + b[0], transferred: a[1] + b[1]};
+}"""
 
 
 def place_count(db: Path, f: Filters) -> int:
@@ -201,26 +222,37 @@ def place_count(db: Path, f: Filters) -> int:
         return len(store.place_counts(f))
 
 
-def measure(db: Path | None, url: str, actors: list[str]) -> dict:
+def measure(db: Path | None, url: str, actors: list[str], routing: bool = False) -> dict:
     """Time the page at ``url`` (see the module docstring); ``db`` None: the reference page,
-    first load and reload only."""
+    first load and reload only. ``routing``: cut the network off with Playwright's request
+    routing instead (how this script measured until 30 Nov; see :data:`OFFLINE_ARGS`)."""
     from playwright.sync_api import sync_playwright
 
     results: dict = {}
     n_all = place_count(db, Filters()) if db is not None else 1
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + ([] if routing else OFFLINE_ARGS))
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         blocked: list[str] = []
 
+        def failed(request):
+            if not request.url.startswith(LOCAL):
+                blocked.append(request.url)
+
         def route(r):
-            if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "http://localhost")):
+            if r.request.url.startswith(LOCAL):
                 r.continue_()
             else:
                 blocked.append(r.request.url)
                 r.abort()
 
-        context.route("**/*", route)
+        def cut_off(ctx) -> None:
+            if routing:
+                ctx.route("**/*", route)
+            else:
+                ctx.on("requestfailed", failed)
+
+        cut_off(context)
         page = context.new_page()
         meter = Meter(page)
 
@@ -233,13 +265,14 @@ def measure(db: Path | None, url: str, actors: list[str]) -> dict:
             took = time.perf_counter() - started
             results.setdefault("milestones_ms", []).append(steps)
             print(f"{label}: map with {n_all:,} places rendered in {took:.2f} s "
-                  f"(HTTP {meter.http / 1e6:.2f} MB, websocket {meter.ws / 1e6:.2f} MB)", flush=True)
+                  f"(HTTP {meter.http()[0] / 1e6:.2f} MB, {meter.http()[1] / 1e6:.2f} MB of it over the network; "
+                  f"websocket {meter.ws / 1e6:.2f} MB)", flush=True)
             print("  seen at (ms since navigation): " + ", ".join(f"{k} {v:,}" for k, v in steps.items()),
                   flush=True)
             return took
 
         results["first_load_s"] = load("first load (cold server caches)")
-        results["page_http_bytes"], results["page_ws_bytes"] = meter.http, meter.ws
+        results["page_http_bytes"], results["page_ws_bytes"] = meter.http()[0], meter.ws
         results["map_script_bytes"] = page.evaluate(
             """() => { const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
                        let n = 0; f.contentDocument.querySelectorAll('script:not([src])')
@@ -248,7 +281,7 @@ def measure(db: Path | None, url: str, actors: list[str]) -> dict:
         # Another visitor: a new browser profile (nothing cached in the browser) on the
         # server the first load warmed, as when a shared dashboard is opened.
         visitor = browser.new_context(viewport={"width": 1400, "height": 1000})
-        visitor.route("**/*", route)
+        cut_off(visitor)
         visitor_page = visitor.new_page()
         results["visitor_s"] = load("new visitor (new browser profile, warm server)", visitor_page,
                                     Meter(visitor_page))
@@ -308,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--floor", action="store_true", help="also measure the reference page (see above)")
     ap.add_argument("--runs", type=int, default=1, help="measure this many times, each with a new server "
                     "and browser, and print the medians (default 1)")
+    ap.add_argument("--playwright-routing", action="store_true",
+                    help="cut the network off with Playwright's request routing, as until 30 Nov "
+                    "(every request through this process, no HTTP cache: slower; see OFFLINE_ARGS)")
     args = ap.parse_args(argv)
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"{CHROMIUM} is missing (bash scripts/setup.sh --browser installs it)")
@@ -334,10 +370,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.runs > 1:
             print(f"--- run {run + 1} of {args.runs}", flush=True)
         if args.floor:
-            floors.append(measure_floor(args.db.parent))
+            floors.append(measure_floor(args.db.parent, args.playwright_routing))
         proc, url = start_dashboard(args.db, log)
         try:
-            results = measure(args.db, url, actors)
+            results = measure(args.db, url, actors, args.playwright_routing)
         finally:
             stop_dashboard(proc)
         results["script_runs_s"] = script_runs(log)
@@ -373,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         "floor_reload_s": median(r["reload_s"] for r in floors) if floors else None,
         "floor_visitor_s": median(r["visitor_s"] for r in floors) if floors else None,
         "blocked_hosts": sorted({h for r in runs for h in r["blocked_hosts"]}),
+        "network_cut_off_by": "Playwright's request routing" if args.playwright_routing else "the browser's resolver",
         "load_average": os.getloadavg(),
     }
     print(json.dumps(summary if args.runs > 1 else {**runs[0], **summary}, indent=2, default=str))
@@ -437,7 +474,7 @@ else:  # the dashboard's server set-up (see dashboard.py): imports at server sta
 """
 
 
-def measure_floor(folder: Path) -> dict:
+def measure_floor(folder: Path, routing: bool = False) -> dict:
     """First load and reload of the reference page (module docstring, 5.), on a new server."""
     app_dir = folder / "bench-reference"
     app_dir.mkdir(parents=True, exist_ok=True)
@@ -448,7 +485,7 @@ def measure_floor(folder: Path) -> dict:
     print("reference page (Streamlit + the same map with one marker, no store):", flush=True)
     proc, url = start_dashboard(REPO / "var" / "unused.sqlite", app_dir / "streamlit.log", script=app_dir / "app.py")
     try:
-        return measure(None, url, [])
+        return measure(None, url, [], routing)
     finally:
         stop_dashboard(proc)
 
