@@ -54,12 +54,12 @@ from streamlit.logger import get_logger
 
 from geo import config
 from geo.articles import ReadOptions, read_bytes, read_paths
-from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, upload_name
-from geo.dashboard_data import (MAP_KEY, MAP_TILES, actor_other_names, db_path, ingest_lock, map_assets,
+from geo.ingest import IngestReport, Progress, bundled_paths, ingest_articles, reparse_store, upload_name
+from geo.dashboard_data import (MAP_KEY, MAP_TILES, actor_other_names, current_engine, db_path, ingest_lock, map_assets,
                                  map_component, map_tiles, mention_indexes, pipeline, prepare_default_view,
                                  static_middleware, preload_routes,
-                                 q_actor_counts, q_article, q_excerpts, q_facets, q_map_args, q_place_counts, q_stats,
-                                 q_timeline, store_version, tcp_nodelay)
+                                 q_actor_counts, q_article, q_excerpts, q_facets, q_map_args, q_place_counts,
+                                 q_read_by_others, q_stats, q_timeline, store_version, tcp_nodelay)
 from geo.store import Facets, Filters, PlaceCount, Store
 
 PANEL_PAGE = 25
@@ -149,6 +149,40 @@ def ensure_bundled_data(db: str) -> None:
         st.session_state["first_start_report"] = report
     finally:
         lock.release()
+
+
+def reparse_in_page(db: str) -> None:
+    """Read the articles an older engine read again, with a progress bar; the report is
+    shown by the next run (:func:`engine_notice`)."""
+    bar = st.sidebar.progress(0.0, text="Reading the articles again\u2026")
+
+    def update(p: Progress) -> None:
+        if p.done % 5 == 0 or p.done == p.total:
+            bar.progress(p.fraction or 0.0, text=f"Reading again: {p.done:,}/{p.total:,} \u00b7 {p.added:,} changed")
+
+    with ingest_lock(), Store(db) as store:
+        engine = pipeline()
+        report = reparse_store(store, engine, update, engine=engine.engine)
+    bar.empty()
+    st.session_state["reparse_report"] = report
+    st.rerun()  # the counts, filters and map with the new readings
+
+
+def engine_notice(db: str, version: tuple) -> None:
+    """Under the store's counts: how many articles an older engine read, and a button that
+    reads them again (``python -m geo reparse`` from the page); the last re-read's report."""
+    report = st.session_state.pop("reparse_report", None)
+    if report is not None:
+        st.sidebar.success(report.summary() + ".", icon=":material/check:")
+        for line in report.errors[:5]:
+            st.sidebar.text(line)
+    older = q_read_by_others(db, version, current_engine())
+    if not older:
+        return
+    st.sidebar.caption(f"{older:,} article{'s were' if older != 1 else ' was'} read by another version of "
+                       "the engine: reading them again brings them up to this one's places and actors.")
+    if st.sidebar.button("Read them again", key="reparse"):
+        reparse_in_page(db)
 
 
 def ingest_uploads(db: str, files: Sequence) -> list[tuple[str, IngestReport]]:
@@ -653,6 +687,7 @@ def main() -> None:
         sidebar_filters(facets)
     st.sidebar.caption(f"Store: {stats['articles']:,} articles, {stats['place_mentions']:,} place mentions, "
                        f"{stats['actor_mentions']:,} actor mentions.")
+    engine_notice(db, version)
     write_url(f)
     mention_indexes().warm(db, version)
     logger.info("script run: %.3f s (%s)", time.perf_counter() - started, f)

@@ -121,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     reparse = commands.add_parser("reparse", parents=[verbose],
                                   help="read the stored articles again with this engine (after an upgrade)")
     _add_db(reparse)
+    reparse.add_argument("--all", action="store_true",
+                         help="every article, also those this engine read already (skipped by default)")
     reparse.add_argument("--no-progress", action="store_true", help="no progress bar")
     reparse.set_defaults(run=run_reparse)
 
@@ -285,47 +287,31 @@ def _one_line(text: str) -> str:
 
 
 def run_reparse(args: argparse.Namespace) -> int:
-    """``reparse``: every stored article parsed again by this engine, and its annotations
-    replaced where they changed (one transaction per article: a stop leaves each article
-    either as it was or re-read). Failures are reported and leave their article as it was."""
+    """``reparse``: the stored articles another engine read (``--all``: every one) parsed
+    again by this engine, and their annotations replaced where they changed (see
+    :func:`geo.ingest.reparse_store`). Failures are reported and leave their article as it was."""
     from tqdm import tqdm
     from tqdm.contrib.logging import logging_redirect_tqdm
 
-    from geo.errors import StoreError
+    from geo.ingest import reparse_store
 
-    changed = unchanged = 0
-    failed: list[str] = []
     with _open_store(args.db, must_exist=True) as store:
-        ids = [row[0] for row in store.conn.execute("SELECT id FROM articles ORDER BY added_at, id")]
-        with logging_redirect_tqdm(), tqdm(ids, desc="reparse", unit=" articles", file=sys.stderr,
+        pipeline = default_pipeline()
+        with logging_redirect_tqdm(), tqdm(desc="reparse", unit=" articles", file=sys.stderr,
                                            disable=True if args.no_progress else None, dynamic_ncols=True) as bar:
-            for article_id in bar:
-                stored = store.article(article_id)
-                if stored is None:  # deleted meanwhile by another process
-                    continue
-                where = stored.article.path or article_id
-                try:
-                    parsed = default_pipeline().parse(stored.article)
-                except PARSE_ERRORS as exc:
-                    logger.debug("parse failed", exc_info=True)
-                    failed.append(f"{where}: could not be parsed ({type(exc).__name__}: {exc})")
-                    continue
-                try:
-                    if store.replace_article(parsed):
-                        changed += 1
-                    else:
-                        unchanged += 1
-                except StoreError as exc:
-                    failed.append(f"{where}: {exc}")
-                bar.set_postfix(changed=changed, failed=len(failed), refresh=False)
+            def progress(p: Progress) -> None:
+                bar.total = p.total
+                bar.update(1)
+                bar.set_postfix(changed=p.added, failed=p.errors, refresh=False)
+
+            report = reparse_store(store, pipeline, progress, engine=pipeline.engine, every=args.all)
         totals = store.stats()
         path = store.path
-    for line in failed:
+    for line in report.errors:
         print(f"failed: {_one_line(line)}", file=sys.stderr)
-    print(f"{changed + unchanged + len(failed)} articles read again: {changed} changed, {unchanged} unchanged, "
-          f"{len(failed)} failed")
+    print(f"{report.summary()} ({pipeline.engine}; {report.seconds:.1f} s)")
     print(f"store {path}: " + ", ".join(f"{n} {key.replace('_', ' ')}" for key, n in totals.items()))
-    return 1 if failed else 0
+    return 1 if report.errors else 0
 
 
 # --------------------------------------------------------------------------- stats, check
@@ -336,12 +322,16 @@ def run_stats(args: argparse.Namespace) -> int:
     with _open_store(args.db, must_exist=True) as store:
         counts = store.stats()
         path = store.path
+        older = None if args.json else store.count_read_by_others(default_pipeline().engine)
     if args.json:
         print(json.dumps(counts))
     else:
         print(f"store {path}")
         for key, n in counts.items():
             print(f"  {key.replace('_', ' '):15s} {n:>10,}")
+        if older:
+            print(f"{older:,} of the articles were read by another version of the engine: "
+                  "python -m geo reparse reads them again")
     return 0
 
 

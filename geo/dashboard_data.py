@@ -71,6 +71,22 @@ def actor_other_names() -> dict[str, str]:
         return {}
 
 
+@st.cache_resource(show_spinner=False)
+def current_engine() -> str:
+    """The id of the engine this dashboard reads with (:func:`geo.pipeline.engine_id`,
+    ~10 ms), without loading the pipeline."""
+    from geo.pipeline import engine_id
+
+    return engine_id()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def q_read_by_others(db: str, version: tuple, engine: str) -> int:
+    """How many stored articles another (or an unknown) engine read."""
+    with Store(db) as store:
+        return store.count_read_by_others(engine)
+
+
 @st.cache_resource
 def ingest_lock() -> threading.Lock:
     """One ingest at a time in this process (the store itself serialises writers across processes)."""

@@ -162,6 +162,66 @@ def ingest_articles(
     return IngestReport(added, skipped, tuple(errors), n_places, n_actors, time.perf_counter() - started)
 
 
+@dataclass(frozen=True)
+class ReparseReport:
+    """What :func:`reparse_store` did: articles re-read and changed or unchanged, articles
+    this engine had read already (skipped), and one line per failure."""
+
+    changed: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    errors: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One line: "120 articles read again: 30 changed, 90 unchanged, 0 failed; 5 already read by this engine"."""
+        n = self.changed + self.unchanged + len(self.errors)
+        return (f"{n:,} article{'s' if n != 1 else ''} read again: {self.changed:,} changed, "
+                f"{self.unchanged:,} unchanged, {len(self.errors):,} failed; "
+                f"{self.skipped:,} already read by this engine")
+
+
+def reparse_store(store: Store, pipeline: Parser, progress: Callable[[Progress], None] | None = None, *,
+                  engine: str | None = None, every: bool = False) -> ReparseReport:
+    """Read the stored articles again with ``pipeline`` and replace the readings that changed
+    (:meth:`Store.replace_article`, one transaction per article: stopped midway, each
+    article is as it was or re-read, and a second run goes on where it stopped).
+
+    Only the articles another engine than ``engine`` read, unless ``every`` (or no
+    ``engine``). An article that cannot be parsed or saved stays as it was and gets one
+    line in the report; an error of the store itself propagates. ``progress`` gets a
+    :class:`Progress` after each article (``added``: changed, ``skipped``: unchanged).
+    """
+    started = time.perf_counter()
+    ids = store.article_ids(None if every or engine is None else engine)
+    skipped = store.stats()["articles"] - len(ids)
+    changed = unchanged = 0
+    errors: list[str] = []
+    for done, article_id in enumerate(ids, 1):
+        stored = store.article(article_id)
+        where = f"article {article_id}"
+        if stored is not None:  # (None: deleted meanwhile by another process)
+            where = _where(stored.article)
+            try:
+                parsed = pipeline.parse(stored.article)
+            except (GeoError, ValueError, IndexError, KeyError, TypeError, RecursionError) as exc:
+                logger.exception("%s: parse failed", where)
+                errors.append(f"{where}: could not be parsed ({type(exc).__name__}: {exc})")
+            else:
+                try:
+                    if store.replace_article(parsed):
+                        changed += 1
+                    else:
+                        unchanged += 1
+                except GeoError as exc:
+                    if not _is_rejection(exc):
+                        raise
+                    errors.append(f"{where}: not saved ({exc})")
+        if progress is not None:
+            progress(Progress(done, len(ids), changed, unchanged, len(errors), where))
+    return ReparseReport(changed, unchanged, skipped, tuple(errors), time.perf_counter() - started)
+
+
 def _is_rejection(exc: GeoError) -> bool:
     """Whether the store refused this article's content (vs. failing itself).
 

@@ -156,6 +156,9 @@ class ParsedArticle:
     unresolved: tuple[Span, ...] = ()
     #: sentence boundaries as (start, end) offsets, in order, covering the text
     sentences: tuple[tuple[int, int], ...] = field(default=())
+    #: which engine read it (:attr:`geo.pipeline.Pipeline.engine`): its code and data; not
+    #: part of what was found, so two readings compare equal whoever made them
+    engine: str | None = field(default=None, compare=False)
 
 
 _new = object.__new__

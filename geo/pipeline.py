@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 from typing import Sequence
@@ -33,11 +34,15 @@ class Pipeline:
 
     def __init__(self, gazetteer: Gazetteer, lexicon: ActorLexicon,
                  not_places: Sequence[str] = (), options: ResolveOptions = ResolveOptions(),
-                 given_names: Sequence[str] = ()) -> None:
+                 given_names: Sequence[str] = (), engine: str | None = None) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.finder = PlaceFinder(gazetteer, not_places, given_names)
         self.options = options
+        #: what this pipeline reads with, as a short id (:func:`engine_id`), stored with
+        #: every article it parses, so a store can tell the articles an older engine read;
+        #: None for a pipeline built by hand from other data
+        self.engine = engine
 
     @classmethod
     def default(cls, data_dir: Path | None = None) -> "Pipeline":
@@ -49,7 +54,7 @@ class Pipeline:
         not_places = PlaceFinder.load_not_places(not_places_file) if not_places_file.exists() else []
         given_file = data / "given_names.txt"
         given_names = PlaceFinder.load_not_places(given_file) if given_file.exists() else []
-        return cls(gazetteer, lexicon, not_places, given_names=given_names)
+        return cls(gazetteer, lexicon, not_places, given_names=given_names, engine=engine_id(data))
 
     def parse(self, article: Article) -> ParsedArticle:
         """Find and resolve every place and actor of ``article``.
@@ -65,7 +70,7 @@ class Pipeline:
             headline = [pm for pm in self._analyse(article.title)[2] if pm.method == "exact"]
         sentences, actors, places, unresolved = self._analyse(text, headline)
         return ParsedArticle(article=article, places=tuple(places), actors=tuple(actors),
-                             unresolved=tuple(unresolved), sentences=tuple(sentences))
+                             unresolved=tuple(unresolved), sentences=tuple(sentences), engine=self.engine)
 
     def _analyse(self, text: str, headline: Sequence[PlaceMention] = ()) -> tuple[
             list[tuple[int, int]], list[ActorMention], list[PlaceMention], list[Span]]:
@@ -76,6 +81,31 @@ class Pipeline:
         places, unresolved = resolve_places(text, matches, unknown, self.gazetteer, sentences,
                                             actors, self.options, headline)
         return sentences, actors, places, unresolved
+
+
+#: The modules whose code decides what is found in a text.
+ENGINE_MODULES = ("actors.py", "gazetteer.py", "model.py", "names.py", "pipeline.py", "places.py", "sentences.py")
+#: The data files in the data folder that the pipeline reads (and what they are built from).
+ENGINE_DATA_SUFFIXES = (".csv", ".txt", ".gz")
+
+
+def engine_id(data_dir: Path | None = None) -> str:
+    """A short id of the engine: a hash of the code of :data:`ENGINE_MODULES` and of the
+    data files at the top of ``data_dir`` (gazetteer, lexicon, word lists). Another
+    release, an edited lexicon or a rebuilt gazetteer gives another id (~10 ms)."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    data = Path(data_dir) if data_dir else config.data_dir()
+    files = [here / name for name in ENGINE_MODULES]
+    files += sorted(p for p in data.iterdir() if p.is_file() and p.suffix in ENGINE_DATA_SUFFIXES) \
+        if data.is_dir() else []
+    for path in files:
+        digest.update(path.name.encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"(missing)")
+    return digest.hexdigest()[:16]
 
 
 def _opens_with(text: str, title: str) -> bool:

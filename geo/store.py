@@ -175,11 +175,12 @@ class StoredArticle:
     unresolved: tuple[Span, ...]
     sentences: tuple[tuple[int, int], ...]
     added_at: str
+    engine: str | None = None  # which engine read it (None: unknown, stored before engines were recorded)
 
     @property
     def parsed(self) -> ParsedArticle:
         """The same content as a :class:`ParsedArticle`."""
-        return ParsedArticle(self.article, self.places, self.actors, self.unresolved, self.sentences)
+        return ParsedArticle(self.article, self.places, self.actors, self.unresolved, self.sentences, self.engine)
 
 
 @dataclass(frozen=True)
@@ -401,12 +402,19 @@ def _migration_0002_dashboard_aggregates(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _migration_0003_article_engine(conn: sqlite3.Connection) -> None:
+    """Which engine read each article (:attr:`geo.pipeline.Pipeline.engine`); NULL for
+    the articles stored before, whose engine is unknown."""
+    conn.execute("ALTER TABLE articles ADD COLUMN engine TEXT")
+
+
 #: Named migrations, applied in order, each in its own transaction and recorded
 #: in the ``migrations`` table. To change the schema, append a new entry; never
 #: edit one that has shipped.
 MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("0001_initial", _migration_0001_initial),
     ("0002_dashboard_aggregates", _migration_0002_dashboard_aggregates),
+    ("0003_article_engine", _migration_0003_article_engine),
 )
 
 
@@ -626,7 +634,7 @@ class Store:
 
     >>> with Store(":memory:") as store:
     ...     store.applied_migrations()
-    ['0001_initial', '0002_dashboard_aggregates']
+    ['0001_initial', '0002_dashboard_aggregates', '0003_article_engine']
     """
 
     def __init__(self, path: str | Path | None = None, *, timeout: float = 30.0) -> None:
@@ -762,8 +770,8 @@ class Store:
         sentences, mentions, unresolved names and totals are replaced; its ``added_at`` kept.
 
         For a store read by an older engine (``python -m geo reparse``). Returns False, and
-        writes nothing, when what is stored is what ``parsed`` holds (its places' gazetteer
-        records included). Raises StoreError, writing nothing, when no article has that id,
+        writes nothing but ``parsed``'s engine, when what is stored is what ``parsed`` holds
+        (its places' gazetteer records included). Raises StoreError, writing nothing, when no article has that id,
         a mention does not match the text or the write fails.
         """
         if not isinstance(parsed, ParsedArticle):
@@ -777,6 +785,9 @@ class Store:
                 if stored is None:
                     raise StoreError(f"cannot replace article {article_id}: it is not in the store")
                 if _same_annotations(stored, parsed, sentences):
+                    if stored.engine != parsed.engine:  # the same reading by this engine: stamp it so
+                        conn.execute("UPDATE articles SET engine = ? WHERE id = ?", (parsed.engine, article_id))
+                        conn.execute("UPDATE store_meta SET value = value + 1 WHERE key = 'generation'")
                     return False
                 old_places = self._remove(conn, article_id)
                 self._insert(conn, parsed, sentences, added_at=stored.added_at)
@@ -821,9 +832,9 @@ class Store:
         a = parsed.article
         conn.execute(
             "INSERT INTO articles (id, text, title, source, date, path, url, n_sentences, n_places, "
-            "n_actors, n_unresolved, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "n_actors, n_unresolved, added_at, engine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (a.id, a.text, a.title, a.source, _date_sql(a.date), a.path, a.url, len(sentences),
-             len(parsed.places), len(parsed.actors), len(parsed.unresolved), added_at or _now()),
+             len(parsed.places), len(parsed.actors), len(parsed.unresolved), added_at or _now(), parsed.engine),
         )
         conn.executemany(
             "INSERT INTO sentences (article_id, idx, char_start, char_end, text) VALUES (?, ?, ?, ?, ?)",
@@ -889,6 +900,31 @@ class Store:
         """
         rows = dict(self.conn.execute("SELECT key, value FROM store_meta WHERE key IN ('store_id', 'generation')"))
         return str(rows.get("store_id", "")), int(rows.get("generation", 0))
+
+    def article_ids(self, not_read_by: str | None = None) -> list[str]:
+        """The stored articles' ids, oldest first; with ``not_read_by``, only those another
+        engine (or an unknown one) read."""
+        if not_read_by is None:
+            return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY added_at, id")]
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM articles WHERE engine IS NOT ? ORDER BY added_at, id", (not_read_by,))]
+
+    def count_read_by_others(self, engine: str) -> int:
+        """How many stored articles another engine (or an unknown one) read."""
+        return self.conn.execute("SELECT count(*) FROM articles WHERE engine IS NOT ?", (engine,)).fetchone()[0]
+
+    def mark_read_by(self, engine: str) -> int:
+        """Record every article as read by ``engine``, whatever read it; the number changed.
+
+        For stores made otherwise than by reading (the benchmark's copies, spread over
+        other places: reading them again would undo that), so the dashboard does not
+        offer to re-read them.
+        """
+        with self.atomic() as conn:
+            n = conn.execute("UPDATE articles SET engine = ? WHERE engine IS NOT ?", (engine, engine)).rowcount
+            if n:
+                conn.execute("UPDATE store_meta SET value = value + 1 WHERE key = 'generation'")
+        return n
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
@@ -1043,7 +1079,7 @@ class Store:
     def article(self, article_id: str) -> StoredArticle | None:
         """The stored article with its mentions (in text order), or None."""
         row = self.conn.execute(
-            "SELECT id, text, title, source, date, path, url, added_at FROM articles WHERE id = ?", (article_id,)
+            "SELECT id, text, title, source, date, path, url, added_at, engine FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
             return None
@@ -1066,7 +1102,7 @@ class Store:
         )
         unresolved = tuple(Span(*r) for r in self.conn.execute(
             "SELECT surface, char_start, char_end FROM unresolved WHERE article_id = ? ORDER BY char_start", key))
-        return StoredArticle(article, places, actors, unresolved, sentences, row[7])
+        return StoredArticle(article, places, actors, unresolved, sentences, row[7], row[8])
 
     def timeline(self, f: Filters = Filters()) -> list[tuple[dt.date, str, int]]:
         """(first day of month, actor, actor mentions) for mentions passing ``f``, by month then actor.

@@ -357,7 +357,12 @@ def main(argv: list[str] | None = None) -> int:
         if have:
             raise SystemExit(f"{args.db} has {have:,} place mentions; use --rebuild")
         build_store(args.db, args.mentions, args.places)
+    from geo.pipeline import engine_id
+
     with Store(args.db) as store:
+        # its copies are spread over other places: the dashboard must not offer to read them
+        # again (that would undo the spread), whichever engine made the store
+        store.mark_read_by(engine_id())
         stats = store.stats()
         top = [a.actor for a in store.actor_counts(Filters())[:3]]
     print(f"store {args.db}: {stats['articles']:,} articles, {stats['place_mentions']:,} place mentions, "

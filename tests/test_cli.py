@@ -167,20 +167,27 @@ def test_reparse_reads_the_stored_articles_again_with_this_engine(seeded: Path, 
     with Store(seeded) as ingested, Store(db) as store:
         [first, second] = [row[0] for row in ingested.conn.execute("SELECT id FROM articles ORDER BY id")]
         current = default_pipeline().parse(ingested.article(first).article)
-        # a store written by an older engine: half the first article's places and actors found
-        store.save_article(replace(current, places=current.places[::2], actors=current.actors[::2], unresolved=()))
-        store.save_article(ingested.article(second).parsed)
+        # the first article as an older engine read it: half its places and actors found
+        store.save_article(replace(current, places=current.places[::2], actors=current.actors[::2], unresolved=(),
+                                   engine="older"))
+        store.save_article(ingested.article(second).parsed)  # read by this engine
     capsys.readouterr()
+    assert main(["stats", "--db", str(db)]) == 0
+    assert "1 of the articles were read by another version of the engine" in capsys.readouterr().out
     assert main(["reparse", "--db", str(db), "--no-progress"]) == 0
     out = capsys.readouterr().out
-    assert "2 articles read again: 1 changed, 1 unchanged, 0 failed" in out
+    assert "1 article read again: 1 changed, 0 unchanged, 0 failed; 1 already read by this engine" in out
     assert main(["check", "--db", str(db)]) == 0
     with Store(db) as store, Store(seeded) as ingested:
-        assert store.article(first).parsed == current
+        assert store.article(first).parsed == current and store.article(first).engine == current.engine
         assert store.stats() == ingested.stats()  # as if ingested by this engine
     capsys.readouterr()
+    assert main(["stats", "--db", str(db)]) == 0
+    assert "another version" not in capsys.readouterr().out
     assert main(["reparse", "--db", str(db), "--no-progress"]) == 0
-    assert "0 changed, 2 unchanged" in capsys.readouterr().out
+    assert "0 articles read again: 0 changed, 0 unchanged, 0 failed; 2 already" in capsys.readouterr().out
+    assert main(["reparse", "--db", str(db), "--no-progress", "--all"]) == 0
+    assert "2 articles read again: 0 changed, 2 unchanged, 0 failed; 0 already" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("command", ["stats", "check", "reparse"])

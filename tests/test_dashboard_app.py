@@ -474,3 +474,26 @@ def test_the_server_sends_responses_without_nagle_delay(monkeypatch):
         return value
 
     assert asyncio.run(accepted_nodelay()) != 0
+
+
+def test_articles_an_older_engine_read_can_be_read_again_from_the_page(hand_db_copy, monkeypatch):
+    """A store an older engine wrote: the sidebar says how many, and one button re-reads
+    them with this engine (its readings then replace the older ones)."""
+    monkeypatch.setenv("GEO_DB", str(hand_db_copy))
+    with Store(hand_db_copy) as store:
+        store.conn.execute("UPDATE articles SET engine = 'older' WHERE id != 'a-hts'")
+        before = store.article("a-daesh").parsed
+    at = no_exception(app(hand_db_copy))
+    assert any("2 articles were read by another version of the engine" in c.value for c in at.caption)
+    at.button(key="reparse").click().run()
+    no_exception(at)
+    assert any(s.value.startswith("2 articles read again:") and "0 failed; 1 already read by this engine" in s.value
+               for s in at.success)
+    assert not [b for b in at.button if b.key == "reparse"]  # every article is this engine's now
+    with Store(hand_db_copy) as store:
+        from geo.pipeline import engine_id
+
+        assert store.count_read_by_others(engine_id()) == 0 and store.check() == []
+        after = store.article("a-daesh").parsed
+    assert after.article == before.article and after.places  # read again by the real pipeline
+    assert map_places(at)  # and the map drawn from them

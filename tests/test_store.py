@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
+from dataclasses import replace
 
 import pytest
 
@@ -331,6 +332,7 @@ def test_old_store_upgrades_keeping_its_rows_and_filling_the_totals(filled: Stor
         assert s.facets() == filled.facets()
         assert s.excerpts(SARAQEB.id) == filled.excerpts(SARAQEB.id)
         assert s.version()[1] == 2  # the generation starts at the articles already there
+        assert s.count_read_by_others("any") == 2 and s.article("a1").engine is None  # engine unknown
 
 
 def test_totals_agree_with_grouping_the_mentions(filled: Store) -> None:
@@ -455,6 +457,14 @@ def test_replace_article_writes_a_new_reading_over_the_old_one(filled: Store) ->
         version = reread.version()
         assert reread.replace_article(new) is False  # the same reading: nothing written
         assert reread.version() == version
+        # the same reading by another engine: only the article's engine is written
+        assert reread.count_read_by_others("e2") == 2 and sorted(reread.article_ids("e2")) == ["a1", "a2"]
+        assert reread.replace_article(replace(new, engine="e2")) is False
+        assert reread.article("a1").engine == "e2" and reread.article_ids("e2") == ["a2"]
+        assert reread.article("a1").parsed == fresh.article("a1").parsed and reread.check() == []
+        assert reread.version() != version  # (the dashboard's count of older readings follows)
+        assert reread.mark_read_by("e3") == 2 and reread.count_read_by_others("e3") == 0
+        assert reread.mark_read_by("e3") == 0 and reread.check() == []
 
 
 def test_replace_article_refuses_an_unknown_article_and_writes_nothing(filled: Store) -> None:
