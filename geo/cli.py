@@ -198,6 +198,13 @@ def default_pipeline() -> Pipeline:
     return Pipeline.default()
 
 
+def _engine_id() -> str:
+    """This engine's id (:func:`geo.pipeline.engine_id`), without loading the pipeline."""
+    from geo.pipeline import engine_id
+
+    return engine_id()
+
+
 def _open_store(path: Path | None, *, must_exist: bool) -> Any:
     """The store at ``path`` (default path when None); GeoError if ``must_exist`` and it does not."""
     from geo.errors import StoreError
@@ -322,7 +329,7 @@ def run_stats(args: argparse.Namespace) -> int:
     with _open_store(args.db, must_exist=True) as store:
         counts = store.stats()
         path = store.path
-        older = None if args.json else store.count_read_by_others(default_pipeline().engine)
+        older = None if args.json else store.count_read_by_others(_engine_id())
     if args.json:
         print(json.dumps(counts))
     else:
