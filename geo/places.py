@@ -1461,11 +1461,31 @@ def _province_holders(text: str, matches: Sequence[Match], chosen: list[tuple[Pl
             if not (_LOST_COMMA_GAP.fullmatch(text, matches[i - 1].end, m.start)
                     and _CLAUSE_END.match(text, m.end)) or _km(held, holder) < 15.0:
                 continue
-        elif _km(held, holder) < (5.0 if gap.group("type") else 15.0) or _CITY_AFTER.match(text, m.end):
+        elif _km(held, holder) < (5.0 if gap.group("type") or _typed_or_listed(text, matches, chosen, cues, i - 1, holder)
+                                  else 15.0) or _CITY_AFTER.match(text, m.end):
             continue
         province = next((p for p in m.candidates if p.kind == "governorate" and p.admin1 == holder.admin1), None)
         if province is not None:
             chosen[i] = (province, chosen[i][1])
+
+
+_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+)")
+_SETTLEMENT_TYPES = frozenset({"village", "villages", "town", "towns"})
+
+
+def _typed_or_listed(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],
+                     cues: Sequence[_Cue], j: int, holder: Place) -> bool:
+    """True if the text calls the place before "in B" a village or town ("the village of A in B",
+    "the besieged towns of al-Fouaa and Kafraya in Idleb"), or lists it after another village or
+    town of B's governorate that is not in the city ("al-Fouaa and Kafraya in Idleb"): places named
+    apart, side by side, are the governorate's localities, not quarters of the city."""
+    if _type_before(cues[j].before or _words_before(text, matches[j].start)) in _SETTLEMENT_TYPES:
+        return True  # (a name of one candidate has no cue computed)
+    if j == 0 or not _LIST_JOIN.fullmatch(text, matches[j - 1].end, matches[j].start):
+        return False
+    first = chosen[j - 1][0]
+    return (first.kind in ("village", "town") and first.admin1 == holder.admin1 and first.id != holder.id
+            and _km(first, holder) >= 5.0)
 
 
 # "X neighbourhood in Y", "X in the city of Y": Y is a town that holds X.

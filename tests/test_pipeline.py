@@ -536,6 +536,10 @@ def test_al_rai_is_the_border_town(pipeline):
     ("A car bomb in Khan Sheikhoun in Idlib killed five.", "Idlib", "governorate"),
     ("Rebels were killed in Hardatnin village in Aleppo.", "Aleppo", "governorate"),
     ("Shells fell on al-Fouaa town in Idleb.", "Idleb", "governorate"),  # a town 8 km from the city
+    # two villages 8 km from the city, named apart or called towns: the governorate's localities
+    ("Rockets hit the besieged towns of al-Fouaa and Kafraya in Idleb in a new breach.", "Idleb", "governorate"),
+    ("Eight persons wounded in Foaa and Kefraya in Idleb Meanwhile civil sources said so.", "Idleb", "governorate"),
+    ("Rockets hit the village of Binnish in Idleb.", "Idleb", "governorate"),
     ("The attack took place in Khanaser southeast Aleppo.", "Aleppo", "governorate"),
     # a neighbourhood, or the city said to be one
     ("Shells hit Bab al-Faraj in Aleppo.", "Aleppo", "town"),
