@@ -1061,7 +1061,14 @@ def _governorate_before(before: Sequence[str]) -> bool:
     """True if the words before a name make it a governorate: "the province of X", "rural X"
     (the countryside of X: Rural Damascus is a governorate's name)."""
     return _type_before(before) in _GOVERNORATE_CUES or (
-        bool(before) and before[-1] in ("rural", _HEADER, _INSTITUTION))
+        bool(before) and before[-1] in ("rural", _HEADER, _INSTITUTION)) or (
+        len(before) >= 2 and before[-1] in _ACROSS and before[-2] in _SETTLEMENTS)
+
+
+# "towns and villages in Aleppo", "11 towns and villages across Idlib", "several towns in Hama":
+# settlements (plural) are in a governorate, not in a city of its name
+_SETTLEMENTS = frozenset({"towns", "villages", "cities"})
+_ACROSS = frozenset({"in", "across", "throughout"})
 
 
 def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:

@@ -839,3 +839,16 @@ def test_a_name_the_gazetteer_lacks_west_of_a_town_or_rebel_held_is_a_place(pipe
 def test_headline_words_and_a_lone_generic_head_are_no_list_names(pipeline, text, surface):
     parsed = pipeline.parse(Article(id="x", text=text))
     assert not any(surface in s for s in [s.text for s in parsed.unresolved] + [pm.text for pm in parsed.places])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Since July regime bombardment of IS-held towns and villages in Aleppo has cost 136 lives.", "Aleppo"),
+    ("The bombardment hit at least 11 towns and villages across Idlib on Tuesday.", "Idlib"),
+    ("Syrian Army Regains Several Towns in Hama.", "Hama"),
+])
+def test_towns_and_villages_in_a_name_are_its_governorates(pipeline, text, name):
+    assert dict(kinds_in(pipeline, text))[name] == "governorate"
+    # there only: the city named later is the city
+    kinds = [kind for surface, kind in kinds_in(pipeline, text + f" Later shells hit the city of {name}.")
+             if surface == name]
+    assert kinds == ["governorate", "town"]
