@@ -174,7 +174,7 @@ _ROLE_BEFORE = re.compile(
 # (one first name between: "leader Hassan Aboud"; a lower-case word there ends the title)
 # A nisba after a name: a person's ("Abu Omar al-Shishani", "Abu Bakr al-Baghdadi"); not a
 # qualifier of a place ("Tal Abyad al-Sharqi": see _QUALIFIERS).
-_NISBA_AFTER = re.compile(r"[ \t]+(?:al|el)-([A-Z][a-z]+i)\b")
+_NISBA_AFTER = re.compile(r"[ \t]+(?:al|el)(?:-|[ \t]+)([A-Z][a-z]+i)\b")  # (hyphen lost: "Abu Bakr al Baghdadi")
 # A role after a name and a comma: a person's ("Abu Hassan, an al-Nusra leader", "Abu Jahjah a
 # Tunisian terrorist"): an article, at most two words, then the role.
 _ROLE_AFTER = re.compile(r",?[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:leader|commander|emir|terrorist|"

@@ -852,3 +852,13 @@ def test_towns_and_villages_in_a_name_are_its_governorates(pipeline, text, name)
     kinds = [kind for surface, kind in kinds_in(pipeline, text + f" Later shells hit the city of {name}.")
              if surface == name]
     assert kinds == ["governorate", "town"]
+
+
+@pytest.mark.parametrize("text, person", [
+    # a kunya and a nisba whose hyphen was lost: a person, not Hasakeh's village Abu Bakr
+    ("Daesh releases purported new audio of Abu Bakr al Baghdadi Category News", "Abu Bakr"),
+    # a given name (data/given_names.txt) before a family name: not Iraq's Az Zubayr
+    ("On Sunday Zouhir al-Shimale The New Arabs correspondent in east Aleppo reported 15 dead.", "Zouhir"),
+])
+def test_people_named_like_places_are_not_places(pipeline, text, person):
+    assert person not in dict(kinds_in(pipeline, text))
