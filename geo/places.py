@@ -2196,8 +2196,15 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
             else:
                 # a name the planner cut short ("Daret" of "Daret Izza") is not placed by its province
                 cut = _NAME_GOES_ON.match(text, span.end) is not None
-                pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces) \
-                    or _sibling(text, span, mentions + placed, gazetteer, o)
+                # "al-Jaberiyeh village in Hama province": a similar name elsewhere is not it
+                # (none there: an unlisted village of that governorate)
+                held = next((pm.place for pm in provinces if span.end < pm.start <= span.end + 24
+                             and _HELD_IN_GAP.fullmatch(text, span.end, pm.start)), None)
+                pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces,
+                            held and held.admin1) or _sibling(text, span, mentions + placed, gazetteer, o)
+                if pm is None and held is not None and not cut:
+                    pm = PlaceMention(span.text, span.start, span.end, _unlisted(span.text, held, "in", "village"),
+                                      confidence=0.3, method="container")
         if pm is None:
             left.append(span)
         else:
@@ -2294,12 +2301,17 @@ def _by_skeleton_key(gazetteer: Gazetteer, skel: str) -> tuple[Place, ...]:
     return memo(skel)
 
 
+# a name, then the governorate the text puts it in: "al-Jaberiyeh village in Hama province"
+_HELD_IN_GAP = re.compile(r"(?:[ \t]+(?:village|town|area))?[ \t]+in[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+
+
 def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
            o: ResolveOptions, sentences: Sequence[tuple[int, int]] = (),
-           provinces: Sequence[PlaceMention] = ()) -> PlaceMention | None:
+           provinces: Sequence[PlaceMention] = (), held: str | None = None) -> PlaceMention | None:
     """A spelling the gazetteer lacks, taken as a similar name near a place of the same
     passage, or inside a governorate the passage names ("the village of Taduf ... in
-    the province of Aleppo"), as if at the edge of the reach."""
+    the province of Aleppo"), as if at the edge of the reach; only inside the governorate
+    ``held`` when the text puts the name in it."""
     if sentences:
         here = sentence_index(sentences, span.start)
         local = [pm for pm in local if abs(sentence_index(sentences, pm.start) - here) <= 1]
@@ -2319,7 +2331,7 @@ def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
     lats = [pm.place.lat for pm in local]
     low, high = (min(lats) - reach, max(lats) + reach) if lats else (90.0, -90.0)
     for place in _by_skeleton(gazetteer, span.text):
-        if place.country != "SY":
+        if place.country != "SY" or held is not None and place.admin1 != held:
             continue
         d = min(_km(place, pm.place) for pm in local) if low <= place.lat <= high else math.inf
         min_ratio = o.fuzzy_min_ratio

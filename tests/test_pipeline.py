@@ -862,3 +862,15 @@ def test_towns_and_villages_in_a_name_are_its_governorates(pipeline, text, name)
 ])
 def test_people_named_like_places_are_not_places(pipeline, text, person):
     assert person not in dict(kinds_in(pipeline, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    # Aleppo's Jabriyeh neighbourhood is spelled alike, but the text puts the village in Hama
+    ("Shells fell on the New Aleppo neighborhood of Aleppo. Mortars also hit al-Sqeilbiyeh city and "
+     "al-Jaberiyeh village in Hama province.", "Jaberiyeh"),
+    ("Clashes erupted in the village of Qassiab in Hasakeh province.", "Qassiab"),
+])
+def test_a_name_the_gazetteer_lacks_is_in_the_governorate_the_text_puts_it_in(pipeline, text, name):
+    found = {pm.text: pm for pm in pipeline.parse(Article(id="x", text=text)).places}
+    governorate = next(pm.place for pm in found.values() if pm.place.kind == "governorate")
+    assert found[name].place.admin1 == governorate.admin1 and found[name].place.kind == "village"
