@@ -1660,6 +1660,29 @@ def _town_of_neighbourhoods(start: int, mentions: Sequence[PlaceMention],
     return None
 
 
+# The rest of a list after one of its names, up to the town that closes it: " al-Furqan
+# Maisaloun and al-Jabiryieh in " (commas kept or lost), then the town ("in Aleppo city")
+_LIST_TO_TOWN_GAP = re.compile(
+    rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]+|[ \t]*-[ \t]*){_NAME_IN_LIST})*"
+    r",?[ \t]+in[ \t]+(?:the[ \t]+(?:city|town)[ \t]+of[ \t]+)?")
+
+
+def _town_closing_list(text: str, i: int, mentions: Sequence[PlaceMention]) -> Place | None:
+    """The big Syrian town a list of names closes with, "in <town>", read from its ``i``-th
+    mention on: "the neighborhoods of New Aleppo Bab al-Faraj al-Ismailiya al-Furqan Maisaloun
+    and al-Jabiryieh in Aleppo city" (not "in Aleppo countryside")."""
+    start = mentions[i].end
+    for holder in mentions[i + 1:]:
+        if holder.start - start > _TYPE_LIST_REACH:
+            return None
+        town = holder.place
+        if town.country == "SY" and town.kind == "town" and _is_major(town):
+            if _LIST_TO_TOWN_GAP.fullmatch(text, start, holder.start) and _IN_TOWN_AFTER.match(text, holder.end):
+                return town
+            return None
+    return None
+
+
 def _said_neighbourhood(cue: _Cue) -> bool:
     """True if the words around a name call it a neighbourhood ("the neighborhood of X", "X
     district", a name in "the neighbourhoods of A, B and C")."""
@@ -1680,7 +1703,8 @@ def _place_in_neighbourhoods_town(text: str, matches: Sequence[Match], mentions:
         cue = cues[i] if cues[i] is not _NO_CUE else _context(text, m, sentences)
         if not _said_neighbourhood(cue):
             continue
-        town = _town_of_neighbourhoods(pm.start, mentions, sentences, wide=False)  # (its list's)
+        town = _town_of_neighbourhoods(pm.start, mentions, sentences, wide=False) \
+            or _town_closing_list(text, i, mentions)  # (its list's)
         if town is None or _km(pm.place, town) < 25.0:
             continue
         here = [p for p in m.candidates if p.kind in _SMALL_KINDS and _km(p, town) < 15.0]

@@ -874,3 +874,13 @@ def test_a_name_the_gazetteer_lacks_is_in_the_governorate_the_text_puts_it_in(pi
     found = {pm.text: pm for pm in pipeline.parse(Article(id="x", text=text)).places}
     governorate = next(pm.place for pm in found.values() if pm.place.kind == "governorate")
     assert found[name].place.admin1 == governorate.admin1 and found[name].place.kind == "village"
+
+
+@pytest.mark.parametrize("text, surface", [
+    # Homs's and Hasakeh's villages al-Isma`iliyah are not it: the list closes "in Aleppo city" (its
+    # Maisaloun, read first as Deir ez-Zor's Maysalun, hid the town its sentence's neighbourhoods name)
+    ("Rockets hit the neighborhoods of New Aleppo Bab al-Faraj al-Ismailiya al-Furqan Maisaloun and "
+     "al-Jabiryieh in Aleppo city.", "Ismailiya"),
+])
+def test_a_village_in_a_list_of_neighbourhoods_closed_by_a_town_is_that_towns(pipeline, text, surface):
+    assert places_at(pipeline, text, surface) == [("neighbourhood", "Aleppo", "SY")]
