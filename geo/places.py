@@ -1773,7 +1773,17 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
             if found:
                 governorate = next(iter(found.values()))
                 break
-        if governorate is None or governorate.admin1 == place.admin1:
+        if governorate is None:
+            # no governorate named: the town whose neighbourhoods the article names, if one of them
+            # is spelled alike ("Aerial bombardments were focused on Ferdous" in a report from east
+            # Aleppo is its Fardos, not Hasakeh's village Al Firdaws)
+            town = _town_of_neighbourhoods(pm.start, mentions, sentences)
+            alike = _spelled_alike_in(gazetteer, pm.text, town) if town is not None else None
+            if alike is not None:
+                mentions[i] = moved[m.key, place.id] = PlaceMention(
+                    pm.text, pm.start, pm.end, alike, confidence=0.5, metonymy=pm.metonymy, method="fuzzy")
+            continue
+        if governorate.admin1 == place.admin1:
             continue
         here = [p for p in m.candidates if p.country == "SY" and p.admin1 == governorate.admin1
                 and p.kind in _SMALL_KINDS | {"town"}]

@@ -884,3 +884,16 @@ def test_a_name_the_gazetteer_lacks_is_in_the_governorate_the_text_puts_it_in(pi
 ])
 def test_a_village_in_a_list_of_neighbourhoods_closed_by_a_town_is_that_towns(pipeline, text, surface):
     assert places_at(pipeline, text, surface) == [("neighbourhood", "Aleppo", "SY")]
+
+
+def test_a_far_village_is_the_neighbourhood_spelled_alike_of_the_town_whose_neighbourhoods_the_article_names(
+        pipeline):
+    # Hasakeh's village Al Firdaws, 300 km from anything the report names, is east Aleppo's Fardos
+    text = ("A bomb hit a home near Masaken Hanano neighbourhood in eastern Aleppo. Clashes continued around "
+            "eastern Aleppo. Aerial bombardments were focused on Ferdous and areas of Der Hafir according to "
+            "activists.")
+    assert [(pm.place.name, pm.place.admin1) for pm in pipeline.parse(Article(id="x", text=text)).places
+            if pm.text == "Ferdous"] == [("Fardos", "Aleppo")]
+    # a village its article supports keeps its reading
+    text = "Clashes erupted in Hasakeh province. Aerial bombardments were focused on Ferdous."
+    assert places_at(pipeline, text, "Ferdous") == [("village", "Al-Hasakeh", "SY")]
