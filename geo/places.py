@@ -1055,6 +1055,8 @@ def _type_before(before: Sequence[str]) -> str:
 _DIRECTIONS = frozenset("northern southern eastern western northeastern northwestern southeastern southwestern "
                         "north south east west northeast northwest southeast southwest".split())
 _CITIES_WITH_HALVES = frozenset({"Aleppo", "Damascus"})
+_AIRPORT = "\u2020"  # (see _context)
+_DIRECTIONS_OR_AIRPORT = _DIRECTIONS | {_AIRPORT}
 
 
 def _governorate_before(before: Sequence[str]) -> bool:
@@ -1062,19 +1064,28 @@ def _governorate_before(before: Sequence[str]) -> bool:
     (the countryside of X: Rural Damascus is a governorate's name)."""
     return _type_before(before) in _GOVERNORATE_CUES or (
         bool(before) and before[-1] in ("rural", _HEADER, _INSTITUTION)) or (
-        len(before) >= 2 and before[-1] in _ACROSS and before[-2] in _SETTLEMENTS)
+        len(before) >= 2 and before[-1] in _ACROSS and (
+            before[-2] in _SETTLEMENTS or before[-2] in _OILFIELDS
+            or len(before) >= 3 and before[-2] in _FIELDS and before[-3] in _OIL))
 
 
 # "towns and villages in Aleppo", "11 towns and villages across Idlib", "several towns in Hama":
 # settlements (plural) are in a governorate, not in a city of its name
 _SETTLEMENTS = frozenset({"towns", "villages", "cities"})
 _ACROSS = frozenset({"in", "across", "throughout"})
+# "the biggest oil and gas field in Deir al-Zor", "a gas field in Homs", "oilfields in Raqqa": fields
+# lie in a governorate's countryside, not in the city of its name
+_OILFIELDS = frozenset({"oilfield", "oilfields", "gasfield", "gasfields"})
+_FIELDS = frozenset({"field", "fields"})
+_OIL = frozenset({"oil", "gas"})
 
 
 def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
     typed = _type_before(before)
     if after in _GOVERNORATE_CUES or _governorate_before(before):  # "Idlib province", "the province of Idlib"
         return 5.0 if place.kind == "governorate" else -2.0
+    if before and before[-1] == _AIRPORT:  # "Deir Ezzor military airport": the city's
+        return 4.0 if place.kind == "town" else -2.0
     if before and before[-1] in _DIRECTIONS and place.kind == "governorate" \
             and place.admin1 not in _CITIES_WITH_HALVES:
         return 2.5  # "in Eastern Homs": the governorate's east
@@ -2054,6 +2065,9 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     elif after in _GOV_INSTITUTION_WORDS and _GOV_INSTITUTION_AFTER.match(text, m.end) \
             and any(p.kind == "governorate" for p in m.candidates):
         before = (*before, _INSTITUTION)  # "a source at Aleppo Police Command"
+    elif after in _AIRPORT_WORDS and _AIRPORT_AFTER.match(text, m.end) \
+            and any(p.kind == "governorate" for p in m.candidates):
+        before, gov = (*before, _AIRPORT), False  # "Deir Ezzor military airport", "Aleppo international airport"
     return _Cue(after, before, gov)
 
 
@@ -2071,6 +2085,11 @@ _GOV_INSTITUTION_AFTER = re.compile(
 #: sentence ("... were injured. Homs The army units destroyed ..."; the line breaks are
 #: lost in scraped text). The section reports from the governorate, mostly its countryside.
 _HEADER = "\u00a7"
+#: An airport named after a governorate's capital is the city's (by the city), there only: the
+#: article's other uses of the name are read on their own (the marker _AIRPORT, above).
+_AIRPORT_WORDS = frozenset({"military", "international", "civil", "civilian", "airport", "air", "airbase", "airfield"})
+_AIRPORT_AFTER = re.compile(r"[ \t]+(?:(?:military|international|civil(?:ian)?)[ \t]+)?"
+                            r"(?:airport|air[ \t]*base|airfield)\b", re.IGNORECASE)
 _HEADER_AFTER = re.compile(rf"[ \t]+(?:{_OPENERS}|Army|Units|Terrorists?|Civilians?|Two|Three)\b")
 
 
@@ -2162,7 +2181,7 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
         # but a type word after the name still does: "the provincial capital Deir Ezzor city"
         # is "Deir Ezzor city", which the article's bare "Deir Ezzor"s follow
         idxs = [i for i in idxs if not _governorate_before(cues[i].before)
-                and not (cues[i].before and cues[i].before[-1] in _DIRECTIONS)
+                and not (cues[i].before and cues[i].before[-1] in _DIRECTIONS_OR_AIRPORT)
                 and (_type_before(cues[i].before) != "capital" or cues[i].after in _LOCALITY_CUES)
                 and not _qualified(matches[i])]
         if len(idxs) < 2:

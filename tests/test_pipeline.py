@@ -897,3 +897,17 @@ def test_a_far_village_is_the_neighbourhood_spelled_alike_of_the_town_whose_neig
     # a village its article supports keeps its reading
     text = "Clashes erupted in Hasakeh province. Aerial bombardments were focused on Ferdous."
     assert places_at(pipeline, text, "Ferdous") == [("village", "Al-Hasakeh", "SY")]
+
+
+@pytest.mark.parametrize("text, surface, kinds", [
+    # an airport named after a governorate's capital is by the city, even in a sentence naming the province
+    ("Clashes raged in the eastern province of Deir Ezzor. The clashes took place not far from Deir Ezzor "
+     "military airport a key post in the oil-rich province.", "Deir Ezzor", ["governorate", "town"]),
+    # a field lies in the governorate's countryside, there only
+    ("One of those al-Omar is the biggest oil and gas field in Deir al-Zor. Shells fell on Deir al-Zor city.",
+     "Deir al-Zor", ["governorate", "town"]),
+    ("IS killed 270 guards during a jihadist assault on a gas field in Homs central Syria.", "Homs",
+     ["governorate"]),
+])
+def test_facilities_named_after_a_capital_or_lying_in_its_governorate(pipeline, text, surface, kinds):
+    assert kinds_at(pipeline, text, surface) == kinds
