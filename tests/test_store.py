@@ -467,6 +467,21 @@ def test_replace_article_writes_a_new_reading_over_the_old_one(filled: Store) ->
         assert reread.mark_read_by("e3") == 0 and reread.check() == []
 
 
+def test_replace_article_takes_off_what_the_new_reading_lacks(filled: Store) -> None:
+    # the reverse of the test above: the new reading drops a place (Geneva) and an actor (Russia,
+    # named in this article only): their totals go, and Geneva's place row
+    current = parsed(TEXT_1, unresolved=("Zerzur",))
+    fewer = ParsedArticle(current.article, tuple(m for m in current.places if m.text != "Geneva"),
+                          tuple(m for m in current.actors if m.actor != "Russia"), (), current.sentences)
+    with Store(":memory:") as reread, Store(":memory:") as fresh:
+        reread.save_article(current)
+        fresh.save_article(fewer)
+        assert reread.replace_article(fewer) is True
+        assert reread.check() == [] and _totals(reread) == _totals(fresh) and reread.stats() == fresh.stats()
+        assert ("Russia", "foreign state") not in {(a, c) for a, c, *_ in _totals(reread)[2]}
+        assert ("gn:2660646",) not in _totals(reread)[3]  # Geneva is mentioned no more
+
+
 def test_replace_article_refuses_an_unknown_article_and_writes_nothing(filled: Store) -> None:
     before = (filled.stats(), _totals(filled), filled.version())
     with pytest.raises(StoreError, match="not in the store"):
