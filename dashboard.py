@@ -161,8 +161,8 @@ def reparse_in_page(db: str) -> None:
             bar.progress(p.fraction or 0.0, text=f"Reading again: {p.done:,}/{p.total:,} \u00b7 {p.added:,} changed")
 
     with ingest_lock(), Store(db) as store:
-        engine = pipeline()
-        report = reparse_store(store, engine, update, engine=engine.engine)
+        parser = pipeline()
+        report = reparse_store(store, parser, update, engine=parser.engine)
     bar.empty()
     st.session_state["reparse_report"] = report
     st.rerun()  # the counts, filters and map with the new readings

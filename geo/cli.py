@@ -198,13 +198,6 @@ def default_pipeline() -> Pipeline:
     return Pipeline.default()
 
 
-def _engine_id() -> str:
-    """This engine's id (:func:`geo.pipeline.engine_id`), without loading the pipeline."""
-    from geo.pipeline import engine_id
-
-    return engine_id()
-
-
 def _open_store(path: Path | None, *, must_exist: bool) -> Any:
     """The store at ``path`` (default path when None); GeoError if ``must_exist`` and it does not."""
     from geo.errors import StoreError
@@ -283,7 +276,12 @@ def _print_ingest_summary(report: IngestReport, tally: _BatchTally, totals: dict
     if tally.unresolved:
         names = ", ".join(f"{name} ({n})" for name, n in tally.unresolved.most_common(top))
         print(f"most frequent unresolved names: {names}", file=out)
-    print(f"store {db}: " + ", ".join(f"{n} {key.replace('_', ' ')}" for key, n in totals.items()), file=out)
+    print(f"store {db}: {_counts_text(totals)}", file=out)
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    """The store's counts in a line: "2 articles, 46 place mentions, ..."."""
+    return ", ".join(f"{n} {key.replace('_', ' ')}" for key, n in counts.items())
 
 
 def _one_line(text: str) -> str:
@@ -317,7 +315,7 @@ def run_reparse(args: argparse.Namespace) -> int:
     for line in report.errors:
         print(f"failed: {_one_line(line)}", file=sys.stderr)
     print(f"{report.summary()} ({pipeline.engine}; {report.seconds:.1f} s)")
-    print(f"store {path}: " + ", ".join(f"{n} {key.replace('_', ' ')}" for key, n in totals.items()))
+    print(f"store {path}: {_counts_text(totals)}")
     return 1 if report.errors else 0
 
 
@@ -326,10 +324,12 @@ def run_reparse(args: argparse.Namespace) -> int:
 
 def run_stats(args: argparse.Namespace) -> int:
     """``stats``: the store's counts (``--json``: exactly one JSON object)."""
+    from geo.pipeline import engine_id  # (this engine's id, without loading the pipeline)
+
     with _open_store(args.db, must_exist=True) as store:
         counts = store.stats()
         path = store.path
-        older = None if args.json else store.count_read_by_others(_engine_id())
+        older = None if args.json else store.count_read_by_others(engine_id())
     if args.json:
         print(json.dumps(counts))
     else:
@@ -353,7 +353,7 @@ def run_check(args: argparse.Namespace) -> int:
             print(_one_line(problem))
         print(f"store {path}: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
         return 1
-    print(f"store {path} is sound: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()))
+    print(f"store {path} is sound: {_counts_text(counts)}")
     return 0
 
 
