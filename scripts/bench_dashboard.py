@@ -264,15 +264,17 @@ def measure(db: Path | None, url: str, actors: list[str], routing: bool = False)
             steps = wait_for_map(page, n_all, label, milestones=True)
             took = time.perf_counter() - started
             results.setdefault("milestones_ms", []).append(steps)
+            decoded, transferred = meter.http()
+            results.setdefault("http_bytes", []).append(decoded)
             print(f"{label}: map with {n_all:,} places rendered in {took:.2f} s "
-                  f"(HTTP {meter.http()[0] / 1e6:.2f} MB, {meter.http()[1] / 1e6:.2f} MB of it over the network; "
+                  f"(HTTP {decoded / 1e6:.2f} MB, {transferred / 1e6:.2f} MB of it over the network; "
                   f"websocket {meter.ws / 1e6:.2f} MB)", flush=True)
             print("  seen at (ms since navigation): " + ", ".join(f"{k} {v:,}" for k, v in steps.items()),
                   flush=True)
             return took
 
         results["first_load_s"] = load("first load (cold server caches)")
-        results["page_http_bytes"], results["page_ws_bytes"] = meter.http()[0], meter.ws
+        results["page_http_bytes"], results["page_ws_bytes"] = results["http_bytes"][0], meter.ws
         results["map_script_bytes"] = page.evaluate(
             """() => { const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
                        let n = 0; f.contentDocument.querySelectorAll('script:not([src])')
