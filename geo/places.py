@@ -949,6 +949,10 @@ _NAME_IN_LIST = r"(?:(?:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`]*"
 # A list opened by a plural type word: "the neighborhoods of al-Sabil al-Mogambo al-Furqan and
 # al-Midan", "the villages of A, B and C" (its commas kept or lost); ends at the name's own article
 _TYPE_LIST_OPEN = re.compile(r"\b(?i:neighbou?rhoods|villages|towns|districts|quarters|areas)[ \t]+of[ \t]+")
+# its plural type word, closing the text before "of" (the spaces taken off): what
+# :func:`_type_list_openers` checks at each " of " instead of running the opener over the text
+_TYPE_LIST_WORD = re.compile(r"\b(?i:neighbou?rhoods|villages|towns|districts|quarters|areas)\Z")
+_SPACES = re.compile(r"[ \t]+")
 _TYPE_LIST_NAMES = re.compile(
     rf"(?:{_NAME_IN_LIST}(?:[ \t]*-[ \t]*|[ \t]+|[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))+"
     rf"(?:(?:al|el)[ \t]*-[ \t]*)?")
@@ -958,8 +962,25 @@ _TYPE_LIST_REACH = 160
 @lru_cache(maxsize=4)
 def _type_list_openers(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every "the villages of" (a plural type word and "of") in an article,
-    found once: :func:`_in_type_list` asks for each name the gazetteer lacks."""
-    return tuple(m.span() for m in _TYPE_LIST_OPEN.finditer(text))
+    found once: :func:`_in_type_list` asks for each name the gazetteer lacks.
+
+    The spans of :data:`_TYPE_LIST_OPEN`'s matches, found from each "of" between spaces
+    (``str.find``, in C) back to its type word: a regex alternation tried at every
+    character of the text cost 5-8 % of a whole parse.
+    """
+    spans = []
+    at = text.find("of", 1)
+    while at != -1:
+        after = at + 2
+        if text[at - 1] in " \t" and text[after:after + 1] in (" ", "\t"):
+            word_end = at - 1
+            while word_end and text[word_end - 1] in " \t":
+                word_end -= 1
+            word = _TYPE_LIST_WORD.search(text, max(0, word_end - 14), word_end)
+            if word:
+                spans.append((word.start(), _SPACES.match(text, after).end()))
+        at = text.find("of", after)
+    return tuple(spans)
 
 
 _WORD_BEFORE_IN_RUN = re.compile(r"([A-Za-z]+)[ \t]+\Z")
@@ -2312,17 +2333,54 @@ def _other_uses(text: str, surfaces: Iterable[str], taken: Sequence[tuple[int, i
     out = []
     for surface in {_LEADING_ARTICLE.sub("", surface) for surface in surfaces}:
         # (with an article before it or not: "al-Howayqa" is a use of "Howayqa", and the reverse)
-        for found in re.finditer(rf"(?<![\w'’`-])(?:(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*)?"
-                                 rf"({re.escape(surface)})(?![\w'’`-])", text):
-            start, end = found.span(1)  # (the name without its article, as the finder takes it)
+        for opens, start, end in _uses_of(text, surface):  # (the name without its article, as the finder takes it)
             if any(s < end and start < e for s, e in taken) or blocked is not None and blocked(start, end) \
                     or _LONGER_NAME_AFTER.match(text, end):
                 continue
-            before = _CAPITALISED_BEFORE.search(text, max(0, found.start() - 40), found.start())
+            before = _CAPITALISED_BEFORE.search(text, max(0, opens - 40), opens)
             if before is not None and before.group(1) not in _OPENER_WORDS:
                 continue
             out.append(Span(text[start:end], start, end))
     return out
+
+
+_NAME_CHAR = re.compile(r"[\w'’`-]")
+_ARTICLE_OPENS = re.compile(rf"(?<![\w'’`-])(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*\Z")
+
+
+def _uses_of(text: str, surface: str) -> list[tuple[int, int, int]]:
+    """(start of the use with its article, start, end of ``surface``) of every use of ``surface``
+    as a whole name in ``text``, with an article before it or not ("al-Howayqa", "Howayqa").
+
+    What ``re.finditer`` of :data:`_USE_OF` with the name put in would find, by ``str.find``:
+    a pattern per name cost a regex compilation per name an article carries over.
+    """
+    uses: list[tuple[int, int, int]] = []
+    size = len(surface)
+    if not size:
+        return uses
+    done = 0  # (the uses do not overlap: each search goes on after the last use)
+    at = text.find(surface)
+    while at != -1:
+        end = at + size
+        if not _NAME_CHAR.match(text, end):
+            article = _ARTICLE_OPENS.search(text, max(done, at - 24), at) if at else None
+            if article is not None:
+                uses.append((article.start(), at, end))
+                done = end
+                at = text.find(surface, end)
+                continue
+            if not at or not _NAME_CHAR.match(text, at - 1):
+                uses.append((at, at, end))
+                done = end
+                at = text.find(surface, end)
+                continue
+        at = text.find(surface, at + 1)
+    return uses
+
+
+#: The regex :func:`_uses_of` stands for, with ``{name}`` the escaped name (its reference, for the tests).
+_USE_OF = rf"(?<![\w'’`-])(?:(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*)?({{name}})(?![\w'’`-])"
 
 
 _LEADING_ARTICLE = re.compile(rf"^(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*(?=\w)")

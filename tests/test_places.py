@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from geo.gazetteer import Gazetteer
@@ -221,3 +221,41 @@ def test_place_cue_regexes_read_the_words_as_the_word_lists(before, name, after,
     text = head + name + "".join(after)
     start, end = len(head), len(head) + len(name)
     assert _has_place_cue(text, start, end, strict) == _has_place_cue_by_words(text, start, end, strict)
+
+
+_LIST_PIECES = ["villages", "Villages", "VILLAGES", "neighbourhoods", "neighborhoods", "towns", "areas", "xtowns",
+                "areasx", "of", "OF", "Of", "ofx", "xof", "the", "A", "al-Bab", "ſ", "\u212a"]
+_LIST_SEPS = [" ", "  ", "\t", " \t ", "", "-", ",", "\n", "s"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_PIECES + _LIST_SEPS), max_size=30))
+@example(["the", " ", "villages", " ", "of", " ", "A"])
+@example(["villages", " ", "ofx", " ", "towns", " \t ", "of", "  ", "al-Bab"])
+@example(["xtowns", " ", "of", " ", "A", ",", "areas", "\t", "of", "\n"])
+@example(["VILLAGES", " ", "OF", " ", "Neighbourhoods", " ", "of", " ", "A"])
+def test_type_list_openers_are_the_opener_regexs_matches(pieces) -> None:
+    """_type_list_openers, found from each "of" back to its type word, gives the spans the
+    opener regex finds over the whole text ("the villages of", "towns  of", not "ofx")."""
+    from geo.places import _TYPE_LIST_OPEN, _type_list_openers
+    text = "".join(pieces)
+    assert _type_list_openers.__wrapped__(text) == tuple(m.span() for m in _TYPE_LIST_OPEN.finditer(text))
+
+
+_USE_PIECES = ["Bab", "al-Bab", "Al", "al", "el", "AL", "-", " - ", "‐", "x", "'", "’", "s", "Bab's", "BabBab",
+               "Tal", "Tal Bab", " ", "\t", ",", ".", "_", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_USE_PIECES), max_size=24), st.sampled_from(["Bab", "Tal Bab", "Tal", "al-Bab"]))
+@example(["al", "-", "Bab", " ", "Al", " - ", "Bab", ",", "x", "al-Bab", " ", "BabBab", " ", "Bab's"], "Bab")
+@example(["Tal", " ", "al", "‐", "Tal Bab", "_", "Tal Bab", ".", "el", "-", "Tal", "x"], "Tal")
+def test_uses_of_a_name_are_the_use_regexs_matches(pieces, surface) -> None:
+    """_uses_of (str.find and two small regexes) finds the uses the one regex per name finds,
+    with or without an article before them, each starting where that regex's match starts."""
+    import re
+
+    from geo.places import _USE_OF, _uses_of
+    text = "".join(pieces)
+    expected = [(m.start(), *m.span(1)) for m in re.finditer(_USE_OF.format(name=re.escape(surface)), text)]
+    assert _uses_of(text, surface) == expected
