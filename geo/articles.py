@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -918,7 +919,15 @@ def _read_file(path: Path, options: ReadOptions, *, explicit: bool) -> Iterator[
     except ArticleError as err:
         yield err
         return
-    yield from _read_data(where, where, path.suffix, data, options)
+    try:
+        origin = str(path.resolve())
+    except (OSError, RuntimeError):  # (a symlink loop, or a path that cannot be resolved)
+        origin = None
+    for item in _read_data(where, where, path.suffix, data, options):
+        if origin is not None and isinstance(item, Article) and item.path and item.path.startswith(where):
+            # where it came from, whatever the folder ingest was run from: the file, and its row
+            item = dataclasses.replace(item, origin=origin + item.path[len(where):])
+        yield item
 
 
 def _load(path: Path, where: str, limit: int) -> bytes:

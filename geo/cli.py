@@ -269,7 +269,9 @@ def _print_ingest_summary(report: IngestReport, tally: _BatchTally, totals: dict
     out = out or sys.stdout
     for line in report.errors:
         print(f"failed: {_one_line(line)}", file=sys.stderr)
-    print(f"{report.added} added, {report.skipped} already present, {len(report.errors)} failed "
+    from geo.ingest import older_versions
+    replaced = f" (replacing {older_versions(report.replaced)})" if report.replaced else ""
+    print(f"{report.added} added{replaced}, {report.skipped} already present, {len(report.errors)} failed "
           f"({report.seconds:.1f} s)", file=out)
     print(f"found {report.place_mentions} place mentions of {len(tally.places)} places, "
           f"{report.actor_mentions} actor mentions", file=out)

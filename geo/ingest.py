@@ -17,6 +17,7 @@ duplicates.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -27,7 +28,7 @@ from typing import Protocol
 from geo import config
 from geo.errors import ArticleError, GeoError
 from geo.model import Article, ParsedArticle
-from geo.store import Store
+from geo.store import Store, origin_file
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +78,9 @@ class IngestReport:
     place_mentions: int = 0
     actor_mentions: int = 0
     seconds: float = 0.0
+    #: articles removed because the file (or row) that gave them now gives another: older
+    #: versions of edited files
+    replaced: int = 0
 
     @property
     def read(self) -> int:
@@ -89,6 +93,8 @@ class IngestReport:
         if self.skipped:
             line += f" ({self.skipped:,} already stored)"
         line += f", {self.place_mentions:,} place mentions, {self.actor_mentions:,} actor mentions"
+        if self.replaced:
+            line += f"; {older_versions(self.replaced)} removed"
         if self.errors:
             line += f"; {len(self.errors):,} error{'s' if len(self.errors) != 1 else ''}"
         return line
@@ -121,21 +127,35 @@ def ingest_articles(
     rejects, becomes one line of ``IngestReport.errors``; the batch goes on.
     An error of the store itself (disk full, database locked beyond its
     timeout) propagates: every later article would fail the same way.
+
+    An article read from a file (:attr:`Article.origin`) replaces the one the same
+    file, or the same row of it, gave before: an edited file is not stored twice.
+    The older version is removed when the batch ends, if the batch read its file
+    whole (no error named the file) and no file still gives it: rows that moved in
+    a CSV keep their articles. An interrupted batch removes nothing; the next batch
+    that reads the file whole does.
     """
     started = time.perf_counter()
     added = skipped = n_places = n_actors = done = 0
     errors: list[str] = []
+    files: dict[str, str] = {}  # file (absolute) -> its label in errors, for the files articles came from
+    failed: set[str] = set()  # the labels errors named
     for item in items:
         done += 1
         if isinstance(item, ArticleError):
             errors.append(str(item))
             where = item.where
+            failed.add(_file_label(where))
         else:
             where = _where(item)
+            if item.origin:
+                files.setdefault(origin_file(item.origin), _file_label(item.path or ""))
             if store.has_article(item.id):
                 skipped += 1
+                _note_origin(store, item)
             elif pipeline is None:
                 errors.append(f"{where}: no pipeline to parse it")
+                failed.add(_file_label(where))
             else:
                 try:
                     parsed = pipeline.parse(item)
@@ -143,6 +163,7 @@ def ingest_articles(
                     # A parser bug on one odd article must not lose the rest of the batch.
                     logger.exception("%s: parse failed", where)
                     errors.append(f"{where}: could not be parsed ({type(exc).__name__}: {exc})")
+                    failed.add(_file_label(where))
                 else:
                     try:
                         saved = store.save_article(parsed)
@@ -150,6 +171,7 @@ def ingest_articles(
                         if not _is_rejection(exc):
                             raise
                         errors.append(f"{where}: not saved ({exc})")
+                        failed.add(_file_label(where))
                     else:
                         if saved:
                             added += 1
@@ -157,9 +179,33 @@ def ingest_articles(
                             n_actors += len(parsed.actors)
                         else:
                             skipped += 1
+                            _note_origin(store, item)  # (saved: its origin went in with it)
         if progress is not None:
             progress(Progress(done, total, added, skipped, len(errors), where))
-    return IngestReport(added, skipped, tuple(errors), n_places, n_actors, time.perf_counter() - started)
+    whole = [file for file, label in files.items() if label not in failed]
+    replaced = store.remove_superseded(whole) if whole else 0
+    return IngestReport(added, skipped, tuple(errors), n_places, n_actors, time.perf_counter() - started,
+                        replaced)
+
+
+def older_versions(n: int) -> str:
+    """ "1 older version of an edited file", "3 older versions of edited files"."""
+    return f"{n:,} older version of an edited file" if n == 1 else f"{n:,} older versions of edited files"
+
+
+def _note_origin(store: Store, article: Article) -> None:
+    """Record the file (row) a stored article came from (the one it gave before is superseded)."""
+    if article.origin:
+        store.note_origin(article.id, article.origin)
+
+
+_ROW_LABEL = re.compile(r"(?::(?:row|line) \d+|#(?:row|line)=\d+)\Z")
+
+
+def _file_label(where: str) -> str:
+    """The file an article's path or an error's place names: ``corpus.csv#row=3`` and
+    ``corpus.csv:row 3`` are ``corpus.csv``."""
+    return _ROW_LABEL.sub("", where)
 
 
 @dataclass(frozen=True)

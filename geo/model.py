@@ -51,6 +51,10 @@ class Article:
     date: dt.date | None = None
     path: str | None = None
     url: str | None = None
+    #: the file (absolute path, with its ``#row=N`` / ``#line=N``) the article was read from,
+    #: for :func:`geo.articles.read_paths`; None for uploads. What an ingest of an edited file
+    #: replaces: the article it stored from the same place. Not part of the article's equality
+    origin: str | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.id:

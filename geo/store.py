@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -408,6 +409,15 @@ def _migration_0003_article_engine(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE articles ADD COLUMN engine TEXT")
 
 
+def _migration_0004_article_origins(conn: sqlite3.Connection) -> None:
+    """Which article each file (or corpus row) gave last, and the articles a file gave
+    before it was edited: an ingest of an edited file replaces them (:meth:`Store.note_origin`)."""
+    conn.execute("CREATE TABLE article_origins (origin TEXT PRIMARY KEY, article_id TEXT NOT NULL) WITHOUT ROWID")
+    conn.execute("CREATE INDEX article_origins_article ON article_origins (article_id)")
+    conn.execute("CREATE TABLE superseded (file TEXT NOT NULL, article_id TEXT NOT NULL, "
+                 "PRIMARY KEY (file, article_id)) WITHOUT ROWID")
+
+
 #: Named migrations, applied in order, each in its own transaction and recorded
 #: in the ``migrations`` table. To change the schema, append a new entry; never
 #: edit one that has shipped.
@@ -415,6 +425,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("0001_initial", _migration_0001_initial),
     ("0002_dashboard_aggregates", _migration_0002_dashboard_aggregates),
     ("0003_article_engine", _migration_0003_article_engine),
+    ("0004_article_origins", _migration_0004_article_origins),
 )
 
 
@@ -626,6 +637,18 @@ def _validate(parsed: ParsedArticle, sentences: tuple[tuple[int, int], ...]) -> 
             raise StoreError(f"article {article.id}: {what} {text!r} at {start}..{end} is in no sentence")
 
 
+_ORIGIN_ROW = re.compile(r"#(?:row|line)=\d+\Z")
+
+
+def origin_file(origin: str) -> str:
+    """The file of an :attr:`Article.origin`: without its ``#row=N`` or ``#line=N``.
+
+    >>> origin_file("/data/corpus.csv#row=12"), origin_file("/data/a#1.txt")
+    ('/data/corpus.csv', '/data/a#1.txt')
+    """
+    return _ORIGIN_ROW.sub("", origin)
+
+
 # --------------------------------------------------------------------------- store
 
 
@@ -634,7 +657,7 @@ class Store:
 
     >>> with Store(":memory:") as store:
     ...     store.applied_migrations()
-    ['0001_initial', '0002_dashboard_aggregates', '0003_article_engine']
+    ['0001_initial', '0002_dashboard_aggregates', '0003_article_engine', '0004_article_origins']
     """
 
     def __init__(self, path: str | Path | None = None, *, timeout: float = 30.0) -> None:
@@ -749,7 +772,8 @@ class Store:
         Writes the article, its sentences, its place / actor mentions and
         unresolved names, and get-or-creates its places by id (a place seen
         again is updated to the newest gazetteer values). Each mention is tied
-        to the sentence holding its start. Raises StoreError, writing nothing,
+        to the sentence holding its start; the file it came from, if any
+        (:attr:`Article.origin`), as :meth:`note_origin` records it. Raises StoreError, writing nothing,
         when a mention does not match the text or the write fails.
         """
         if not isinstance(parsed, ParsedArticle):
@@ -761,6 +785,8 @@ class Store:
                 if self._has_article(conn, parsed.article.id):
                     return False
                 self._insert(conn, parsed, sentences)
+                if parsed.article.origin:
+                    self._link_origin(conn, parsed.article.id, parsed.article.origin)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot save article {parsed.article.id}: {exc}") from exc
         return True
@@ -791,19 +817,85 @@ class Store:
                     return False
                 old_places, old_actors = self._remove(conn, article_id)
                 self._insert(conn, parsed, sentences, added_at=stored.added_at)
-                # totals the old reading alone had reach 0 (only its own rows are looked at: a
-                # whole-table sweep cost ~1 ms an article on 100k mentions, and grows with the store)
-                places = [(i,) for i in old_places]
-                conn.executemany("DELETE FROM place_totals WHERE place_id = ? AND mentions <= 0", places)
-                conn.executemany("DELETE FROM place_actor_totals WHERE place_id = ? AND mentions <= 0", places)
-                conn.executemany("DELETE FROM actor_totals WHERE actor = ? AND category = ? AND mentions <= 0",
-                                 old_actors)
-                conn.executemany(  # a place only the old reading had is mentioned no more
-                    "DELETE FROM places WHERE id = ? AND NOT EXISTS "
-                    "(SELECT 1 FROM place_mentions m WHERE m.place_id = places.id)", places)
+                self._drop_spent(conn, old_places, old_actors)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot replace article {article_id}: {exc}") from exc
         return True
+
+    def note_origin(self, article_id: str, origin: str) -> bool:
+        """Record that ``origin`` (a file, or a row of one: :attr:`Article.origin`) now gives
+        the stored article ``article_id``; True if it gave another one before.
+
+        That one is then an older version of an edited file: it is kept as superseded
+        until :meth:`remove_superseded` is told the whole file was read again, and removed
+        then if no file gives it any more. Writes only when the origin changed article.
+        """
+        row = self.conn.execute("SELECT article_id FROM article_origins WHERE origin = ?", (origin,)).fetchone()
+        if row is not None and row[0] == article_id:
+            return False
+        try:
+            with self.atomic() as conn:
+                return self._link_origin(conn, article_id, origin)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot record where article {article_id} came from: {exc}") from exc
+
+    @staticmethod
+    def _link_origin(conn: sqlite3.Connection, article_id: str, origin: str) -> bool:
+        """:meth:`note_origin` in the caller's transaction."""
+        row = conn.execute("SELECT article_id FROM article_origins WHERE origin = ?", (origin,)).fetchone()
+        if row is not None and row[0] == article_id:
+            return False
+        conn.execute("INSERT INTO article_origins (origin, article_id) VALUES (?, ?) ON CONFLICT (origin) "
+                     "DO UPDATE SET article_id = excluded.article_id", (origin, article_id))
+        if row is None:
+            return False
+        conn.execute("INSERT OR IGNORE INTO superseded (file, article_id) VALUES (?, ?)", (origin_file(origin), row[0]))
+        return True
+
+    def origins(self, article_id: str) -> list[str]:
+        """The files (and rows) that gave ``article_id`` when last read, sorted."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT origin FROM article_origins WHERE article_id = ? ORDER BY origin", (article_id,))]
+
+    def remove_superseded(self, files: Iterable[str]) -> int:
+        """After ``files`` (absolute paths) were each read whole, delete the articles they gave
+        before an edit that no file gives any more, with their rows and their share of the
+        totals, in one transaction; the number deleted.
+
+        An article a file of them gave before but another origin gives now (a row that moved,
+        a copy of the file) is kept. An article no file ever gave (an upload, one stored
+        before origins were recorded) is never deleted here.
+        """
+        removed = 0
+        try:
+            with self.atomic() as conn:
+                for file in sorted(set(files)):
+                    ids = [r[0] for r in conn.execute("SELECT article_id FROM superseded WHERE file = ?", (file,))]
+                    conn.execute("DELETE FROM superseded WHERE file = ?", (file,))
+                    for article_id in ids:
+                        if not self._has_article(conn, article_id) or conn.execute(
+                                "SELECT 1 FROM article_origins WHERE article_id = ?", (article_id,)).fetchone():
+                            continue
+                        places, actors = self._remove(conn, article_id)
+                        self._drop_spent(conn, places, actors)
+                        conn.execute("DELETE FROM superseded WHERE article_id = ?", (article_id,))
+                        removed += 1
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot remove the older versions of edited files: {exc}") from exc
+        return removed
+
+    @staticmethod
+    def _drop_spent(conn: sqlite3.Connection, places: list[str], actors: list[tuple[str, str]]) -> None:
+        """After :meth:`_remove`: the totals of these places and actors that reached 0, and the
+        places no mention is left of. Only their own rows are looked at: a whole-table sweep
+        cost ~1 ms an article on 100k mentions, and grows with the store."""
+        keys = [(i,) for i in places]
+        conn.executemany("DELETE FROM place_totals WHERE place_id = ? AND mentions <= 0", keys)
+        conn.executemany("DELETE FROM place_actor_totals WHERE place_id = ? AND mentions <= 0", keys)
+        conn.executemany("DELETE FROM actor_totals WHERE actor = ? AND category = ? AND mentions <= 0", actors)
+        conn.executemany(
+            "DELETE FROM places WHERE id = ? AND NOT EXISTS "
+            "(SELECT 1 FROM place_mentions m WHERE m.place_id = places.id)", keys)
 
     @staticmethod
     def _remove(conn: sqlite3.Connection, article_id: str) -> tuple[list[str], list[tuple[str, str]]]:
@@ -1503,6 +1595,9 @@ def _mention_checks(table: str, label: str) -> list[tuple[str, str]]:
 
 
 _CHECKS: tuple[tuple[str, str], ...] = (
+    ("file gives an article not stored (origin, article)",
+     "SELECT o.origin, o.article_id FROM article_origins o "
+     "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = o.article_id)"),
     ("article without sentences (article)",
      "SELECT a.id FROM articles a WHERE trim(a.text) != '' "
      "AND NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = a.id)"),

@@ -40,6 +40,19 @@ def test_ingest_twice_adds_nothing_the_second_time(seeded: Path, capsys) -> None
         assert store.stats()["articles"] == 2
 
 
+def test_ingest_of_an_edited_file_says_it_replaced_the_older_version(tmp_path, capsys) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("HTS shelled Saraqeb in Idlib province.", encoding="utf-8")
+    db = str(tmp_path / "geo.sqlite")
+    assert main(["ingest", str(article), "--db", db, "--no-progress"]) == 0
+    article.write_text("HTS shelled Saraqeb and Binnish in Idlib province.", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["ingest", str(article), "--db", db, "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "1 added (replacing 1 older version of an edited file), 0 already present, 0 failed" in out
+    assert "store " + db + ": 1 articles" in out
+
+
 def test_stats_json_is_one_object_matching_the_store(seeded: Path, capsys) -> None:
     assert main(["stats", "--db", str(seeded), "--json"]) == 0
     counts = json.loads(capsys.readouterr().out)
