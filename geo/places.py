@@ -161,9 +161,10 @@ _SPEECH_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|added|stated|explained|noted|pointed|confirmed|stressed|wrote|tweeted|"
     r"argued|warned|insisted|claimed|denied|asked|replied|continued|concluded|described|urged|announced|"
     r"vowed|accused|admitted|acknowledged|declared|condemned|praised)\b")
-# A medium named after a place is no place, a Syrian one's neither ("Al-Mayadeen channel").
-_MEDIA_AFTER = re.compile(r"[ \t]+(?:tv|channel|television|newspaper|radio|media[ \t]+(?:cent(?:er|re)|office)"
-                          r"|news[ \t]+network)\b", re.IGNORECASE)
+# A medium named after a place is no place, a Syrian one's neither ("Al-Mayadeen channel",
+# "the Al Mayadeen broadcaster").
+_MEDIA_AFTER = re.compile(r"[ \t]+(?:tv|channel|television|broadcaster|newspaper|radio"
+                          r"|media[ \t]+(?:cent(?:er|re)|office)|news[ \t]+network)\b", re.IGNORECASE)
 # A title or role right before a name: a person's ("commander Abu Omar", "ISIS leader Abu
 # Bakr al-Baghdadi", "known as Abu Jaber"). Read in a short window that ends at the name.
 _ROLE_BEFORE = re.compile(
@@ -188,7 +189,7 @@ _KUNYA = re.compile(r"\bAbo?u[ \t]+[A-Z][a-z]+\Z")
 # (a Syrian town's hospital is in that town: "the Qardaha hospital"), never to a country.
 _INSTITUTION_AFTER = re.compile(
     r"[ \t]+(?:hospital|news|agency|media|brigade|brigades|battalion|battalions|force|mosque|school|"
-    r"university|radio|tv|channel|newspaper|street|square|hotel|club|group|organi[sz]ation)\b",
+    r"university|radio|tv|channel|broadcaster|newspaper|street|square|hotel|club|group|organi[sz]ation)\b",
     re.IGNORECASE)
 
 
@@ -604,6 +605,8 @@ class PlaceFinder:
             return self._arabic_needs(key, places, major)
         if i > 0 and self.given_names and not any(map(_is_big_name, places)):
             before = _keyed_neighbour(tokens, i, -1)
+            if before is not None and tokens[before].key == "abu" and before > 0:
+                before = _keyed_neighbour(tokens, before, -1)  # "Leith Abou Fadel": a kunya between
             if before is not None and tokens[before].key in self.given_names \
                     and _is_name_start(tokens[before].surface):
                 return None  # "Abdelsalam Sido", "Samir al-Asmar": a person's name

@@ -911,3 +911,16 @@ def test_a_far_village_is_the_neighbourhood_spelled_alike_of_the_town_whose_neig
 ])
 def test_facilities_named_after_a_capital_or_lying_in_its_governorate(pipeline, text, surface, kinds):
     assert kinds_at(pipeline, text, surface) == kinds
+
+
+@pytest.mark.parametrize("text, person", [
+    # given names (data/given_names.txt) open a person's name: Kinda is no Idlib village, and
+    # "Leith Abou Fadel" no Turkish village Fadil (a Turkish town named nearby)
+    ("Additional reporting by Kinda Makieh in Damascus and Tom Miles in Geneva.", "Kinda"),
+    ("Look at the devastation in Qamishli. Leith Abou Fadel (leithfadel) July 27 2016. Shops in the "
+     "nearby Turkish town of Nusaybin were hit.", "Fadel"),
+    # a broadcaster named after a town is no place (as "Al-Mayadeen channel")
+    ("According to the Al Mayadeen broadcaster the clashes in Qaboun are still underway.", "Mayadeen"),
+])
+def test_people_and_media_named_like_places_are_not_places(pipeline, text, person):
+    assert person not in dict(kinds_in(pipeline, text))
