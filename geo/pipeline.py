@@ -68,18 +68,18 @@ class Pipeline:
         if article.title and not _opens_with(text, article.title):  # (HTML text often does)
             # names the gazetteer has; one placed by a guess (fuzzy, sibling) is too weak a clue
             headline = [pm for pm in self._analyse(article.title)[2] if pm.method == "exact"]
-        sentences, actors, places, unresolved = self._analyse(text, headline)
+        sentences, actors, places, unresolved = self._analyse(text, headline, _title_end(text, article.title))
         return ParsedArticle(article=article, places=tuple(places), actors=tuple(actors),
                              unresolved=tuple(unresolved), sentences=tuple(sentences), engine=self.engine)
 
-    def _analyse(self, text: str, headline: Sequence[PlaceMention] = ()) -> tuple[
+    def _analyse(self, text: str, headline: Sequence[PlaceMention] = (), headline_end: int = 0) -> tuple[
             list[tuple[int, int]], list[ActorMention], list[PlaceMention], list[Span]]:
         """Sentences, actors, resolved places and unresolved names of one text."""
         sentences = split_sentences(text)
         actors = find_actors(text, self.lexicon, sentences)
         matches, unknown = self.finder.find(text, _actor_spans(actors))
         places, unresolved = resolve_places(text, matches, unknown, self.gazetteer, sentences,
-                                            actors, self.options, headline)
+                                            actors, self.options, headline, headline_end)
         return sentences, actors, places, unresolved
 
 
@@ -111,6 +111,24 @@ def engine_id(data_dir: Path | None = None) -> str:
 def _opens_with(text: str, title: str) -> bool:
     """True if the text starts with its title: the title's places are mentions already."""
     return text.lstrip().startswith(title.strip())
+
+
+#: How far into the text its title may start (after a date, a byline: "April 5 2017 by ...").
+_TITLE_REACH = 160
+#: The title's last characters, looked for in the text: its opening often differs ('"Chemical"
+#: Massacre in Idlib' for 'Chemical Massacre in Idlib').
+_TITLE_TAIL = 24
+
+
+def _title_end(text: str, title: str | None) -> int:
+    """Where the text's copy of its title ends, if the text opens with one (else 0)."""
+    title = (title or "").strip()
+    if len(title) < _TITLE_TAIL:
+        at = text.find(title, 0, _TITLE_REACH + len(title)) if title else -1
+        return at + len(title) if at >= 0 else 0
+    tail = title[-_TITLE_TAIL:]
+    at = text.find(tail, 0, _TITLE_REACH + len(title))
+    return at + len(tail) if at >= 0 else 0
 
 
 def _actor_spans(actors: Sequence[ActorMention]) -> list[tuple[int, int]]:

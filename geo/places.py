@@ -1142,7 +1142,8 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
                    gazetteer: Gazetteer, sentences: Sequence[tuple[int, int]],
                    actors: Sequence[ActorMention] = (),
                    options: ResolveOptions = ResolveOptions(),
-                   headline: Sequence[PlaceMention] = ()) -> tuple[list[PlaceMention], list[Span]]:
+                   headline: Sequence[PlaceMention] = (), headline_end: int = 0
+                   ) -> tuple[list[PlaceMention], list[Span]]:
     """Pick one place for every match; place unknown names by fuzzy or sibling rules.
 
     Two rounds: the first scores each candidate by its prior, the cue words
@@ -1150,8 +1151,10 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     second adds closeness to the places chosen in the first. The places of
     the article's ``headline`` (resolved on their own) add their governorates
     as one more mention each would: a headline says where the story is. They
-    are context only, not mentions. Returns the resolved mentions (sorted by
-    offset) and the spans left unresolved.
+    are context only, not mentions. ``headline_end`` is where the title ends
+    when the text carries it (after a date or a byline; 0: it does not).
+    Returns the resolved mentions (sorted by offset) and the spans left
+    unresolved.
     """
     # a name with one candidate needs no context: its cue and scores are never read
     cues = [_context(text, m, sentences) if len(m.candidates) > 1 else _NO_CUE for m in matches]
@@ -1172,6 +1175,8 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     _province_holders(text, matches, chosen, cues)
     _rural_governorates(matches, chosen, cues, gazetteer)
+    if headline_end:
+        _headline_follows_the_story(matches, chosen, cues, headline_end)
     in_actor = _Blocked([(a.start, a.end) for a in actors])
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
     _place_in_named_towns(text, matches, mentions, gazetteer, sentences)
@@ -1467,6 +1472,34 @@ def _rural_governorates(matches: Sequence[Match], chosen: list[tuple[Place, floa
             rural = next((p for p in gazetteer.by_key(name_key("Rural " + m.text)) if p.kind == "governorate"), None)
             if rural is not None:
                 chosen[i] = (rural, chosen[i][1])
+
+
+def _headline_follows_the_story(matches: Sequence[Match], chosen: list[tuple[Place, float]],
+                                cues: Sequence[_Cue], headline_end: int) -> None:
+    """A capital's bare name in the title is the governorate if the story's first use of the name
+    is: "ISIL terrorists massacre 250 Syrian troops in Raqqa. ... at an airbase in the northern
+    province of Raqqa", "Massacre in Idlib ... the town of Khan Sheikhoun in Idlib". A headline
+    says where the story is, in the fewest words; the story says it again, with the cue. Not from
+    a section header or an institution ("Aleppo Police Command"), which say nothing of the story's
+    place; not a title's name with a cue of its own ("Aleppo city", "the province of Hama")."""
+    for i, m in enumerate(matches):
+        if m.start >= headline_end:
+            break
+        town = chosen[i][0]
+        if town.kind != "town" or town.country != "SY" or _has_kind_cue(cues[i]) \
+                or _governorate_before(cues[i].before):
+            continue
+        province = next((p for p in m.candidates if p.kind == "governorate" and p.admin1 == town.admin1), None)
+        if province is None:
+            continue
+        for j in range(i + 1, len(matches)):
+            if matches[j].start < headline_end or not any(p.id == province.id for p in matches[j].candidates):
+                continue
+            if cues[j].before and cues[j].before[-1] in (_HEADER, _INSTITUTION):
+                continue
+            if chosen[j][0].id == province.id:
+                chosen[i] = (province, chosen[i][1])
+            break
 
 
 # "the village of Asheh in Quneitra", "al-Fouaa town in Idleb": the gap from a village to its holder.
