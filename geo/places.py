@@ -1381,17 +1381,21 @@ def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention]
     Syria, "Barna" south of Aleppo, "Orim" or "al-Adawi" are Syrian places the gazetteer lacks
     or spells otherwise, not villages in Gaziantep, Israel or Lebanon, even if Turkey comes up
     further on. They are reported as unresolved names (and placed by the unknown-name rules
-    if those can)."""
+    if those can). Two such villages do not hold each other up: "near the al-Sajour river and
+    the villages of Qoraa al-Kabireh ... Owsah Jeli" by Manbij are no villages of Israel."""
     abroad = [pm for pm in mentions if pm.place.country != "SY" and not pm.metonymy and (
         pm.place.kind in ("village", "neighbourhood") or pm.place.kind == "town" and not _is_major(pm.place))]
     if not abroad:
         return mentions, unknown
+    passages = [_passage_of(sentences, pm.start, len(text)) for pm in abroad]
+    named = {id(pm) for pm, (start, end) in zip(abroad, passages)
+             if _names_country(text[start:end], pm.place.country)}
+    small = {id(pm) for pm in abroad} - named  # (only a place its country backs backs another)
     lost = []
-    for pm in abroad:
-        start, end = _passage_of(sentences, pm.start, len(text))
-        if not _names_country(text[start:end], pm.place.country) and not any(
+    for pm, (start, end) in zip(abroad, passages):
+        if id(pm) not in named and not any(
                 other.place.country == pm.place.country and other.text != pm.text and start <= other.start < end
-                for other in mentions):
+                and id(other) not in small for other in mentions):
             lost.append(pm)
     if not lost:
         return mentions, unknown

@@ -946,3 +946,13 @@ def test_a_titles_capital_is_what_the_storys_first_use_of_it_is(pipeline, title,
     text = f"Thu Aug 28 2014 {title}. {body}"
     parsed = pipeline.parse(Article(id="x", text=text, title=title.replace('"', "")))
     assert [pm.place.kind for pm in parsed.places if pm.text.startswith(name)] == kinds
+
+
+def test_two_villages_abroad_do_not_hold_each_other_up(pipeline):
+    # Israel's Sajur and Usha, each the other's "place of its country" in the passage: the text is about Manbij
+    text = ("The SDF repelled attacks on its positions near the al-Sajour river and the villages of Qoraa "
+            "al-Kabireh Qoraa al-Saghireh Owsah Jeli near the town of Manbij.")
+    assert "IL" not in [country for _, _, country in places_in(pipeline, text)]
+    # a village its country backs still backs another: both are Lebanon's
+    text = "Shells fell on Aadoui and Niha in north Lebanon."
+    assert [country for _, _, country in places_in(pipeline, text)][:2] == ["LB", "LB"]
