@@ -1093,20 +1093,23 @@ def _governorate_before(before: Sequence[str]) -> bool:
             or len(before) >= 3 and before[-2] in _FIELDS and before[-3] in _OIL))
 
 
-# "towns and villages in Aleppo", "11 towns and villages across Idlib", "several towns in Hama":
-# settlements (plural) are in a governorate, not in a city of its name
-_SETTLEMENTS = frozenset({"towns", "villages", "cities"})
+# "towns and villages in Aleppo", "11 towns and villages across Idlib", "several towns in Hama",
+# "the Syrian town in Idlib", "Babeska a village in Idlib": settlements are in a governorate, not in
+# a city of its name (but "a village in Aleppo city": _cue_bonus)
+_SETTLEMENTS = frozenset({"towns", "villages", "cities", "town", "village"})
 _ACROSS = frozenset({"in", "across", "throughout"})
 # "the biggest oil and gas field in Deir al-Zor", "a gas field in Homs", "oilfields in Raqqa": fields
 # lie in a governorate's countryside, not in the city of its name
 _OILFIELDS = frozenset({"oilfield", "oilfields", "gasfield", "gasfields"})
 _FIELDS = frozenset({"field", "fields"})
 _OIL = frozenset({"oil", "gas"})
+_PARTS = frozenset({"part", "parts"})
 
 
 def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
     typed = _type_before(before)
-    if after in _GOVERNORATE_CUES or _governorate_before(before):  # "Idlib province", "the province of Idlib"
+    if after in _GOVERNORATE_CUES or _governorate_before(before) and after not in _LOCALITY_CUES:
+        # "Idlib province", "the province of Idlib"; not "towns in Aleppo city"
         return 5.0 if place.kind == "governorate" else -2.0
     if before and before[-1] == _AIRPORT:  # "Deir Ezzor military airport": the city's
         return 4.0 if place.kind == "town" else -2.0
@@ -2120,6 +2123,11 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             if listed and "." not in text[listed.end():m.start]:
                 # "the neighbourhoods of al-Sabil, al-Furqan and al-Midan": each one is a neighbourhood
                 before = (*before[:-2], listed.group(1).lower(), "of")
+    if len(before) == 3 and before[1] in _PARTS and before[2] == "of" and before[0] in _DIRECTIONS:
+        # "two key villages in the Eastern part of Deir Ezzur": settlements in the governorate's east
+        words = _words_before(text, m.start, 6)
+        if len(words) == 6 and words[0] in _SETTLEMENTS and words[1] in _ACROSS and words[2] == "the":
+            before = (*before[:-2], words[0], words[1])
     if " " not in m.key and _HEADER_AFTER.match(text, m.end) and _sentence_start(text, m.start) \
             and any(p.kind == "governorate" for p in m.candidates):
         before = (*before, _HEADER)  # "... injured. Daraa In the same context ...": a section header

@@ -847,6 +847,10 @@ def test_headline_words_and_a_lone_generic_head_are_no_list_names(pipeline, text
     ("Since July regime bombardment of IS-held towns and villages in Aleppo has cost 136 lives.", "Aleppo"),
     ("The bombardment hit at least 11 towns and villages across Idlib on Tuesday.", "Idlib"),
     ("Syrian Army Regains Several Towns in Hama.", "Hama"),
+    # one settlement too, and settlements in a part of it
+    ("Investigators look into the chemical attack on the Syrian town in Idlib.", "Idlib"),
+    ("Jets targeted ISIL gatherings near two key villages in the Eastern part of Deir Ezzur.", "Deir Ezzur"),
+    ("Jets killed 60 civilians in Salsana village in the Northeastern parts of Aleppo.", "Aleppo"),
 ])
 def test_towns_and_villages_in_a_name_are_its_governorates(pipeline, text, name):
     assert dict(kinds_in(pipeline, text))[name] == "governorate"
@@ -854,6 +858,11 @@ def test_towns_and_villages_in_a_name_are_its_governorates(pipeline, text, name)
     kinds = [kind for surface, kind in kinds_in(pipeline, text + f" Later shells hit the city of {name}.")
              if surface == name]
     assert kinds == ["governorate", "town"]
+
+
+def test_a_village_in_a_city_is_in_the_city(pipeline):
+    assert kinds_at(pipeline, "Shells hit a village in Aleppo city and several towns in Hama city.",
+                    "Aleppo") == ["town"]
 
 
 @pytest.mark.parametrize("text, person", [
