@@ -183,7 +183,13 @@ def ingest_articles(
         if progress is not None:
             progress(Progress(done, total, added, skipped, len(errors), where))
     whole = [file for file, label in files.items() if label not in failed]
-    replaced = store.remove_superseded(whole) if whole else 0
+    replaced = 0
+    if whole:
+        try:
+            replaced = store.remove_superseded(whole)
+        except GeoError as exc:  # (the batch is stored: say so, and leave them to the next one)
+            logger.exception("removing older versions failed")
+            errors.append(f"older versions of edited files kept ({exc})")
     return IngestReport(added, skipped, tuple(errors), n_places, n_actors, time.perf_counter() - started,
                         replaced)
 

@@ -141,3 +141,26 @@ def test_a_file_read_with_errors_keeps_its_older_versions_until_read_whole(tmp_p
         assert not report.errors and (report.added, report.replaced) == (0, 1)
         assert sorted(t.strip() for t in _texts(store)) == sorted([SARAQEB_EDITED.strip(), ALEPPO.strip()])
         assert store.check() == []
+
+
+def test_a_store_that_cannot_remove_older_versions_keeps_the_batch_and_says_so(tmp_path, pipeline,
+                                                                             monkeypatch) -> None:
+    from geo.errors import StoreError
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SARAQEB, encoding="utf-8")
+    with Store(tmp_path / "s.sqlite") as store:
+        ingest_articles(read_paths([folder]), store, pipeline)
+        (folder / "a.txt").write_text(SARAQEB_EDITED, encoding="utf-8")
+
+        def locked(files):
+            raise StoreError("cannot remove the older versions of edited files: database is locked")
+
+        monkeypatch.setattr(store, "remove_superseded", locked)
+        report = ingest_articles(read_paths([folder]), store, pipeline)
+        assert report.added == 1 and report.replaced == 0
+        assert report.errors == ("older versions of edited files kept (cannot remove the older versions "
+                                 "of edited files: database is locked)",)
+        monkeypatch.undo()
+        assert ingest_articles(read_paths([folder]), store, pipeline).replaced == 1  # the next batch does it
+        assert _texts(store) == [SARAQEB_EDITED]
