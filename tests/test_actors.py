@@ -386,3 +386,47 @@ def test_other_names_show_acronyms_and_the_arabic_name():
     assert names["ISIS"] == "IS, ISIL \u00b7 Daesh \u00b7 داعش"
     assert names["Hay'at Tahrir al-Sham"] == "HTS \u00b7 هيئة تحرير الشام"
     assert "Liwa al-Quds" in names  # every actor, with or without other names
+
+
+# --- actor QA pass 1 (corpus sample rows 3, 9, ..., 381) ------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("besieged by forces loyal to Syrian President Bashar al-Assad.",
+     [("forces loyal to Syrian President Bashar al-Assad", GOV)]),
+    ("allowing forces loyal to President Bashar Assad to advance", [("forces loyal to President Bashar Assad", GOV)]),
+    ("The troops loyal to Damascus established control", [("troops loyal to Damascus", GOV)]),
+    ("Government fighters have been stuck", [("Government fighters", GOV)]),
+    ("SANA said government planes were carrying out air strikes", [("government planes", GOV)]),
+    ("carried out by Russian war jets which", [("Russian war jets", "Russia")]),
+    ("its allied Russian airforce", [("Russian airforce", "Russia")]),
+    ("clashes with Kurdish troops in the northeast", [("Kurdish troops", "YPG/PYD")]),
+    ("members of Jaish al-Islam and Filaq al-Rahman terrorist groups",
+     [("Jaish al-Islam", "Jaish al-Islam"), ("Filaq al-Rahman terrorist groups", "Faylaq al-Rahman")]),
+    ("militants of Jeish al-Fath terrorist group.", [("militants", OPP), ("Jeish al-Fath terrorist group", "Jaish al-Fatah")]),
+    ("the so-called Islam Brigade in rural Damascus", [("Islam Brigade", "Jaish al-Islam")]),
+    ("fighters from the Western-armed Hazm movement. al-Nusra expelled Hazm from Regiment 111.",
+     [("Hazm movement", "Harakat Hazm"), ("al-Nusra", NUSRA), ("Hazm", "Harakat Hazm")]),
+])
+def test_qa1_aliases(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a generic name of the opposition right after a faction's name is its head noun
+    ("a member of the political office of the Nureddine al-Zinki rebel group.",
+     [("Nureddine al-Zinki rebel group", "Nour al-Din al-Zenki")]),
+    ("nine members of the Army of Conquest rebel alliance who", [("Army of Conquest rebel alliance", "Jaish al-Fatah")]),
+    # Iraq beside Syria, and a country's soil, are places
+    ("Daesh seized large areas of both Syria and Iraq in 2014.", [("Daesh", "ISIS")]),
+    ("IS seized large parts of Syria and Iraq proclaiming a caliphate.", [("IS", "ISIS")]),
+    ("veterans who were plotting strikes on US soil", []),
+])
+def test_qa1_head_nouns_and_places(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+def test_qa1_the_terrorist_group_is_a_jihadist_one(lexicon):
+    text = ("Hundreds escaped the Daesh stronghold of Manbij helped by a US-backed Kurdish-Arab alliance. "
+            "The alliance encircled the town in a major blow to the terrorist group controlling it.")
+    mentions = [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref]
+    assert mentions == [("terrorist group", "ISIS")]
