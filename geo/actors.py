@@ -109,6 +109,8 @@ _APPOSED = re.compile(r"\s*\(?\s*")
 _LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to)"
                      r"\s+(?:[\w'\u2019-]+\s+){0,4}", re.IGNORECASE)
 _ADJACENT = re.compile(r"(?:[-\u2010\u2011]\w+)?\s*")
+#: Names whose possessive may have lost its apostrophe ("Russias"): ASCII, capitalised, ending in a letter.
+_POSSESSIVE_S = re.compile(r"[A-Z][A-Za-z' .\-]*[A-Za-z]")
 
 
 class ActorLexiconError(GeoError, ValueError):
@@ -618,7 +620,11 @@ def _add_actor(actor: Actor, ci: _KeyTable, cs: _KeyTable) -> None:
         source = f"{pattern.rule} {surface!r} of {actor.name!r}"
         key = _key(surface, sensitive)
         table.add(key, pattern, _KeyTable.EXPLICIT, source)
-        for variant in _variants(key) - {key}:
+        variants = _variants(key) - {key}
+        if pattern.rule != "adjective" and _POSSESSIVE_S.fullmatch(surface):
+            # a proper name's possessive with its apostrophe lost: "Russias", "ISILs", "Assad regimes"
+            variants |= {variant + "s" for variant in (*variants, key) if variant[-1:] != "s"}
+        for variant in variants:
             table.add(variant, pattern, _KeyTable.VARIANT, source)
 
 

@@ -430,3 +430,18 @@ def test_qa1_the_terrorist_group_is_a_jihadist_one(lexicon):
             "The alliance encircled the town in a major blow to the terrorist group controlling it.")
     mentions = [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref]
     assert mentions == [("terrorist group", "ISIS")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a proper name's possessive whose apostrophe the corpus lost
+    ("effects on Daeshs ability", [("Daeshs", "ISIS")]),
+    ("one of ISs closest positions", [("ISs", "ISIS")]),
+    ("Russias Defense Ministry has reported", [("Russias Defense Ministry", "Russia")]),
+    ("the Assad regimes direct responsibility", [("Assad regimes", GOV)]),
+    ("The UNs aid chief said", [("UNs", "United Nations")]),
+    # not a common noun's plural, nor a place
+    ("Arab regimes fell.", []),
+    ("close to Turkeys border", []),
+])
+def test_qa1_possessive_without_apostrophe(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
