@@ -94,6 +94,12 @@ _TIME_WORDS = frozenset({
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "today", "yesterday"})
+#: Capitalised words that start no name: before a country or capital they leave it an actor
+#: ("However Russia has denied", "backed by Shiite Iran").
+_NOT_NAME_WORDS = frozenset({
+    "however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "but", "and",
+    "also", "yet", "still", "instead", "thus", "hence", "therefore", "besides", "now", "then",
+    "later", "earlier", "shiite", "shia", "sunni"})
 _LIST_WORDS = frozenset({",", "and", "or", "&", "the", "both", "و", "أو", "او"})  # و: "and" written onto the name
 _ARTICLES = frozenset({"al", "el"})
 _SUN_ONSETS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
@@ -870,7 +876,8 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: fr
             return True
         if low in _LIST_WORDS or low in name_words:
             listed = listed or low in _LIST_WORDS
-        elif not (word[:1].isupper() or (listed and is_arabic(word))) or low in _TIME_WORDS:
+        elif (not (word[:1].isupper() or (listed and is_arabic(word))) or low in _TIME_WORDS
+              or low in _NOT_NAME_WORDS):
             return False  # (Arabic has no capitals: after "و" or a comma, any word is a list item)
         elif not listed:
             return before is not None  # "Old Damascus", "Tags Syria Damascus"
@@ -991,7 +998,8 @@ class _Referents:
                         return []  # "the group" is the monitor or NGO named last
                     found = self._distinct(earlier[-1:], 1)
                 elif rule == "last_members":
-                    found = self._distinct(reversed(earlier), 1)
+                    # "the terrorists of Jabhat al-Nusra": the group named right after it
+                    found = self._linked_group(end, here, category) or self._distinct(reversed(earlier), 1)
                 else:
                     found = self._distinct(reversed(earlier), 2)
                     found = found if len(found) == 2 else []
@@ -1008,9 +1016,10 @@ class _Referents:
         the next one ("clashes between Takfiri terrorists ... The fighting
         between Ahrar al-Sham and Hay'at Tahrir al-Sham").
         """
+        linked = self._linked_group(end, here, category)
+        if linked:
+            return linked
         after = self._after(end, here + 1, category)
-        if after and self._linked(end, self.starts[after[0]]):
-            return self._distinct(after[:1], 1)
         same = self._distinct(self._before(start, here, category), 99)
         if len(same) >= 2:
             return same
@@ -1019,6 +1028,13 @@ class _Referents:
             ahead = self._distinct(after, 99)
             if len(ahead) >= 2:
                 return ahead
+        return []
+
+    def _linked_group(self, end: int, here: int, category: str | None) -> list[Actor]:
+        """The group a phrase ending at ``end`` (in sentence ``here``) names right after it, if any."""
+        after = self._after(end, here + 1, category)
+        if after and self._linked(end, self.starts[after[0]]):
+            return self._distinct(after[:1], 1)
         return []
 
     def _linked(self, end: int, following: int) -> bool:

@@ -445,3 +445,18 @@ def test_qa1_the_terrorist_group_is_a_jihadist_one(lexicon):
 ])
 def test_qa1_possessive_without_apostrophe(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+def test_qa1_the_members_of_a_named_group(lexicon):
+    text = ("ISIS shelled the town. A person was injured by the terrorists of Jabhat al-Nusra on Hadar village.")
+    mentions = [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref]
+    assert mentions == [("terrorists", NUSRA)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia deny responsibility However Russia has denied it.", [("Russia", "Russia"), ("Russia", "Russia")]),
+    ("Assad who is backed by Shiite Iran.", [("Iran", "Iran")]),
+    ("mortars hit Old Damascus.", []),
+])
+def test_qa1_capitalised_word_that_starts_no_name(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
