@@ -66,7 +66,7 @@ HEAD_NOUN_RULES = {
     "body_noun": ("organisation",),
 }
 #: Phrase rules that yield coreferent mentions (``coref=True``).
-COREF_RULES = ("fixed", "last_group", "last_members", "last_two_groups", "plural")
+COREF_RULES = ("fixed", "last_group", "last_members", "last_two_groups", "plural", "last_state")
 #: Phrase rules listing words around a country or capital that make it a place.
 CUE_RULES = ("place_before", "capital_before", "place_after")
 PHRASE_RULES = (*HEAD_NOUN_RULES, "block", "other_group", *COREF_RULES, *CUE_RULES)
@@ -114,6 +114,7 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
 _APPOSED = re.compile(r"\s*\(?\s*")
 _LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to)"
                      r"\s+(?:[\w'\u2019-]+\s+){0,4}", re.IGNORECASE)
+_ARMY_END = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
 _ADJACENT = re.compile(r"(?:[-\u2010\u2011]\w+)?\s*")
 #: Names whose possessive may have lost its apostrophe ("Russias"): ASCII, capitalised, ending in a letter.
 _POSSESSIVE_S = re.compile(r"[A-Z][A-Za-z' .\-]*[A-Za-z]")
@@ -314,6 +315,8 @@ class ActorLexicon:
             end = after - 1
             start = end - length
             for pattern, exact, heads, adjective, capital in entries:
+                if pattern.rule == "last_state" and not text[start + pattern.skip].islower():
+                    continue  # "the Army of Conquest" is a name
                 if exact is not None:
                     found = text[start:end]
                     if found.isascii() and found.isalnum():  # as fold_case would leave it
@@ -387,6 +390,8 @@ def find_actors(text: str, lexicon: ActorLexicon,
     # groups that are no actor ("the Observatory": None), which "the group" may refer to
     # as well; not a name used as a modifier ("al-Qaeda-linked", "Iran-backed").
     groups: list[tuple[int, Actor | None]] = []
+    # The states named, as (start, actor, named with its army: "Turkish army"), for "the army".
+    states: list[tuple[int, Actor, bool]] = []
     generic: list[int] = []  # the generic phrases in top, resolved once all groups are known
     covered = -1
     for match in matches:
@@ -401,6 +406,8 @@ def find_actors(text: str, lexicon: ActorLexicon,
             found[start, end, actor.name, False] = actor
             if actor.kind == "armed group" and text[end:end + 1] not in _HYPHENS_SET:
                 groups.append((start, actor))
+            elif actor.kind == "state":
+                states.append((start, actor, _ARMY_END.search(text, max(start, end - 14), end) is not None))
         elif rule == "other_group":
             groups.append((start, None))
         elif rule in _COREF_RULES:
@@ -408,7 +415,7 @@ def find_actors(text: str, lexicon: ActorLexicon,
     generic = [i for i in generic if not _next_to_name(top, i, text)]
     if generic:
         spans = split_sentences(text) if sentences is None else sentences
-        referents = _Referents(text, groups, [first for first, _ in spans])
+        referents = _Referents(text, groups, [first for first, _ in spans], states)
         for i in generic:
             start, end, pattern = top[i]
             for actor in referents.resolve(top[i]):
@@ -974,9 +981,11 @@ class _Referents:
     """
 
     def __init__(self, text: str, groups: list[tuple[int, Actor | None]],
-                 sentence_starts: Sequence[int]) -> None:
-        """``groups``: (start, actor) of the groups named in ``text``, in text order."""
+                 sentence_starts: Sequence[int], states: Sequence[tuple[int, Actor, bool]] = ()) -> None:
+        """``groups``: (start, actor) of the groups named in ``text``, in text order;
+        ``states``: (start, actor, named with its army) of the states named."""
         self.text = text
+        self.states = states
         self.sentence_starts = sentence_starts
         self.starts = [start for start, _ in groups]
         self.actors = [actor for _, actor in groups]
@@ -987,7 +996,9 @@ class _Referents:
         start, end, pattern = match
         rule, fallback, category = pattern.rule, pattern.actor, pattern.category
         found: list[Actor] = []
-        if self.starts:  # (with no group named, every phrase has its fallback)
+        if rule == "last_state":
+            found = self._army(start, fallback)
+        elif self.starts:  # (with no group named, every phrase has its fallback)
             here = _sentence_of(self.sentence_starts, start)
             if rule == "plural":
                 found = self._parties(start, end, here, category)
@@ -1028,6 +1039,21 @@ class _Referents:
             ahead = self._distinct(after, 99)
             if len(ahead) >= 2:
                 return ahead
+        return []
+
+    def _army(self, start: int, fallback: Actor | None) -> list[Actor]:
+        """The state whose army "the army" at ``start`` is: the one named last with its army
+        ("the Turkish army") in this or the LOOKBACK_SENTENCES previous sentences, unless
+        ``fallback`` (the Syrian government) is named after it."""
+        first = _sentence_of(self.sentence_starts, start) - LOOKBACK_SENTENCES
+        first_offset = self.sentence_starts[first] if first > 0 else 0
+        for at, actor, army in reversed(self.states):
+            if at >= start:
+                continue
+            if at < first_offset or actor is fallback:
+                break
+            if army:
+                return [actor]
         return []
 
     def _linked_group(self, end: int, here: int, category: str | None) -> list[Actor]:

@@ -460,3 +460,15 @@ def test_qa1_the_members_of_a_named_group(lexicon):
 ])
 def test_qa1_capitalised_word_that_starts_no_name(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels took a hill. The army said five villages were retaken.", [("army", GOV)]),
+    ("An offensive by the army and Hezbollah on Zabadani.", [("army", GOV)]),
+    ("The Turkish army shelled the town. The army said 20 were killed.", [("army", "Turkey")]),
+    ("The Turkish army shelled the town. Regime forces advanced. The army took a hill.", [("army", GOV)]),
+    ("The Army of Conquest took Idlib.", []),
+])
+def test_qa1_the_army(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+    assert ("Army of Conquest", "Jaish al-Fatah") in actors_in(text, lexicon) or "Conquest" not in text
