@@ -115,6 +115,9 @@ _APPOSED = re.compile(r"\s*\(?\s*")
 _LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to)"
                      r"\s+(?:[\w'\u2019-]+\s+){0,4}", re.IGNORECASE)
 _ARMY_END = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
+_MEMBERS_END = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris)$", re.IGNORECASE)
+_NOT_THE_GROUP_WORDS = frozenset({"other", "rival", "syrian", "syria", "and", "or"})
+_OTHER_GROUPS = re.compile(r"(?:other|rival)\b", re.IGNORECASE)
 _ADJACENT = re.compile(r"(?:[-\u2010\u2011]\w+)?\s*")
 #: Names whose possessive may have lost its apostrophe ("Russias"): ASCII, capitalised, ending in a letter.
 _POSSESSIVE_S = re.compile(r"[A-Z][A-Za-z' .\-]*[A-Za-z]")
@@ -1034,6 +1037,8 @@ class _Referents:
         same = self._distinct(self._before(start, here, category), 99)
         if len(same) >= 2:
             return same
+        if len(same) == 1 and same[0].category == "jihadist" and self._members_of_one(start, end):
+            return same  # "strikes on ISIL positions ... killed 100 terrorists": ISIL's
         word = _WORD_BEFORE.search(self.text, max(0, start - 20), start)
         if word and word.group(1).lower() in _PARTY_WORDS:
             ahead = self._distinct(after, 99)
@@ -1055,6 +1060,19 @@ class _Referents:
             if army:
                 return [actor]
         return []
+
+    def _members_of_one(self, start: int, end: int) -> bool:
+        """True if a bare plural at start..end may be the members of the one jihadist group named
+        before it in its sentence: a plural of members ("militants", not "terrorist groups"), not
+        "other"/"rival"/"Syrian" ones, not a list's next item ("and militants"), nor right after a
+        verb in -ed ("Nusra terrorists executed militants")."""
+        if not _MEMBERS_END.search(self.text, max(start, end - 12), end):
+            return False
+        word = _WORD_BEFORE.search(self.text, max(0, start - 20), start)
+        if word is None:
+            return True
+        low = word.group(1).lower()
+        return low not in _NOT_THE_GROUP_WORDS and not low.endswith("ed") and not _OTHER_GROUPS.match(self.text, start)
 
     def _linked_group(self, end: int, here: int, category: str | None) -> list[Actor]:
         """The group a phrase ending at ``end`` (in sentence ``here``) names right after it, if any."""

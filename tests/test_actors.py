@@ -472,3 +472,16 @@ def test_qa1_capitalised_word_that_starts_no_name(lexicon, text, expected):
 def test_qa1_the_army(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
     assert ("Army of Conquest", "Jaish al-Fatah") in actors_in(text, lexicon) or "Conquest" not in text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian jets struck ISIL positions near Palmyra killing at least 100 terrorists.", [("terrorists", "ISIS")]),
+    ("IS said its militants had destroyed six pieces.", [("militants", "ISIS")]),
+    # not other groups, nor the group's victims
+    ("Army units fought ISIL and other terrorists in the east.", [("terrorists", OPP)]),
+    ("ISIL terrorists beheaded eight Syrian militants.", [("militants", OPP)]),
+    ("Jabhat al-Nusra terrorists executed militants who tried to surrender.", [("militants", OPP)]),
+    ("Only 1 out of 15 terror groups in Homs is linked to ISIS.", [("terror groups", OPP)]),
+])
+def test_qa1_members_of_the_one_jihadist_group(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
