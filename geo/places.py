@@ -1179,7 +1179,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _province_holders(text, matches, chosen, cues)
     _rural_governorates(matches, chosen, cues, gazetteer)
     if headline_end:
-        _headline_follows_the_story(matches, chosen, cues, headline_end)
+        _headline_follows_the_story(text, matches, chosen, cues, headline_end)
     in_actor = _Blocked([(a.start, a.end) for a in actors])
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
     _place_in_named_towns(text, matches, mentions, gazetteer, sentences)
@@ -1481,20 +1481,24 @@ def _rural_governorates(matches: Sequence[Match], chosen: list[tuple[Place, floa
                 chosen[i] = (rural, chosen[i][1])
 
 
-def _headline_follows_the_story(matches: Sequence[Match], chosen: list[tuple[Place, float]],
+def _headline_follows_the_story(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],
                                 cues: Sequence[_Cue], headline_end: int) -> None:
     """A capital's bare name in the title is the governorate if the story's first use of the name
     is: "ISIL terrorists massacre 250 Syrian troops in Raqqa. ... at an airbase in the northern
     province of Raqqa", "Massacre in Idlib ... the town of Khan Sheikhoun in Idlib". A headline
     says where the story is, in the fewest words; the story says it again, with the cue. Not from
     a section header or an institution ("Aleppo Police Command"), which say nothing of the story's
-    place; not a title's name with a cue of its own ("Aleppo city", "the province of Hama")."""
+    place; not a title's name with a cue of its own ("Aleppo city", "the province of Hama"). A
+    province word after the title's end is none of its cues: the text's copy of a title runs into
+    its first sentence ("Bombardment on Idlib in Last Three Days Activists in Idlib province said")."""
     for i, m in enumerate(matches):
         if m.start >= headline_end:
             break
-        town = chosen[i][0]
-        if town.kind != "town" or town.country != "SY" or _has_kind_cue(cues[i]) \
-                or _governorate_before(cues[i].before):
+        town, cue = chosen[i][0], cues[i]
+        if cue.governorate_in_sentence and _PROVINCE_IN.search(text, m.end, headline_end) is None:
+            cue = cue._replace(governorate_in_sentence=False)
+        if town.kind != "town" or town.country != "SY" or _has_kind_cue(cue) \
+                or _governorate_before(cue.before):
             continue
         province = next((p for p in m.candidates if p.kind == "governorate" and p.admin1 == town.admin1), None)
         if province is None:
@@ -2159,7 +2163,8 @@ _HEADER = "\u00a7"
 _AIRPORT_WORDS = frozenset({"military", "international", "civil", "civilian", "airport", "air", "airbase", "airfield"})
 _AIRPORT_AFTER = re.compile(r"[ \t]+(?:(?:military|international|civil(?:ian)?)[ \t]+)?"
                             r"(?:airport|air[ \t]*base|airfield)\b", re.IGNORECASE)
-_HEADER_AFTER = re.compile(rf"[ \t]+(?:{_OPENERS}|Army|Units|Terrorists?|Civilians?|Two|Three)\b")
+_HEADER_AFTER = re.compile(rf"[ \t]+(?:{_OPENERS}|Army|Units|Terrorists?|Civilians?|Two|Three"
+                            r"|Jabhat|ISIS|ISIL|Daesh|DAESH)\b")  # "... terrorism. Quneitra Jabhat al-Nusra-linked ..."
 
 
 # An Arabic type word before a name, as the English cue it stands for: "مدينة درعا" is
@@ -2320,13 +2325,14 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
                 cut = _NAME_GOES_ON.match(text, span.end) is not None
                 # "al-Jaberiyeh village in Hama province": a similar name elsewhere is not it
                 # (none there: an unlisted village of that governorate)
-                held = next((pm.place for pm in provinces if span.end < pm.start <= span.end + 24
+                held = next((pm.place for pm in provinces if span.end < pm.start <= span.end + _HELD_IN_REACH
                              and _HELD_IN_GAP.fullmatch(text, span.end, pm.start)), None)
                 pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces,
                             held and held.admin1) or _sibling(text, span, mentions + placed, gazetteer, o)
                 if pm is None and held is not None and not cut:
                     pm = PlaceMention(span.text, span.start, span.end, _unlisted(span.text, held, "in", "village"),
                                       confidence=0.3, method="container")
+                    stated.setdefault(key, []).append(pm)  # (its later uses are that village too)
         if pm is None:
             left.append(span)
         else:
@@ -2461,7 +2467,11 @@ def _by_skeleton_key(gazetteer: Gazetteer, skel: str) -> tuple[Place, ...]:
 
 
 # a name, then the governorate the text puts it in: "al-Jaberiyeh village in Hama province"
-_HELD_IN_GAP = re.compile(r"(?:[ \t]+(?:village|town|area))?[ \t]+in[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+# (also "al-Salehia village in the northern countryside of Raqqa province")
+_HELD_IN_GAP = re.compile(r"(?:[ \t]+(?:village|town|area))?[ \t]+in[ \t]+(?:the[ \t]+)?"
+                          r"(?:(?:(?:north|south)?(?:east|west)?(?:ern)?[ \t]+)?countryside[ \t]+of[ \t]+(?:the[ \t]+)?)?",
+                          re.IGNORECASE)
+_HELD_IN_REACH = 48
 
 
 def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,

@@ -880,11 +880,15 @@ def test_people_named_like_places_are_not_places(pipeline, text, person):
     ("Shells fell on the New Aleppo neighborhood of Aleppo. Mortars also hit al-Sqeilbiyeh city and "
      "al-Jaberiyeh village in Hama province.", "Jaberiyeh"),
     ("Clashes erupted in the village of Qassiab in Hasakeh province.", "Qassiab"),
+    # "in the northern countryside of X province" puts it there too; its later uses follow it
+    ("Ten civilians were killed in an airstrike on al-Salehia village in the northern countryside of Raqqa "
+     "province. Aircraft targeted a cotton plant in al-Salehia village.", "Salehia"),
 ])
 def test_a_name_the_gazetteer_lacks_is_in_the_governorate_the_text_puts_it_in(pipeline, text, name):
-    found = {pm.text: pm for pm in pipeline.parse(Article(id="x", text=text)).places}
-    governorate = next(pm.place for pm in found.values() if pm.place.kind == "governorate")
-    assert found[name].place.admin1 == governorate.admin1 and found[name].place.kind == "village"
+    parsed = pipeline.parse(Article(id="x", text=text)).places
+    governorate = next(pm.place for pm in parsed if pm.place.kind == "governorate")
+    uses = [pm.place for pm in parsed if pm.text == name]
+    assert uses and all(p.admin1 == governorate.admin1 and p.kind == "village" for p in uses)
 
 
 @pytest.mark.parametrize("text, surface", [
@@ -955,6 +959,24 @@ def test_a_titles_capital_is_what_the_storys_first_use_of_it_is(pipeline, title,
     text = f"Thu Aug 28 2014 {title}. {body}"
     parsed = pipeline.parse(Article(id="x", text=text, title=title.replace('"', "")))
     assert [pm.place.kind for pm in parsed.places if pm.text.startswith(name)] == kinds
+
+
+def test_a_province_word_after_a_titles_end_is_no_cue_of_the_title(pipeline):
+    # the text's copy of the title runs into the first sentence (no full stop between): the title's
+    # "Idlib" is what the story's first use is, the province, not a town with a province "in its sentence"
+    title = "135 Civilians Killed in Escalating Bombardment on Idlib in Last Three Days"
+    text = (f"Wednesday 07 December 2016 {title} Activists in Idlib province said that at least 135 civilians "
+            "were killed. Idlib University closed.")
+    parsed = pipeline.parse(Article(id="x", text=text, title=title))
+    assert [pm.place.kind for pm in parsed.places if pm.text.startswith("Idlib")] == \
+        ["governorate", "governorate", "town"]
+
+
+def test_a_section_header_before_an_actors_name_is_the_governorate(pipeline):
+    # "Quneitra Jabhat al-Nusra-linked ...": a SANA section header (its line break lost), as "Quneitra The ..."
+    text = ("The neighborhoods of Damascus are attacked with shells. Quneitra Jabhat al-Nusra-linked terrorist "
+            "groups targeted with 8 rocket shells the village of Hadar in Quneitra countryside.")
+    assert kinds_at(pipeline, text, "Quneitra") == ["governorate"]
 
 
 def test_two_villages_abroad_do_not_hold_each_other_up(pipeline):
