@@ -1079,6 +1079,7 @@ def _type_before(before: Sequence[str]) -> str:
 _DIRECTIONS = frozenset("northern southern eastern western northeastern northwestern southeastern southwestern "
                         "north south east west northeast northwest southeast southwest".split())
 _CITIES_WITH_HALVES = frozenset({"Aleppo", "Damascus"})
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _AIRPORT = "\u2020"  # (see _context)
 _DIRECTIONS_OR_AIRPORT = _DIRECTIONS | {_AIRPORT}
 
@@ -1087,7 +1088,7 @@ def _governorate_before(before: Sequence[str]) -> bool:
     """True if the words before a name make it a governorate: "the province of X", "rural X"
     (the countryside of X: Rural Damascus is a governorate's name)."""
     return _type_before(before) in _GOVERNORATE_CUES or (
-        bool(before) and before[-1] in ("rural", _HEADER, _INSTITUTION)) or (
+        bool(before) and before[-1] in ("rural", _HEADER, _INSTITUTION, _REGION)) or (
         len(before) >= 2 and before[-1] in _ACROSS and (
             before[-2] in _SETTLEMENTS or before[-2] in _OILFIELDS
             or len(before) >= 3 and before[-2] in _FIELDS and before[-3] in _OIL))
@@ -1106,6 +1107,13 @@ _OIL = frozenset({"oil", "gas"})
 _PARTS = frozenset({"part", "parts"})
 
 
+def _bearing_from(before: Sequence[str]) -> bool:
+    """True for "north of" before a name ("The town lies north of Raqqa", "the Euphrates Valley
+    south of Deir Ezzor"): a bearing is taken from the city, there only (but "in the north of Hama"
+    may be the governorate's north)."""
+    return _type_before(before) in _COMPASS and not (len(before) >= 3 and before[-3] == "the")
+
+
 def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
     typed = _type_before(before)
     if after in _GOVERNORATE_CUES or _governorate_before(before) and after not in _LOCALITY_CUES:
@@ -1116,6 +1124,8 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
     if before and before[-1] in _DIRECTIONS and place.kind == "governorate" \
             and place.admin1 not in _CITIES_WITH_HALVES:
         return 2.5  # "in Eastern Homs": the governorate's east
+    if _bearing_from(before):
+        return -2.0 if place.kind == "governorate" else 0.0
     if after in _NEIGHBOURHOOD_CUES or typed in _NEIGHBOURHOOD_CUES:
         return {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}.get(place.kind, -1.0)
     if after in _LOCALITY_CUES or typed in _LOCALITY_CUES or typed == "capital":
@@ -2138,6 +2148,9 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     elif after in _GOV_INSTITUTION_WORDS and _GOV_INSTITUTION_AFTER.match(text, m.end) \
             and any(p.kind == "governorate" for p in m.candidates):
         before = (*before, _INSTITUTION)  # "a source at Aleppo Police Command"
+    elif after == "region" and before and before[-1] == "the" and not _REGION_OF.match(text, m.end) \
+            and any(p.kind == "governorate" and p.admin1 != "Damascus" for p in m.candidates):
+        before = (*before, _REGION)  # "attacking DAESH in the Homs region"
     elif after in _AIRPORT_WORDS and _AIRPORT_AFTER.match(text, m.end) \
             and any(p.kind == "governorate" for p in m.candidates):
         before, gov = (*before, _AIRPORT), False  # "Deir Ezzor military airport", "Aleppo international airport"
@@ -2148,6 +2161,11 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
 #: "Homs governor"): the governorate's, there only (as "the province of X": the article's other
 #: uses of the name are read on their own). Not "Damascus police station", a building in the city.
 _INSTITUTION = "\u00b6"
+#: "the Homs region" (Russian bulletins: "attacking DAESH in the Homs region", by Palmyra) is the
+#: governorate, there only; not Damascus's (the city's), nor "the Al-Hasakah region of Syria", a
+#: gloss for readers abroad (its city's name, as in the "Archieparchy in Hassak-Nisibis" after it).
+_REGION = "\u2021"
+_REGION_OF = re.compile(r"[ \t]+region[ \t]+of\b", re.IGNORECASE)
 _GOV_INSTITUTION_WORDS = frozenset({"police", "health", "governor", "s", ""})  # "" before "'s"
 _GOV_INSTITUTION_AFTER = re.compile(
     r"(?:['’]?s)?[ \t]+(?:police[ \t]+command|health[ \t]+(?:directorate|authority|department)|governor)\b",
@@ -2256,6 +2274,7 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
         # is "Deir Ezzor city", which the article's bare "Deir Ezzor"s follow
         idxs = [i for i in idxs if not _governorate_before(cues[i].before)
                 and not (cues[i].before and cues[i].before[-1] in _DIRECTIONS_OR_AIRPORT)
+                and not _bearing_from(cues[i].before)
                 and (_type_before(cues[i].before) != "capital" or cues[i].after in _LOCALITY_CUES)
                 and not _qualified(matches[i])]
         if len(idxs) < 2:

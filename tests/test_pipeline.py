@@ -987,3 +987,18 @@ def test_two_villages_abroad_do_not_hold_each_other_up(pipeline):
     # a village its country backs still backs another: both are Lebanon's
     text = "Shells fell on Aadoui and Niha in north Lebanon."
     assert [country for _, _, country in places_in(pipeline, text)][:2] == ["LB", "LB"]
+
+
+@pytest.mark.parametrize("text, surface, kinds", [
+    # a bearing is taken from the city, there only: the article's province and bare uses do not move it
+    ("The fighters attacked Tel Abyad and the nearby town of Suluk. The YPG captured Tel Abyad last year. The "
+     "town lies north of Raqqa and had been a key supply line.", "Raqqa", ["town"]),
+    ("Fighters were killed in the Euphrates Valley south of Deir Ezzor. The advances against Daesh in "
+     "Deir Ezzor have cost lives. Russia struck Daesh in Deir Ezzor province.", "Deir Ezzor",
+     ["town", "governorate"]),
+    # "the Homs region" is the governorate (not "the Al-Hasakah region of Syria", a gloss for readers abroad)
+    ("The helicopter was downed east of Palmyra city. The pilots were attacking DAESH in the Homs region on "
+     "Friday.", "Homs", ["governorate"]),
+])
+def test_a_bearing_is_from_the_city_and_the_region_of_a_capital_is_its_governorate(pipeline, text, surface, kinds):
+    assert kinds_at(pipeline, text, surface) == kinds
