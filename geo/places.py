@@ -1091,7 +1091,7 @@ def _governorate_before(before: Sequence[str]) -> bool:
         bool(before) and before[-1] in ("rural", _HEADER, _INSTITUTION, _REGION)) or (
         len(before) >= 2 and before[-1] in _ACROSS and (
             before[-2] in _SETTLEMENTS or before[-2] in _OILFIELDS
-            or len(before) >= 3 and before[-2] in _FIELDS and before[-3] in _OIL))
+            or len(before) >= 3 and before[-2] in _FIELDS and before[-3] not in _NOT_A_FIELDS_NAME))
 
 
 # "towns and villages in Aleppo", "11 towns and villages across Idlib", "several towns in Hama",
@@ -1103,7 +1103,8 @@ _ACROSS = frozenset({"in", "across", "throughout"})
 # lie in a governorate's countryside, not in the city of its name
 _OILFIELDS = frozenset({"oilfield", "oilfields", "gasfield", "gasfields"})
 _FIELDS = frozenset({"field", "fields"})
-_OIL = frozenset({"oil", "gas"})
+# ... and a named field ("al-Shaer field in Homs"), but not "the field in X"
+_NOT_A_FIELDS_NAME = frozenset({"the", "a", "this", "that", "battle", "killing"})
 _PARTS = frozenset({"part", "parts"})
 
 
@@ -2148,6 +2149,9 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     elif after in _GOV_INSTITUTION_WORDS and _GOV_INSTITUTION_AFTER.match(text, m.end) \
             and any(p.kind == "governorate" for p in m.candidates):
         before = (*before, _INSTITUTION)  # "a source at Aleppo Police Command"
+    elif len(before) == 3 and before[-1] in ("in", "for") and _directorate_before(text, m.start, before) \
+            and any(p.kind == "governorate" for p in m.candidates):
+        before = (*before, _INSTITUTION)  # "the Directorate of Health in Aleppo", "Health director for Aleppo"
     elif after == "region" and before and before[-1] == "the" and not _REGION_OF.match(text, m.end) \
             and any(p.kind == "governorate" and p.admin1 != "Damascus" for p in m.candidates):
         before = (*before, _REGION)  # "attacking DAESH in the Homs region"
@@ -2161,6 +2165,19 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
 #: "Homs governor"): the governorate's, there only (as "the province of X": the article's other
 #: uses of the name are read on their own). Not "Damascus police station", a building in the city.
 _INSTITUTION = "\u00b6"
+_SERVICES = frozenset({"health", "education"})
+_DIRECTORATES = frozenset({"directorate", "department", "director"})
+
+
+def _directorate_before(text: str, start: int, before: Sequence[str]) -> bool:
+    """True for a governorate's directorate before "in" or "for" ("the Directorate of Health in
+    Aleppo", "the Department of Education in Idlib", "Health director for Aleppo"): the
+    governorate's, as "Aleppo Health Directorate" is (not "the Ministry of Health in Damascus")."""
+    if before[-2] in _DIRECTORATES:
+        return before[-3] in _SERVICES
+    return before[-2] in _SERVICES and before[-3] == "of" and _words_before(text, start, 4)[0] in _DIRECTORATES
+
+
 #: "the Homs region" (Russian bulletins: "attacking DAESH in the Homs region", by Palmyra) is the
 #: governorate, there only; not Damascus's (the city's), nor "the Al-Hasakah region of Syria", a
 #: gloss for readers abroad (its city's name, as in the "Archieparchy in Hassak-Nisibis" after it).

@@ -923,6 +923,15 @@ def test_a_far_village_is_the_neighbourhood_spelled_alike_of_the_town_whose_neig
      "Deir al-Zor", ["governorate", "town"]),
     ("IS killed 270 guards during a jihadist assault on a gas field in Homs central Syria.", "Homs",
      ["governorate"]),
+    ("The Air Force destroyed ISIL positions in al-Shaer field in Homs to the east of Jazal field.", "Homs",
+     ["governorate"]),
+    # a governorate's directorate "in" or "for" its name is the governorate's, there only
+    ("Shells slammed into the Old City of Aleppo. Health director for Aleppo Mohammad Hazouri said five "
+     "people died.", "Aleppo", ["town", "governorate"]),
+    ("Idlib University and the Department of Education in Idlib closed. Shells hit Idlib.", "Idlib",
+     ["town", "governorate", "town"]),
+    ("Six injured civilians were taken to hospital according to sources at the Directorate of Health in Aleppo.",
+     "Aleppo", ["governorate"]),
 ])
 def test_facilities_named_after_a_capital_or_lying_in_its_governorate(pipeline, text, surface, kinds):
     assert kinds_at(pipeline, text, surface) == kinds
