@@ -1746,6 +1746,11 @@ def _town_of_neighbourhoods(start: int, mentions: Sequence[PlaceMention],
         here = [pm.place for pm in parts if lo <= pm.start < hi]
         if here:
             held = [t for t in towns if all(_km(p, t) < 15.0 for p in here)]
+            if len(held) > 1:
+                # a city and its suburbs (Damascus, Douma, Harasta by Jobar and Qabun): the town of the
+                # neighbourhoods' governorate, the biggest of those
+                held = [t for t in held if all(p.admin1 == t.admin1 for p in here)]
+                held = [max(held, key=lambda t: t.population or 0)] if held else held
             return held[0] if len(held) == 1 else None
     return None
 

@@ -909,6 +909,12 @@ def test_a_far_village_is_the_neighbourhood_spelled_alike_of_the_town_whose_neig
             "activists.")
     assert [(pm.place.name, pm.place.admin1) for pm in pipeline.parse(Article(id="x", text=text)).places
             if pm.text == "Ferdous"] == [("Fardos", "Aleppo")]
+    # the town of neighbourhoods named by a city and its suburbs (Douma, Harasta, 10 km from Qabun) is the city
+    # of their governorate: Tishreen is no village of Deir ez-Zor
+    text = ("The highest toll was in Douma the largest town in the Eastern Ghouta region. One was killed in the "
+            "town of Harasta. The regime is fighting to push rebels out of five neighbourhoods in Damascus. The "
+            "rebels control almost all of Qabun and Tishreen in the northeast as well as half of Jobar in the east.")
+    assert places_at(pipeline, text, "Tishreen") == [("neighbourhood", "Damascus", "SY")]
     # a village its article supports keeps its reading
     text = "Clashes erupted in Hasakeh province. Aerial bombardments were focused on Ferdous."
     assert places_at(pipeline, text, "Ferdous") == [("village", "Al-Hasakeh", "SY")]
