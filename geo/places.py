@@ -171,13 +171,18 @@ _ROLE_BEFORE = re.compile(
     r"\b(?i:commander|leader|chief|spokesman|spokeswoman|spokesperson|emir|amir|activist|minister|"
     r"general|gen|colonel|col|brigadier|lieutenant|lt|captain|capt|sheikh|shaykh|mufti|imam|cleric|"
     r"official|director|envoy|ambassador|president|mr|mrs|ms|dr|journalist|reporter|correspondent|"
-    r"photographer|dubbed|alias|nicknamed|known\s+as|named)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+)?\Z")
+    r"photographer|resident|dubbed|alias|nicknamed|known\s+as|named)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+)?\Z")
 # (one first name between: "leader Hassan Aboud"; a lower-case word there ends the title)
 # A nisba after a name: a person's ("Abu Omar al-Shishani", "Abu Bakr al-Baghdadi"); not a
 # qualifier of a place ("Tal Abyad al-Sharqi": see _QUALIFIERS).
 _NISBA_AFTER = re.compile(r"[ \t]+(?:al|el)(?:-|[ \t]+)([A-Z][a-z]+i)\b")  # (hyphen lost: "Abu Bakr al Baghdadi")
 # A role after a name and a comma: a person's ("Abu Hassan, an al-Nusra leader", "Abu Jahjah a
 # Tunisian terrorist"): an article, at most two words, then the role.
+# A nisba of a land abroad after a name: a fighter's nom de guerre, whatever the name before it
+# ("Salah Al Din Al Shishani", the Chechen, is no Aleppo neighbourhood; "Abu Omar al-Tunisi").
+_FOREIGN_NISBA_AFTER = re.compile(
+    r"[ \t]+(?:[Aa]l|[Ee]l)(?:-|[ \t]+)(?:Shishani|Tunisi|Libi|Masri|Urduni|Maghribi|Jazairi|Turkistani|"
+    r"Almani|Faransi|Britani|Amriki|Baljiki|Uzbeki|Dagestani|Afghani|Kuwaiti|Jazrawi|Sudani)\b")
 _ROLE_AFTER = re.compile(r",?[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:leader|commander|emir|terrorist|"
                          r"militant|fighter|member|spokesman|official|cleric|preacher|jihadist)\b")
 # The given name before a family name (an article may stand between: "Imad al-Ahmad al-Hamad")
@@ -353,6 +358,8 @@ class PlaceFinder:
                     if not taken:
                         continue
                 if item.places:
+                    if _FOREIGN_NISBA_AFTER.match(text, end) and not any(p.kind == "country" for p in item.places):
+                        continue  # "Salah Al Din Al Shishani": a fighter (not later: "the Salah al-Din district")
                     if item.flags & _MAY_BE_NAMED and (
                             _ROLE_BEFORE.search(text, max(0, start - 36), start) or _is_nisba(text, end)
                             or _ROLE_AFTER.match(text, end)

@@ -951,6 +951,10 @@ def test_facilities_named_after_a_capital_or_lying_in_its_governorate(pipeline, 
      "nearby Turkish town of Nusaybin were hit.", "Fadel"),
     # a broadcaster named after a town is no place (as "Al-Mayadeen channel")
     ("According to the Al Mayadeen broadcaster the clashes in Qaboun are still underway.", "Mayadeen"),
+    # a nisba of a land abroad makes a fighter's name (Salah al-Din is an Aleppo neighbourhood too)
+    ("Russia killed Omar Al Shishani and Salah Al Din Al Shishani near Albu Kamal.", "Salah Al Din"),
+    # a role before a name: "resident Yassin Abu Raed" is no Lattakia village Yasinas
+    ('People are not safe in Aleppo even in shelters" resident Yassin Abu Raed said.', "Yassin"),
 ])
 def test_people_and_media_named_like_places_are_not_places(pipeline, text, person):
     assert person not in dict(kinds_in(pipeline, text))
