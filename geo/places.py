@@ -1562,8 +1562,11 @@ def _province_holders(text: str, matches: Sequence[Match], chosen: list[tuple[Pl
         # a place the text calls a village or town is not the city's suburb from 5 km ("al-Fouaa town
         # in Idleb", 8 km from the city); one it does not, from 15 km
         if gap is None:
-            if not (_LOST_COMMA_GAP.fullmatch(text, matches[i - 1].end, m.start)
-                    and _CLAUSE_END.match(text, m.end)) or _km(held, holder) < 15.0:
+            # (also a sub-headline whose line break is lost: "... attack on al-Fouaa Idleb In the
+            # meantime a woman was injured", al-Fouaa 8 km from the city)
+            if not _LOST_COMMA_GAP.fullmatch(text, matches[i - 1].end, m.start) or not (
+                    _CLAUSE_END.match(text, m.end) and _km(held, holder) >= 15.0
+                    or _HEADER_AFTER.match(text, m.end) and _km(held, holder) >= 5.0):
                 continue
         elif _km(held, holder) < (5.0 if gap.group("type") or _typed_or_listed(text, matches, chosen, cues, i - 1, holder)
                                   else 15.0) or _CITY_AFTER.match(text, m.end):

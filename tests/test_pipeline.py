@@ -1021,3 +1021,12 @@ def test_two_villages_abroad_do_not_hold_each_other_up(pipeline):
 ])
 def test_a_bearing_is_from_the_city_and_the_region_of_a_capital_is_its_governorate(pipeline, text, surface, kinds):
     assert kinds_at(pipeline, text, surface) == kinds
+
+
+def test_a_village_then_its_governorates_name_closing_a_sub_headline_is_in_the_governorate(pipeline):
+    # "al-Fouaa Idleb", a sub-headline whose line break is lost (the next sentence opens "In the ..."):
+    # "al-Fouaa, Idleb", the governorate, though al-Fouaa is 8 km from the city
+    text = ("Rockets hit al-Midan neighborhood in Aleppo city. A woman injured due to terrorist attack on al-Fouaa "
+            "Idleb In the meantime a woman was injured as terrorists attacked the besieged al-Fouaa town located "
+            "10 km north of Idleb city.")
+    assert kinds_at(pipeline, text, "Idleb") == ["governorate", "town"]
