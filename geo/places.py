@@ -199,8 +199,9 @@ _INSTITUTION_AFTER = re.compile(
 
 
 # A capitalised institution word after a small place's name: the institution's own name, mostly
-# a date's, a person's or a word's ("Teshrin Hospital", "Ibn Sina Hospital"), not the village's.
-_NAMED_INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Hospital|University|School|Stadium|Hotel|Prison)\b")
+# a date's, a person's or a word's ("Teshrin Hospital", "Ibn Sina Hospital", "Nisreen Street" in
+# Damascus's al-Tadamun), not the village's.
+_NAMED_INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Hospital|University|School|Stadium|Hotel|Prison|Street)\b")
 # Words after a country's name that make it an organisation's ("the Syria Campaign", "Syria
 # Civil Defence", "the International Syria Support Group", "Syria TV"), matched case-sensitively.
 _COUNTRY_ORG_AFTER = re.compile(r"[ \t]+(?:Campaign|Civil[ \t]+Defen[cs]e|Support[ \t]+Group|TV|Television|"

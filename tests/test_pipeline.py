@@ -231,6 +231,7 @@ def places_in(pipeline, text: str) -> list[tuple[str, str, str]]:
     "The Aleppo Media Center and the Damascus Media Office counted the dead.",  # sources, not places
     "Syria Civil Defence workers and The Syria Campaign spoke to Syria TV.",  # organisations
     "The wounded were taken to Teshrin Hospital.",  # (Tishreen: October) not the village Tishrin
+    "An official source said the bombing took place in Nisreen Street.",  # a street, not Hama's village Nisrin
 ])
 def test_people_institutions_and_words_are_not_places(pipeline, text):
     assert places_in(pipeline, text) == []
