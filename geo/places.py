@@ -1666,6 +1666,9 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
                 _TOWN_PART_TYPES) else "village"
         elif is_arabic(m.text) and _IN_TOWN_GAP_AR.fullmatch(text, m.end, holder.start):  # "حي الميدان في دمشق"
             kind = "village" if _arabic_word_before(text, m.start) in ("قرية", "قريه", "بلدة", "بلده") else "neighbourhood"
+        elif holder.place.kind == "town" and _OLD_CITY.fullmatch(m.text) \
+                and _OF_OR_IN_GAP.fullmatch(text, m.end, holder.start):
+            kind = "neighbourhood"  # "the Old City of Aleppo": its part, not a place by it
         elif mentions[i].place.country != "SY" and _NEAR_TOWN_GAP.fullmatch(text, m.end, holder.start):
             kind = "near"  # "al-Maleh north of Aleppo": not the West Bank's al-Malih
         elif holder.place.kind == "town" and _IN_COUNTRYSIDE_GAP.fullmatch(text, m.end, holder.start) \
@@ -1903,6 +1906,8 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
         moved[m.key, place.id] = mentions[i]
 
 
+_OLD_CITY = re.compile(r"(?i:old)[ \t]+(?i:city|town|quarter)")
+_OF_OR_IN_GAP = re.compile(r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?")
 _IN_THE_CITY_AFTER = re.compile(r"[ \t]+neighbou?rhoods?[ \t]+in[ \t]+the[ \t]+city\b", re.IGNORECASE)
 
 

@@ -686,6 +686,8 @@ def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
 def test_the_old_city_of_aleppo_is_in_aleppo(pipeline):
     found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text="Shells hit the Old City of Aleppo.")).places}
     assert found["Old City"].admin1 == "Aleppo"  # not Jerusalem's
+    # a part of the town, as "Aleppos Old City" is: a neighbourhood in it, not a village by it
+    assert (found["Old City"].kind, found["Old City"].name) == ("neighbourhood", "Old City (unlisted, in Aleppo)")
 
 
 def test_a_bulletins_section_header_is_its_governorate(pipeline):
