@@ -114,6 +114,9 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
 _APPOSED = re.compile(r"\s*\(?\s*")
 _LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to)"
                      r"\s+(?:[\w'\u2019-]+\s+){0,4}", re.IGNORECASE)
+#: "X and other armed groups affiliated to it": the group named right before the plural.
+_LINKED_TO_IT = re.compile(r"\s+(?:affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to|allied (?:to|with))"
+                           r"\s+(?:it|him)\b", re.IGNORECASE)
 _ARMY_END = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
 _MEMBERS_END = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris)$", re.IGNORECASE)
 _NOT_THE_GROUP_WORDS = frozenset({"other", "rival", "syrian", "syria", "and", "or"})
@@ -415,6 +418,8 @@ def find_actors(text: str, lexicon: ActorLexicon,
             groups.append((start, None))
         elif rule in _COREF_RULES:
             generic.append(len(top) - 1)
+            if rule == "fixed" and actor is not None:
+                groups.append((start, actor))  # "al-Qaeda's Syria affiliate": a group named
     generic = [i for i in generic if not _next_to_name(top, i, text)]
     if generic:
         spans = split_sentences(text) if sentences is None else sentences
@@ -1034,8 +1039,11 @@ class _Referents:
         if linked:
             return linked
         after = self._after(end, here + 1, category)
-        same = self._distinct(self._before(start, here, category), 99)
-        if len(same) >= 2:
+        earlier = self._before(start, here, category)
+        if earlier and _LINKED_TO_IT.match(self.text, end):
+            return self._distinct(earlier[-1:], 1)  # "al-Nusra and other groups affiliated to it"
+        same = self._distinct(earlier, 99)
+        if len(same) >= 2 and not self._others(start):
             return same
         if len(same) == 1 and same[0].category == "jihadist" and self._members_of_one(start, end):
             return same  # "strikes on ISIL positions ... killed 100 terrorists": ISIL's
@@ -1060,6 +1068,14 @@ class _Referents:
             if army:
                 return [actor]
         return []
+
+    def _others(self, start: int) -> bool:
+        """True if the plural at ``start`` is "other"/"rival" ones, not the groups named before it
+        ("clashes with ISIL that presses the other takfiri groups")."""
+        if _OTHER_GROUPS.match(self.text, start):
+            return True
+        word = _WORD_BEFORE.search(self.text, max(0, start - 20), start)
+        return word is not None and word.group(1).lower() in ("other", "rival")
 
     def _members_of_one(self, start: int, end: int) -> bool:
         """True if a bare plural at start..end may be the members of the one jihadist group named

@@ -485,3 +485,35 @@ def test_qa1_the_army(lexicon, text, expected):
 ])
 def test_qa1_members_of_the_one_jihadist_group(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Syrias government has offered no public response.", [("Syrias government", GOV)]),
+    ("came under the precise attack of the Syrian Armys missile units.", [("Syrian Armys", GOV)]),
+    ("Coalition war planes carried out 10 air strikes.", [("Coalition war planes", "US-led coalition")]),
+    ("It also said a coalition raid on Manbij killed two women.", [("coalition raid", "US-led coalition")]),
+    ("fighters from the Failaq al-sham and Jabhat al Shamiya.",
+     [("Failaq al-sham", "Faylaq al-Sham"), ("Jabhat al Shamiya", "Levant Front")]),
+    ("after the Syrian Democratic Force [SDF] besieged Manbij.",
+     [("Syrian Democratic Force", "Syrian Democratic Forces"), ("SDF", "Syrian Democratic Forces")]),
+])
+def test_qa2_aliases_and_rows(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # SANA's gloss names al-Nusra, not al-Qaeda as a second group
+    ("when al-Nusra Front (Qaeda branch in the Levant) terrorists fired two mortar shells.",
+     [("al-Nusra Front", NUSRA), ("Qaeda branch in the Levant", NUSRA), ("terrorists", NUSRA)]),
+    # "affiliated to it": the group named right before the plural
+    ("al-Nusra and other armed groups affiliated to it targeted Aleppo.",
+     [("al-Nusra", NUSRA), ("armed groups", NUSRA)]),
+    # a description of a group is an antecedent
+    ("jihadist fighters led by al-Qaedas former Syria affiliate attacked. The jihadists control Idlib.",
+     [("al-Qaedas former Syria affiliate", NUSRA), ("jihadists", NUSRA)]),
+    # other groups than those named before
+    ("Kurdish fighters clashed with ISIL terrorist group that presses the other takfiri groups in the area.",
+     [("Kurdish fighters", "YPG/PYD"), ("ISIL terrorist group", "ISIS"), ("takfiri groups", OPP)]),
+])
+def test_qa2_groups_described_and_affiliated(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
