@@ -66,7 +66,7 @@ HEAD_NOUN_RULES = {
     "body_noun": ("organisation",),
 }
 #: Phrase rules that yield coreferent mentions (``coref=True``).
-COREF_RULES = ("fixed", "last_group", "last_members", "last_two_groups", "plural", "last_state")
+COREF_RULES = ("fixed", "last_group", "last_members", "last_two_groups", "plural", "last_state", "last_named")
 #: Phrase rules listing words around a country or capital that make it a place.
 CUE_RULES = ("place_before", "capital_before", "place_after")
 PHRASE_RULES = (*HEAD_NOUN_RULES, "block", "other_group", *COREF_RULES, *CUE_RULES)
@@ -117,6 +117,8 @@ _LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked 
 #: "X and other armed groups affiliated to it": the group named right before the plural.
 _LINKED_TO_IT = re.compile(r"\s+(?:affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to|allied (?:to|with))"
                            r"\s+(?:it|him)\b", re.IGNORECASE)
+#: The last word of a phrase, without a possessive ("coalitions" -> "coalition").
+_LAST_WORD = re.compile(r"([A-Za-z]+?)(?:['\u2019]?s)?$")
 _ARMY_END = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
 _MEMBERS_END = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris)$", re.IGNORECASE)
 _NOT_THE_GROUP_WORDS = frozenset({"other", "rival", "syrian", "syria", "and", "or"})
@@ -323,6 +325,8 @@ class ActorLexicon:
             for pattern, exact, heads, adjective, capital in entries:
                 if pattern.rule == "last_state" and not text[start + pattern.skip].islower():
                     continue  # "the Army of Conquest" is a name
+                if pattern.rule == "last_named" and text[max(0, start - 4):start].lower() != "the ":
+                    continue  # "the coalition", not "a coalition of rebels"
                 if exact is not None:
                     found = text[start:end]
                     if found.isascii() and found.isalnum():  # as fold_case would leave it
@@ -398,6 +402,8 @@ def find_actors(text: str, lexicon: ActorLexicon,
     groups: list[tuple[int, Actor | None]] = []
     # The states named, as (start, actor, named with its army: "Turkish army"), for "the army".
     states: list[tuple[int, Actor, bool]] = []
+    # Every named mention, as (start, end, actor), for "the coalition" (rule last_named).
+    named: list[tuple[int, int, Actor]] = []
     generic: list[int] = []  # the generic phrases in top, resolved once all groups are known
     covered = -1
     for match in matches:
@@ -410,6 +416,7 @@ def find_actors(text: str, lexicon: ActorLexicon,
         rule, actor = pattern.rule, pattern.actor
         if rule in _NAMED_RULES and actor is not None:
             found[start, end, actor.name, False] = actor
+            named.append((start, end, actor))
             if actor.kind == "armed group" and text[end:end + 1] not in _HYPHENS_SET:
                 groups.append((start, actor))
             elif actor.kind == "state":
@@ -423,7 +430,7 @@ def find_actors(text: str, lexicon: ActorLexicon,
     generic = [i for i in generic if not _next_to_name(top, i, text)]
     if generic:
         spans = split_sentences(text) if sentences is None else sentences
-        referents = _Referents(text, groups, [first for first, _ in spans], states)
+        referents = _Referents(text, groups, [first for first, _ in spans], states, named)
         for i in generic:
             start, end, pattern = top[i]
             for actor in referents.resolve(top[i]):
@@ -989,11 +996,14 @@ class _Referents:
     """
 
     def __init__(self, text: str, groups: list[tuple[int, Actor | None]],
-                 sentence_starts: Sequence[int], states: Sequence[tuple[int, Actor, bool]] = ()) -> None:
+                 sentence_starts: Sequence[int], states: Sequence[tuple[int, Actor, bool]] = (),
+                 named: Sequence[tuple[int, int, Actor]] = ()) -> None:
         """``groups``: (start, actor) of the groups named in ``text``, in text order;
-        ``states``: (start, actor, named with its army) of the states named."""
+        ``states``: (start, actor, named with its army) of the states named; ``named``:
+        (start, end, actor) of every named mention."""
         self.text = text
         self.states = states
+        self.named = named
         self.sentence_starts = sentence_starts
         self.starts = [start for start, _ in groups]
         self.actors = [actor for _, actor in groups]
@@ -1006,6 +1016,8 @@ class _Referents:
         found: list[Actor] = []
         if rule == "last_state":
             found = self._army(start, fallback)
+        elif rule == "last_named":
+            found = self._named_with(start + pattern.skip, end)
         elif self.starts:  # (with no group named, every phrase has its fallback)
             here = _sentence_of(self.sentence_starts, start)
             if rule == "plural":
@@ -1052,6 +1064,20 @@ class _Referents:
             ahead = self._distinct(after, 99)
             if len(ahead) >= 2:
                 return ahead
+        return []
+
+    def _named_with(self, start: int, end: int) -> list[Actor]:
+        """The actor named last before ``start`` whose name holds the phrase's last word:
+        "the coalition" is the US-led coalition or the Syrian National Coalition, whichever
+        was named last ("the coalitions spokesman": its possessive)."""
+        head = _LAST_WORD.search(self.text, start, end)
+        if head is None:
+            return []
+        word = head.group(1).lower()
+        text = self.text
+        for at, stop, actor in reversed(self.named):
+            if at < start and word in text[at:stop].lower():
+                return [actor]
         return []
 
     def _army(self, start: int, fallback: Actor | None) -> list[Actor]:

@@ -517,3 +517,21 @@ def test_qa2_aliases_and_rows(lexicon, text, expected):
 ])
 def test_qa2_groups_described_and_affiliated(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A US-led coalition air strike killed 18. The coalitions spokesman said it does everything. "
+     "In September the coalition acknowledged the deaths.",
+     [("coalitions", "US-led coalition"), ("coalition", "US-led coalition")]),
+    ("The Syrian Coalition called on the UN to act. The Coalition rejected any excuses.",
+     [("Coalition", "Syrian National Coalition")]),
+    ("The coalition said it carried out two strikes.", []),  # none named before
+    ("A coalition of rebel groups took the town after the US-led coalition struck.", []),
+])
+def test_qa2_the_coalition(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+def test_qa2_the_coalition_before_a_longer_name(lexicon):
+    text = "The US-led coalition struck Manbij. Civilians were hit in the coalition jets bombardment."
+    assert actors_in(text, lexicon)[-1] == ("coalition jets", "US-led coalition")
