@@ -165,6 +165,7 @@ _SPEECH_AFTER = re.compile(
 # "the Al Mayadeen broadcaster").
 _MEDIA_AFTER = re.compile(r"[ \t]+(?:tv|channel|television|broadcaster|newspaper|radio"
                           r"|media[ \t]+(?:cent(?:er|re)|office)|news[ \t]+network)\b", re.IGNORECASE)
+_CLOSING_QUOTES = frozenset('"\u201d\u2019')
 # A title or role right before a name: a person's ("commander Abu Omar", "ISIS leader Abu
 # Bakr al-Baghdadi", "known as Abu Jaber"). Read in a short window that ends at the name.
 _ROLE_BEFORE = re.compile(
@@ -183,6 +184,9 @@ _NISBA_AFTER = re.compile(r"[ \t]+(?:al|el)(?:-|[ \t]+)([A-Z][a-z]+i)\b")  # (hy
 _FOREIGN_NISBA_AFTER = re.compile(
     r"[ \t]+(?:[Aa]l|[Ee]l)(?:-|[ \t]+)(?:Shishani|Tunisi|Libi|Masri|Urduni|Maghribi|Jazairi|Turkistani|"
     r"Almani|Faransi|Britani|Amriki|Baljiki|Uzbeki|Dagestani|Afghani|Kuwaiti|Jazrawi|Sudani)\b")
+# "bin" or "ibn" (son of) and a name after a name: a person's, or a brigade named after one ("the al-Zubair
+# bin Awam phalanges" was Iraq's Az Zubayr), whatever the name before it.
+_SON_OF_AFTER = re.compile(r"[ \t]+(?:bin|ibn)[ \t]+[A-Z]")
 _ROLE_AFTER = re.compile(r",?[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:leader|commander|emir|terrorist|"
                          r"militant|fighter|member|spokesman|official|cleric|preacher|jihadist)\b")
 # The given name before a family name (an article may stand between: "Imad al-Ahmad al-Hamad")
@@ -201,7 +205,7 @@ _INSTITUTION_AFTER = re.compile(
 # A capitalised institution word after a small place's name: the institution's own name, mostly
 # a date's, a person's or a word's ("Teshrin Hospital", "Ibn Sina Hospital", "Nisreen Street" in
 # Damascus's al-Tadamun), not the village's.
-_NAMED_INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Hospital|University|School|Stadium|Hotel|Prison|Street)\b")
+_NAMED_INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Hospital|University|School|Stadium|Hotel|Prison|Street|Hall)\b")
 # Words after a country's name that make it an organisation's ("the Syria Campaign", "Syria
 # Civil Defence", "the International Syria Support Group", "Syria TV"), matched case-sensitively.
 _COUNTRY_ORG_AFTER = re.compile(r"[ \t]+(?:Campaign|Civil[ \t]+Defen[cs]e|Support[ \t]+Group|TV|Television|"
@@ -359,7 +363,8 @@ class PlaceFinder:
                     if not taken:
                         continue
                 if item.places:
-                    if _FOREIGN_NISBA_AFTER.match(text, end) and not any(p.kind == "country" for p in item.places):
+                    if (_FOREIGN_NISBA_AFTER.match(text, end) or _SON_OF_AFTER.match(text, end)) \
+                            and not any(p.kind == "country" for p in item.places):
                         continue  # "Salah Al Din Al Shishani": a fighter (not later: "the Salah al-Din district")
                     if item.flags & _MAY_BE_NAMED and (
                             _ROLE_BEFORE.search(text, max(0, start - 36), start) or _is_nisba(text, end)
@@ -369,6 +374,9 @@ class PlaceFinder:
                         # al-Nusra leader", "Alloush" after "Zahran Alloush"; and later in the article
                         persons.add(item.key)
                         continue
+                    if text[end:end + 1] in _CLOSING_QUOTES and _MEDIA_AFTER.match(text, end + 1) \
+                            and not any(p.kind == "country" for p in item.places):
+                        continue  # 'the opposition "Cham" TV network' (al-Sham, Damascus): a broadcaster
                     if _INSTITUTION_AFTER.match(text, end) and not any(p.kind == "country" for p in item.places) \
                             and (not all(p.country == "SY" for p in item.places) or _MEDIA_AFTER.match(text, end)):
                         continue  # "Al-Quds hospital" is in Aleppo, not Jerusalem; "Al-Mayadeen channel"
@@ -377,7 +385,7 @@ class PlaceFinder:
                     if _COUNTRY_ORG_AFTER.match(text, end) and any(p.kind == "country" for p in item.places):
                         continue  # "The Syria Campaign", "Syria Civil Defence": organisations
                     matches.append(new_match(Match, (start, end, surface, item.key, item.places, item.method)))
-                else:
+                elif not _NAMED_INSTITUTION_AFTER.match(text, end):  # "al-Sanabel Hall" (was Aleppo's Sunbul)
                     unknown.append(Span(surface, start, end))
         return matches, unknown
 
