@@ -1138,6 +1138,9 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
         return 5.0 if place.kind == "governorate" else -2.0
     if before and before[-1] == _AIRPORT:  # "Deir Ezzor military airport": the city's
         return 4.0 if place.kind == "town" else -2.0
+    if before and before[-1] in _DIRECTIONS and place.kind == "region" \
+            and place.name.split(" ", 1)[0].lower() in (before[-1], before[-1] + "ern"):
+        return 4.0  # "eastern Ghouta", "east Ghouta": the region Eastern Ghouta (not Homs's Ghota after "Homs and")
     if before and before[-1] in _DIRECTIONS and place.kind == "governorate" \
             and place.admin1 not in _CITIES_WITH_HALVES:
         return 2.5  # "in Eastern Homs": the governorate's east

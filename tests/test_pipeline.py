@@ -1063,3 +1063,10 @@ def test_news_spellings_of_homs_districts(pipeline, text, surface, name):
 ])
 def test_a_person_a_brigade_a_broadcaster_a_weapon_and_a_hall_named_like_places(pipeline, text, name):
     assert name not in dict(kinds_in(pipeline, text))
+
+
+def test_a_direction_before_a_name_is_the_region_named_with_it(pipeline):
+    # "eastern Ghouta" after "Homs and" is the region Eastern Ghouta, not Homs's neighbourhood Ghota
+    text = ("Airstrikes targeted civilian areas in Aleppo Idlib Homs and eastern Ghouta. The directorate of health "
+            "in Aleppo province suspended work in its hospitals.")
+    assert [name for surface, name, _ in places_in(pipeline, text) if surface == "Ghouta"] == ["Eastern Ghouta"]
