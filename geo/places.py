@@ -1216,6 +1216,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _place_in_possessor_towns(text, matches, mentions, gazetteer)
     _place_in_neighbourhoods_town(text, matches, mentions, cues, gazetteer, sentences)
     _far_villages_follow_their_text(text, matches, mentions, cues, gazetteer, sentences)
+    _neighbourhoods_of_the_city_at_hand(text, matches, mentions, cues, gazetteer, sentences)
     mentions, unknown = _said_syrian(text, mentions, unknown)
     mentions, unknown = _foreign_neighbourhoods(text, mentions, unknown)
     mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown, sentences)
@@ -1835,6 +1836,96 @@ def _place_in_neighbourhoods_town(text: str, matches: Sequence[Match], mentions:
             mentions[i] = _in_town(Span(pm.text, pm.start, pm.end), town, gazetteer)
 
 
+_NEIGHBOURHOOD_KIND = frozenset({"neighbourhood"})
+# "terrorists positioned in Douma area fired ... at the neighborhoods of X": where the fire came from
+_FIRED_FROM_BEFORE = re.compile(r"\b(?:located|positioned|stationed|deployed|based)[ \t]+in[ \t]+(?:the[ \t]+)?\Z")
+# "X and Y neighborhoods" (a list closed by the plural type word): X is a neighbourhood too
+_AND_NAME_THEN_NEIGHBOURHOODS = re.compile(
+    r"[ \t]+and[ \t]+(?:(?:al|el)-)?[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,2}[ \t]+neighbou?rhoods\b")
+
+
+def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
+                                        cues: Sequence[_Cue], gazetteer: Gazetteer,
+                                        sentences: Sequence[tuple[int, int]]) -> None:
+    """A name the text calls a neighbourhood, district or quarter, read as a village or a
+    neighbourhood 15 km or more from the big Syrian town the text is about there, is that town's.
+
+    The town (a city of 100,000 or a capital, read as the town): the one whose neighbourhoods its
+    sentence names, or that closes its list ("... in Aleppo city"); else the nearest Syrian place
+    named in its sentence or the sentences before it in its passage, if that is a big town; else
+    the article's one big town when all its other Syrian places lie in that town's governorate.
+    "the Maghayir district" after "the old quarter of Aleppo city" is not a village of Rural
+    Damascus, "Khaldiyeh District" in a report from Homs not Aleppo's, "Jamiyet al-Zahraa
+    neighborhood on the western outskirts of Aleppo city" not Homs's Zahra'. Its candidate in the
+    town, else one spelled alike, else an unlisted neighbourhood of the town. Kept: a neighbourhood
+    of another big town the article names (Homs's Waer in a report that names Idlib), and a
+    village of the town's own governorate unless its sentence's neighbourhoods or list say so
+    (Aleppo's "district of Al Mallah" is the farms north of the city). The passage's later uses of
+    the name follow it."""
+    if not sentences:
+        return
+    towns = {pm.place.id: pm.place for pm in mentions if pm.place.country == "SY" and pm.place.kind == "town"
+             and _is_major(pm.place) and pm.method != "container"}
+    if not towns:
+        return
+    moved: dict[tuple[str, str], tuple[PlaceMention, int, int]] = {}
+    for i, (m, pm) in enumerate(zip(matches, mentions)):
+        place = pm.place
+        if place.country != "SY" or place.kind not in _SMALL_KINDS or pm.method == "container":
+            continue
+        to, lo, hi = moved.get((m.key, place.id), (None, 0, 0))
+        if to is not None and lo <= pm.start < hi:
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, to.place, confidence=to.confidence,
+                                       metonymy=pm.metonymy, method=to.method)
+            continue
+        cue = cues[i] if cues[i] is not _NO_CUE else _context(text, m, sentences)
+        if not (_said_neighbourhood(cue) or _AND_NAME_THEN_NEIGHBOURHOODS.match(text, pm.end)):
+            continue
+        town = _town_of_neighbourhoods(pm.start, mentions, sentences, wide=False) \
+            or _town_closing_list(text, i, mentions)
+        said_here = town is not None  # (its sentence names the town)
+        if town is None:
+            if place.kind == "village" and place.admin1 in {t.admin1 for t in towns.values()}:
+                continue
+            si = sentence_index(sentences, pm.start)
+            lo, hi = sentences[max(0, si - _PASSAGE_SENTENCES)][0], sentences[si][1]
+            # before it, or after it in its sentence as the place it is "of" or "in" ("... on the
+            # western outskirts of Aleppo city"; not "north of the capital Damascus")
+            near = [o for o in mentions if o is not pm and lo <= o.start < hi and o.place.country == "SY"
+                    and o.place.kind not in ("country", "neighbourhood")
+                    and (o.start < pm.start or text[o.start - 4:o.start] in (" of ", " in "))
+                    and not _FIRED_FROM_BEFORE.search(text, max(0, o.start - 16), o.start)]
+            if near:
+                nearest = min(near, key=lambda o: abs(o.start - pm.start))
+                town = nearest.place if nearest.place.id in towns else None
+                said_here = nearest.start >= sentences[si][0]
+            elif len(towns) == 1:
+                only = next(iter(towns.values()))
+                if all(o.place.admin1 == only.admin1 for o in mentions
+                       if o is not pm and o.place.country == "SY" and o.place.kind != "country"):
+                    town = only
+        if town is None or _km(place, town) < 15.0:
+            continue
+        if place.kind == "neighbourhood":
+            # a neighbourhood of another big town the article names stays, unless the town at hand is
+            # named in its sentence and that one is not ("in Aleppo City Meanwhile in Damascus city
+            # ... al-Mazraa neighborhood" is Damascus's)
+            s0, s1 = sentences[sentence_index(sentences, pm.start)]
+            holders = {o.place.id for o in mentions if o.place.id in towns and _km(place, o.place) < 15.0
+                       and (not said_here or s0 <= o.start < s1)}
+            if holders:
+                continue
+        here = [p for p in m.candidates if p.kind == "neighbourhood" and _km(p, town) < 15.0]
+        if here:
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, min(here, key=lambda p: _km(p, town)),
+                                       confidence=0.5, metonymy=pm.metonymy, method=pm.method)
+        else:  # (not a village by the town: "Khaldiyeh District" is Homs's Khalidiyah, not the village 5 km north)
+            alike = _spelled_alike_in(gazetteer, pm.text, town, kinds=_NEIGHBOURHOOD_KIND)
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, alike, confidence=0.5, method="fuzzy") \
+                if alike is not None else _in_town(Span(pm.text, pm.start, pm.end), town, gazetteer)
+        moved[m.key, place.id] = (mentions[i], *_passage_of(sentences, pm.start, len(text)))
+
+
 _FAR_KM = 60.0  # a village this far from every other place of the article is a guess by its name alone
 _SUPPORT_KINDS = frozenset({"town", "governorate", "district", "region"})
 
@@ -1972,12 +2063,13 @@ def _possessed(text: str, span: Span, mentions: Sequence[PlaceMention], gazettee
 
 
 def _spelled_alike_in(gazetteer: Gazetteer, surface: str, town: Place, max_km: float = 15.0,
-                      min_ratio: float = 70.0) -> Place | None:
-    """The neighbourhood or village of ``town`` (within ``max_km``) whose name is most like ``surface``."""
+                      min_ratio: float = 70.0, kinds: frozenset[str] = _SMALL_KINDS) -> Place | None:
+    """The neighbourhood or village (``kinds``) of ``town`` (within ``max_km``) whose name is most
+    like ``surface``."""
     key = name_key(surface)
     best: tuple[float, Place] | None = None
     for place in _by_skeleton(gazetteer, surface):
-        if place.kind not in _SMALL_KINDS or place.admin1 != town.admin1 or _km(place, town) > max_km:
+        if place.kind not in kinds or place.admin1 != town.admin1 or _km(place, town) > max_km:
             continue
         ratio = max(fuzz.ratio(key, k) for k in _name_keys(place))
         if ratio >= min_ratio and (best is None or ratio > best[0]):

@@ -1070,3 +1070,33 @@ def test_a_direction_before_a_name_is_the_region_named_with_it(pipeline):
     text = ("Airstrikes targeted civilian areas in Aleppo Idlib Homs and eastern Ghouta. The directorate of health "
             "in Aleppo province suspended work in its hospitals.")
     assert [name for surface, name, _ in places_in(pipeline, text) if surface == "Ghouta"] == ["Eastern Ghouta"]
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # a district the text puts in the big town it is about is that town's, not a far namesake:
+    # after "Aleppo city", the Maghayir district is no village of Rural Damascus
+    ("A shell hit the old quarter of Aleppo city on Friday. It fell on houses in the Maghayir district.",
+     "Maghayir", "Maghayir (unlisted, in Aleppo)"),
+    # in a report from Homs, "Khaldiyeh District" is Homs's Khalidiyah, not Aleppo's Khaldiyeh
+    ("A depot blew up in the central city of Homs. Later the army captured Khaldiyeh District.",
+     "Khaldiyeh", "Khalidiyah"),
+    # a neighbourhood "of Aleppo city" after it: not Homs's Zahra'
+    ("Soldiers stopped a car bomb before it reached Jamiyet al-Zahraa neighborhood on the western outskirts of "
+     "Aleppo city.", "Zahraa", "Az-Zahraa"),
+    # a list closed by "neighborhoods in Aleppo city": al-Zahraa is no village of the countryside
+    ("Shells hit al-Zahraa and Nile Street neighborhoods in Aleppo city.", "Zahraa", "Az-Zahraa"),
+])
+def test_a_district_is_the_big_towns_at_hand(pipeline, text, surface, name):
+    assert [pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface] == [name]
+
+
+def test_a_district_of_another_named_big_town_stays(pipeline):
+    # Homs's Waer after Idlib (the nearest big town) stays Homs's; "in Aleppo City Meanwhile in Damascus
+    # city ... al-Mazraa neighborhood" is Damascus's, not moved to Aleppo by the run-on sentence's list
+    text = ("Strikes hit Idlibs countryside. Regime forces targeted Waer neighbourhood in western Homs city.")
+    assert [pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Waer"] \
+        == ["Wa'er"]
+    text = ("Shells hit the neighborhoods of Maisaloun and al-Jabiryieh in Aleppo City Meanwhile in Damascus city "
+            "one person was injured by rounds fired on al-Mazraa neighborhood.")
+    assert [pm.place.admin1 for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Mazraa"] \
+        == ["Damascus"]
