@@ -120,6 +120,10 @@ _LINKED_TO_IT = re.compile(r"\s+(?:affiliated (?:to|with)|belonging to|linked (?
 #: The last word of a phrase, without a possessive ("coalitions" -> "coalition").
 _LAST_WORD = re.compile(r"([A-Za-z]+?)(?:['\u2019]?s)?$")
 _ARMY_END = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
+_OF_SYRIA = re.compile(r"\s+(?:of|in)\s+(?:Syria\b|Damascus\b|(?:Syrian\s+)?President\s|Bashar\b|(?:al-)?Assad\b)")
+_GOVERNMENT_WORD = re.compile(r"government", re.IGNORECASE)
+# A state named with its government ("the Iraqi government", "Turkeys government"), for "the government".
+_GOVERNMENT_END = re.compile(r"\bgovernment$", re.IGNORECASE)
 _MEMBERS_END = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris)$", re.IGNORECASE)
 _NOT_THE_GROUP_WORDS = frozenset({"other", "rival", "syrian", "syria", "and", "or"})
 _OTHER_GROUPS = re.compile(r"(?:other|rival)\b", re.IGNORECASE)
@@ -319,12 +323,15 @@ class ActorLexicon:
         matches: list[_Match] = []
         append = matches.append
         place_use, hyphens, word_chars = self._place_use, _HYPHENS_SET, _WORD_CHARS  # (locals: faster)
+        states_at: list[int] = []  # the matches of "the army", "the government" (rule last_state)
         for after, (length, entries) in automaton.iter(marked):
             end = after - 1
             start = end - length
             for pattern, exact, heads, adjective, capital in entries:
-                if pattern.rule == "last_state" and not text[start + pattern.skip].islower():
-                    continue  # "the Army of Conquest" is a name
+                if pattern.rule == "last_state":
+                    if not text[start + pattern.skip].islower():
+                        continue  # "the Army of Conquest" is a name
+                    states_at.append(len(matches))
                 if pattern.rule == "last_named" and text[max(0, start - 4):start].lower() != "the ":
                     continue  # "the coalition", not "a coalition of rebels"
                 if exact is not None:
@@ -351,6 +358,8 @@ class ActorLexicon:
                 if capital is not None and place_use(text, start, end, capital, exact, stop > end):
                     continue
                 append((start, stop, pattern))
+        if states_at:
+            _drop_shorter_states(matches, states_at)
         return matches
 
     def _place_use(self, text: str, start: int, end: int, capital: bool,
@@ -400,8 +409,10 @@ def find_actors(text: str, lexicon: ActorLexicon,
     # groups that are no actor ("the Observatory": None), which "the group" may refer to
     # as well; not a name used as a modifier ("al-Qaeda-linked", "Iran-backed").
     groups: list[tuple[int, Actor | None]] = []
-    # The states named, as (start, actor, named with its army: "Turkish army"), for "the army".
-    states: list[tuple[int, Actor, bool]] = []
+    # The states named, as (start, actor, head): head "army" if named with its army ("Turkish
+    # army"), "government" if with its government ("the Iraqi government"), else "": for
+    # "the army" and "the government" (rule last_state).
+    states: list[tuple[int, Actor, str]] = []
     # Every named mention, as (start, end, actor), for "the coalition" (rule last_named).
     named: list[tuple[int, int, Actor]] = []
     generic: list[int] = []  # the generic phrases in top, resolved once all groups are known
@@ -420,7 +431,7 @@ def find_actors(text: str, lexicon: ActorLexicon,
             if actor.kind == "armed group" and text[end:end + 1] not in _HYPHENS_SET:
                 groups.append((start, actor))
             elif actor.kind == "state":
-                states.append((start, actor, _ARMY_END.search(text, max(start, end - 14), end) is not None))
+                states.append((start, actor, _state_head(text, start, end)))
         elif rule == "other_group":
             groups.append((start, None))
         elif rule in _COREF_RULES:
@@ -964,6 +975,31 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 
 # --- coreference --------------------------------------------------------------------
 
+def _drop_shorter_states(matches: list[_Match], states_at: list[int]) -> None:
+    """Drop the matches at ``states_at`` ("the government", "the army") that a longer name
+    starting after their "the " holds: "the government forces" is the alias "government
+    forces", not "the government" and a head noun."""
+    ends: dict[int, int] = {}
+    for start, end, pattern in matches:
+        if pattern.rule in _NAMED_RULES and end > ends.get(start, -1):
+            ends[start] = end
+    drop = {i for i in states_at
+            if ends.get(matches[i][0] + matches[i][2].skip, -1) > matches[i][1]}
+    if drop:
+        matches[:] = [match for i, match in enumerate(matches) if i not in drop]
+
+
+def _state_head(text: str, start: int, end: int) -> str:
+    """"army" if the state's mention at start..end ends with its army ("Turkish army"),
+    "government" if with its government ("Iraqi government"), else ""."""
+    at = max(start, end - 14)
+    if _ARMY_END.search(text, at, end):
+        return "army"
+    if _GOVERNMENT_END.search(text, at, end):
+        return "government"
+    return ""
+
+
 def _sentence_of(starts: Sequence[int], offset: int) -> int:
     """The index of the sentence holding ``offset`` (the one before, in a gap)."""
     return max(0, bisect.bisect_right(starts, offset) - 1)
@@ -996,10 +1032,10 @@ class _Referents:
     """
 
     def __init__(self, text: str, groups: list[tuple[int, Actor | None]],
-                 sentence_starts: Sequence[int], states: Sequence[tuple[int, Actor, bool]] = (),
+                 sentence_starts: Sequence[int], states: Sequence[tuple[int, Actor, str]] = (),
                  named: Sequence[tuple[int, int, Actor]] = ()) -> None:
         """``groups``: (start, actor) of the groups named in ``text``, in text order;
-        ``states``: (start, actor, named with its army) of the states named; ``named``:
+        ``states``: (start, actor, head: "army", "government" or "") of the states named; ``named``:
         (start, end, actor) of every named mention."""
         self.text = text
         self.states = states
@@ -1015,7 +1051,7 @@ class _Referents:
         rule, fallback, category = pattern.rule, pattern.actor, pattern.category
         found: list[Actor] = []
         if rule == "last_state":
-            found = self._army(start, fallback)
+            found = self._army(start, end, fallback)
         elif rule == "last_named":
             found = self._named_with(start + pattern.skip, end)
         elif self.starts:  # (with no group named, every phrase has its fallback)
@@ -1080,18 +1116,22 @@ class _Referents:
                 return [actor]
         return []
 
-    def _army(self, start: int, fallback: Actor | None) -> list[Actor]:
+    def _army(self, start: int, end: int, fallback: Actor | None) -> list[Actor]:
         """The state whose army "the army" at ``start`` is: the one named last with its army
         ("the Turkish army") in this or the LOOKBACK_SENTENCES previous sentences, unless
-        ``fallback`` (the Syrian government) is named after it."""
+        ``fallback`` (the Syrian government) is named after it. So for "the government": the
+        state named last with its government ("the Iraqi government")."""
+        head = "government" if _GOVERNMENT_WORD.search(self.text, start, end) else "army"
+        if head == "government" and _OF_SYRIA.match(self.text, end):
+            return []  # "the government of President Bashar Assad", "... in Damascus": the fallback
         first = _sentence_of(self.sentence_starts, start) - LOOKBACK_SENTENCES
         first_offset = self.sentence_starts[first] if first > 0 else 0
-        for at, actor, army in reversed(self.states):
+        for at, actor, named_with in reversed(self.states):
             if at >= start:
                 continue
             if at < first_offset or actor is fallback:
                 break
-            if army:
+            if named_with == head:
                 return [actor]
         return []
 

@@ -535,3 +535,20 @@ def test_qa2_the_coalition(lexicon, text, expected):
 def test_qa2_the_coalition_before_a_longer_name(lexicon):
     text = "The US-led coalition struck Manbij. Civilians were hit in the coalition jets bombardment."
     assert actors_in(text, lexicon)[-1] == ("coalition jets", "US-led coalition")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels took a hill. The government said five villages were retaken.", [("government", GOV)]),
+    ("The opposition and the government blamed each other.", [("government", GOV)]),
+    ("The Iraqi government said it would act. The government sent troops.", [("government", "Iraq")]),
+    ("The Iraqi government said it would act. Regime forces advanced. The government sent troops.",
+     [("government", GOV)]),
+    ("Strikes in Iraq were agreed by the Iraqi government but not by the government of President Bashar Assad.",
+     [("government", GOV)]),
+    # a longer name wins: "government forces" is no "the government" and a head noun
+    ("The opposition accused the government forces of using gas.", []),
+])
+def test_qa3_the_government(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+    if "government forces" in text:
+        assert ("government forces", GOV) in actors_in(text, lexicon)
