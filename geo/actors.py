@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar, NamedTuple
+from typing import Callable, ClassVar, NamedTuple
 
 import ahocorasick
 
@@ -121,6 +121,8 @@ _LINKED_TO_IT = re.compile(r"\s+(?:affiliated (?:to|with)|belonging to|linked (?
 _LAST_WORD = re.compile(r"([A-Za-z]+?)(?:['\u2019]?s)?$")
 _ARMY_END = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
 _OF_SYRIA = re.compile(r"\s+(?:of|in)\s+(?:Syria\b|Damascus\b|(?:Syrian\s+)?President\s|Bashar\b|(?:al-)?Assad\b)")
+# "Russian and " before a state's headed mention ("Russian and Syrian airstrikes")
+_COORDINATED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])\s+(?:and|&)\s+(?:allied\s+)?$")
 _GOVERNMENT_WORD = re.compile(r"government", re.IGNORECASE)
 # A state named with its government ("the Iraqi government", "Turkeys government"), for "the government".
 _GOVERNMENT_END = re.compile(r"\bgovernment$", re.IGNORECASE)
@@ -271,6 +273,11 @@ class ActorLexicon:
         self._cues = _build_cues(self.actors, self.phrases)
         ci, cs = _build_keys(self.actors, self.phrases, self._by_name)
         self._automaton = _automaton(ci, cs, _head_nouns(self.phrases))
+        # one-word adjectives of states, as written ("Russian", "US"), for a coordinated
+        # adjective sharing the head noun of the next mention ("Russian and Syrian airstrikes")
+        self._coordinated = {surface: _Pattern("adjective", actor) for actor in self.actors
+                             if actor.kind == "state" for surface in actor.adjectives
+                             if surface[:1].isupper() and " " not in surface}
 
     @classmethod
     def load(cls, path: Path | str | None = None,
@@ -355,12 +362,27 @@ class ActorLexicon:
                                 break
                     if adjective and stop == end:
                         continue  # an adjective alone ("Russian") is no actor
+                    if stop > end and start > 4 and pattern.actor is not None \
+                            and pattern.actor.kind == "state":
+                        self._coordinated_adjective(text, start, pattern.actor, append)
                 if capital is not None and place_use(text, start, end, capital, exact, stop > end):
                     continue
                 append((start, stop, pattern))
         if states_at:
             _drop_shorter_states(matches, states_at)
         return matches
+
+    def _coordinated_adjective(self, text: str, start: int, actor: Actor,
+                               append: Callable[[_Match], None]) -> None:
+        """A state's adjective coordinated with the mention at ``start`` shares its head noun:
+        "Russian" in "Russian and Syrian airstrikes", "Syrian and allied Russian warplanes",
+        "Russian & Regime Airstrikes"."""
+        found = _COORDINATED.search(text, max(0, start - 40), start)
+        if found is None:
+            return
+        pattern = self._coordinated.get(found.group(1))
+        if pattern is not None and pattern.actor is not actor:
+            append((found.start(1), found.end(1), pattern))
 
     def _place_use(self, text: str, start: int, end: int, capital: bool,
                    exact: str | None, headed: bool) -> bool:

@@ -552,3 +552,18 @@ def test_qa3_the_government(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
     if "government forces" in text:
         assert ("government forces", GOV) in actors_in(text, lexicon)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In fresh strikes Russian and Syrian regime jets pounded Aleppo.",
+     [("Russian", "Russia"), ("Syrian regime jets", GOV)]),
+    ("Idlib is bombarded by both Syrian and allied Russian warplanes.",
+     [("Syrian", GOV), ("Russian warplanes", "Russia")]),
+    ("26 People Killed in Russian & Assad Regime Airstrikes on Schools.",
+     [("Russian", "Russia"), ("Assad Regime Airstrikes", GOV)]),
+    # only before a state's mention with a head noun
+    ("Syrian and Kurdish fighters met.", [("Kurdish fighters", "YPG/PYD")]),
+    ("Iraqi and Syrian refugees fled.", []),
+])
+def test_qa3_coordinated_adjectives_share_the_head_noun(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
