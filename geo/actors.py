@@ -448,6 +448,10 @@ def find_actors(text: str, lexicon: ActorLexicon,
         top.append(match)
         rule, actor = pattern.rule, pattern.actor
         if rule in _NAMED_RULES and actor is not None:
+            if named and named[-1][1] == start - 1 and _modifies(text, named[-1], actor):
+                # "the opposition Syrian National Coalition": "opposition" modifies the name after it
+                at, stop, before = named.pop()
+                del found[at, stop, before.name, False]
             found[start, end, actor.name, False] = actor
             named.append((start, end, actor))
             if actor.kind == "armed group" and text[end:end + 1] not in _HYPHENS_SET:
@@ -996,6 +1000,14 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 
 
 # --- coreference --------------------------------------------------------------------
+
+def _modifies(text: str, previous: tuple[int, int, Actor], actor: Actor) -> bool:
+    """True if the named mention ``previous`` is the bare word "opposition" right before the
+    name of another actor, which it modifies ("the opposition Syrian National Coalition",
+    "the opposition High Negotiations Committee")."""
+    at, stop, before = previous
+    return before is not actor and text[stop:stop + 1] == " " and text[at:stop] == "opposition"
+
 
 def _drop_shorter_states(matches: list[_Match], states_at: list[int]) -> None:
     """Drop the matches at ``states_at`` ("the government", "the army") that a longer name

@@ -567,3 +567,16 @@ def test_qa3_the_government(lexicon, text, expected):
 ])
 def test_qa3_coordinated_adjectives_share_the_head_noun(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Outrage from the opposition Syrian National Coalition.", [("Syrian National Coalition", "Syrian National Coalition")]),
+    ("Riad Hijab coordinator of the opposition HNC wrote.", [("HNC", "High Negotiations Committee")]),
+    ("The Britain-based opposition monitoring group said.", []),
+    ("The opposition UK-based Syrian Observatory for Human Rights stated.", []),
+    ("The Aleppo Media Centre an online opposition news portal posted a video.", []),
+    # the opposition acting is still one
+    ("The opposition and the FSA met.", [("opposition", OPP), ("FSA", "Free Syrian Army")]),
+])
+def test_qa3_opposition_modifying_a_name_or_a_monitor(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
