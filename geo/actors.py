@@ -123,6 +123,7 @@ _ARMY_END = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
 _OF_SYRIA = re.compile(r"\s+(?:of|in)\s+(?:Syria\b|Damascus\b|(?:Syrian\s+)?President\s|Bashar\b|(?:al-)?Assad\b)")
 # "Russian and " before a state's headed mention ("Russian and Syrian airstrikes")
 _COORDINATED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])\s+(?:and|&)\s+(?:allied\s+)?$")
+_CLOCK = re.compile(r" \d{1,2}:\d\d\b")
 _GOVERNMENT_WORD = re.compile(r"government", re.IGNORECASE)
 # A state named with its government ("the Iraqi government", "Turkeys government"), for "the government".
 _GOVERNMENT_END = re.compile(r"\bgovernment$", re.IGNORECASE)
@@ -342,6 +343,8 @@ class ActorLexicon:
                 if pattern.rule == "last_named" and text[max(0, start - 4):start].lower() != "the ":
                     continue  # "the coalition", not "a coalition of rebels"
                 if exact is not None:
+                    if _CLOCK.match(text, end):
+                        continue  # a time zone: "KSA 15:55 - GMT 12:55"
                     found = text[start:end]
                     if found.isascii() and found.isalnum():  # as fold_case would leave it
                         if found != exact:
@@ -354,7 +357,9 @@ class ActorLexicon:
                 if heads is not None:
                     # a name is taken with the head noun after it ("Daesh terrorist group"),
                     # but not after "anti-ISIS": "forces" heads the compound, not ISIS
-                    if marked[after] == " " and not (start and text[start - 1] in hyphens):
+                    # nor after "Russian-backed": "regime forces" are the regime's, backed by Russia
+                    if marked[after] == " " and not (start and text[start - 1] in hyphens) \
+                            and not text.endswith("backed", start, end):
                         at = after + 1  # the next word, in the marked text
                         for noun, size in heads.by_prefix.get(marked[at:at + heads.prefix], ()):
                             if marked.startswith(noun, at) and marked[at + size] not in word_chars:

@@ -580,3 +580,16 @@ def test_qa3_coordinated_adjectives_share_the_head_noun(lexicon, text, expected)
 ])
 def test_qa3_opposition_modifying_a_name_or_a_monitor(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Areas where Russian-backed regime forces are battling.",
+     [("Russian-backed", "Russia"), ("regime forces", GOV)]),
+    ("Attacked by both Russian-backed government forces and rebels.",
+     [("Russian-backed", "Russia"), ("government forces", GOV), ("rebels", OPP)]),
+    # a case-sensitive acronym before a clock time is a time zone
+    ("Last Update: Thursday 22 August 2013 KSA 01:41 - GMT 22:41", []),
+    ("KSA and Qatar fund rebels.", [("KSA", "Saudi Arabia"), ("Qatar", "Qatar"), ("rebels", OPP)]),
+])
+def test_qa3_backed_takes_no_head_noun_and_time_zones(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
