@@ -593,3 +593,12 @@ def test_qa3_opposition_modifying_a_name_or_a_monitor(lexicon, text, expected):
 ])
 def test_qa3_backed_takes_no_head_noun_and_time_zones(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nobody will leave and the Russians will escalate.", [("Russians", "Russia")]),
+    ("A truce between the regime and disparate insurgent groups.", [("insurgent groups", OPP)]),
+    ("Towns passed between pro-government and insurgent fighters.", [("insurgent fighters", OPP)]),
+])
+def test_qa3_the_russians_and_insurgent_groups(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
