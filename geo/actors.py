@@ -123,6 +123,10 @@ _ARMY_END = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
 _OF_SYRIA = re.compile(r"\s+(?:of|in)\s+(?:Syria\b|Damascus\b|(?:Syrian\s+)?President\s|Bashar\b|(?:al-)?Assad\b)")
 # "Russian and " before a state's headed mention ("Russian and Syrian airstrikes")
 _COORDINATED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])\s+(?:and|&)\s+(?:allied\s+)?$")
+# "ally" heads a state's adjective only after a possessive: "its Russian ally", "his Iranian allies",
+# "its Russian and Iranian allies"
+_ALLY_NOUNS = frozenset({"ally", "allies"})
+_OWNER_BEFORE = re.compile(r"\b(?:its|his|her|their)\s+(?:[A-Z][a-z]+\s+(?:and|&)\s+)?$", re.IGNORECASE)
 _CLOCK = re.compile(r" \d{1,2}:\d\d\b")
 _GOVERNMENT_WORD = re.compile(r"government", re.IGNORECASE)
 # A state named with its government ("the Iraqi government", "Turkeys government"), for "the government".
@@ -363,6 +367,8 @@ class ActorLexicon:
                         at = after + 1  # the next word, in the marked text
                         for noun, size in heads.by_prefix.get(marked[at:at + heads.prefix], ()):
                             if marked.startswith(noun, at) and marked[at + size] not in word_chars:
+                                if noun in _ALLY_NOUNS and not _OWNER_BEFORE.search(text, max(0, start - 30), start):
+                                    break  # "its Russian ally", not "a US ally, Jordan"
                                 stop = end + 1 + size
                                 break
                     if adjective and stop == end:

@@ -602,3 +602,15 @@ def test_qa3_backed_takes_no_head_noun_and_time_zones(lexicon, text, expected):
 ])
 def test_qa3_the_russians_and_insurgent_groups(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Idlib is targeted by the Syrian regime and its Russian ally.",
+     [("Syrian regime", GOV), ("Russian ally", "Russia")]),
+    ("The opposition says Damascus and its Russian and Iranian allies aim to win.",
+     [("opposition", OPP), ("Damascus", GOV), ("Russian", "Russia"), ("Iranian allies", "Iran")]),
+    # not without a possessive: the ally of the US is Jordan
+    ("Jordan a US ally opened the border.", [("Jordan", "Jordan"), ("US", "United States")]),
+])
+def test_qa3_its_russian_ally(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
