@@ -1217,6 +1217,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _place_in_neighbourhoods_town(text, matches, mentions, cues, gazetteer, sentences)
     _far_villages_follow_their_text(text, matches, mentions, cues, gazetteer, sentences)
     _neighbourhoods_of_the_city_at_hand(text, matches, mentions, cues, gazetteer, sentences)
+    _villages_on_their_bearing(text, matches, mentions, gazetteer)
     mentions, unknown = _said_syrian(text, mentions, unknown)
     mentions, unknown = _foreign_neighbourhoods(text, mentions, unknown)
     mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown, sentences)
@@ -2006,6 +2007,86 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
                                        _unlisted(pm.text, governorate, "in", "village"),
                                        confidence=0.3, method="container")
         moved[m.key, place.id] = mentions[i]
+
+
+# "X (town) in Aleppo northern countryside", "X in the northern countryside of Aleppo", "X in the
+# Eastern side of Salamiyah": the bearing from the town Y that X lies on (the gap between the two
+# names, then the words after Y; both matched at a name's edge)
+_BEARING_WORD = r"(?P<d>(?:north|south)?(?:east|west)?)(?:ern)?"
+_BEARING_GAP = re.compile(r"[ \t]+(?:(?:town|village|area|city)[ \t]+)?(?:in|of)[ \t]+(?:the[ \t]+)?"
+                          rf"(?:{_BEARING_WORD}[ \t]+(?:(?:side|part|parts|countryside|outskirts)[ \t]+of[ \t]+"
+                          r"(?:the[ \t]+)?)?)?(?:al-)?", re.IGNORECASE)
+_BEARING_AFTER = re.compile(rf"(?:s|'s|\u2019s)?[ \t]+{_BEARING_WORD}[ \t]+countryside\b", re.IGNORECASE)
+_BEARING_DEGREES = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+                    "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+_BEARING_SLACK = 67.5  # degrees either side of the bearing named
+
+
+def _bearing_degrees(origin: Place, place: Place) -> float:
+    """The compass bearing from one place to another (degrees from north, clockwise; flat-earth)."""
+    dx = (place.lon - origin.lon) * math.cos(math.radians(origin.lat))
+    return math.degrees(math.atan2(dx, place.lat - origin.lat)) % 360.0
+
+
+def _on_bearing(origin: Place, place: Place, bearing: float) -> bool:
+    off = abs(_bearing_degrees(origin, place) - bearing) % 360.0
+    return min(off, 360.0 - off) <= _BEARING_SLACK
+
+
+def _villages_on_their_bearing(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
+                               gazetteer: Gazetteer) -> None:
+    """A village the text places on a bearing from the next town it names ("Sheikh Issa town in
+    Aleppo northern countryside", "al-Hardaneh in the Eastern side of Salamiyah") is its namesake
+    that lies that way from the town, if the one chosen does not (Aleppo's Ash Shaykh `Isa south
+    of the city is not the one north of it). The town: a town named Y, or the town a governorate
+    is named after ("Aleppo countryside"). Later uses of the name follow."""
+    moved: dict[tuple[str, str], PlaceMention] = {}
+    for i, (m, pm) in enumerate(zip(matches, mentions)):
+        place = pm.place
+        if place.country != "SY" or place.kind not in _SMALL_KINDS | {"town"} or _is_major(place):
+            continue
+        to = moved.get((m.key, place.id))
+        if to is not None:
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, to.place, confidence=to.confidence,
+                                       metonymy=pm.metonymy, method=to.method)
+            continue
+        others = [p for p in m.candidates if p != place and p.country == "SY"
+                  and p.kind in _SMALL_KINDS | {"town"} and not _is_major(p)]
+        if not others or i + 1 >= len(mentions):
+            continue
+        nxt = mentions[i + 1]
+        if nxt.place.country != "SY" or nxt.place.kind not in ("town", "governorate") \
+                or not 0 < nxt.start - pm.end <= 60:
+            continue
+        gap = _BEARING_GAP.fullmatch(text, pm.end, nxt.start)
+        if gap is None:
+            continue
+        word = gap.group("d") or ""
+        if not word:
+            after = _BEARING_AFTER.match(text, nxt.end)
+            word = after.group("d") if after else ""
+        bearing = _BEARING_DEGREES.get(word.lower())
+        if bearing is None:
+            continue
+        if nxt.place.kind == "town":
+            origin = nxt.place
+        else:
+            first = _LATIN_WORD.findall(nxt.text)
+            towns = [p for p in gazetteer.by_key(fold_token(first[0]))
+                     if p.kind == "town" and p.country == "SY" and _is_major(p)] if first else []
+            if len(towns) != 1:
+                continue
+            origin = towns[0]
+        if _on_bearing(origin, place, bearing):
+            continue
+        way = [p for p in others if _on_bearing(origin, p, bearing) and _km(origin, p) <= 100.0
+               and (p.admin1 == place.admin1 or p.admin1 == nxt.place.admin1)]
+        if not way:
+            continue
+        best = min(way, key=lambda p: _km(origin, p))
+        mentions[i] = moved[m.key, place.id] = PlaceMention(
+            pm.text, pm.start, pm.end, best, confidence=min(pm.confidence, 0.6),
+            metonymy=pm.metonymy, method=pm.method)
 
 
 _OLD_CITY = re.compile(r"(?i:old)[ \t]+(?i:city|town|quarter)")

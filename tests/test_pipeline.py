@@ -1100,3 +1100,16 @@ def test_a_district_of_another_named_big_town_stays(pipeline):
             "one person was injured by rounds fired on al-Mazraa neighborhood.")
     assert [pm.place.admin1 for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Mazraa"] \
         == ["Damascus"]
+
+
+@pytest.mark.parametrize("text, lat_sign", [
+    # Aleppo has an Ash Shaykh `Isa south of the city and one north of it (by Tel Rifaat)
+    ("The so-called Democratic Syria Troops managed on Saturday to control Sheikh Issa town in Aleppo northern "
+     "countryside after clashes with ISIL.", 1),
+    ("Rebels took Sheikh Issa in the northern countryside of Aleppo.", 1),
+    ("Rebels took Sheikh Issa in the southern countryside of Aleppo.", -1),
+])
+def test_a_village_on_a_bearing_from_a_town_is_its_namesake_lying_that_way(pipeline, text, lat_sign):
+    aleppo_lat = 36.2
+    got = [pm.place for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Sheikh Issa"]
+    assert len(got) == 1 and (got[0].lat - aleppo_lat) * lat_sign > 0.1, got
