@@ -496,11 +496,15 @@ def test_aleppos_bab_al_faraj_is_a_neighbourhood_of_aleppo(pipeline):
 
 
 def test_a_foreign_namesake_put_north_of_a_syrian_town_is_an_unlisted_place_there(pipeline):
-    text = "Rebels were killed around al-Maleh north of Aleppo. The army tried to seize al-Maleh for two years."
-    maleh = [pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Maleh"]
-    assert len(maleh) == 2
+    # (al-Maleh north of Aleppo, the example here until QA pass 23, is now Aleppo's Mallah Farms)
+    text = "Rebels were killed around Ain Ebel north of Aleppo. The army tried to seize Ain Ebel for two years."
+    found = [pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Ain Ebel"]
+    assert len(found) == 2
     assert all(pm.place.country == "SY" and pm.place.admin1 == "Aleppo" and pm.method == "container"
-               and pm.place.id.startswith("near:") for pm in maleh)
+               and pm.place.id.startswith("near:") for pm in found)
+    text = "Rebels were killed around al-Maleh north of Aleppo. The army tried to seize al-Maleh for two years."
+    assert [pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Maleh"] \
+        == ["Mallah Farms", "Mallah Farms"]
 
 
 @pytest.mark.parametrize("text, surface, name, admin1", [
@@ -1113,3 +1117,20 @@ def test_a_village_on_a_bearing_from_a_town_is_its_namesake_lying_that_way(pipel
     aleppo_lat = 36.2
     got = [pm.place for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Sheikh Issa"]
     assert len(got) == 1 and (got[0].lat - aleppo_lat) * lat_sign > 0.1, got
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # Aleppo's Mallah Farms by the Castello road, not Menbij's village Mallah 80 km east
+    ("Syrian rebel forces advanced into a key regime-held district in Aleppo on Monday. The offensive to gain "
+     "control of the strategic Castello Road in the Al Mallah district came at dawn.", "Mallah", "Mallah Farms"),
+    ("The army repelled a major terrorist attack on Mallah Farms in Aleppo northern countryside.",
+     "Mallah Farms", "Mallah Farms"),
+    # Minian on Aleppo's south-western outskirts, not the village Min`aya 45 km south-east
+    ("The army established full control over the town of Minian at the southwestern outskirts of Aleppo city.",
+     "Minian", "Minian"),
+    # the Salamiyah district's Hardanah, not Harran north-east of Hama (which holds the spelling Hardâne)
+    ("Jets pounded ISILs strongholds in Abu Hanaya Abu Hbeilat and al-Hardaneh in the Eastern side of Salamiyah.",
+     "Hardaneh", "Hardanah"),
+])
+def test_places_of_aleppos_outskirts_and_salamiyahs_east(pipeline, text, surface, name):
+    assert [pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface] == [name]
