@@ -174,6 +174,37 @@ _ROLE_BEFORE = re.compile(
     r"official|director|envoy|ambassador|president|mr|mrs|ms|dr|journalist|reporter|correspondent|"
     r"photographer|resident|dubbed|alias|nicknamed|known\s+as|named)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+)?\Z")
 # (one first name between: "leader Hassan Aboud"; a lower-case word there ends the title)
+
+
+def _reversed_alternatives(pattern: str) -> str:
+    """The alternatives of ``_ROLE_BEFORE``'s ``(?i:...)``, each spelled backwards (letters
+    and ``\\s+`` only)."""
+    inner = pattern[len("\\b(?i:"):pattern.index(")\\.?")]
+    out = []
+    for alternative in inner.split("|"):
+        parts = re.findall(r"\\s\+|[a-z]", alternative)
+        assert "".join(parts) == alternative, alternative  # (another regex piece: write its reversal here)
+        out.append("".join(reversed(parts)))
+    return "|".join(out)
+
+
+# _ROLE_BEFORE's search as an anchored match on the reversed window: a search for a
+# pattern ending in \Z tries its 50 words at every position of the window. A window whose
+# start is inside a word gets a word character ("_") at its reversed end, for the \b.
+_ROLE_BEFORE_REVERSED = re.compile(
+    rf"(?:[ \t]+[a-z]+[A-Z])?[ \t]+\.?(?i:{_reversed_alternatives(_ROLE_BEFORE.pattern)})\b")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _role_before(text: str, start: int) -> bool:
+    """``_ROLE_BEFORE.search(text, max(0, start - 36), start)`` is not None."""
+    lo = max(0, start - 36)
+    window = text[lo:start][::-1]
+    if lo and _WORD_CHAR.match(text, lo - 1):
+        window += "_"
+    return _ROLE_BEFORE_REVERSED.match(window) is not None
+
+
 # A nisba after a name: a person's ("Abu Omar al-Shishani", "Abu Bakr al-Baghdadi"); not a
 # qualifier of a place ("Tal Abyad al-Sharqi": see _QUALIFIERS).
 _NISBA_AFTER = re.compile(r"[ \t]+(?:al|el)(?:-|[ \t]+)([A-Z][a-z]+i)\b")  # (hyphen lost: "Abu Bakr al Baghdadi")
@@ -367,7 +398,7 @@ class PlaceFinder:
                             and not any(p.kind == "country" for p in item.places):
                         continue  # "Salah Al Din Al Shishani": a fighter (not later: "the Salah al-Din district")
                     if item.flags & _MAY_BE_NAMED and (
-                            _ROLE_BEFORE.search(text, max(0, start - 36), start) or _is_nisba(text, end)
+                            _role_before(text, start) or _is_nisba(text, end)
                             or _ROLE_AFTER.match(text, end)
                             or " " not in item.key and self._named_after_given_name(text, surface, start)):
                         # a person's name: "commander Abu Omar", "Abu Bakr al-Baghdadi", "Abu Hassan, an

@@ -242,6 +242,30 @@ def test_type_list_openers_are_the_opener_regexs_matches(pieces) -> None:
     assert _type_list_openers.__wrapped__(text) == tuple(m.span() for m in _TYPE_LIST_OPEN.finditer(text))
 
 
+_ROLE_PIECES = ["commander", "Commander", "LEADER", "gen", "Gen.", "general", "col", "lt.", "mr", "Mrs", "Dr.",
+                 "known", "as", "Known", "AS", "named", "renamed", "xleader", "leaderx", "ſheikh", "\u212a", "Abu",
+                 "Omar", "Hassan", "abu", "x", "_", "1", "é", "al-"]
+_ROLE_SEPS = [" ", "  ", "\t", " \t", "\n", ".", ",", "-", ""]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ROLE_PIECES + _ROLE_SEPS), max_size=30), st.sampled_from(["Abu Omar", "Jaber", "x"]))
+@example(["ISIS", " ", "leader", " ", "Abu", " "], "Bakr")
+@example(["commander", " ", "Hassan", " "], "Abu Omar")
+@example(["known", "\n", "as", "\t"], "Jaber")
+@example(["x" * 30, "leader", " "], "Jaber")
+@example(["x" * 31, "leader", " "], "Jaber")
+@example(["x" * 30, " ", "dr", ".", " "], "Jaber")
+def test_role_before_is_the_role_regexs_search(pieces, name) -> None:
+    """_role_before (an anchored match on the reversed window) answers as _ROLE_BEFORE's search
+    of the 36 characters before the name does (a window that starts inside a word too)."""
+    from geo.places import _ROLE_BEFORE, _role_before
+    head = "".join(pieces)
+    text = head + name + " said"
+    start = len(head)
+    assert _role_before(text, start) == (_ROLE_BEFORE.search(text, max(0, start - 36), start) is not None)
+
+
 _USE_PIECES = ["Bab", "al-Bab", "Al", "al", "el", "AL", "-", " - ", "‐", "x", "'", "’", "s", "Bab's", "BabBab",
                "Tal", "Tal Bab", " ", "\t", ",", ".", "_", "é"]
 
