@@ -190,8 +190,12 @@ def name_tokens(name: str) -> list[str]:
     return keys
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
-    """The key a name is indexed and matched under: folded tokens joined by spaces."""
+    """The key a name is indexed and matched under: folded tokens joined by spaces.
+
+    Memoised: a first pass asks for 4,500 keys of 2,600 names (a place's names, each time
+    its spellings are compared), a later pass for 1,200 of 350."""
     return " ".join(name_tokens(name))
 
 
