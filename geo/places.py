@@ -961,6 +961,11 @@ def _reversed_words(words: Iterable[str]) -> str:
 # "of" after a type word ("the village of X").
 _CUE_AFTER = re.compile(  # _word_after(...) in _ALL_CUES
     rf"{_BEFORE_WORD_AFTER}(?ai:{'|'.join(sorted(_ALL_CUES))})(?![A-Za-z])")
+# the same, its leading spaces and hyphens taken without backtracking ("*+"): what follows them
+# starts with "(" or a letter, or is "[ \t]+" before a letter (which the spaces taken leave to the
+# cue word itself), so giving some back never makes a match; a failing match (most) is tried once
+assert _BEFORE_WORD_AFTER.startswith(r"[\s\-]*(")
+_CUE_AFTER_ONCE = re.compile(_CUE_AFTER.pattern.replace(r"[\s\-]*", r"[\s\-]*+", 1))
 _FUSED_ARTICLE_REVERSED = r"(?:[ \t]*-[^A-Za-z]*(?ai:la|le)(?![A-Za-z]))?[^A-Za-z]*"  # "al-X", "al- X"
 _TYPE_OF_REVERSED = rf"(?ai:fo)[^A-Za-z]+(?ai:{_reversed_words(_TYPE_BEFORE)})"
 _CUE_BEFORE_REVERSED = re.compile(
@@ -984,7 +989,7 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
             return True
         if strict:
             return False
-    if _CUE_AFTER.match(text, end, end + 30) is not None:
+    if _CUE_AFTER_ONCE.match(text, end, end + 30) is not None:
         return True
     window = text[max(0, start - 40):start][::-1]  # _words_before's, reversed
     return (_STRICT_CUE_BEFORE_REVERSED if strict else _CUE_BEFORE_REVERSED).match(window) is not None
@@ -2368,10 +2373,12 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     gov = False
     if sentences:
         s, e = sentences[si]
-        gov = after not in _LOCALITY_CUES and _PROVINCE_IN.search(text, m.end, e) is not None
+        gov = after not in _LOCALITY_CUES and _province_in(text, m.end, e)
         if after not in _ALL_CUES and not _type_before(before) and not (
                 before and (before[-1] == "rural" or before[-1] in _DIRECTIONS)):  # "the towns of rural Damascus"
-            listed = _LIST_CUE.search(text, max(s, m.start - 100), m.start)
+            lo = max(s, m.start - 100)
+            # (a match has "of" in it, in any case: looked for first, in C)
+            listed = _LIST_CUE.search(text, lo, m.start) if "of" in text[lo:m.start].lower() else None
             if listed and "." not in text[listed.end():m.start]:
                 # "the neighbourhoods of al-Sabil, al-Furqan and al-Midan": each one is a neighbourhood
                 before = (*before[:-2], listed.group(1).lower(), "of")
@@ -2481,6 +2488,16 @@ def _arabic_word_before(text: str, start: int) -> str:
 # campaign for Raqqa ... has since captured most of the surrounding province").
 _PROVINCE_IN = re.compile(rf"[pg](?<!\w[pg])(?<!surrounding [pg]){_after_first_letter('province|governorate')}\b",
                           re.IGNORECASE)
+
+
+def _province_in(text: str, start: int, end: int) -> bool:
+    """``_PROVINCE_IN.search(text, start, end) is not None``, its letters looked for first (in C):
+    a match has "prov" or "governorate" in it, in any case (no letter but their capitals folds
+    to theirs: the dotted and dotless i do to "i", which is not among these)."""
+    low = text[start:end].lower()
+    return ("prov" in low or "governorate" in low) and _PROVINCE_IN.search(text, start, end) is not None
+
+
 _LIST_CUE = re.compile(
     rf"([ndqvtpg](?<!\w[ndqvtpg]){_after_first_letter('neighbou?rhoods|districts|quarters|villages|towns|provinces|governorates')})"
     r"\s+of\b", re.IGNORECASE)

@@ -266,6 +266,28 @@ def test_role_before_is_the_role_regexs_search(pieces, name) -> None:
     assert _role_before(text, start) == (_ROLE_BEFORE.search(text, max(0, start - 36), start) is not None)
 
 
+_AFTER_PIECES = ["city", "City", "province", "PROVINCE", "Province", "provinces", "countryside", "governorate",
+                  "north", "northern", "south", "east", "eastern", "west", "ern", "\u017fouth", "Northeast", "(radio)",
+                  "(x)", "(ab)", "x", "a", "town", "area", "regionx", "camp", "\u212a", "PROV\u0130NCE", "prov\u0131nce",
+                  "surrounding", "Governorates"]
+_AFTER_SEPS = [" ", "  ", "\t", "-", " - ", "\n", ",", ".", ""]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_PIECES + _AFTER_SEPS), max_size=12), st.integers(0, 3))
+@example([" ", "northern", " ", "countryside"], 0)
+@example(["  ", "province"], 0)
+@example([" ", "PROV\u0130NCE"], 0)
+def test_cue_after_and_province_regexes_answer_as_before(pieces, start) -> None:
+    """_CUE_AFTER_ONCE (its leading spaces taken without backtracking) matches where _CUE_AFTER
+    does, and _province_in (letters looked for first) where _PROVINCE_IN's search finds one."""
+    from geo.places import _CUE_AFTER, _CUE_AFTER_ONCE, _PROVINCE_IN, _province_in
+    text = "".join(pieces)
+    start = min(start, len(text))
+    assert (_CUE_AFTER_ONCE.match(text, start, start + 30) is None) == (_CUE_AFTER.match(text, start, start + 30) is None)
+    assert _province_in(text, start, len(text)) == (_PROVINCE_IN.search(text, start, len(text)) is not None)
+
+
 _USE_PIECES = ["Bab", "al-Bab", "Al", "al", "el", "AL", "-", " - ", "‐", "x", "'", "’", "s", "Bab's", "BabBab",
                "Tal", "Tal Bab", " ", "\t", ",", ".", "_", "é"]
 
