@@ -1031,7 +1031,9 @@ def _type_list_openers(text: str) -> tuple[tuple[int, int], ...]:
             word_end = at - 1
             while word_end and text[word_end - 1] in " \t":
                 word_end -= 1
-            word = _TYPE_LIST_WORD.search(text, max(0, word_end - 14), word_end)
+            # (every type word ends in an s, which only "S" and "\u017f" match besides under IGNORECASE)
+            word = _TYPE_LIST_WORD.search(text, max(0, word_end - 14), word_end) \
+                if word_end and text[word_end - 1] in "sS\u017f" else None
             if word:
                 spans.append((word.start(), _SPACES.match(text, after).end()))
         at = text.find("of", after)
