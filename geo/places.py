@@ -1246,6 +1246,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     _province_holders(text, matches, chosen, cues)
     _rural_governorates(matches, chosen, cues, gazetteer)
+    _big_towns_listed_with_big_places(text, matches, chosen, cues)
     if headline_end:
         _headline_follows_the_story(text, matches, chosen, cues, headline_end)
     in_actor = _Blocked([(a.start, a.end) for a in actors])
@@ -1631,6 +1632,38 @@ def _province_holders(text: str, matches: Sequence[Match], chosen: list[tuple[Pl
 
 _LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+)")
 _SETTLEMENT_TYPES = frozenset({"village", "villages", "town", "towns"})
+
+
+# two names side by side in a list: a bare space (a headline's "Aleppo Hama"), a comma, "and"
+_BESIDE = re.compile(r"[ \t]+|" + _LIST_JOIN.pattern)
+_KIND_WORDS_AFTER = frozenset({"village", "villages", "town", "towns", "neighbourhood", "neighborhood",
+                               "district", "area", "farms", "camp"})
+
+
+def _big_towns_listed_with_big_places(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],
+                                      cues: Sequence[_Cue]) -> None:
+    """A name read as a village or neighbourhood that is also a big Syrian town's, listed beside a
+    big town or a governorate ("Attacks Kill 12 Civilians in Syrias Aleppo Hama"), is that big town:
+    a list of big places goes on with one, not with a hamlet the others' votes pulled in (Hama had
+    been Aleppo's village Hamah). Not when the text calls it a village or the like ("the village
+    of X", "X village")."""
+    for i, m in enumerate(matches):
+        place = chosen[i][0]
+        if place.kind not in _SMALL_KINDS or place.country != "SY" or len(m.candidates) < 2:
+            continue
+        big = [p for p in m.candidates if p.kind == "town" and p.country == "SY" and _is_major(p)]
+        if len(big) != 1 or cues[i].after.lower() in _KIND_WORDS_AFTER \
+                or _type_before(cues[i].before) in _SETTLEMENT_TYPES:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(matches):
+                continue
+            a, b = (matches[j], m) if j < i else (m, matches[j])
+            other = chosen[j][0]
+            if other.country == "SY" and other.kind in ("town", "governorate") and _is_major(other) \
+                    and _BESIDE.fullmatch(text, a.end, b.start):
+                chosen[i] = (big[0], chosen[i][1])
+                break
 
 
 def _typed_or_listed(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],

@@ -1134,3 +1134,16 @@ def test_a_village_on_a_bearing_from_a_town_is_its_namesake_lying_that_way(pipel
 ])
 def test_places_of_aleppos_outskirts_and_salamiyahs_east(pipeline, text, surface, name):
     assert [pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface] == [name]
+
+
+@pytest.mark.parametrize("text, surface, kinds", [
+    # a headline's list of big places: Hama is Hama, not Aleppo's village Hamah that the Aleppo votes pulled in
+    ("Al-Nusra Terrorists Attacks Kill 12 Civilians in Syrias Aleppo Hama. Rocket attacks by militants on two "
+     "residential neighborhoods in the northern city of Aleppo left 11 people dead. Rocket shells also fell in "
+     "al-Hamadaniyeh neighborhood of Aleppo and on the New Aleppo neighborhood.", "Hama", ("town", "governorate")),
+    # the text calls it a village: the rule leaves it
+    ("Shells fell on Aleppo and the village of Hama.", "Hama", ("village",)),
+])
+def test_a_big_towns_name_listed_beside_a_big_place_is_the_big_town(pipeline, text, surface, kinds):
+    got = [pm.place for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface]
+    assert len(got) == 1 and got[0].kind in kinds and (got[0].admin1 == "Hama") == (kinds != ("village",)), got
