@@ -1952,13 +1952,16 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
                                        metonymy=pm.metonymy, method=to.method)
             continue
         cue = cues[i] if cues[i] is not _NO_CUE else _context(text, m, sentences)
-        if not (_said_neighbourhood(cue) or _AND_NAME_THEN_NEIGHBOURHOODS.match(text, pm.end)):
+        # "the X area": only to a listed neighbourhood of the town at hand (below), not to an unlisted one
+        area = cue.after == "area" and place.kind == "village" \
+            and any(p.kind == "neighbourhood" for p in m.candidates)
+        if not (area or _said_neighbourhood(cue) or _AND_NAME_THEN_NEIGHBOURHOODS.match(text, pm.end)):
             continue
         town = _town_of_neighbourhoods(pm.start, mentions, sentences, wide=False) \
             or _town_closing_list(text, i, mentions)
         said_here = town is not None  # (its sentence names the town)
         if town is None:
-            if place.kind == "village" and place.admin1 in {t.admin1 for t in towns.values()}:
+            if place.kind == "village" and place.admin1 in {t.admin1 for t in towns.values()} and not area:
                 continue
             si = sentence_index(sentences, pm.start)
             lo, hi = sentences[max(0, si - _PASSAGE_SENTENCES)][0], sentences[si][1]
@@ -1992,6 +1995,8 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
         if here:
             mentions[i] = PlaceMention(pm.text, pm.start, pm.end, min(here, key=lambda p: _km(p, town)),
                                        confidence=0.5, metonymy=pm.metonymy, method=pm.method)
+        elif area:
+            continue
         else:  # (not a village by the town: "Khaldiyeh District" is Homs's Khalidiyah, not the village 5 km north)
             alike = _spelled_alike_in(gazetteer, pm.text, town, kinds=_NEIGHBOURHOOD_KIND)
             mentions[i] = PlaceMention(pm.text, pm.start, pm.end, alike, confidence=0.5, method="fuzzy") \

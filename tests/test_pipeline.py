@@ -1147,3 +1147,16 @@ def test_places_of_aleppos_outskirts_and_salamiyahs_east(pipeline, text, surface
 def test_a_big_towns_name_listed_beside_a_big_place_is_the_big_town(pipeline, text, surface, kinds):
     got = [pm.place for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface]
     assert len(got) == 1 and got[0].kind in kinds and (got[0].admin1 == "Hama") == (kinds != ("village",)), got
+
+
+@pytest.mark.parametrize("text, name", [
+    # "the X area" of the big town at hand is its listed neighbourhood, not Menbij's village Mallah 80 km east
+    ("Syrian government forces intensified their bombing on Saturday of a strategic rebel-held area of Aleppo that "
+     "is near the only route into opposition-held parts of the northern city. If the Malah area were to fall to "
+     "the army and its allies they would besiege the rebel-held east.", "Mallah Farms"),
+    # no neighbourhood of the name by the town: "area" moves nothing ("Ain Tarma area outside the capital")
+    ("Regime air strikes hit the Ain Tarma area outside the capital Damascus.", "`Ayn Tarma"),
+])
+def test_an_area_of_the_big_town_at_hand_is_its_listed_neighbourhood(pipeline, text, name):
+    surface = "Malah" if "Malah" in text else "Ain Tarma"
+    assert [pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface] == [name]
