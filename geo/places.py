@@ -1247,6 +1247,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _province_holders(text, matches, chosen, cues)
     _rural_governorates(matches, chosen, cues, gazetteer)
     _big_towns_listed_with_big_places(text, matches, chosen, cues)
+    _towns_a_road_links(text, matches, chosen, cues)
     if headline_end:
         _headline_follows_the_story(text, matches, chosen, cues, headline_end)
     in_actor = _Blocked([(a.start, a.end) for a in actors])
@@ -1664,6 +1665,31 @@ def _big_towns_listed_with_big_places(text: str, matches: Sequence[Match], chose
                     and _BESIDE.fullmatch(text, a.end, b.start):
                 chosen[i] = (big[0], chosen[i][1])
                 break
+
+
+_ROADS = frozenset({"road", "roads", "highway", "highways", "motorway", "route", "routes"})
+_ROAD_LINKS = frozenset({"linking", "connecting", "joining"})
+_ROAD_END_JOIN = re.compile(r"[ \t]+(?:to|and|with)[ \t]+")
+
+
+def _towns_a_road_links(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],
+                        cues: Sequence[_Cue]) -> None:
+    """The ends of "the road linking A to B" (connecting, "and", "with") are towns, not the
+    governorates of their names: "a supply route from Iraq into the road linking Hasake to Deir
+    Ezzor" had both as governorates (the article's "Hasake and Deir Ezzor provinces" had pulled them)."""
+    first = -1  # the match that follows "road linking"
+    for i, m in enumerate(matches):
+        before = cues[i].before
+        if len(before) >= 2 and before[-1] in _ROAD_LINKS and before[-2] in _ROADS:
+            first = i
+        elif not (i == first + 1 and first >= 0 and _ROAD_END_JOIN.fullmatch(text, matches[first].end, m.start)):
+            continue
+        place = chosen[i][0]
+        if place.kind != "governorate" or place.country != "SY":
+            continue
+        towns = [p for p in m.candidates if p.kind == "town" and p.admin1 == place.admin1]
+        if len(towns) == 1:
+            chosen[i] = (towns[0], chosen[i][1])
 
 
 def _typed_or_listed(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],

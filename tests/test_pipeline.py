@@ -1160,3 +1160,13 @@ def test_a_big_towns_name_listed_beside_a_big_place_is_the_big_town(pipeline, te
 def test_an_area_of_the_big_town_at_hand_is_its_listed_neighbourhood(pipeline, text, name):
     surface = "Malah" if "Malah" in text else "Ain Tarma"
     assert [pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface] == [name]
+
+
+def test_the_ends_of_a_road_linking_two_places_are_towns(pipeline):
+    text = ("ISIL took the strategic town of Markada in the south of Hasake province. Markada is important because "
+            "it provides ISIL with a supply route from Iraq into the road linking Hasake to Deir Ezzor said the "
+            "Observatory. Oil-rich Hasake and Deir Ezzor provinces border Iraq.")
+    got = [(pm.text, pm.place.kind) for pm in pipeline.parse(Article(id="x", text=text)).places
+           if pm.text in ("Hasake", "Deir Ezzor")]
+    assert got == [("Hasake", "town"), ("Deir Ezzor", "town"), ("Hasake", "governorate"),
+                   ("Deir Ezzor", "governorate")], got
