@@ -127,6 +127,9 @@ _COORDINATED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])\s+(?:and|&)\s+
 # "its Russian and Iranian allies"
 _ALLY_NOUNS = frozenset({"ally", "allies"})
 _OWNER_BEFORE = re.compile(r"\b(?:its|his|her|their)\s+(?:[A-Z][a-z]+\s+(?:and|&)\s+)?$", re.IGNORECASE)
+#: Territory held by an actor: "government-held" (an alias with its hyphen) and "the government-held west".
+_HELD_ALIAS = re.compile(r"[-\u2010\u2011](?:held|controlled|besieged)$")
+_HELD = re.compile(r"[-\u2010\u2011](?:held|controlled|besieged)\b")
 _CLOCK = re.compile(r" \d{1,2}:\d\d\b")
 _GOVERNMENT_WORD = re.compile(r"government", re.IGNORECASE)
 # A state named with its government ("the Iraqi government", "Turkeys government"), for "the government".
@@ -228,6 +231,7 @@ class _Pattern:
     actor: Actor | None  # named actor, a phrase's fallback, or None
     skip: int = 0  # length of a leading "the " that is not part of the mention
     category: str | None = None  # the category antecedents must have
+    trim: int = 0  # length of a trailing "-held" that must be hyphenated and is not part of the mention
 
 
 #: A match: (start, end, pattern). A plain tuple: a NamedTuple is built by a Python-level
@@ -340,9 +344,18 @@ class ActorLexicon:
             end = after - 1
             start = end - length
             for pattern, exact, heads, adjective, capital in entries:
+                if pattern.trim:
+                    # "government-held": the alias takes the hyphen ("the government held talks"
+                    # is no alias), the mention stops before it, as "rebel" in "rebel-held"
+                    cut = end - pattern.trim
+                    if text[cut] in hyphens:
+                        append((start, cut, pattern))
+                    continue
                 if pattern.rule == "last_state":
                     if not text[start + pattern.skip].islower():
                         continue  # "the Army of Conquest" is a name
+                    if _HELD.match(text, end) and text[end - 10:end].lower() == "government":
+                        continue  # "the government-held west": the alias "government-held", not "the government"
                     states_at.append(len(matches))
                 if pattern.rule == "last_named" and text[max(0, start - 4):start].lower() != "the ":
                     continue  # "the coalition", not "a coalition of rebels"
@@ -692,6 +705,9 @@ def _add_actor(actor: Actor, ci: _KeyTable, cs: _KeyTable) -> None:
     named += [(s, _Pattern("capital", actor), False) for s in actor.capitals]
     named += [(s, _Pattern("adjective", actor), _is_capitals(s)) for s in actor.adjectives]
     for surface, pattern, sensitive in named:
+        held = _HELD_ALIAS.search(surface)
+        if held is not None and pattern.rule == "alias":
+            pattern = _Pattern("alias", actor, trim=len(held.group()))
         table = cs if sensitive else ci
         source = f"{pattern.rule} {surface!r} of {actor.name!r}"
         key = _key(surface, sensitive)

@@ -614,3 +614,18 @@ def test_qa3_the_russians_and_insurgent_groups(lexicon, text, expected):
 ])
 def test_qa3_its_russian_ally(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebel rocket fire on a government-held area of Aleppo.",
+     [("Rebel", OPP, False), ("government", GOV, False)]),
+    # "the government-held" is the Syrian government's territory whatever state was named before
+    ("The Iraqi government agreed. Troops entered the government-controlled west.",
+     [("Iraqi government", "Iraq", False), ("government", GOV, False)]),
+    # without the hyphen "government" is no alias: "the government" stays a coreferent phrase
+    ("The Iraqi government held talks. The government held talks.",
+     [("Iraqi government", "Iraq", False), ("government", "Iraq", True)]),
+    ("A truce in the army-held area.", [("army", GOV, True)]),
+])
+def test_qa4_government_held(lexicon, text, expected):
+    assert [(m.text, m.actor, m.coref) for m in find_actors(text, lexicon)] == expected
