@@ -421,6 +421,12 @@ class ActorLexicon:
             return True
         if capital:
             return _governed_by(text, start, cues.capital_before, cues.capital_before_tails, cues.name_words)
+        if headed:
+            # "killed in US air strikes": a country's forces or strikes are its own after a
+            # preposition, but not in a list of names ("relations with Syria Iraq Air strikes ...")
+            before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+            if before is not None and before.group(1)[0].islower():
+                return False
         return _governed_by(text, start, cues.place_before, cues.place_before_tails, cues.name_words)
 
 

@@ -629,3 +629,14 @@ def test_qa3_its_russian_ally(lexicon, text, expected):
 ])
 def test_qa4_government_held(lexicon, text, expected):
     assert [(m.text, m.actor, m.coref) for m in find_actors(text, lexicon)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 22 people were killed in US air strikes on Raqqa.", [("US air strikes", "United States")]),
+    ("Reports of deaths from U.S. airstrikes soared.", [("U.S. airstrikes", "United States")]),
+    # still places: no head noun, or a list of names before it
+    ("They fled to Turkey on Monday.", []),
+    ("Turkey PM says aims to develop relations with Syria Iraq Air strikes killed 12.", []),
+])
+def test_qa4_country_with_head_noun_after_a_place_preposition(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
