@@ -1121,7 +1121,7 @@ class _Referents:
             found = self._army(start, end, fallback)
         elif rule == "last_named":
             found = self._named_with(start + pattern.skip, end)
-        elif self.starts:  # (with no group named, every phrase has its fallback)
+        elif self.starts or self.named:  # (with no actor named, every phrase has its fallback)
             here = _sentence_of(self.sentence_starts, start)
             if rule == "plural":
                 found = self._parties(start, end, here, category)
@@ -1228,6 +1228,15 @@ class _Referents:
         after = self._after(end, here + 1, category)
         if after and self._linked(end, self.starts[after[0]]):
             return self._distinct(after[:1], 1)
+        # an alliance named right after it: "terrorists from Jaish al-Fatah" (alliances are
+        # no antecedents of "the group", so they are looked up among the named mentions)
+        named = self.named
+        i = bisect.bisect_right(named, (end, end))
+        if i < len(named):
+            at, _, actor = named[i]
+            if actor.kind == "alliance" and (category is None or actor.category == category) \
+                    and self._linked(end, at):
+                return [actor]
         return []
 
     def _linked(self, end: int, following: int) -> bool:
