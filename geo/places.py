@@ -2465,6 +2465,9 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     elif after == "region" and before and before[-1] == "the" and not _REGION_OF.match(text, m.end) \
             and any(p.kind == "governorate" and p.admin1 != "Damascus" for p in m.candidates):
         before = (*before, _REGION)  # "attacking DAESH in the Homs region"
+    elif before and before[-1] in _SPREAD and after not in _LOCALITY_CUES and after not in _NEIGHBOURHOOD_CUES \
+            and any(p.kind == "governorate" and p.admin1 not in _CITIES_WITH_HALVES for p in m.candidates):
+        before = (*before, _REGION)  # "26 airstrikes on Sunday across Idlib": the governorate, there
     elif after in _AIRPORT_WORDS and _AIRPORT_AFTER.match(text, m.end) \
             and any(p.kind == "governorate" for p in m.candidates):
         before, gov = (*before, _AIRPORT), False  # "Deir Ezzor military airport", "Aleppo international airport"
@@ -2492,6 +2495,10 @@ def _directorate_before(text: str, start: int, before: Sequence[str]) -> bool:
 #: governorate, there only; not Damascus's (the city's), nor "the Al-Hasakah region of Syria", a
 #: gloss for readers abroad (its city's name, as in the "Archieparchy in Hassak-Nisibis" after it).
 _REGION = "\u2021"
+#: A word that spreads a bare name over a region: "26 airstrikes on Sunday across Idlib" (the governorate,
+#: there only; not Aleppo's or Damascus's, whose halves make "across Aleppo" the city). Not "throughout":
+#: "engaged multiple targets throughout Raqa" in a story of raids on the city of Raqa is the city.
+_SPREAD = frozenset({"across"})
 _REGION_OF = re.compile(r"[ \t]+region[ \t]+of\b", re.IGNORECASE)
 _GOV_INSTITUTION_WORDS = frozenset({"police", "health", "governor", "s", ""})  # "" before "'s"
 _GOV_INSTITUTION_AFTER = re.compile(

@@ -1030,6 +1030,19 @@ def test_a_bearing_is_from_the_city_and_the_region_of_a_capital_is_its_governora
     assert kinds_at(pipeline, text, surface) == kinds
 
 
+@pytest.mark.parametrize("text, surface, kinds", [
+    # "across X": spread over the governorate, there only (the article's bare "in Idlib" keeps its own reading)
+    ("Some 200 fighters are based near Atmeh. The Observatory had earlier reported 26 airstrikes on Sunday across "
+     "Idlib one of the last remaining opposition bastions.", "Idlib", ["governorate"]),
+    # not a city whose halves are its own ("air strikes across Aleppo"), nor "across Idlib city"
+    ("Regime jets pounded rebel-held districts. Air strikes across Aleppo killed 20 people on Monday.", "Aleppo",
+     ["town"]),
+    ("Shops closed across Idlib city on Monday after the strike on the market.", "Idlib", ["town"]),
+])
+def test_a_bare_capital_across_which_things_happen_is_its_governorate(pipeline, text, surface, kinds):
+    assert kinds_at(pipeline, text, surface) == kinds
+
+
 def test_a_village_then_its_governorates_name_closing_a_sub_headline_is_in_the_governorate(pipeline):
     # "al-Fouaa Idleb", a sub-headline whose line break is lost (the next sentence opens "In the ..."):
     # "al-Fouaa, Idleb", the governorate, though al-Fouaa is 8 km from the city
