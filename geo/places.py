@@ -2468,6 +2468,9 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     elif before and before[-1] in _SPREAD and after not in _LOCALITY_CUES and after not in _NEIGHBOURHOOD_CUES \
             and any(p.kind == "governorate" and p.admin1 not in _CITIES_WITH_HALVES for p in m.candidates):
         before = (*before, _REGION)  # "26 airstrikes on Sunday across Idlib": the governorate, there
+    elif len(before) >= 2 and before[-1] == "for" and before[-2] in _MEMBERS \
+            and any(p.kind == "governorate" and p.admin1 not in _CITIES_WITH_HALVES for p in m.candidates):
+        before = (*before, _REGION)  # "a Member of Parliament for Latakia": a governorate's seat, there
     elif after in _AIRPORT_WORDS and _AIRPORT_AFTER.match(text, m.end) \
             and any(p.kind == "governorate" for p in m.candidates):
         before, gov = (*before, _AIRPORT), False  # "Deir Ezzor military airport", "Aleppo international airport"
@@ -2499,6 +2502,9 @@ _REGION = "\u2021"
 #: there only; not Aleppo's or Damascus's, whose halves make "across Aleppo" the city). Not "throughout":
 #: "engaged multiple targets throughout Raqa" in a story of raids on the city of Raqa is the city.
 _SPREAD = frozenset({"across"})
+#: "a Member of Parliament for Latakia", "an MP for Homs": Syria's People's Assembly seats are the
+#: governorates' (Aleppo's and Damascus's city and countryside sit apart: not these)
+_MEMBERS = frozenset({"parliament", "mp", "mps", "lawmaker", "lawmakers"})
 _REGION_OF = re.compile(r"[ \t]+region[ \t]+of\b", re.IGNORECASE)
 _GOV_INSTITUTION_WORDS = frozenset({"police", "health", "governor", "s", ""})  # "" before "'s"
 _GOV_INSTITUTION_AFTER = re.compile(

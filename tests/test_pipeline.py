@@ -1038,8 +1038,12 @@ def test_a_bearing_is_from_the_city_and_the_region_of_a_capital_is_its_governora
     ("Regime jets pounded rebel-held districts. Air strikes across Aleppo killed 20 people on Monday.", "Aleppo",
      ["town"]),
     ("Shops closed across Idlib city on Monday after the strike on the market.", "Idlib", ["town"]),
+    # a seat in parliament is the governorate's
+    ("Those civilians were kidnapped said Dr Ammar al-Assad a Member of Parliament for Latakia.", "Latakia",
+     ["governorate"]),
+    ("The MP for Homs spoke on Sunday.", "Homs", ["governorate"]),
 ])
-def test_a_bare_capital_across_which_things_happen_is_its_governorate(pipeline, text, surface, kinds):
+def test_a_bare_capital_across_which_things_happen_or_a_seat_in_parliament_is_its_governorate(pipeline, text, surface, kinds):
     assert kinds_at(pipeline, text, surface) == kinds
 
 
