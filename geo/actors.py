@@ -115,6 +115,9 @@ _APPOSED = re.compile(r"\s*\(?\s*")
 _LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to)"
                      r"\s+(?:[\w'\u2019-]+\s+){0,4}", re.IGNORECASE)
 #: "X and other armed groups affiliated to it": the group named right before the plural.
+#: "militants of the terrorist group": a plural linked to a coreferent group phrase, not a name.
+_OF_THE_GROUP = re.compile(r"\s+(?:of|from)\s+the\s+(?:terrorist|terror|jihadist|extremist|takfiri)\s+"
+                           r"(?:group|organi[sz]ation)\b(?-i:(?!\s+[A-Z]))", re.IGNORECASE)
 _LINKED_TO_IT = re.compile(r"\s+(?:affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to|allied (?:to|with))"
                            r"\s+(?:it|him)\b", re.IGNORECASE)
 #: The last word of a phrase, without a possessive ("coalitions" -> "coalition").
@@ -1153,6 +1156,12 @@ class _Referents:
         linked = self._linked_group(end, here, category)
         if linked:
             return linked
+        if _OF_THE_GROUP.match(self.text, end):
+            # "30 militants of the terrorist group": the jihadist group "the terrorist group" is
+            # (the last one named in this or the LOOKBACK_SENTENCES previous sentences)
+            named = self._before(start, here - LOOKBACK_SENTENCES, "jihadist")
+            if named and self.actors[named[-1]] is not None:
+                return self._distinct(named[-1:], 1)
         after = self._after(end, here + 1, category)
         earlier = self._before(start, here, category)
         if earlier and _LINKED_TO_IT.match(self.text, end):

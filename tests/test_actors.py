@@ -652,3 +652,15 @@ def test_qa4_country_with_head_noun_after_a_place_preposition(lexicon, text, exp
 ])
 def test_qa4_plural_of_a_named_alliance(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural linked to "the terrorist group": the jihadist group that phrase refers to
+    ("ISIL Militants Killed in Clashes with Kurds. At least 30 militants of the terrorist group were killed.",
+     [("militants", "ISIS"), ("terrorist group", "ISIS")]),
+    # with no jihadist group named before it: the fallback
+    ("At least 30 militants of the terrorist group were killed.",
+     [("militants", OPP)]),
+])
+def test_qa5_plural_of_the_terrorist_group(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
