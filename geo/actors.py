@@ -1171,6 +1171,13 @@ class _Referents:
             return same
         if len(same) == 1 and same[0].category == "jihadist" and self._members_of_one(start, end):
             return same  # "strikes on ISIL positions ... killed 100 terrorists": ISIL's
+        if not same and here == 1 and self._members_of_one(start, end):
+            # "Over 100 ISIL Terrorists Killed in Homs. Over 100 terrorists have been killed": in the
+            # lead, the one group named in the headline, if it is jihadist and the only group named
+            # there (not further on: a round-up's "In Aleppo, terrorists ..." after an ISIL sentence)
+            previous = self._distinct(self._before(start, here - 1, None), 99)
+            if len(previous) == 1 and previous[0].category == "jihadist":
+                return previous
         word = _WORD_BEFORE.search(self.text, max(0, start - 20), start)
         if word and word.group(1).lower() in _PARTY_WORDS:
             ahead = self._distinct(after, 99)

@@ -664,3 +664,17 @@ def test_qa4_plural_of_a_named_alliance(lexicon, text, expected):
 ])
 def test_qa5_plural_of_the_terrorist_group(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the lead's bare plural after a headline naming one jihadist group only: that group's members
+    ("Over 100 ISIL Terrorists Killed in Homs. Over 100 terrorists have been killed and scores wounded.",
+     [("terrorists", "ISIS")]),
+    # further on, or with the headline naming two groups: the fallback
+    ("Over 100 ISIL Terrorists Killed in Homs. The army advanced. Over 100 terrorists have been killed.",
+     [("terrorists", OPP)]),
+    ("ISIL and Jaish al-Islam Terrorists Killed. Over 100 terrorists have been killed.",
+     [("terrorists", OPP)]),
+])
+def test_qa5_lead_plural_after_a_headline_naming_one_jihadist_group(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.text == "terrorists"] == expected
