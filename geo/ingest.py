@@ -140,12 +140,16 @@ def ingest_articles(
     errors: list[str] = []
     files: dict[str, str] = {}  # file (absolute) -> its label in errors, for the files articles came from
     failed: set[str] = set()  # the labels errors named
+
+    def fail(where: str, line: str) -> None:
+        errors.append(line)
+        failed.add(_file_label(where))
+
     for item in items:
         done += 1
         if isinstance(item, ArticleError):
-            errors.append(str(item))
             where = item.where
-            failed.add(_file_label(where))
+            fail(where, str(item))
         else:
             where = _where(item)
             if item.origin:
@@ -154,24 +158,18 @@ def ingest_articles(
                 skipped += 1
                 _note_origin(store, item)
             elif pipeline is None:
-                errors.append(f"{where}: no pipeline to parse it")
-                failed.add(_file_label(where))
+                fail(where, f"{where}: no pipeline to parse it")
             else:
-                try:
-                    parsed = pipeline.parse(item)
-                except (GeoError, ValueError, IndexError, KeyError, TypeError, RecursionError) as exc:
-                    # A parser bug on one odd article must not lose the rest of the batch.
-                    logger.exception("%s: parse failed", where)
-                    errors.append(f"{where}: could not be parsed ({type(exc).__name__}: {exc})")
-                    failed.add(_file_label(where))
+                parsed, error = _parse(pipeline, item, where)
+                if parsed is None:
+                    fail(where, error)
                 else:
                     try:
                         saved = store.save_article(parsed)
                     except GeoError as exc:
                         if not _is_rejection(exc):
                             raise
-                        errors.append(f"{where}: not saved ({exc})")
-                        failed.add(_file_label(where))
+                        fail(where, f"{where}: not saved ({exc})")
                     else:
                         if saved:
                             added += 1
@@ -205,13 +203,26 @@ def _note_origin(store: Store, article: Article) -> None:
         store.note_origin(article.id, article.origin)
 
 
-_ROW_LABEL = re.compile(r"(?::(?:row|line) \d+|#(?:row|line)=\d+)\Z")
+#: What parsing one odd article may raise (a parser bug): reported, and the batch goes on.
+_PARSE_ERRORS = (GeoError, ValueError, IndexError, KeyError, TypeError, RecursionError)
+
+
+def _parse(pipeline: Parser, article: Article, where: str) -> tuple[ParsedArticle, None] | tuple[None, str]:
+    """``article`` parsed, or None and the error line naming ``where``."""
+    try:
+        return pipeline.parse(article), None
+    except _PARSE_ERRORS as exc:  # a parser bug on one odd article must not lose the rest of the batch
+        logger.exception("%s: parse failed", where)
+        return None, f"{where}: could not be parsed ({type(exc).__name__}: {exc})"
+
+
+_ERROR_ROW = re.compile(r":(?:row|line) \d+\Z")
 
 
 def _file_label(where: str) -> str:
     """The file an article's path or an error's place names: ``corpus.csv#row=3`` and
     ``corpus.csv:row 3`` are ``corpus.csv``."""
-    return _ROW_LABEL.sub("", where)
+    return origin_file(_ERROR_ROW.sub("", where))
 
 
 @dataclass(frozen=True)
@@ -254,11 +265,9 @@ def reparse_store(store: Store, pipeline: Parser, progress: Callable[[Progress],
         where = f"article {article_id}"
         if stored is not None:  # (None: deleted meanwhile by another process)
             where = _where(stored.article)
-            try:
-                parsed = pipeline.parse(stored.article)
-            except (GeoError, ValueError, IndexError, KeyError, TypeError, RecursionError) as exc:
-                logger.exception("%s: parse failed", where)
-                errors.append(f"{where}: could not be parsed ({type(exc).__name__}: {exc})")
+            parsed, error = _parse(pipeline, stored.article, where)
+            if parsed is None:
+                errors.append(error)
             else:
                 try:
                     if store.replace_article(parsed):

@@ -822,35 +822,35 @@ class Store:
             raise StoreError(f"cannot replace article {article_id}: {exc}") from exc
         return True
 
-    def note_origin(self, article_id: str, origin: str) -> bool:
+    def note_origin(self, article_id: str, origin: str) -> None:
         """Record that ``origin`` (a file, or a row of one: :attr:`Article.origin`) now gives
-        the stored article ``article_id``; True if it gave another one before.
+        the stored article ``article_id``.
 
-        That one is then an older version of an edited file: it is kept as superseded
-        until :meth:`remove_superseded` is told the whole file was read again, and removed
-        then if no file gives it any more. Writes only when the origin changed article.
+        If it gave another one before, that one is an older version of an edited file: it is
+        kept as superseded until :meth:`remove_superseded` is told the whole file was read again, and removed
+        then if no file gives it any more. Writes only when the origin changed article
+        (read first without the write lock: a re-ingest of stored files writes nothing).
         """
         row = self.conn.execute("SELECT article_id FROM article_origins WHERE origin = ?", (origin,)).fetchone()
         if row is not None and row[0] == article_id:
-            return False
+            return
         try:
             with self.atomic() as conn:
-                return self._link_origin(conn, article_id, origin)
+                self._link_origin(conn, article_id, origin)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot record where article {article_id} came from: {exc}") from exc
 
     @staticmethod
-    def _link_origin(conn: sqlite3.Connection, article_id: str, origin: str) -> bool:
-        """:meth:`note_origin` in the caller's transaction."""
+    def _link_origin(conn: sqlite3.Connection, article_id: str, origin: str) -> None:
+        """:meth:`note_origin` in the caller's transaction (asked again under its lock)."""
         row = conn.execute("SELECT article_id FROM article_origins WHERE origin = ?", (origin,)).fetchone()
         if row is not None and row[0] == article_id:
-            return False
+            return
         conn.execute("INSERT INTO article_origins (origin, article_id) VALUES (?, ?) ON CONFLICT (origin) "
                      "DO UPDATE SET article_id = excluded.article_id", (origin, article_id))
-        if row is None:
-            return False
-        conn.execute("INSERT OR IGNORE INTO superseded (file, article_id) VALUES (?, ?)", (origin_file(origin), row[0]))
-        return True
+        if row is not None:
+            conn.execute("INSERT OR IGNORE INTO superseded (file, article_id) VALUES (?, ?)",
+                         (origin_file(origin), row[0]))
 
     def origins(self, article_id: str) -> list[str]:
         """The files (and rows) that gave ``article_id`` when last read, sorted."""
