@@ -1130,10 +1130,10 @@ def _type_before(before: Sequence[str]) -> str:
 
 #: Direction words before a name: "eastern Homs" (the desert), "northern Hama" are parts of
 #: the governorate; Aleppo's and Damascus's halves are the cities' ("eastern Aleppo").
-_DIRECTIONS = frozenset("northern southern eastern western northeastern northwestern southeastern southwestern "
-                        "north south east west northeast northwest southeast southwest".split())
-_CITIES_WITH_HALVES = frozenset({"Aleppo", "Damascus"})
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
+_DIRECTIONS = frozenset("northern southern eastern western northeastern northwestern southeastern southwestern "
+                        .split()) | _COMPASS
+_CITIES_WITH_HALVES = frozenset({"Aleppo", "Damascus"})
 _AIRPORT = "\u2020"  # (see _context)
 _DIRECTIONS_OR_AIRPORT = _DIRECTIONS | {_AIRPORT}
 
@@ -2767,8 +2767,9 @@ def _other_uses(text: str, surfaces: Iterable[str], taken: Sequence[tuple[int, i
     return out
 
 
-_NAME_CHAR = re.compile(r"[\w'’`-]")
-_ARTICLE_OPENS = re.compile(rf"(?<![\w'’`-])(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*\Z")
+_NAME_CHARS = r"[\w'’`-]"  # (a character a name goes on with: none may stand beside a use of it)
+_NAME_CHAR = re.compile(_NAME_CHARS)
+_ARTICLE_OPENS = re.compile(rf"(?<!{_NAME_CHARS})(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*\Z")
 
 
 def _uses_of(text: str, surface: str) -> list[tuple[int, int, int]]:
@@ -2786,24 +2787,24 @@ def _uses_of(text: str, surface: str) -> list[tuple[int, int, int]]:
     at = text.find(surface)
     while at != -1:
         end = at + size
+        opens = None
         if not _NAME_CHAR.match(text, end):
             article = _ARTICLE_OPENS.search(text, max(done, at - 24), at) if at else None
             if article is not None:
-                uses.append((article.start(), at, end))
-                done = end
-                at = text.find(surface, end)
-                continue
-            if not at or not _NAME_CHAR.match(text, at - 1):
-                uses.append((at, at, end))
-                done = end
-                at = text.find(surface, end)
-                continue
-        at = text.find(surface, at + 1)
+                opens = article.start()
+            elif not at or not _NAME_CHAR.match(text, at - 1):
+                opens = at
+        if opens is None:
+            at = text.find(surface, at + 1)
+        else:
+            uses.append((opens, at, end))
+            done = end
+            at = text.find(surface, end)
     return uses
 
 
 #: The regex :func:`_uses_of` stands for, with ``{name}`` the escaped name (its reference, for the tests).
-_USE_OF = rf"(?<![\w'’`-])(?:(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*)?({{name}})(?![\w'’`-])"
+_USE_OF = rf"(?<!{_NAME_CHARS})(?:(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*)?({{name}})(?!{_NAME_CHARS})"
 
 
 _LEADING_ARTICLE = re.compile(rf"^(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*(?=\w)")
