@@ -20,6 +20,16 @@ def pipeline():
     return Pipeline.default()
 
 
+def store_totals(store) -> tuple:
+    """A store's total tables and place ids, sorted: what two stores holding the same
+    readings must agree on (a re-read or a replaced article against a fresh ingest)."""
+    q = store.conn.execute
+    return (q("SELECT * FROM place_totals ORDER BY 1").fetchall(),
+            q("SELECT * FROM place_actor_totals ORDER BY 1, 2, 3").fetchall(),
+            q("SELECT * FROM actor_totals ORDER BY 1, 2").fetchall(),
+            q("SELECT id FROM places ORDER BY 1").fetchall())
+
+
 # --------------------------------------------------------------------------- dashboard stores
 # A hand-made store (no pipeline: fast and exact) for the map and AppTest
 # tests, and a store built by the real pipeline from the seed articles plus a

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import store_totals
 from geo.articles import read_bytes, read_paths
 from geo.ingest import ingest_articles
 from geo.store import Store
@@ -16,16 +17,17 @@ ALEPPO = "Russian jets struck Aleppo overnight, the Observatory said.\n"
 DARAA = "Regime forces shelled Daraa al-Balad and Busra al-Harir.\n"
 
 
-def _totals(store: Store) -> tuple:
-    q = store.conn.execute
-    return (q("SELECT * FROM place_totals ORDER BY 1").fetchall(),
-            q("SELECT * FROM place_actor_totals ORDER BY 1, 2, 3").fetchall(),
-            q("SELECT * FROM actor_totals ORDER BY 1, 2").fetchall(),
-            q("SELECT id FROM places ORDER BY 1").fetchall())
-
-
 def _texts(store: Store) -> list[str]:
     return sorted(store.article(i).article.text for i in store.article_ids())
+
+
+def _folder(tmp_path: Path, **texts: str) -> Path:
+    """A folder "news" holding one .txt file per keyword (``a=SARAQEB``: news/a.txt)."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
 
 
 def _csv(path: Path, *texts: str) -> None:
@@ -34,10 +36,7 @@ def _csv(path: Path, *texts: str) -> None:
 
 
 def test_an_edited_file_replaces_its_older_version(tmp_path, pipeline) -> None:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "a.txt").write_text(SARAQEB, encoding="utf-8")
-    (folder / "b.txt").write_text(ALEPPO, encoding="utf-8")
+    folder = _folder(tmp_path, a=SARAQEB, b=ALEPPO)
     with Store(tmp_path / "s.sqlite") as store, Store(":memory:") as fresh:
         first = ingest_articles(read_paths([folder]), store, pipeline)
         assert (first.added, first.replaced) == (2, 0)
@@ -50,7 +49,7 @@ def test_an_edited_file_replaces_its_older_version(tmp_path, pipeline) -> None:
         assert store.version() != version
         # the store is what an ingest of the files as they are now makes: totals and places too
         ingest_articles(read_paths([folder]), fresh, pipeline)
-        assert store.check() == [] and store.stats() == fresh.stats() and _totals(store) == _totals(fresh)
+        assert store.check() == [] and store.stats() == fresh.stats() and store_totals(store) == store_totals(fresh)
         assert "Binnish" in {p.name for p in store.place_counts()}
         # read once more: nothing changes
         assert ingest_articles(read_paths([folder]), store, pipeline).replaced == 0
@@ -58,9 +57,7 @@ def test_an_edited_file_replaces_its_older_version(tmp_path, pipeline) -> None:
 
 
 def test_the_origin_is_the_file_wherever_ingest_runs_from(tmp_path, pipeline, monkeypatch) -> None:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "a.txt").write_text(SARAQEB, encoding="utf-8")
+    folder = _folder(tmp_path, a=SARAQEB)
     with Store(tmp_path / "s.sqlite") as store:
         monkeypatch.chdir(tmp_path)
         ingest_articles(read_paths(["news/a.txt"]), store, pipeline)
@@ -88,10 +85,7 @@ def test_rows_that_move_in_a_csv_keep_their_articles(tmp_path, pipeline) -> None
 
 
 def test_an_article_another_file_still_gives_is_kept(tmp_path, pipeline) -> None:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "a.txt").write_text(SARAQEB, encoding="utf-8")
-    (folder / "copy.txt").write_text(SARAQEB, encoding="utf-8")  # the same article, twice
+    folder = _folder(tmp_path, a=SARAQEB, copy=SARAQEB)  # the same article, twice
     with Store(":memory:") as store:
         assert ingest_articles(read_paths([folder]), store, pipeline).added == 1
         (folder / "a.txt").write_text(SARAQEB_EDITED, encoding="utf-8")
@@ -109,9 +103,7 @@ def test_uploads_never_replace_each_other(tmp_path, pipeline) -> None:
 
 
 def test_an_interrupted_ingest_removes_nothing(tmp_path, pipeline) -> None:
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "a.txt").write_text(SARAQEB, encoding="utf-8")
+    folder = _folder(tmp_path, a=SARAQEB)
     with Store(tmp_path / "s.sqlite") as store:
         ingest_articles(read_paths([folder]), store, pipeline)
         (folder / "a.txt").write_text(SARAQEB_EDITED, encoding="utf-8")
@@ -146,9 +138,7 @@ def test_a_file_read_with_errors_keeps_its_older_versions_until_read_whole(tmp_p
 def test_a_store_that_cannot_remove_older_versions_keeps_the_batch_and_says_so(tmp_path, pipeline,
                                                                              monkeypatch) -> None:
     from geo.errors import StoreError
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "a.txt").write_text(SARAQEB, encoding="utf-8")
+    folder = _folder(tmp_path, a=SARAQEB)
     with Store(tmp_path / "s.sqlite") as store:
         ingest_articles(read_paths([folder]), store, pipeline)
         (folder / "a.txt").write_text(SARAQEB_EDITED, encoding="utf-8")

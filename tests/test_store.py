@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 
+from conftest import store_totals
 from geo.errors import StoreError
 from geo.model import ActorMention, Article, ParsedArticle, Place, PlaceMention, Span
 from geo.sentences import split_sentences
@@ -423,14 +424,6 @@ def test_an_arabic_text_filter_folds_spellings(store: Store, needle: str) -> Non
     assert [p.name for p in store.place_counts(Filters(text=needle))] == ["Hama"]
 
 
-def _totals(store: Store) -> tuple:
-    q = store.conn.execute
-    return (q("SELECT * FROM place_totals ORDER BY 1").fetchall(),
-            q("SELECT * FROM place_actor_totals ORDER BY 1, 2, 3").fetchall(),
-            q("SELECT * FROM actor_totals ORDER BY 1, 2").fetchall(),
-            q("SELECT id FROM places ORDER BY 1").fetchall())
-
-
 def test_replace_article_writes_a_new_reading_over_the_old_one(filled: Store) -> None:
     # the old reading: Saraqeb read as Hama's town, Geneva and an actor missed
     new = parsed(TEXT_1, unresolved=("Zerzur",), coref=(("the two groups", "Daesh"),
@@ -449,9 +442,9 @@ def test_replace_article_writes_a_new_reading_over_the_old_one(filled: Store) ->
         assert reread.replace_article(new) is True
         assert reread.version() != version  # the dashboard's caches see the change
         assert reread.check() == []  # totals, counts, sentences and places all agree with the rows
-        assert _totals(reread) == _totals(fresh)  # as if the new reading had been ingested
+        assert store_totals(reread) == store_totals(fresh)  # as if the new reading had been ingested
         assert reread.stats() == fresh.stats()
-        assert "wof:9" not in {p for (p,) in _totals(reread)[3]}  # the old reading's place is gone
+        assert "wof:9" not in {p for (p,) in store_totals(reread)[3]}  # the old reading's place is gone
         stored = reread.article("a1")
         assert stored.parsed == fresh.article("a1").parsed and stored.added_at == added_at
         version = reread.version()
@@ -477,17 +470,17 @@ def test_replace_article_takes_off_what_the_new_reading_lacks(filled: Store) -> 
         reread.save_article(current)
         fresh.save_article(fewer)
         assert reread.replace_article(fewer) is True
-        assert reread.check() == [] and _totals(reread) == _totals(fresh) and reread.stats() == fresh.stats()
-        assert ("Russia", "foreign state") not in {(a, c) for a, c, *_ in _totals(reread)[2]}
-        assert ("gn:2660646",) not in _totals(reread)[3]  # Geneva is mentioned no more
+        assert reread.check() == [] and store_totals(reread) == store_totals(fresh) and reread.stats() == fresh.stats()
+        assert ("Russia", "foreign state") not in {(a, c) for a, c, *_ in store_totals(reread)[2]}
+        assert ("gn:2660646",) not in store_totals(reread)[3]  # Geneva is mentioned no more
 
 
 def test_replace_article_refuses_an_unknown_article_and_writes_nothing(filled: Store) -> None:
-    before = (filled.stats(), _totals(filled), filled.version())
+    before = (filled.stats(), store_totals(filled), filled.version())
     with pytest.raises(StoreError, match="not in the store"):
         filled.replace_article(parsed(TEXT_2, id="nope"))
     bad = parsed(TEXT_2, id="a2")
     bad = ParsedArticle(bad.article, (PlaceMention("Hama", 0, 4, HAMA, 0.9),), (), (), bad.sentences)
     with pytest.raises(StoreError):  # "The " is not "Hama": refused before anything is written
         filled.replace_article(bad)
-    assert (filled.stats(), _totals(filled), filled.version()) == before
+    assert (filled.stats(), store_totals(filled), filled.version()) == before
