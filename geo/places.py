@@ -390,7 +390,12 @@ class PlaceFinder:
                         # also "X west of Aleppo", and any name of a list opened by "the
                         # neighborhoods of" ("the neighborhoods of al-Jamiliyeh Mogambo and ...")
                         taken = (cue or _DIRECTION_OF_AFTER.match(text, end) is not None
-                                 or _in_type_list(text, start, end)) and not is_common_word(item.key)
+                                 or _in_type_list(text, start, end)
+                                 # (not a headline's "Kurds Advance in Aleppo Countryside": no word of
+                                 # the name a frequent English one)
+                                 or _HELD_IN_AFTER.match(text, end) is not None
+                                 and not any(map(is_common_word, item.key.split()))) \
+                            and not is_common_word(item.key)
                     if not taken:
                         continue
                 if item.places:
@@ -2838,9 +2843,18 @@ def _by_skeleton_key(gazetteer: Gazetteer, skel: str) -> tuple[Place, ...]:
 
 # a name, then the governorate the text puts it in: "al-Jaberiyeh village in Hama province"
 # (also "al-Salehia village in the northern countryside of Raqqa province")
-_HELD_IN_GAP = re.compile(r"(?:[ \t]+(?:village|town|area))?[ \t]+in[ \t]+(?:the[ \t]+)?"
-                          r"(?:(?:(?:north|south)?(?:east|west)?(?:ern)?[ \t]+)?countryside[ \t]+of[ \t]+(?:the[ \t]+)?)?",
-                          re.IGNORECASE)
+# (also "Kfarnabel, in the southern Idlib countryside": a bearing before the governorate's name)
+_BEARING = r"(?:north|south)?(?:east|west)?(?:ern)?"
+_HELD_IN = (rf"(?:[ \t]+(?:village|town|area))?,?[ \t]+in[ \t]+(?:the[ \t]+)?"
+            rf"(?:{_BEARING}[ \t]+(?:countryside[ \t]+of[ \t]+(?:the[ \t]+)?)?|countryside[ \t]+of[ \t]+(?:the[ \t]+)?)?")
+_HELD_IN_GAP = re.compile(_HELD_IN, re.IGNORECASE)
+# the same before a name that the words after it make a governorate's ("Idlib countryside",
+# "the countryside of Idlib", "Deir ez-Zor province"): what makes a name the gazetteer lacks a
+# place to :meth:`PlaceFinder.find` (which governorate, if any, is :func:`_place_unknown`'s to say)
+_HELD_IN_AFTER = re.compile(
+    rf"(?i:{_HELD_IN})(?:(?<=of )(?:(?i:al|el)-)?[A-Z]"
+    rf"|(?:(?i:al|el)-)?[A-Z][\w'’`]*(?:[ \t-]+(?:(?i:al|el|ez|az|ad)-)?[A-Z][\w'’`]*)?(?:['’]s)?[ \t]+"
+    rf"(?:(?i:{_BEARING})[ \t]+)?(?i:countryside|province|governorate)\b)")
 _HELD_IN_REACH = 48
 
 

@@ -898,6 +898,35 @@ def test_a_name_the_gazetteer_lacks_is_in_the_governorate_the_text_puts_it_in(pi
     assert uses and all(p.admin1 == governorate.admin1 and p.kind == "village" for p in uses)
 
 
+@pytest.mark.parametrize("text, name, gazetteer_name", [
+    # a spelling the gazetteer lacks, with no cue before it, put in a governorate by the words after it:
+    # a similar name there, else an unlisted village there (never silently dropped)
+    ("Regime jets struck Kfarnabel in the southern Idlib countryside on Monday.", "Kfarnabel", "Kafr Nabl"),
+    ("Four medical staff from a dispensary in Maarzita in southern Idlib province were killed.", "Maarzita", None),
+    ("Rockets fell on al-Foaa and Kafrya in Idleb countryside.", "Kafrya", "Kafraya"),
+    ("The sorties killed 17 terrorists in Kanasba, in the countryside of Lattakia.", "Kanasba", None),
+])
+def test_a_name_the_gazetteer_lacks_before_its_governorate_is_placed_there(pipeline, text, name, gazetteer_name):
+    parsed = pipeline.parse(Article(id="x", text=text)).places
+    governorate = next(pm.place for pm in parsed if pm.place.kind == "governorate")
+    [use] = [pm.place for pm in parsed if pm.text == name]
+    assert use.admin1 == governorate.admin1 and use.kind in ("town", "village")
+    if gazetteer_name:
+        assert use.name == gazetteer_name
+
+
+@pytest.mark.parametrize("text", [
+    # a headline's capitalised words before a governorate are not a place
+    "Syria Kurds Advance in Aleppo Countryside.",
+    "Terrorist Bombings Kill Injure Civilians in Hama Countryside.",
+    "Syrian Army Destroys Daeshs Mortar Shells Plant in Deir ez-Zor Province.",
+])
+def test_a_headlines_words_before_a_governorate_are_no_place(pipeline, text):
+    parsed = pipeline.parse(Article(id="x", text=text))
+    assert [pm.place.kind for pm in parsed.places if pm.place.kind != "country"] == ["governorate"]
+    assert not parsed.unresolved
+
+
 @pytest.mark.parametrize("text, surface", [
     # Homs's and Hasakeh's villages al-Isma`iliyah are not it: the list closes "in Aleppo city" (its
     # Maisaloun, read first as Deir ez-Zor's Maysalun, hid the town its sentence's neighbourhoods name)
