@@ -535,7 +535,24 @@ class PlaceFinder:
         if possessive:
             items.append(_Item(first.start, first.end - 1, possessive[0], possessive[1], _TAKE))
             return 1
+        glued = self._plan_glued(first)
+        if glued is not None:
+            items.append(glued)
+            return 1
         return self._plan_unknown(chunk, tokens, keyed, reach, pos, items)
+
+    def _plan_glued(self, token: Token) -> _Item | None:
+        """A Syrian name whose first word was written onto the second ("Kafarbatna", "Kfarnabel":
+        Kafr Batna, Kafr Nabl; "Telabyad"): the same consonants in two words, and the second
+        spelled near the place's. Not a frequent English word ("Director")."""
+        glued = _GLUED_FIRST_WORD.match(token.key)
+        if glued is None or token.key in self.not_places or self.is_common_word(token.key):
+            return None
+        first, rest = glued.groups()
+        places = tuple(p for p in _by_skeleton_key(self.gazetteer, skeleton_of_keys((first, rest)))
+                       if any(k.count(" ") == 1 and fuzz.ratio(rest, k.partition(" ")[2]) >= _ALIKE_MIN_RATIO
+                              for k in _name_keys(p)))
+        return _Item(token.start, token.end, f"{first} {rest}", places, _TAKE, "alike") if places else None
 
     def _plan_name(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
                    pos: int, at_sentence_start: bool, items: list[_Item]) -> int:
@@ -722,6 +739,11 @@ def _was_glued(chunk: str, token: Token) -> bool:
 
 _ALIKE_MAX_WORDS = 3
 _ALIKE_MIN_RATIO = 85  # "Jeb al-Jarrah" ~ "Jubb al Jarrah" 87.5; "Rasm al-Tawil" ~ "Rasm at Tuwayliyah" 82 is another village
+
+
+# the first words of Syrian names that news writes onto the next ("Kafrnabel", "Deirezzor"), as
+# folded keys spell them (Kafr, Kfar, Kafar, Kefr; Deir, Dayr; Tal, Tel, Tell; Beit, Bayt; Khan; Jisr)
+_GLUED_FIRST_WORD = re.compile(r"(k[aiu]?f[aiu]?r|d[aiy]{1,2}r|t[aiu]ll?|b[aiy]{1,2}t|khan|jisr)([a-z]{3,})")
 
 
 def _alike(key: str, words: int, name: str) -> bool:

@@ -338,6 +338,24 @@ def test_a_word_starting_with_al_is_not_unglued(pipeline):
         ("Syria", "Syria", "SY")]
 
 
+@pytest.mark.parametrize("surface, name, admin1", [
+    # a name's first word written onto the second, in spellings the gazetteer lacks
+    ("Kfarnabel", "Kafr Nabl", "Idleb"),
+    ("Kafarbatna", "Kafr Batna", "Rural Damascus"),
+    ("Kafrzita", "Kafr Zita", "Hama"),
+    ("Telabyad", "Tall Abyad", "Ar-Raqqa"),
+    ("Deirezzor", "Deir ez-Zor", "Deir-ez-Zor"),
+])
+def test_a_glued_first_word_is_read_as_two(pipeline, surface, name, admin1):
+    parsed = pipeline.parse(Article(id="x", text=f"Fighting was reported in {surface} on Monday."))
+    assert [(pm.text, pm.place.name, pm.place.admin1) for pm in parsed.places] == [(surface, name, admin1)]
+
+
+@pytest.mark.parametrize("word", ["Director", "Telecom", "Bitterness", "Khanate", "Tellurium"])
+def test_a_word_opening_like_a_glued_name_is_no_place(pipeline, word):
+    assert places_in(pipeline, f"Fighting was reported in {word} on Monday.") == []
+
+
 def test_a_list_of_provinces_is_not_read_as_one_name_spelled_alike(pipeline):
     # "Homs Hama" is also the name of a Deir ez-Zor village ("Hims - Hamah")
     found = places_in(pipeline, "Terrorists were killed in the provinces of Aleppo Raqqa Homs Hama and Deir Ezzor.")
