@@ -502,6 +502,26 @@ def test_qa2_aliases_and_rows(lexicon, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # actors common in Syria news beyond the dev corpus: states, Turkish-backed and FSA factions,
+    # Iraqi Kurdish forces, a UN agency, loyalists
+    ("The German government and Egyptian officials met envoys of the UAE.",
+     [("German government", "Germany"), ("Egyptian officials", "Egypt"), ("UAE", "United Arab Emirates")]),
+    ("The Sultan Murad Division and the Hamza Division advanced; Jaish al-Nasr shelled loyalist forces.",
+     [("Sultan Murad Division", "Sultan Murad Division"), ("Hamza Division", "Hamza Division"),
+      ("Jaish al-Nasr", "Jaish al-Nasr"), ("loyalist forces", GOV)]),
+    ("Peshmerga forces shot dead six suicide bombers, the WHO said. Uighur fighters were seen.",
+     [("Peshmerga forces", "Peshmerga"), ("WHO", "United Nations"), ("Uighur fighters", "Turkistan Islamic Party")]),
+    # not the Kurdish forces: "the militants" they killed are the other side
+    ("ISIS attacked Peshmerga lines. The Peshmerga killed the militants.",
+     [("ISIS", "ISIS"), ("Peshmerga", "Peshmerga"), ("Peshmerga", "Peshmerga"), ("militants", "ISIS")]),
+    # "who" is no organisation
+    ("Those who fled said the WHO clinic closed.", [("WHO", "United Nations")]),
+])
+def test_actors_beyond_the_dev_corpus(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # SANA's gloss names al-Nusra, not al-Qaeda as a second group
     ("when al-Nusra Front (Qaeda branch in the Levant) terrorists fired two mortar shells.",
      [("al-Nusra Front", NUSRA), ("Qaeda branch in the Levant", NUSRA), ("terrorists", NUSRA)]),
