@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from pathlib import Path
 from typing import Sequence
 
@@ -76,9 +77,14 @@ class Pipeline:
             list[tuple[int, int]], list[ActorMention], list[PlaceMention], list[Span]]:
         """Sentences, actors, resolved places and unresolved names of one text."""
         sentences = split_sentences(text)
-        actors = find_actors(text, self.lexicon, sentences)
-        matches, unknown = self.finder.find(text, _actor_spans(actors))
-        places, unresolved = resolve_places(text, matches, unknown, self.gazetteer, sentences,
+        body, read = text, sentences
+        end = furniture_start(text)
+        if end is not None:  # the page's furniture after the story is read for nothing
+            body = text[:end]
+            read = [(a, min(b, end)) for a, b in sentences if a < end]
+        actors = find_actors(body, self.lexicon, read)
+        matches, unknown = self.finder.find(body, _actor_spans(actors))
+        places, unresolved = resolve_places(body, matches, unknown, self.gazetteer, read,
                                             actors, self.options, headline, headline_end)
         return sentences, actors, places, unresolved
 
@@ -129,6 +135,33 @@ def _title_end(text: str, title: str | None) -> int:
     tail = title[-_TITLE_TAIL:]
     at = text.find(tail, 0, _TITLE_REACH + len(title))
     return at + len(tail) if at >= 0 else 0
+
+
+# A news site's list of other stories after the article ("Related News", Reuters's "Related
+# Coverage", Sputnik's "... 48 Related" after the view count), and the site's footer after it
+_RELATED = re.compile(r"\bRelated[ \t]+(?:News|Coverage|Articles|Stories)\b"
+                      r"|(?:\.\.\.[ \t]*\d+|\(\d+\)|\bViews[ \t]+\d+)[ \t]+(?:Topic|Related)\b")
+_FOOTER = re.compile(r"Community standards|Comment via Facebook|FOLLOW TRTWORLD|Follow us on|Subscribe to our"
+                     r"|\bTags\b", re.IGNORECASE)
+#: The most text a list of other stories and a footer take: more after the list is the story going on
+#: (Reuters sets its "Related Coverage" box inside the story).
+FURNITURE_MAX = 2_000
+
+
+def furniture_start(text: str) -> int | None:
+    """Where a page's furniture after the story starts: a list of other stories' headlines
+    with the site's footer after it, at the end of the text. Its names are other stories'
+    places and actors, not this one's. None if the text has none.
+
+    >>> furniture_start("Shells hit Idlib. ... 48 Related Army Kills Dozens in Hama Tags Syria Community standards")
+    18
+    >>> furniture_start("Shells hit Idlib. Related Coverage Aid reaches Homs. The shelling went on all day.") is None
+    True
+    """
+    for related in _RELATED.finditer(text, max(0, len(text) - FURNITURE_MAX)):
+        if _FOOTER.search(text, related.end()):
+            return related.start()
+    return None
 
 
 def _actor_spans(actors: Sequence[ActorMention]) -> list[tuple[int, int]]:

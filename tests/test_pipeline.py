@@ -1234,3 +1234,26 @@ def test_the_ends_of_a_road_linking_two_places_are_towns(pipeline):
            if pm.text in ("Hasake", "Deir Ezzor")]
     assert got == [("Hasake", "town"), ("Deir Ezzor", "town"), ("Hasake", "governorate"),
                    ("Deir Ezzor", "governorate")], got
+
+
+@pytest.mark.parametrize("furniture", [
+    # TRT World's and Sputnik's lists of other stories, each with the site's footer after it
+    " Source TRTWorld and agencies Related News Air strike kills 54 in Syrias Deir Ezzor monitor Category News "
+    "Turkey working with Russia on Idlib A picture is worth a thousand words. Follow us on Instagram.",
+    " ... 48 Related Syrian Army Kicks Out Daesh From Suburbs of Qaryatayn Town Tags Daesh Palmyra Syria "
+    "Community standardsDiscussion Comment via FacebookComment via Sputnik News",
+])
+def test_other_stories_listed_after_the_article_are_not_its_places_or_actors(pipeline, furniture):
+    story = "Regime shells hit Saraqeb in Idlib province, HTS said."
+    parsed = pipeline.parse(Article(id="x", text=story + furniture))
+    assert [pm.text for pm in parsed.places] == ["Saraqeb", "Idlib province"]
+    assert [a.text for a in parsed.actors] == ["Regime", "HTS"]
+    # the text is kept whole, for the reader
+    assert parsed.sentences[-1][1] == len(story + furniture)
+
+
+def test_a_related_box_inside_the_story_is_read(pipeline):
+    # Reuters sets its "Related Coverage" box inside the story, which goes on after it
+    text = ("Regime shells hit Saraqeb. Related Coverage Aid reaches Homs. Rebels said fighting went on in "
+            "Hama province all day. " + "The monitor counted the dead. " * 80 + "Tags Syria")
+    assert {"Saraqeb", "Homs", "Hama province"} <= {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
