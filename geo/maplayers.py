@@ -199,18 +199,29 @@ def mark_spans(text: str, spans: Iterable[Highlight], start: int = 0, end: int |
     pos = start
     for span in chosen:
         out.append(html.escape(text[pos : span.start]))
-        attrs = f' class="{html.escape(span.css)}"'
+        attrs = f' class="{_attribute(span.css)}"'
         if span.title:
-            attrs += f' title="{html.escape(span.title)}"'
+            attrs += f' title="{_attribute(span.title)}"'
         inner = f"<mark{attrs}>{html.escape(text[span.start : span.end])}</mark>"
         if span.href:
-            inner = f'<a href="{html.escape(span.href)}" target="_self">{inner}</a>'
+            inner = f'<a href="{_attribute(span.href)}" target="_self">{inner}</a>'
         out.append(inner)
         pos = span.end
     out.append(html.escape(text[pos:end]))
     if end < len(text):
         out.append("\u2026")
     return "".join(out)
+
+
+def _attribute(value: str) -> str:
+    """An attribute value escaped, its line breaks as character references: the reader cuts
+    the marked-up text into paragraphs at blank lines, which must never fall inside a tag
+    (an actor category of two line breaks split a title across two paragraphs).
+
+    >>> _attribute('a "b"\\n\\nc')
+    'a &quot;b&quot;&#10;&#10;c'
+    """
+    return html.escape(value).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def _is_arabic_letter(char: str) -> bool:
