@@ -9,11 +9,11 @@ import pytest
 from scripts.evaluate_spellings import FIXTURE, SHAPES, evaluate, load_variants, tally
 
 #: Found & right (the place named in the fixture, in its governorate), per sentence shape.
-RIGHT_FLOORS = {"bare": 720, "cue": 722, "governorate": 765}
+RIGHT_FLOORS = {"bare": 748, "cue": 750, "governorate": 794}
 #: Mentions put in another governorate, per shape, at most: with no context a name shared
 #: by villages of several governorates may go to any of them; with the governorate named
 #: almost none should.
-WRONG_GOVERNORATE_LIMITS = {"bare": 78, "cue": 76, "governorate": 3}
+WRONG_GOVERNORATE_LIMITS = {"bare": 72, "cue": 70, "governorate": 1}
 
 
 @pytest.fixture(scope="module")
