@@ -101,7 +101,8 @@ def _after_first_letter(words: str) -> str:
 _NAME_CHUNK = re.compile(
     rf"[aeiuA-Z\u00c0-\u00de\u0600-\u06ff](?<![^\W_].)"
     rf"(?:(?<=[aeiu]){_after_first_letter(_ARTICLES)}{_SEP}(?!(?:{_OPENERS})\b){_CAP_WORD}"  # al-Bab
-    rf"|(?<![aeiu])(?!{_after_first_letter(_OPENERS)}\b)[^\W_]*(?:['’`‘ʿ][^\W_]+)*)"  # Bab
+    # (an opener's letters before an apostrophe open a name: "A'zaz"; not "It's")
+    rf"|(?<![aeiu])(?!{_after_first_letter(_OPENERS)}\b(?!['’`‘ʿ](?!s\b)[^\W_]))[^\W_]*(?:['’`‘ʿ][^\W_]+)*)"  # Bab
     rf"(?:{_SEP}(?:{_ART}{_SEP})?{_CAP_WORD})*"
     rf"(?:{_SEP}(?P<tail>[a-z][^\W_]*))?"
 )
@@ -374,7 +375,8 @@ class PlaceFinder:
                     continue
                 needs = item.needs
                 if needs == _IF_CUE and not listed and not _has_place_cue(text, start, end) and not (
-                        matches and _listed_after(text, matches[-1].end, start)):
+                        matches and _listed_after(text, matches[-1].end, start)) \
+                        and _HELD_IN_AFTER.match(text, end) is None:  # "struck Marea in the Aleppo countryside"
                     continue
                 elif item.flags & _MAY_BE_SPEAKER and (item.key in persons or _SPEECH_AFTER.match(text, end)) \
                         and not _has_place_cue(text, start, end) and not _after_locative(text, start):

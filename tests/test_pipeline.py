@@ -351,6 +351,21 @@ def test_a_glued_first_word_is_read_as_two(pipeline, surface, name, admin1):
     assert [(pm.text, pm.place.name, pm.place.admin1) for pm in parsed.places] == [(surface, name, admin1)]
 
 
+@pytest.mark.parametrize("text, surface, name", [
+    # a name opening with an opener's letters before an apostrophe ("A" of "A'zaz")
+    ("Fighting was reported in A'zaz on Monday.", "A'zaz", "Azaz"),
+    ("Fighting was reported in A’zaz on Monday.", "A’zaz", "Azaz"),
+    # a name that needs a cue, followed by the governorate the text puts it in
+    ("Regime aircraft struck Marea in the northern Aleppo countryside on Monday.", "Marea", "Mari`"),
+])
+def test_names_read_with_their_apostrophe_or_their_governorate(pipeline, text, surface, name):
+    assert [pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface] == [name]
+
+
+def test_an_opener_with_a_contraction_opens_no_name(pipeline):
+    assert places_in(pipeline, "It's near Idlib, they said. That's all.") == [("Idlib", "Idlib", "SY")]
+
+
 @pytest.mark.parametrize("word", ["Director", "Telecom", "Bitterness", "Khanate", "Tellurium"])
 def test_a_word_opening_like_a_glued_name_is_no_place(pipeline, word):
     assert places_in(pipeline, f"Fighting was reported in {word} on Monday.") == []
