@@ -1272,3 +1272,9 @@ def test_a_related_box_inside_the_story_is_read(pipeline):
     text = ("Regime shells hit Saraqeb. Related Coverage Aid reaches Homs. Rebels said fighting went on in "
             "Hama province all day. " + "The monitor counted the dead. " * 80 + "Tags Syria")
     assert {"Saraqeb", "Homs", "Hama province"} <= {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
+
+
+def test_adra_is_the_town_near_damascus_not_daraas_ancient_name(pipeline):
+    # Daraa's ancient name Adraa folded to Adra's key, and the bigger place won
+    assert [(pm.place.name, pm.place.admin1) for pm in pipeline.parse(
+        Article(id="x", text="Shells hit Adra industrial city.")).places] == [("`Adra", "Rural Damascus")]
