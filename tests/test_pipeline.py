@@ -1278,3 +1278,9 @@ def test_adra_is_the_town_near_damascus_not_daraas_ancient_name(pipeline):
     # Daraa's ancient name Adraa folded to Adra's key, and the bigger place won
     assert [(pm.place.name, pm.place.admin1) for pm in pipeline.parse(
         Article(id="x", text="Shells hit Adra industrial city.")).places] == [("`Adra", "Rural Damascus")]
+
+
+def test_madaya_alone_is_the_besieged_town_near_damascus(pipeline):
+    # the Idlib village Madayah spelled its name more closely than the town's source name Medaya
+    places = pipeline.parse(Article(id="x", text="The siege of Madaya continues.")).places
+    assert [(pm.place.name, pm.place.admin1) for pm in places] == [("Madaya", "Rural Damascus")]
