@@ -158,7 +158,10 @@ def furniture_start(text: str) -> int | None:
     >>> furniture_start("Shells hit Idlib. Related Coverage Aid reaches Homs. The shelling went on all day.") is None
     True
     """
-    for related in _RELATED.finditer(text, max(0, len(text) - FURNITURE_MAX)):
+    start = max(0, len(text) - FURNITURE_MAX)
+    if text.find("Related", start) == -1 and text.find("Topic", start) == -1:
+        return None  # (most texts: the regex, tried at every position, is not run over them)
+    for related in _RELATED.finditer(text, start):
         if _FOOTER.search(text, related.end()):
             return related.start()
     return None
