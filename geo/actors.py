@@ -263,6 +263,7 @@ class _Cues:
     name_words: frozenset[str]  # words of every country and capital (for lists)
     place_before_tails: frozenset[str]  # the last words of two-word cues ("border with")
     capital_before_tails: frozenset[str]
+    state_nouns: frozenset[str] = frozenset()  # a state's head nouns ("forces", "foreign ministry")
 
 
 class ActorLexicon:
@@ -654,7 +655,8 @@ def _build_cues(actors: Sequence[Actor], phrases: Sequence[Phrase]) -> _Cues:
              for w in _WORDS_BACK.findall(n)}
     capital_before = words["place_before"] | words["capital_before"]
     return _Cues(words["place_before"], capital_before, words["place_after"], frozenset(names),
-                 _tails(words["place_before"]), _tails(capital_before))
+                 _tails(words["place_before"]), _tails(capital_before),
+                 frozenset(p.text.lower() for p in phrases if p.rule == "state_noun"))
 
 
 def _tails(cues: frozenset[str]) -> frozenset[str]:
@@ -928,7 +930,20 @@ def _placed_by_next_word(text: str, end: int, cues: _Cues) -> bool:
     low = word.lower()
     if low in cues.place_after:
         return True
-    return word[:1].isupper() and low not in cues.name_words and low not in _FUNCTION_WORDS
+    if not word[:1].isupper() or low in cues.name_words or low in _FUNCTION_WORDS:
+        return False
+    # a possessive before the state's own body is the state: "Turkey's Foreign Ministry", "Iran's
+    # Armed Forces" (not "Turkey's Hatay province")
+    return not (text[end:end + 1] in "'\u2019" and _state_noun_at(text, after.start(1), cues.state_nouns))
+
+
+def _state_noun_at(text: str, start: int, nouns: frozenset[str]) -> bool:
+    """True if one to three words at ``start``, lower-cased, are one of a state's head nouns."""
+    words = _HEAD_NOUN.match(text[start:start + 40].lower())
+    if not words:
+        return False
+    parts = words.group().split(" ")
+    return any(" ".join(parts[:n]) in nouns for n in range(len(parts), 0, -1))
 
 
 def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: frozenset[str],
