@@ -517,6 +517,8 @@ def test_qa2_aliases_and_rows(lexicon, text, expected):
      [("ISIS", "ISIS"), ("Peshmerga", "Peshmerga"), ("Peshmerga", "Peshmerga"), ("militants", "ISIS")]),
     # "who" is no organisation
     ("Those who fled said the WHO clinic closed.", [("WHO", "United Nations")]),
+    # held by the Kurdish forces, as "government-held" (only with its hyphen)
+    ("ISIS attacks Kurdish-held town. Kurdish held talks.", [("ISIS", "ISIS"), ("Kurdish", "YPG/PYD")]),
 ])
 def test_actors_beyond_the_dev_corpus(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
