@@ -517,6 +517,12 @@ def test_qa2_aliases_and_rows(lexicon, text, expected):
      [("ISIS", "ISIS"), ("Peshmerga", "Peshmerga"), ("Peshmerga", "Peshmerga"), ("militants", "ISIS")]),
     # "who" is no organisation
     ("Those who fled said the WHO clinic closed.", [("WHO", "United Nations")]),
+    # groups of the dataset's years the lexicon lacked
+    ("Ajnad al-Sham and Jaish al-Mujahideen clashed with Division 13 and the Desert Hawks.",
+     [("Ajnad al-Sham", "Ajnad al-Sham"), ("Jaish al-Mujahideen", "Jaish al-Mujahideen"),
+      ("Division 13", "Division 13"), ("Desert Hawks", "Desert Hawks")]),
+    ("Malhifji of the Aleppo based Fastaqim opposition group told Reuters.",
+     [("Fastaqim opposition group", "Fastaqim")]),
     # held by the Kurdish forces, as "government-held" (only with its hyphen)
     ("ISIS attacks Kurdish-held town. Kurdish held talks.", [("ISIS", "ISIS"), ("Kurdish", "YPG/PYD")]),
 ])
