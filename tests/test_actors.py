@@ -517,6 +517,9 @@ def test_qa2_aliases_and_rows(lexicon, text, expected):
      [("ISIS", "ISIS"), ("Peshmerga", "Peshmerga"), ("Peshmerga", "Peshmerga"), ("militants", "ISIS")]),
     # "who" is no organisation
     ("Those who fled said the WHO clinic closed.", [("WHO", "United Nations")]),
+    # "US-led" alone is the coalition, but talks the US leads are its own
+    ("The US-led talks stalled as US-led air strikes hit Raqqa.",
+     [("US-led talks", "United States"), ("US-led", "US-led coalition")]),
     # groups of the dataset's years the lexicon lacked
     ("Ajnad al-Sham and Jaish al-Mujahideen clashed with Division 13 and the Desert Hawks.",
      [("Ajnad al-Sham", "Ajnad al-Sham"), ("Jaish al-Mujahideen", "Jaish al-Mujahideen"),
