@@ -1149,7 +1149,10 @@ def _prior(place: Place) -> float:
     if place.country in NEAR_COUNTRIES:
         base = {"governorate": 1.5, "region": 1.5, "town": 1.2, "district": 0.5}.get(place.kind, 0.3)
         return base + popbonus
-    return 0.5 + popbonus
+    # a big town far abroad counts half its size: in Syria news a bare "Arak" is the Homs village,
+    # not Iran's city (a capital, a neighbour's town, or a town the article names the country of,
+    # is another matter)
+    return 0.5 + popbonus / 2
 
 
 def _type_before(before: Sequence[str]) -> str:

@@ -1284,3 +1284,14 @@ def test_madaya_alone_is_the_besieged_town_near_damascus(pipeline):
     # the Idlib village Madayah spelled its name more closely than the town's source name Medaya
     places = pipeline.parse(Article(id="x", text="The siege of Madaya continues.")).places
     assert [(pm.place.name, pm.place.admin1) for pm in places] == [("Madaya", "Rural Damascus")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a big town far abroad counts half its size against a Syrian village of its name
+    ("Fighting was reported in Arak on Monday.", ("Arak", "SY")),
+    # but keeps the names that are only abroad, and the famous ones the news meets
+    ("Talks resumed in Sochi and Geneva.", ("Sochi", "RU")),
+    ("Talks resumed in Sochi and Geneva.", ("Geneva", "CH")),
+])
+def test_a_far_city_against_a_syrian_village_of_its_name(pipeline, text, expected):
+    assert expected in [(pm.place.name, pm.place.country) for pm in pipeline.parse(Article(id="x", text=text)).places]
