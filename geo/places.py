@@ -1148,7 +1148,9 @@ def _prior(place: Place) -> float:
         return 3.5 + popbonus
     if place.country in NEAR_COUNTRIES:
         base = {"governorate": 1.5, "region": 1.5, "town": 1.2, "district": 0.5}.get(place.kind, 0.3)
-        return base + popbonus
+        # (a district's population is its towns', as in Syria: no bonus; else Mardin's district
+        # Derik beats al-Malikiyah, which Kurdish news calls Derik)
+        return base if place.kind == "district" else base + popbonus
     # a big town far abroad counts half its size: in Syria news a bare "Arak" is the Homs village,
     # not Iran's city (a capital, a neighbour's town, or a town the article names the country of,
     # is another matter)

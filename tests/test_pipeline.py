@@ -1295,3 +1295,14 @@ def test_madaya_alone_is_the_besieged_town_near_damascus(pipeline):
 ])
 def test_a_far_city_against_a_syrian_village_of_its_name(pipeline, text, expected):
     assert expected in [(pm.place.name, pm.place.country) for pm in pipeline.parse(Article(id="x", text=text)).places]
+
+
+@pytest.mark.parametrize("surface, name", [
+    # Kurdish names of Hasakeh towns; a district abroad has no population bonus (its people are
+    # its towns'), so Mardin's district Derik no longer takes al-Malikiyah's Kurdish name
+    ("Derik", "Al Malikiyah"),
+    ("Tirbespi", "Al Qahtaniyah"),
+])
+def test_kurdish_names_of_hasakeh_towns(pipeline, surface, name):
+    parsed = pipeline.parse(Article(id="x", text=f"Fighting was reported in {surface} on Monday."))
+    assert [(pm.place.name, pm.place.admin1) for pm in parsed.places] == [(name, "Al-Hasakeh")]
