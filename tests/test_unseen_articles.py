@@ -13,8 +13,8 @@ from scripts.evaluate_unseen import FIXTURE, evaluate, load
 
 #: 361 expected mentions in 40 articles
 FOUND_FLOOR = 345       # reached 347
-RIGHT_FLOOR = 327       # reached 329
-WRONG_GOVERNORATE_LIMIT = 5   # reached 4
+RIGHT_FLOOR = 330       # reached 332
+WRONG_GOVERNORATE_LIMIT = 3   # reached 2
 EXTRA_LIMIT = 85        # reached 81 (most are headlines and datelines the answers leave out)
 DOMINANT_FLOOR = 39     # of 40
 
