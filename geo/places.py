@@ -379,9 +379,11 @@ class PlaceFinder:
                         and _HELD_IN_AFTER.match(text, end) is None:  # "struck Marea in the Aleppo countryside"
                     continue
                 elif item.flags & _MAY_BE_SPEAKER and (item.key in persons or _SPEECH_AFTER.match(text, end)) \
-                        and not _has_place_cue(text, start, end) and not _after_locative(text, start):
+                        and not _has_place_cue(text, start, end) and not _after_locative(text, start) \
+                        and not (matches and _COORDINATION.match(text[matches[-1].end:start])):
                     # "Xelil said": a person, here and later; not "metres of Tabaqa said
-                    # observatory head ..." (a quote's last word, its comma lost)
+                    # observatory head ..." (a quote's last word, its comma lost), nor a list's
+                    # last place ("Residents of Jasim and Inkhil said")
                     persons.add(item.key)
                     continue
                 if needs == _IF_STRICT_CUE:

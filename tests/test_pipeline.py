@@ -1317,3 +1317,14 @@ def test_kurdish_names_of_hasakeh_towns(pipeline, surface, name):
 def test_places_the_unseen_articles_found_missing(pipeline, text, surface, name, admin1):
     [pm] = [pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface]
     assert (pm.place.name, pm.place.admin1) == (name, admin1) and pm.place.kind != "district"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list's last place before "said" is a place (the residents speak), not a speaker
+    ("Residents of Jasim and Inkhil said the shelling went on.", ["Jasim", "Inkhil"]),
+    ("Residents of Douma and Harasta said the shelling went on.", ["Douma", "Harasta"]),
+    # a one-word name before "said" is still a person
+    ("YPG spokesman Redur Xelil said the town fell.", []),
+])
+def test_a_lists_last_place_before_said_is_no_speaker(pipeline, text, expected):
+    assert [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places] == expected
