@@ -338,8 +338,12 @@ def test_hostile_article_shows_as_text_and_runs_nothing(page, dashboard, seed_pl
 def test_read_the_article_opens_the_reader_under_the_clicked_excerpt(page, dashboard, seed_places):
     page.open(f"{dashboard}/?{urlencode({'show': place_id(seed_places, 'Saraqeb')})}")
     button = page.page.locator(".st-key-read_0 button")
-    button.click()
     reader = page.page.locator(".st-key-reader")
+    # clicked once the first run is over: a click while a cold server still runs the page can be
+    # lost with the element it hit (this test runs first, and failed so once on a loaded machine)
+    button.wait_for(timeout=30000)
+    page.wait_idle()
+    button.click()
     reader.locator(".geo-reader").first.wait_for(timeout=30000)
     page.wait_idle()  # a click during the page's first run reruns it: where the run ends matters
     # right under the button, not below the panel's other excerpts, out of sight (asked until the
