@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 MAX_NAME_TOKENS = 7
 
 # Words after a name that say which kind of place it is.
-_GOVERNORATE_CUES = frozenset({"province", "governorate", "provinces", "countryside", "muhafazah"})
+_GOVERNORATE_CUES = frozenset({"province", "governorate", "provinces", "countryside", "muhafazah", "governor"})
 _LOCALITY_CUES = frozenset({"city", "town", "village", "villages", "towns", "neighbourhood",
                             "neighborhood", "district", "suburb", "camp", "airport", "airbase"})
 _NEIGHBOURHOOD_CUES = frozenset({"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",

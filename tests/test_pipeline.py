@@ -1328,3 +1328,12 @@ def test_places_the_unseen_articles_found_missing(pipeline, text, surface, name,
 ])
 def test_a_lists_last_place_before_said_is_no_speaker(pipeline, text, expected):
     assert [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places] == expected
+
+
+@pytest.mark.parametrize("text, surface", [
+    # a governor heads a governorate
+    ("The governor of Tartous said the funerals were held on Monday.", "Tartous"),
+    ("Homs governor Talal Barazi said the buses left.", "Homs"),
+])
+def test_a_governors_place_is_the_governorate(pipeline, text, surface):
+    assert kinds_at(pipeline, text, surface) == ["governorate"]
