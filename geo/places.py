@@ -1704,13 +1704,13 @@ def _big_towns_listed_with_big_places(text: str, matches: Sequence[Match], chose
 
 
 _ROADS = frozenset({"road", "roads", "highway", "highways", "motorway", "route", "routes"})
-_ROAD_LINKS = frozenset({"linking", "connecting", "joining"})
+_ROAD_LINKS = frozenset({"linking", "connecting", "joining", "between", "from"})
 _ROAD_END_JOIN = re.compile(r"[ \t]+(?:to|and|with)[ \t]+")
 
 
 def _towns_a_road_links(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],
                         cues: Sequence[_Cue]) -> None:
-    """The ends of "the road linking A to B" (connecting, "and", "with") are towns, not the
+    """The ends of "the road linking A to B" (connecting, between, from; "and", "with") are towns, not the
     governorates of their names: "a supply route from Iraq into the road linking Hasake to Deir
     Ezzor" had both as governorates (the article's "Hasake and Deir Ezzor provinces" had pulled them)."""
     first = -1  # the match that follows "road linking"

@@ -1337,3 +1337,12 @@ def test_a_lists_last_place_before_said_is_no_speaker(pipeline, text, expected):
 ])
 def test_a_governors_place_is_the_governorate(pipeline, text, surface):
     assert kinds_at(pipeline, text, surface) == ["governorate"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    # the ends of a road are towns, however the road is named (linking, between, from ... to)
+    ("Sweida province was calm. Traffic resumed on the road between al-Sweida and Damascus.", "Sweida"),
+    ("Homs province was calm. Trucks used the highway from Homs to Palmyra.", "Homs"),
+])
+def test_a_roads_ends_are_towns(pipeline, text, surface):
+    assert kinds_at(pipeline, text, surface)[-1] == "town"
