@@ -2462,10 +2462,22 @@ class _Cue(NamedTuple):
 _NO_CUE = _Cue("", (), False)
 
 
+# "the Idlib and Hama countryside", "Raqqa and Deir Ezzor provinces", "Khan Touman and Zitan villages":
+# a type word after a two-name list is each name's (not a neighbourhood's: "al-Kashef and Shamal al-Khatt
+# neighborhoods in the city" made a far village's namesake a neighbourhood of the article's other city)
+_PLURAL_TYPE_AFTER_NEXT = re.compile(
+    r"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`]*(?:[ \t-]+(?:(?i:al|el|ez|az|ad)-)?[A-Z][\w'’`]*)?[ \t]+"
+    r"(?i:(villages|towns|provinces|governorates|countryside))\b")
+
+
 def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     if is_arabic(m.text):
         return _arabic_context(text, m.start)
     after = _word_after(text, m.end)
+    if after == "and":
+        plural = _PLURAL_TYPE_AFTER_NEXT.match(text, m.end)
+        if plural is not None:
+            after = plural.group(1).lower()
     before = tuple(_words_before(text, m.start))
     if before and before[-1] == "capital":
         # "the provincial capital Hasakeh", "IS's capital Raqqa": the city, there (the article's

@@ -1346,3 +1346,13 @@ def test_a_governors_place_is_the_governorate(pipeline, text, surface):
 ])
 def test_a_roads_ends_are_towns(pipeline, text, surface):
     assert kinds_at(pipeline, text, surface)[-1] == "town"
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    # a type word after a two-name list is each name's
+    ("Shells hit the Idlib and Hama countryside.", "Idlib", "governorate"),
+    ("Clashes went on in Raqqa and Deir Ezzor provinces.", "Raqqa", "governorate"),
+    ("Clashes went on in Raqqa and Deir ez-Zor provinces.", "Raqqa", "governorate"),
+])
+def test_a_type_word_after_a_two_name_list_is_each_names(pipeline, text, surface, kind):
+    assert kinds_at(pipeline, text, surface) == [kind]
