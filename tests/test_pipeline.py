@@ -1356,3 +1356,14 @@ def test_a_roads_ends_are_towns(pipeline, text, surface):
 ])
 def test_a_type_word_after_a_two_name_list_is_each_names(pipeline, text, surface, kind):
     assert kinds_at(pipeline, text, surface) == [kind]
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # two places of the battle for Tabqa (2017) the sources lack
+    ("SDF fighters crossed Lake Assad in boats to reach Tabqa.", "Lake Assad", "Lake Assad"),
+    ("The Tabqa Dam is Syria's largest.", "Tabqa Dam", "Tabqa Dam"),
+    ("Fighting near the Euphrates Dam went on.", "Euphrates Dam", "Tabqa Dam"),
+])
+def test_lake_assad_and_the_tabqa_dam(pipeline, text, surface, name):
+    assert [(pm.place.name, pm.place.admin1) for pm in pipeline.parse(Article(id="x", text=text)).places
+            if pm.text == surface] == [(name, "Ar-Raqqa")]
