@@ -2465,8 +2465,11 @@ _NO_CUE = _Cue("", (), False)
 # "the Idlib and Hama countryside", "Raqqa and Deir Ezzor provinces", "Khan Touman and Zitan villages":
 # a type word after a two-name list is each name's (not a neighbourhood's: "al-Kashef and Shamal al-Khatt
 # neighborhoods in the city" made a far village's namesake a neighbourhood of the article's other city)
+# a capitalised name of one or two words, the second maybe with its article ("Deir ez-Zor",
+# "Deir Ezzor", "Hama"), as written after a list's "and" or before "province"
+_ONE_OR_TWO_WORDS = r"[A-Z][\w'’`]*(?:[ \t-]+(?:(?i:al|el|ez|az|ad)-)?[A-Z][\w'’`]*)?"
 _PLURAL_TYPE_AFTER_NEXT = re.compile(
-    r"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`]*(?:[ \t-]+(?:(?i:al|el|ez|az|ad)-)?[A-Z][\w'’`]*)?[ \t]+"
+    rf"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}[ \t]+"
     r"(?i:(villages|towns|provinces|governorates|countryside))\b")
 
 
@@ -2896,7 +2899,7 @@ _HELD_IN_GAP = re.compile(_HELD_IN, re.IGNORECASE)
 # place to :meth:`PlaceFinder.find` (which governorate, if any, is :func:`_place_unknown`'s to say)
 _HELD_IN_AFTER = re.compile(
     rf"(?i:{_HELD_IN})(?:(?<=of )(?:(?i:al|el)-)?[A-Z]"
-    rf"|(?:(?i:al|el)-)?[A-Z][\w'’`]*(?:[ \t-]+(?:(?i:al|el|ez|az|ad)-)?[A-Z][\w'’`]*)?(?:['’]s)?[ \t]+"
+    rf"|(?:(?i:al|el)-)?{_ONE_OR_TWO_WORDS}(?:['’]s)?[ \t]+"
     rf"(?:(?i:{_BEARING})[ \t]+)?(?i:countryside|province|governorate)\b)")
 _HELD_IN_REACH = 48
 
