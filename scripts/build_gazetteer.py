@@ -563,6 +563,10 @@ def build_world(recs: list[Rec]) -> list[Rec]:
         alts = world_names(c["alternatenames"])
         if gid in by_gn:
             by_gn[gid].add_names(*alts)
+            if not by_gn[gid].population and c["population"]:
+                # WOF gives some towns no population (Daraa, Qamishli, Jaramana): GeoNames's, so
+                # that a bare "Daraa" is the city, as a bare "Homs" is
+                by_gn[gid].population = c["population"]
             if gid in capital_gn:
                 by_gn[gid].capital_of = capital_gn[gid]
             continue

@@ -186,6 +186,12 @@ def test_idlib_is_governorate_and_city(gaz):
     assert found["wof:890432567"].kind == "town"
 
 
+@pytest.mark.parametrize("name, population", [("Daraa", 97_969), ("Qamishli", 184_231), ("Jaramana", 99_999)])
+def test_a_town_the_source_gives_no_population_takes_geonames(gaz, name, population):
+    (town,) = [p for p in gaz.by_key(name_key(name)) if p.kind == "town" and p.country == "SY"]
+    assert town.population == population
+
+
 def test_niha_is_in_syria_and_lebanon(gaz):
     found = gaz.by_key(name_key("Niha"))
     assert "wof:1226122725" in {p.id for p in found}

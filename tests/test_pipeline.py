@@ -182,6 +182,16 @@ def test_a_town_beats_the_district_named_after_it(pipeline, text, surface):
     assert pm.place.kind == "town"
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("At Least 10 Civilians killed in Rocket Fire in Daraa Syria.", "Daraa"),
+    ("A shell struck a school in Deraa, the monitor said.", "Deraa"),
+    ("Medical sources said al-Qamishli National Hospital was damaged.", "Qamishli"),
+])
+def test_a_bare_governorate_capital_is_the_city(pipeline, text, surface):
+    # as a bare "Homs" is: the sources give Daraa's and Qamishli's towns no population, GeoNames does
+    pm = next(pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface)
+    assert pm.place.kind == "town" and pm.place.population
+
 
 @pytest.mark.parametrize("text, surface", [
     ("Syrian government forces shelled Daraa al-Balad.", "Daraa al-Balad"),

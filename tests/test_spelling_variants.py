@@ -9,7 +9,7 @@ import pytest
 from scripts.evaluate_spellings import FIXTURE, SHAPES, evaluate, load_variants, tally
 
 #: Found & right (the place named in the fixture, in its governorate), per sentence shape.
-RIGHT_FLOORS = {"bare": 757, "cue": 758, "governorate": 827}
+RIGHT_FLOORS = {"bare": 760, "cue": 760, "governorate": 830}
 #: Mentions put in another governorate, per shape, at most: with no context a name shared
 #: by villages of several governorates may go to any of them; with the governorate named
 #: almost none should.
