@@ -861,8 +861,15 @@ def _next_to_other_name(tokens: Sequence[Token], i: int, at_sentence_start: bool
             continue
         if is_place(tokens[j]):
             continue  # "Syria's Afrin" is two places, not a person's name
+        if any(tokens[k].surface in _ENGLISH_ARTICLES for k in range(min(i, j) + 1, max(i, j))):
+            continue  # "known in Arabic as Tadmur": the English "as", no name's article, between
         return True
     return False
+
+
+#: Romanised Arabic articles that are also English words: written lower-case and apart
+#: ("Arabic as Tadmur") they are the English word between two names
+_ENGLISH_ARTICLES = frozenset({"as", "at", "an"})
 
 
 def _keyed_neighbour(tokens: Sequence[Token], i: int, step: int) -> int | None:

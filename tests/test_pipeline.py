@@ -1377,3 +1377,13 @@ def test_a_type_word_after_a_two_name_list_is_each_names(pipeline, text, surface
 def test_lake_assad_and_the_tabqa_dam(pipeline, text, surface, name):
     assert [(pm.place.name, pm.place.admin1) for pm in pipeline.parse(Article(id="x", text=text)).places
             if pm.text == surface] == [(name, "Ar-Raqqa")]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The jihadists took the city, known in Arabic as Tadmur, after a week of fighting.", "Tadmur"),
+    ("Ras al-Ain, known in Kurdish as Serekaniye, fell to the Turkish army.", "Serekaniye"),
+])
+def test_the_english_as_between_two_names_joins_no_person_name(pipeline, text, surface):
+    # "Arabic as Tadmur" is one run of capitalised words with a romanised article ("as") inside:
+    # read apart, "Tadmur" stands beside no other name
+    assert surface in {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
