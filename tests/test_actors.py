@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -371,13 +370,10 @@ def test_lexicon_from_values():
 def test_corpus_end_to_end(lexicon):
     with CORPUS.open(encoding="latin-1", newline="") as handle:
         texts = [row["article_content"] for row in csv.DictReader(handle)]
-    started = time.perf_counter()
     results = [find_actors(text, lexicon) for text in texts]
-    elapsed = time.perf_counter() - started
     assert len(texts) == 381
     assert all(text[m.start:m.end] == m.text for text, ms in zip(texts, results) for m in ms)
     assert sum(map(len, results)) > 4000
-    assert elapsed < 2.0  # about 0.2 s on an idle machine; generous for loaded CI
 
 
 def test_other_names_show_acronyms_and_the_arabic_name():

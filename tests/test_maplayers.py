@@ -13,7 +13,6 @@ import io
 import json
 import math
 import re
-import time
 from dataclasses import replace
 
 import pytest
@@ -285,17 +284,14 @@ def test_governorates_layer_and_choropleth_counts():
 
 
 def test_layer_scales_to_thousands_of_places():
-    """3,000 places (100,000 mentions): small page, fast to build."""
+    """3,000 places (100,000 mentions): a small page."""
     places = [place(f"wof:{i}", f"Village {i}", 32.5 + (i % 60) * 0.09, 35.8 + (i // 60) * 0.1,
                     mentions=1 + (i * 7) % 90, articles=1) for i in range(3000)]
-    started = time.perf_counter()
     page = map_html(build_map(places))
-    elapsed = time.perf_counter() - started
     base = len(map_html(build_map([])))
     per_place = (len(page) - base) / len(places)
     assert len(data_rows(page)) == 3000
     assert per_place < 1000, per_place  # bytes per marker, popup included (no excerpts)
-    assert elapsed < 3.0, elapsed
 
 
 # --------------------------------------------------------------------------- exports
