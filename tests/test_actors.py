@@ -718,3 +718,26 @@ def test_qa5_plural_of_the_terrorist_group(lexicon, text, expected):
 ])
 def test_qa5_lead_plural_after_a_headline_naming_one_jihadist_group(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.text == "terrorists"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # SANA's singular army unit, as its "army units"
+    ("An army unit destroyed a rocket launcher near the town.", [("army unit", GOV)]),
+    ("Another army unit targeted gatherings of terrorists.", [("army unit", GOV), ("terrorists", OPP)]),
+    # "government" before what only a state has
+    ("Government air strikes killed ten people in the town.", [("Government air strikes", GOV)]),
+    ("Rebels attacked government positions near Hama.", [("Rebels", OPP), ("government positions", GOV)]),
+    ("Civilian casualties from government bombardment were reported.", [("government bombardment", GOV)]),
+])
+def test_unseen_army_unit_and_government_nouns(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Turkish army shelled the area. The troops advanced on the town.", [("troops", "Turkey")]),
+    ("Rebels held the hill. The troops advanced on the town.", [("troops", GOV)]),
+    ("Daesh militants attacked the village. Later, the gunmen withdrew.", [("gunmen", "ISIS")]),
+    ("Later, the gunmen withdrew.", []),  # no armed group named: nobody
+])
+def test_unseen_the_troops_and_the_gunmen(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
