@@ -107,7 +107,8 @@ _SUN_ONSETS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 _WORDS_BACK = re.compile(r"[\w'\u2019.]+|,")
 _WORD_AFTER = re.compile(r"(?:['\u2019]s)?[\s\-\u2010\u2011]+([A-Za-z]+)")
-_SENTENCE_MARK = re.compile(r"[.;:!?\n]")
+# (and a spaced dash: a dateline's "Moscow (Sputnik) - Russia said" is over at the dash)
+_SENTENCE_MARK = re.compile(r"[.;:!?\n]|[ \t][-\u2013\u2014][ \t]")
 _LETTERS = re.compile(r"[^\W\d_]")
 _HEAD_NOUN = re.compile(r"[a-z0-9']+(?: [a-z0-9']+){0,2}")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
@@ -422,6 +423,8 @@ class ActorLexicon:
         if exact is None and end - start > 3 and text[start:end].isupper():
             return True  # datelines: "MOSCOW (Sputnik) -", "DAMASCUS, Syria"
         if not headed and _placed_by_next_word(text, end, cues):
+            return True
+        if capital and (_DATELINE_AFTER.match(text, end) or _between_place_and(text, start, cues.name_words)):
             return True
         if capital:
             return _governed_by(text, start, cues.capital_before, cues.capital_before_tails, cues.name_words)
@@ -913,6 +916,24 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     """True if an acronym sits in a run of capitals (a headline: "WHERE IS THE WAR")."""
     around = text[max(0, start - 15):start] + " " + text[end:end + 15]
     return around.isupper() and len(_LETTERS.findall(around)) >= 6
+
+
+# A dateline after a capital: "Damascus, SANA -", "Damascus (AFP) -", "BEIRUT, Lebanon (AP) -"
+_DATELINE_AFTER = re.compile(r"(?:,[ \t]*[A-Z]\w*(?:[ \t]+[A-Z]\w*)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?"
+                             r"|[ \t]*\([^()\n]{1,30}\)[ \t]*)[-\u2013\u2014][ \t]")
+# "between X and" before a capital, X one to three words
+_BETWEEN_AND = re.compile(r"\bbetween[ \t]+(\S+(?:[ \t]+\S+){0,2}?)[ \t]+and[ \t]+\Z", re.IGNORECASE)
+
+
+def _between_place_and(text: str, start: int, name_words: frozenset[str]) -> bool:
+    """True if a capital ends "between X and <capital>" with X no country or capital: the road
+    "between al-Sweida and Damascus" joins two places; talks "between Ankara and Damascus" are
+    the two governments'."""
+    found = _BETWEEN_AND.search(text, max(0, start - 60), start)
+    if found is None:
+        return False
+    first = found.group(1).rsplit("-", 1)[-1].rsplit(None, 1)[-1].lower()
+    return first[:1].isalpha() and first not in name_words
 
 
 def _placed_by_next_word(text: str, end: int, cues: _Cues) -> bool:

@@ -741,3 +741,18 @@ def test_unseen_army_unit_and_government_nouns(lexicon, text, expected):
 ])
 def test_unseen_the_troops_and_the_gunmen(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline's capital is where the story was filed; the sentence after its dash starts afresh
+    ("Damascus, SANA – Army units killed terrorists.", [("Army units", GOV), ("terrorists", OPP)]),
+    ("DAMASCUS (Press TV) - The US-backed SDF took the village.",
+     [("US", "United States"), ("SDF", "Syrian Democratic Forces")]),
+    ("Moscow (Sputnik) - Russia said the talks would go on.", [("Russia", "Russia")]),
+    # the road between two places; the talks between two governments
+    ("The road between al-Sweida and Damascus was cut.", []),
+    ("Talks between Ankara and Damascus resumed.", [("Ankara", "Turkey"), ("Damascus", GOV)]),
+    ("Damascus said the talks would go on.", [("Damascus", GOV)]),
+])
+def test_unseen_datelines_and_roads_between_places(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
