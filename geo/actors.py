@@ -66,6 +66,8 @@ HEAD_NOUN_RULES = {
     "body_noun": ("organisation",),
 }
 #: Phrase rules that yield coreferent mentions (``coref=True``).
+#: The category of the Syrian government and its allies (Hezbollah, the NDF, Iran-backed militias).
+_GOVERNMENT_SIDE = "government and allies"
 COREF_RULES = ("fixed", "last_group", "last_members", "last_two_groups", "plural", "last_state", "last_named")
 #: Phrase rules listing words around a country or capital that make it a place.
 CUE_RULES = ("place_before", "capital_before", "place_after")
@@ -1171,6 +1173,12 @@ class _Referents:
                         return []  # "the group" is the monitor or NGO named last
                     found = self._distinct(earlier[-1:], 1)
                 elif rule == "last_members":
+                    if fallback is not None and fallback.category != _GOVERNMENT_SIDE:
+                        # "the militants" whose usage is the opposition's are not the government's
+                        # allies named last ("Hezbollah chief ... explosives left by the militants")
+                        actors = self.actors
+                        earlier = [i for i in earlier if (actor := actors[i]) is None
+                                   or actor.category != _GOVERNMENT_SIDE]
                     # "the terrorists of Jabhat al-Nusra": the group named right after it
                     found = self._linked_group(end, here, category) or self._distinct(reversed(earlier), 1)
                 else:

@@ -756,3 +756,14 @@ def test_unseen_the_troops_and_the_gunmen(lexicon, text, expected):
 ])
 def test_unseen_datelines_and_roads_between_places(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the government's allies named last are not "the militants" (the opposition's usage)
+    ("Hezbollah chief Hassan Nasrallah spoke. Troops found explosives left by the militants.",
+     [("militants", OPP)]),
+    ("ISIS attacked. The National Defence Forces fought back. Many of the militants fled.",
+     [("militants", "ISIS")]),
+])
+def test_unseen_the_militants_are_not_the_government_s_allies(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
