@@ -359,8 +359,10 @@ class ActorLexicon:
                         append((start, cut, pattern))
                     continue
                 if pattern.rule == "last_state":
-                    if not text[start + pattern.skip].islower():
-                        continue  # "the Army of Conquest" is a name
+                    if not text[start + pattern.skip].islower() and not (
+                            pattern.skip == 0 and _OPENS_SENTENCE.search(text, max(0, start - 3), start)
+                            and _VERB_AFTER.match(text, end)):
+                        continue  # "the Army of Conquest" is a name; a headline's "Army kills ..." is not
                     if _HELD.match(text, end) and text[end - 10:end].lower() == "government":
                         continue  # "the government-held west": the alias "government-held", not "the government"
                     states_at.append(len(matches))
@@ -918,6 +920,12 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     """True if an acronym sits in a run of capitals (a headline: "WHERE IS THE WAR")."""
     around = text[max(0, start - 15):start] + " " + text[end:end + 15]
     return around.isupper() and len(_LETTERS.findall(around)) >= 6
+
+
+# Before a word: the start of the text or of a sentence
+_OPENS_SENTENCE = re.compile(r"(?:\A|[.!?\n][\"'\u201d\u2019]?[ \t]*)\Z")
+# A lower-case word after a name that is not "of" ("Army kills", not "Army of Conquest")
+_VERB_AFTER = re.compile(r"[ \t]+(?!of\b)[a-z]")
 
 
 # A dateline after a capital: "Damascus, SANA -", "Damascus (AFP) -", "BEIRUT, Lebanon (AP) -"

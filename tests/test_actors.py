@@ -767,3 +767,21 @@ def test_unseen_datelines_and_roads_between_places(lexicon, text, expected):
 ])
 def test_unseen_the_militants_are_not_the_government_s_allies(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "army" bare: the state named last with its army, else the Syrian army
+    ("Rebels seized an army post near the town.", [("army", GOV)]),
+    ("The Israeli army fired. An army spokeswoman said so.", [("army", "Israel")]),
+    # a headline's or sentence's first word, before a verb
+    ("Army kills terrorists in Hama countryside", [("Army", GOV), ("terrorists", OPP)]),
+    # names stay names
+    ("Army of Conquest took Idlib.", []),
+    ("The rebels fled. Army of Islam took Douma.", []),
+])
+def test_unseen_a_bare_army(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+def test_unseen_syria_army_lost_its_possessive(lexicon):
+    assert ("Syria army", GOV) in actors_in("Officials said the Syria army had killed 28 militants.", lexicon)
