@@ -785,3 +785,14 @@ def test_unseen_a_bare_army(lexicon, text, expected):
 
 def test_unseen_syria_army_lost_its_possessive(lexicon):
     assert ("Syria army", GOV) in actors_in("Officials said the Syria army had killed 28 militants.", lexicon)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # SANA's round-ups: "Another unit", "other units", "the units" are the army's
+    ("Army units killed terrorists in Hama. Another unit destroyed their vehicles.",
+     [("terrorists", OPP), ("Another unit", GOV)]),
+    ("Army units struck in Daraa while other units destroyed a bulldozer.", [("other units", GOV)]),
+    ("The Turkish army shelled the area. The units advanced on the town.", [("units", "Turkey")]),
+])
+def test_unseen_sana_units(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
