@@ -137,9 +137,10 @@ _OWNER_BEFORE = re.compile(r"\b(?:its|his|her|their)\s+(?:[A-Z][a-z]+\s+(?:and|&
 _HELD_ALIAS = re.compile(r"[-\u2010\u2011](?:held|controlled|besieged)$")
 _HELD = re.compile(r"[-\u2010\u2011](?:held|controlled|besieged)\b")
 _CLOCK = re.compile(r" \d{1,2}:\d\d\b")
-_GOVERNMENT_WORD = re.compile(r"government", re.IGNORECASE)
-# A state named with its government ("the Iraqi government", "Turkeys government"), for "the government".
-_GOVERNMENT_END = re.compile(r"\bgovernment$", re.IGNORECASE)
+_GOVERNMENT_WORD = re.compile(r"government|authorities", re.IGNORECASE)
+# A state named with its government ("the Iraqi government", "Turkeys government", "Turkish authorities"),
+# for "the government" and "the authorities".
+_GOVERNMENT_END = re.compile(r"\b(?:government|authorities)$", re.IGNORECASE)
 _MEMBERS_END = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris)$", re.IGNORECASE)
 _NOT_THE_GROUP_WORDS = frozenset({"other", "rival", "syrian", "syria", "and", "or"})
 _OTHER_GROUPS = re.compile(r"(?:other|rival)\b", re.IGNORECASE)

@@ -796,3 +796,13 @@ def test_unseen_syria_army_lost_its_possessive(lexicon):
 ])
 def test_unseen_sana_units(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the authorities": the state named last with its government or authorities, else Syria's
+    ("Rebels fled. The authorities said ten died.", [("authorities", GOV)]),
+    ("Turkish authorities arrested him. The authorities said he was a spy.", [("authorities", "Turkey")]),
+    ("The Turkish government met. The authorities said no.", [("authorities", "Turkey")]),
+])
+def test_unseen_the_authorities(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
