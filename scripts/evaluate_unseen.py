@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """How the pipeline reads whole articles it was not tuned on (tests/fixtures/unseen_articles).
 
-    python scripts/evaluate_unseen.py [-v]
+    python scripts/evaluate_unseen.py [-q] [--fixture PATH]
+
+``--fixture`` names another folder of the same format (NN.txt, expected.jsonl), such as
+tests/fixtures/unseen_articles_2 (the same kind of articles as scraped text: stripped
+punctuation, glued page furniture, capitalised datelines).
 
 Each expected place mention is *found* when the engine gives a mention with the same
 span or an overlapping one; found mentions are *right* when the engine's place is the
@@ -107,14 +111,16 @@ def evaluate(pipe, fixture: Path = FIXTURE) -> Result:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-q", "--quiet", action="store_true", help="figures only")
+    ap.add_argument("--fixture", type=Path, default=FIXTURE,
+                    help="folder with NN.txt and expected.jsonl (default: %(default)s)")
     args = ap.parse_args(argv)
     from geo.pipeline import Pipeline
-    res = evaluate(Pipeline.default())
+    res = evaluate(Pipeline.default(), args.fixture)
     c = res.counts
     if not args.quiet:
         for line in res.failures + res.extras + res.dominant_misses:
             print(line)
-    print(f"unseen articles: {c['articles']}; expected mentions {c['expected']}: found {c['found']}, "
+    print(f"unseen articles ({args.fixture.name}): {c['articles']}; expected mentions {c['expected']}: found {c['found']}, "
           f"right {c['right']}, wrong governorate {c['wrong_governorate']}, other wrong {c['wrong_other']}, "
           f"missed {c['missed']}; extra mentions {c['extra']}; dominant governorate agrees "
           f"{c['dominant_agree']}/{c['articles']}")
