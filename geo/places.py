@@ -684,7 +684,7 @@ class PlaceFinder:
                     and _is_name_start(tokens[before].surface):
                 return None  # "Abdelsalam Sido", "Samir al-Asmar": a person's name
         if (not major or all(_is_far_town(p) for p in places if _is_major(p))) and _next_to_other_name(
-                tokens, i, at_sentence_start, self._names_major_place):
+                tokens, i, at_sentence_start, self._names_listed_place):
             return _IF_CUE  # "Emmanuel Macron", "Ibaa News"; "Kevin Kennedy" (a Colombian city)
         if not self.is_common_word(key):
             return _TAKE
@@ -712,6 +712,12 @@ class PlaceFinder:
         if any(map(_is_major, self.by_key(token.key))):
             return True
         return self._lost_apostrophe(token) is not None
+
+    def _names_listed_place(self, token: Token) -> bool:
+        """True if a word next to a name makes the two a list of places, not a person's name: a
+        country, governorate or big town, or a Syrian town ("Sarmin Taftanaz", its comma lost)."""
+        return self._names_major_place(token) or any(
+            p.kind == "town" and p.country == "SY" for p in self.by_key(token.key))
 
     def _plan_unknown(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
                       pos: int, items: list[_Item]) -> int:

@@ -1420,3 +1420,21 @@ def test_the_english_as_between_two_names_joins_no_person_name(pipeline, text, s
 def test_war_news_neighbourhoods_the_sources_lack(pipeline, text, surface, place_id, admin1):
     found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
     assert (found[surface].id, found[surface].kind, found[surface].admin1) == (place_id, "neighbourhood", admin1)
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    # a scraper's lost commas: a name beside a Syrian town is the next place of a list
+    ("The strikes hit Sarmin Taftanaz and the outskirts of Maarat al-Numan.", ["Sarmin", "Taftanaz"]),
+    ("Many displaced live in Safita Dreikish and Banias.", ["Safita", "Dreikish", "Banias"]),
+    ("The Kurds also control the towns of Amuda Darbasiyah and Ras al-Ain.", ["Amuda", "Darbasiyah"]),
+    ("Warplanes bombed the towns of Mesraba Harasta and Eastern Ghouta.", ["Harasta"]),
+])
+def test_a_name_beside_a_syrian_town_is_listed_with_it(pipeline, text, surfaces):
+    found = {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert set(surfaces) <= found
+
+
+def test_a_given_name_before_a_village_is_a_person(pipeline):
+    # "Kassem Kassab", a person killed: neither the town Jasim nor the village Kassab
+    text = "The army eliminated the terrorists Kassem Kassab and Qutaiba Ghabash near Zebdin."
+    assert not {"Kassem", "Kassab"} & {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}

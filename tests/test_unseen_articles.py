@@ -12,9 +12,9 @@ import pytest
 from scripts.evaluate_unseen import FIXTURE, evaluate, load
 
 #: 361 expected mentions in 40 articles
-FOUND_FLOOR = 349       # reached 351
-RIGHT_FLOOR = 339       # reached 341
-WRONG_GOVERNORATE_LIMIT = 3   # reached 2
+FOUND_FLOOR = 355       # reached 357
+RIGHT_FLOOR = 345       # reached 347
+WRONG_GOVERNORATE_LIMIT = 2   # reached 1
 EXTRA_LIMIT = 85        # reached 81 (most are headlines and datelines the answers leave out)
 DOMINANT_FLOOR = 39     # of 40
 
