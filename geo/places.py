@@ -368,6 +368,11 @@ class PlaceFinder:
                             and not _ARTICLE_BEFORE.search(words, 0, it.start) for it in items) \
                 and not _SPEECH_AFTER.match(text, base + items[-1].end) \
                 and _has_place_cue(text, base + items[0].start, base + items[0].end)
+            if not listed and len(items) >= 2 and all(it.places for it in items) \
+                    and not any(it.needs != _TAKE and is_common_word(it.key) for it in items):
+                # two names or more before "and" and a place: a list that lost its commas
+                # ("Misraba Mudeira and Beit Sawa", "Um Jalal al-Khiyara and Sinjar")
+                listed = self._place_after_and(text, base + items[-1].end)
             for item in items:
                 start, end = base + item.start, base + item.end
                 surface = source[start:end]
@@ -428,6 +433,18 @@ class PlaceFinder:
                 elif not _NAMED_INSTITUTION_AFTER.match(text, end):  # "al-Sanabel Hall" (was Aleppo's Sunbul)
                     unknown.append(Span(surface, start, end))
         return matches, unknown
+
+    def _place_after_and(self, text: str, end: int) -> bool:
+        """True if "and" and a gazetteer place follow ``end`` ("... and Beit Sawa")."""
+        joined = _AND_NAME_AFTER.match(text, end)
+        if joined is None:
+            return False
+        chunk = _NAME_CHUNK.match(text, joined.end())
+        if chunk is None:
+            return False
+        words = text[chunk.start():chunk.start("tail")].rstrip(" \t-‐‑–") if chunk.group("tail") else chunk.group()
+        items = self._plan(words, False)
+        return bool(items) and items[0].start == 0 and bool(items[0].places)
 
     def _named_after_given_name(self, text: str, surface: str, start: int) -> bool:
         """True if the text gave ``surface`` earlier as a family name, after a given name
@@ -2963,6 +2980,8 @@ def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
                         confidence=round(min(0.8, 0.3 + best[0] / 4), 3), method="fuzzy")
 
 
+# "and" before a name: the last item of a list ("... and Beit Sawa", "... and al-Mufti")
+_AND_NAME_AFTER = re.compile(r"[ \t]+and[ \t]+(?=[A-Z]|(?:al|el|as|ad|ar|an|at|ash|az)-)")
 _COORDINATION = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
 
 

@@ -1438,3 +1438,14 @@ def test_a_given_name_before_a_village_is_a_person(pipeline):
     # "Kassem Kassab", a person killed: neither the town Jasim nor the village Kassab
     text = "The army eliminated the terrorists Kassem Kassab and Qutaiba Ghabash near Zebdin."
     assert not {"Kassem", "Kassab"} & {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    # two names or more before "and" and a place: each is a place of the list, articles and all
+    ("Regime artillery also shelled Misraba Mudeira and Beit Sawa on Monday.", ["Misraba", "Mudeira"]),
+    ("The army took the villages of Um Jalal al-Khiyara and Sinjar.", ["Khiyara"]),
+    ("Rebels captured three villages south of Aleppo - Zeitan Khalsa and Barna.", ["Zeitan", "Khalsa"]),
+])
+def test_names_before_and_a_place_are_a_list(pipeline, text, surfaces):
+    found = {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert set(surfaces) <= found
