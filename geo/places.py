@@ -1259,6 +1259,20 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
     return 0.0
 
 
+def _capitals_as_actors(matches: Sequence[Match], actors: Sequence[ActorMention]) -> Sequence[Match]:
+    """A name the actor finder reads as a state ("Ankara considers the YPG ...": Turkey) is that
+    state's capital, not a village of its name near the article's other places (Anqarah in
+    Hasakah)."""
+    as_actor = {(a.start, a.end) for a in actors if not a.coref}
+    out = list(matches)
+    for i, m in enumerate(matches):
+        if (m.start, m.end) in as_actor and len(m.candidates) > 1:
+            capitals = tuple(p for p in m.candidates if p.capital_of)
+            if capitals and len(capitals) < len(m.candidates):
+                out[i] = m._replace(candidates=capitals)
+    return out
+
+
 def _km(a: Place, b: Place) -> float:
     """Great-circle distance in km (geopy's great_circle formula, without its object overhead)."""
     return _haversine(a.lat, a.lon, b.lat, b.lon)
@@ -1293,6 +1307,8 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     Returns the resolved mentions (sorted by offset) and the spans left
     unresolved.
     """
+    if actors:
+        matches = _capitals_as_actors(matches, actors)
     # a name with one candidate needs no context: its cue and scores are never read
     cues = [_context(text, m, sentences) if len(m.candidates) > 1 else _NO_CUE for m in matches]
     static = [_static_scores(m, cue, options) if len(m.candidates) > 1 else [(0.0, m.candidates[0])]

@@ -1449,3 +1449,12 @@ def test_a_given_name_before_a_village_is_a_person(pipeline):
 def test_names_before_and_a_place_are_a_list(pipeline, text, surfaces):
     found = {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
     assert set(surfaces) <= found
+
+
+def test_a_capital_read_as_its_state_is_the_capital(pipeline):
+    # "Ankara" as Turkey's government is Turkey's capital, not the village Anqarah near the
+    # article's Hasakah towns
+    text = ("The YPG controls Ras al-Ain Amuda and Darbasiyah in Hasakah province. "
+            "Ankara considers the YPG a terrorist group.")
+    (ankara,) = [pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Ankara"]
+    assert ankara.place.capital_of == "TR" and ankara.metonymy
