@@ -1159,6 +1159,7 @@ class ResolveOptions:
     sibling_far_km: float = 50.0
     max_candidates: int = 8
     container_weight: float = 3.0
+    province_weight: float = 8.0  # the container is a governorate named as one ("in Quneitra province")
     section_weight: float = 1.5  # a bulletin's section header's governorate, for the names below it
 
 
@@ -1451,21 +1452,29 @@ def _with_containers(text: str, matches: Sequence[Match], static: list[list[tupl
             continue
         m = matches[i]
         holder = None
+        weight = o.container_weight
         if i + 1 < len(matches):
             nxt = matches[i + 1]
             # (the gap's length first: the regex's optional groups cost 12k instructions a call)
             if nxt.start - m.end <= 40 and _CONTAINER_GAP.fullmatch(text, m.end, nxt.start) is not None \
                     and "\n" not in text[m.end:nxt.start]:
                 holder = chosen[i + 1][0]
+                if holder.kind == "governorate" and _GOVERNORATE_WORD.search(nxt.text):
+                    # "Hader in Quneitra province": said outright, it outweighs the article's other places
+                    weight = o.province_weight
         if holder is None and i > 0 and _HOLDER_BEFORE_GAP.fullmatch(text, matches[i - 1].end, m.start):
             holder = chosen[i - 1][0]
         if holder is None:
             continue
         if holder.country != "SY" or holder.kind == "country":
             continue
-        out[i] = sorted(((s + (o.container_weight if _inside_place(p, holder) else 0.0), p)
+        out[i] = sorted(((s + (weight if _inside_place(p, holder) else 0.0), p)
                          for s, p in static[i]), key=lambda sp: -sp[0])
     return out
+
+
+#: A governorate's name said as one ("Quneitra province", "the Hama countryside", "Rif Dimashq")
+_GOVERNORATE_WORD = re.compile(r"(?i)\b(?:province|governorate|countryside|rif|rural)\b")
 
 
 def _with_sections(matches: Sequence[Match], static: list[list[tuple[float, Place]]], cues: Sequence[_Cue],

@@ -1458,3 +1458,11 @@ def test_a_capital_read_as_its_state_is_the_capital(pipeline):
             "Ankara considers the YPG a terrorist group.")
     (ankara,) = [pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Ankara"]
     assert ankara.place.capital_of == "TR" and ankara.metonymy
+
+
+def test_a_village_said_to_be_in_a_province_is_there_whatever_the_article_s_other_places(pipeline):
+    text = ("Regime jets struck Aleppo city, al-Bab, Manbij and Tel Rifaat in Aleppo province. "
+            "Rebels shelled al-Safira and Hadher. In the south Israeli jets struck a weapons depot "
+            "near Hader in Quneitra province.")
+    (hader,) = [pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Hader"]
+    assert hader.place.admin1 == "Quneitra"

@@ -21,8 +21,8 @@ FIXTURE = REPO / "tests/fixtures/unseen_articles_2"
 
 #: 585 expected mentions in 40 articles
 FOUND_FLOOR = 561       # reached 564 (552 as first measured)
-RIGHT_FLOOR = 537       # reached 540 (523 as first measured)
-WRONG_GOVERNORATE_LIMIT = 10  # reached 8 (11 as first measured)
+RIGHT_FLOOR = 538       # reached 541 (523 as first measured)
+WRONG_GOVERNORATE_LIMIT = 9   # reached 7 (11 as first measured)
 EXTRA_LIMIT = 172       # reached 167 (99 in title lines, repeated headlines and caps datelines, 54 in Related/Tags lists)
 DOMINANT_FLOOR = 40     # of 40
 
