@@ -2801,7 +2801,11 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
                 # "al-Jaberiyeh village in Hama province": a similar name elsewhere is not it
                 # (none there: an unlisted village of that governorate)
                 held = next((pm.place for pm in provinces if span.end < pm.start <= span.end + _HELD_IN_REACH
-                             and _HELD_IN_GAP.fullmatch(text, span.end, pm.start)), None)
+                             and _HELD_IN_GAP.fullmatch(text, span.end, pm.start)
+                             # "the Euphrates in Deir al-Zour province": a river, lake or plain,
+                             # not a village (but "the al-Jaberiyeh village in Hama province")
+                             and not (_THE_BEFORE.search(text, max(0, span.start - 4), span.start)
+                                      and not _HELD_TYPE.match(text, span.end))), None)
                 pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces,
                             held and held.admin1) or _sibling(text, span, mentions + placed, gazetteer, o)
                 if pm is None and held is not None and not cut:
@@ -2957,6 +2961,8 @@ _HELD_IN_AFTER = re.compile(
     rf"|(?:(?i:al|el)-)?{_ONE_OR_TWO_WORDS}(?:['’]s)?[ \t]+"
     rf"(?:(?i:{_BEARING})[ \t]+)?(?i:countryside|province|governorate)\b)")
 _HELD_IN_REACH = 48
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
+_HELD_TYPE = re.compile(r"[ \t]+(?i:village|town|area)\b")
 
 
 def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,

@@ -1466,3 +1466,15 @@ def test_a_village_said_to_be_in_a_province_is_there_whatever_the_article_s_othe
             "near Hader in Quneitra province.")
     (hader,) = [pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Hader"]
     assert hader.place.admin1 == "Quneitra"
+
+
+def test_the_euphrates_in_a_province_is_no_unlisted_village(pipeline):
+    # a river (lake, plain) with "the" before it: reported unresolved, not a village invented
+    # in the governorate after it; "the X village in Y province" still is one
+    text = ("The SDF advanced along the eastern bank of the Euphrates in Deir al-Zour province. "
+            "Regime forces crossed the Euphrates near Deir al-Zour city.")
+    parsed = pipeline.parse(Article(id="x", text=text))
+    assert "Euphrates" not in {pm.text for pm in parsed.places}
+    assert [u.text for u in parsed.unresolved] == ["Euphrates"]
+    village = pipeline.parse(Article(id="y", text="Rebels took the al-Jaberiyeh village in Hama province."))
+    assert [pm.place.admin1 for pm in village.places if pm.text == "Jaberiyeh"] == ["Hama"]

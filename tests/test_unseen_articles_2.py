@@ -23,7 +23,7 @@ FIXTURE = REPO / "tests/fixtures/unseen_articles_2"
 FOUND_FLOOR = 561       # reached 564 (552 as first measured)
 RIGHT_FLOOR = 538       # reached 541 (523 as first measured)
 WRONG_GOVERNORATE_LIMIT = 9   # reached 7 (11 as first measured)
-EXTRA_LIMIT = 172       # reached 167 (99 in title lines, repeated headlines and caps datelines, 54 in Related/Tags lists)
+EXTRA_LIMIT = 170       # reached 165 (167 as first measured; 99 in title lines, repeated headlines and caps datelines, 54 in Related/Tags lists)
 DOMINANT_FLOOR = 40     # of 40
 
 @pytest.fixture(scope="module")
