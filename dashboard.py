@@ -284,8 +284,8 @@ def current_filters(facets: Facets) -> Filters:
     )
 
 
-def write_url(f: Filters) -> None:
-    """Mirror the view into the URL (only when it changed)."""
+def view_query(f: Filters) -> dict[str, list[str]]:
+    """The URL parameters of this run's view: filters ``f``, map options, open place and article."""
     wanted: dict[str, list[str]] = {
         "actor": list(f.actors), "category": list(f.categories), "place": list(f.places),
         "gov": list(f.governorates), "source": list(f.sources),
@@ -297,7 +297,12 @@ def write_url(f: Filters) -> None:
         "shade": ["1"] if st.session_state.get("opt_choropleth") else [],
         "article": [st.session_state["article"]] if st.session_state.get("article") else [],
     }
-    wanted = {k: v for k, v in wanted.items() if v}
+    return {k: v for k, v in wanted.items() if v}
+
+
+def write_url(f: Filters) -> None:
+    """Mirror the view into the URL (only when it changed)."""
+    wanted = view_query(f)
     current = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
     if current != wanted:
         st.query_params.from_dict(wanted)
@@ -501,21 +506,25 @@ def render_place_panel(db: str, version: tuple, f: Filters, places: list[PlaceCo
                        f'<div class="geo-src" dir="auto">{html.escape(label)}</div>')
             st.button("Read the article", key=f"read_{i}", on_click=open_article, args=(ex.article_id, i))
             if i == slot:  # under the button that opened it, not below every other excerpt
-                render_reader(db, version)
+                render_reader(db, version, f)
         if len(excerpts) > limit:
             st.button("Show more excerpts", key="panel_more",
                       on_click=lambda: ss.__setitem__("panel_limit", limit + PANEL_PAGE))
 
 
-def place_link_template() -> str:
+def place_link_template(f: Filters) -> str:
     """The reader's link of a place: this view (filters, options, the open article) shown on
-    that place, as the "Show on the map" buttons do; ``{place_id}`` is filled per place."""
-    kept = [(k, v) for k in st.query_params.keys() if k not in ("place", "show") for v in st.query_params.get_all(k)]
+    that place, as the "Show on the map" buttons do; ``{place_id}`` is filled per place.
+
+    Built from this run's view, not from ``st.query_params``: the URL is written at the end
+    of the run (:func:`write_url`), so it does not yet hold what this run changed (the
+    article just opened, a filter just set)."""
+    kept = [(k, v) for k, values in view_query(f).items() if k not in ("place", "show") for v in values]
     query = urllib.parse.urlencode(kept)  # no braces left: they are %-encoded
     return "?" + (query + "&" if query else "") + "place={place_id}&show={place_id}"
 
 
-def render_reader(db: str, version: tuple) -> None:
+def render_reader(db: str, version: tuple, f: Filters) -> None:
     ss = st.session_state
     article_id = ss.get("article")
     if not article_id:
@@ -533,7 +542,7 @@ def render_reader(db: str, version: tuple) -> None:
         if a.url:
             st.text(f"URL: {a.url}")
         st.button("Close the article", key="reader_close", on_click=close, args=("article",))
-        html_block(f'<div class="geo-reader">{maplayers.article_html(stored, place_link_template())}</div>')
+        html_block(f'<div class="geo-reader">{maplayers.article_html(stored, place_link_template(f))}</div>')
         seen = {p.place.id: p.place for p in stored.places}
         if seen:
             st.caption("Show on the map:")
@@ -665,7 +674,7 @@ def main() -> None:
         with tab_map, timed("panel and reader"):
             render_place_panel(db, version, f, places)
             if st.session_state.get("article_slot") is None:
-                render_reader(db, version)
+                render_reader(db, version, f)
     if tab_overview.open:
         with tab_overview, timed("overview"):
             render_overview(db, version, f, places)

@@ -238,6 +238,19 @@ def test_a_place_link_in_the_reader_keeps_the_view(hand_db):
                      "place": ["wof:101"], "show": ["wof:101"]}
 
 
+def test_a_place_link_of_a_reader_opened_in_the_page_keeps_the_article_and_new_filters(hand_db):
+    # the URL is written at the end of a run: links built from it missed what the run changed
+    at = no_exception(app(hand_db, show="wof:104"))
+    at.button(key="read_0").click().run()
+    link = re.search(r'<a href="([^"]*place=wof%3A104[^"]*)"', html_bodies(no_exception(at))).group(1)
+    assert urllib.parse.parse_qs(html.unescape(link)[1:]) == {
+        "article": ["a-daesh"], "place": ["wof:104"], "show": ["wof:104"]}
+    at.text_input(key="f_text").input("Hama").run()
+    link = re.search(r'<a href="([^"]*place=wof%3A104[^"]*)"', html_bodies(no_exception(at))).group(1)
+    assert urllib.parse.parse_qs(html.unescape(link)[1:]) == {
+        "q": ["Hama"], "article": ["a-daesh"], "place": ["wof:104"], "show": ["wof:104"]}
+
+
 def test_reader_shows_the_article_escaped_and_links_back_to_the_map(hand_db):
     at = no_exception(app(hand_db, article="a-hostile"))
     bodies = html_bodies(at)
