@@ -60,6 +60,7 @@ from geo.dashboard_data import (MAP_KEY, MAP_TILES, actor_other_names, current_e
                                  static_middleware, preload_routes,
                                  q_actor_counts, q_article, q_excerpts, q_facets, q_map_args, q_place_counts,
                                  q_read_by_others, q_stats, q_timeline, store_version, tcp_nodelay)
+from geo.errors import StoreError
 from geo.store import Facets, Filters, PlaceCount, Store
 
 PANEL_PAGE = 25
@@ -127,6 +128,20 @@ def show_progress(bar, label: str):
         bar.progress(p.fraction or 0.0, text=text)
 
     return update
+
+
+def check_store(db: str) -> None:
+    """Stop the page with one line when the store cannot be opened (``GEO_DB`` names a folder,
+    a file that is not a store, a store of a newer release...), as ``python -m geo`` does,
+    instead of a traceback."""
+    try:
+        store_version(db)
+    except StoreError as exc:
+        st.title("Conflict news map \u2014 Syria")
+        st.error("The store cannot be opened: set GEO_DB to a store file (a new one is made and filled on "
+                 "the first start) and reload the page.", icon=":material/error:")
+        st.code(str(exc), language=None, wrap_lines=True)  # plain text: a path is no Markdown
+        st.stop()
 
 
 def ensure_bundled_data(db: str) -> None:
@@ -638,6 +653,7 @@ def main() -> None:
     started = time.perf_counter()
     st.set_page_config(page_title="Conflict news map \u2014 Syria", page_icon=":world_map:", layout="wide")
     db = db_path()
+    check_store(db)
     ensure_bundled_data(db)
     with timed("version and facets"):
         version = store_version(db)

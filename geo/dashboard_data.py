@@ -31,6 +31,7 @@ from streamlit import runtime
 from streamlit.logger import get_logger
 
 from geo import config
+from geo.errors import StoreError
 from geo.store import ActorCount, Excerpt, Facets, Filters, MentionIndex, PlaceCount, Store, StoredArticle
 
 if TYPE_CHECKING:
@@ -364,6 +365,9 @@ def prepare_default_view() -> None:
         actor_other_names()  # the actor list's labels: the lexicon, read once
         # the map of the unfiltered page with its default options (clustered, no shading)
         q_map_args(db, version, Filters(), True, False, map_assets().base_url, map_tiles())
+    except StoreError as exc:  # not a store, a folder...: the page says so in one line too
+        logger.warning("preparing the default view failed: %s", exc)
+        return
     except Exception:  # noqa: BLE001 - the page will ask again, and show the error there
         logger.exception("preparing the default view of %s failed", db)
         return

@@ -387,6 +387,21 @@ def test_first_start_fills_an_empty_store_with_the_bundled_articles(tmp_path, mo
         assert store.stats()["articles"] == 2 and not store.check()
 
 
+@pytest.mark.parametrize("kind", ["not a store", "a folder"])
+def test_a_store_that_cannot_be_opened_is_one_line_on_the_page_not_a_traceback(tmp_path, monkeypatch, kind):
+    db = tmp_path / "my_store.sqlite"
+    if kind == "a folder":
+        db.mkdir()
+    else:
+        db.write_bytes(b"not a database" * 100)
+    monkeypatch.setenv("GEO_DB", str(db))
+    at = no_exception(app(db))
+    assert len(at.error) == 1 and "GEO_DB" in at.error[0].value
+    assert [c.value for c in at.code] == [f"cannot open store {db}: " + (
+        "file is not a database" if kind == "not a store" else "unable to open database file")]
+    assert not at.metric and not at.get("component_instance")  # nothing else drawn
+
+
 def test_an_upload_keeps_the_filters_and_updates_counts(hand_db_copy, monkeypatch):
     monkeypatch.setenv("GEO_DB", str(hand_db_copy))
     at = no_exception(app(hand_db_copy, actor=HTS))
