@@ -20,6 +20,7 @@ import io
 import json
 import logging
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -54,8 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits on --help (0) and on usage errors (2)
         return int(exc.code or 0)
     _safe_output(utf8=getattr(args, "json", False))
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
     if not args.verbose:
         # trafilatura logs its own ERROR lines for a page we then report in one line of ours,
         # geopy's rate limiter a traceback for each failed try of a geocoder we report too
@@ -276,7 +278,7 @@ def _print_ingest_summary(report: IngestReport, tally: _BatchTally, totals: dict
     print(f"found {report.place_mentions} place mentions of {len(tally.places)} places, "
           f"{report.actor_mentions} actor mentions", file=out)
     if tally.unresolved:
-        names = ", ".join(f"{name} ({n})" for name, n in tally.unresolved.most_common(top))
+        names = ", ".join(f"{_one_line(name)} ({n})" for name, n in tally.unresolved.most_common(top))
         print(f"most frequent unresolved names: {names}", file=out)
     print(f"store {db}: {_counts_text(totals)}", file=out)
 
@@ -286,8 +288,31 @@ def _counts_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {key.replace('_', ' ')}" for key, n in counts.items())
 
 
+#: C0 and C1 control characters but tab and newline: ESC in a file name or an article's
+#: title would drive the terminal (colours, cursor moves, its window title)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """``text`` with every control character but tab and newline shown as "?" (as
+    :func:`geo.ingest.upload_name` shows them in an upload's name).
+
+    >>> _printable("a\x1b[31m.txt")
+    'a?[31m.txt'
+    """
+    return _CONTROL.sub("?", str(text))
+
+
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    """``text`` on one printable line: runs of whitespace as one space, controls as "?"."""
+    return _printable(" ".join(str(text).split()))
+
+
+class _PrintableFormatter(logging.Formatter):
+    """Log records as printable text (a warning names a file; a traceback keeps its lines)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return _printable(super().format(record))
 
 
 # --------------------------------------------------------------------------- reparse
@@ -391,7 +416,7 @@ def _parse_all(items: Iterable[Article | ArticleError]) -> Iterator[ParsedArticl
 
 def _print_parsed(parsed: ParsedArticle) -> None:
     article = parsed.article
-    print(f"{article.path or article.id}" + (f"  {article.title}" if article.title else ""))
+    print(_one_line(f"{article.path or article.id}") + (f"  {_one_line(article.title)}" if article.title else ""))
     for m in parsed.places:
         p = m.place
         print(f"  place  {m.start:>6}-{m.end:<6} {m.text!r} -> {p.name} ({p.kind}, {p.admin1 or p.country or '?'}) "

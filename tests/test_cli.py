@@ -95,6 +95,28 @@ def test_bad_file_fails_with_one_line_while_good_ones_go_in(tmp_path, capsys) ->
         assert store.stats()["articles"] == 2
 
 
+def test_control_characters_of_file_names_and_titles_never_reach_the_terminal(tmp_path) -> None:
+    # ESC in a name or a title would drive the terminal (colours, cursor, its window title)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "\x1b[2Jempty\x07.txt").write_bytes(b"")
+    (folder / "dated\x1b[31m.csv").write_text(
+        "article_title,article_content,date\n\x1b]0;pwned\x07Raid,Clashes in Homs.,13/45/17\n", encoding="utf-8")
+    # subprocesses: under pytest, logging goes to pytest's handler instead of stderr
+    run = functools.partial(subprocess.run, cwd=REPO, capture_output=True, text=True, timeout=60)
+    ingest = run([sys.executable, "-m", "geo", "ingest", str(folder), "--db", str(tmp_path / "geo.sqlite"),
+                  "--no-progress"])
+    parse = run([sys.executable, "-m", "geo", "parse", str(folder)])
+    for done in (ingest, parse):
+        assert done.returncode == 1
+        output = done.stdout + done.stderr
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", output), repr(output)
+    assert f"failed: {folder}/?[2Jempty?.txt: empty file" in ingest.stderr.splitlines()
+    assert f"WARNING geo.articles: {folder}/dated?[31m.csv:row 1: unparseable date '13/45/17'; date left empty" \
+        in ingest.stderr.splitlines()
+    assert f"{folder}/dated?[31m.csv#row=1  ?]0;pwned?Raid" in parse.stdout.splitlines()
+
+
 def test_an_html_page_without_text_is_one_line_on_stderr(tmp_path) -> None:
     page = tmp_path / "empty.html"
     page.write_text("<html><head><title>x</title></head><body></body></html>", encoding="utf-8")
