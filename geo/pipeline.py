@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
@@ -21,7 +22,7 @@ from .actors import ActorLexicon, find_actors
 from .gazetteer import Gazetteer
 from .model import ActorMention, Article, ParsedArticle, PlaceMention, Span
 from .places import PlaceFinder, ResolveOptions, resolve_places
-from .sentences import split_sentences
+from .sentences import split_sentences, unwrap_lines
 
 log = logging.getLogger(__name__)
 
@@ -62,14 +63,21 @@ class Pipeline:
 
         The title's places are context for resolving the body's (see
         :func:`geo.places.resolve_places`) unless the text opens with the
-        title; every mention is in the body.
+        title; every mention is in the body. A hard-wrapped text is read with
+        its paragraphs' line breaks as spaces (:func:`geo.sentences.unwrap_lines`);
+        offsets and mention texts are the article's.
         """
-        text = article.text
+        text = unwrap_lines(article.text)
         headline: list[PlaceMention] = []
         if article.title and not _opens_with(text, article.title):  # (HTML text often does)
             # names the gazetteer has; one placed by a guess (fuzzy, sibling) is too weak a clue
             headline = [pm for pm in self._analyse(article.title)[2] if pm.method == "exact"]
         sentences, actors, places, unresolved = self._analyse(text, headline, _title_end(text, article.title))
+        if text is not article.text:  # a name read across a line break is the file's text, break and all
+            original = article.text
+            places = [replace(m, text=original[m.start:m.end]) for m in places]
+            actors = [replace(m, text=original[m.start:m.end]) for m in actors]
+            unresolved = [replace(m, text=original[m.start:m.end]) for m in unresolved]
         return ParsedArticle(article=article, places=tuple(places), actors=tuple(actors),
                              unresolved=tuple(unresolved), sentences=tuple(sentences), engine=self.engine)
 

@@ -2,7 +2,8 @@
 
 A regex splitter tuned for news prose: it does not split after common
 abbreviations (U.S., Mr., Gen., Jan.), initials or decimal numbers, and always
-splits at line breaks (news files put one paragraph per line).
+splits at line breaks (news files put one paragraph per line; :func:`unwrap_lines`
+undoes the line breaks of a text wrapped at a width).
 
 >>> split_sentences("Mr. Smith went to Idlib. He left.\\nThen Hama.")
 [(0, 24), (25, 33), (34, 44)]
@@ -33,6 +34,59 @@ _BOUNDARY = re.compile(r"""[.!?\n](?:(?<=\n)\n*|[.!?]*["'”’)\]]*(?=\s+["'“
                        r"""|(?<=[a-z0-9]{2}\.)(?=[A-Z][a-z]))""")
 # The word before a full stop, searched in the 12 characters before it.
 _WORD_BEFORE = re.compile(r"[\w.]+$")
+
+
+#: A hard-wrapped text (an e-mail, a newsletter, a plain-text export) has lines of 60-80
+#: characters; a text with wider lines puts one paragraph on each line.
+WRAP_WIDTH = (50, 100)
+#: How much shorter than the widest line a line may be and still be cut by the wrap: a long
+#: word goes to the next line whole.
+WRAP_SLACK = 25
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A line that ends a sentence or introduces what follows: its break is kept either way.
+_LINE_ENDS_CLAUSE = re.compile(r"[.!?:;][\"'”’)\]]*[ \t]*\Z")
+
+
+def unwrap_lines(text: str) -> str:
+    """``text`` with the line breaks inside the paragraphs of a hard-wrapped text as spaces.
+
+    Line breaks end a sentence (:func:`split_sentences`) and no name runs across one,
+    as news files put one paragraph per line; a text wrapped at a width cuts its
+    sentences and names ("the Jabal\\nal-Zawiya region") instead. A text is taken as
+    wrapped when its widest line is 50-100 characters and most lines followed by
+    another are cut near that width; then each such break that does not end a
+    sentence becomes spaces. Same length as ``text``: every offset into one is an
+    offset into the other. Any other text comes back as it is.
+
+    >>> text = ("Government forces shelled the town of Saraqeb and the Jabal\\n"
+    ...         "al-Zawiya region overnight, the monitor said, and the town of\\n"
+    ...         "Maarat al-Numan was hit too.")
+    >>> unwrap_lines(text)[50:90]
+    'the Jabal al-Zawiya region overnight, th'
+    """
+    if "\n" not in text and "\r" not in text:
+        return text
+    lines: list[tuple[int, int, int]] = []  # (start, end, end of its line break)
+    start = 0
+    for m in _LINE_BREAK.finditer(text):
+        lines.append((start, m.start(), m.end()))
+        start = m.end()
+    lines.append((start, len(text), len(text)))
+    width = max(end - start for start, end, _ in lines)
+    if not WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1]:
+        return text
+    # breaks between two lines of text (not a paragraph's blank line)
+    inner = [line for line, after in zip(lines, lines[1:])
+             if not text[line[0]:line[1]].isspace() and line[0] < line[1]
+             and not text[after[0]:after[1]].isspace() and after[0] < after[1]]
+    cut = [line for line in inner if line[1] - line[0] >= width - WRAP_SLACK]
+    if len(cut) < 2 or len(cut) < 0.6 * len(inner):
+        return text
+    chars = list(text)
+    for start, end, after in cut:
+        if not _LINE_ENDS_CLAUSE.search(text, start, end):
+            chars[end:after] = " " * (after - end)
+    return "".join(chars)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -1478,3 +1479,22 @@ def test_the_euphrates_in_a_province_is_no_unlisted_village(pipeline):
     assert [u.text for u in parsed.unresolved] == ["Euphrates"]
     village = pipeline.parse(Article(id="y", text="Rebels took the al-Jaberiyeh village in Hama province."))
     assert [pm.place.admin1 for pm in village.places if pm.text == "Jaberiyeh"] == ["Hama"]
+
+
+@pytest.mark.parametrize("exp", EXPECTED, ids=[e["id"] for e in EXPECTED])
+def test_a_seed_wrapped_at_72_columns_reads_as_the_seed(pipeline, exp):
+    # a plain-text export or an e-mail: names and sentences run across the line breaks
+    seed = seed_article(exp)
+    wrapped_text = "\n\n".join(textwrap.fill(line, 72, break_on_hyphens=False)  # as fmt and mail do
+                                 for line in seed.text.splitlines() if line.strip())
+    flat_text = "\n\n".join(line for line in seed.text.splitlines() if line.strip())
+    wrapped = pipeline.parse(Article(id="w", text=wrapped_text))
+    flat = pipeline.parse(Article(id="f", text=flat_text))
+
+    def readings(parsed):
+        return ([(" ".join(p.text.split()), p.place.id) for p in parsed.places],
+                [(" ".join(a.text.split()), a.actor, a.coref) for a in parsed.actors])
+
+    assert readings(wrapped) == readings(flat)
+    for span in (*wrapped.places, *wrapped.actors, *wrapped.unresolved):
+        assert wrapped_text[span.start:span.end] == span.text

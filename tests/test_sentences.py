@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from geo.sentences import sentence_index, split_sentences
+import pytest
+
+from geo.sentences import sentence_index, split_sentences, unwrap_lines
 
 
 def test_abbreviations_and_initials_do_not_split():
@@ -37,3 +39,36 @@ def test_sentence_index_finds_the_holder():
 
 def test_empty_text_has_no_sentences():
     assert split_sentences("") == []
+
+
+WRAPPED = """Government forces shelled the town of Saraqeb and the Jabal
+al-Zawiya region on Saturday, while Hay'at Tahrir al-Sham fighters
+moved towards Tel Touqan, the monitor said. Residents of Maarat
+al-Numan fled north.
+
+A second paragraph, wrapped at the same width as the first one
+was, names Deir ez-Zor and ends here."""
+
+
+def test_the_line_breaks_of_a_hard_wrapped_text_are_unwrapped_in_place():
+    unwrapped = unwrap_lines(WRAPPED)
+    assert len(unwrapped) == len(WRAPPED)  # every offset still indexes the file's text
+    assert "the Jabal al-Zawiya region" in unwrapped and "Maarat al-Numan" in unwrapped
+    assert unwrapped.count("\n") == 2  # the paragraphs stay apart
+    assert "monitor said. Residents" in unwrapped
+    crlf = unwrap_lines(WRAPPED.replace("\n", "\r\n"))  # a wrapped Windows file: "\r\n" as two spaces
+    assert len(crlf) == len(WRAPPED) + WRAPPED.count("\n") and crlf.count("\r\n") == 2
+    assert crlf.split() == unwrapped.split()
+
+
+@pytest.mark.parametrize("text", [
+    "Headline without a stop\nBody starts here.",  # one paragraph per line (the seeds, most corpora)
+    "Killed in:\nIdlib\nHama\nHoms countryside\nDaraa",  # a list of short lines
+    "Shelling on Saraqeb killed five civilians, the civil defence said.\n"  # lines ending a sentence
+    "Airstrikes on Ariha killed three people, activists in the city said.\n"
+    "Clashes near Tel Touqan killed two fighters, the Observatory said.",
+    "The regime shelled the eastern Ghouta overnight and again in the morning, and the\n"  # one wrap:
+    "ceasefire was over",  # not a text wrapped at a width
+])
+def test_texts_that_are_not_hard_wrapped_keep_their_line_breaks(text):
+    assert unwrap_lines(text) == text
