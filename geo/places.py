@@ -2012,8 +2012,8 @@ def _place_in_neighbourhoods_town(text: str, matches: Sequence[Match], mentions:
         if pm.place.kind != "village" or pm.method == "container":
             continue
         cue = cues[i] if cues[i] is not _NO_CUE else _context(text, m, sentences)
-        if not _said_neighbourhood(cue):
-            continue
+        if not _said_neighbourhood(cue) and _NEIGHBOURHOODS_AFTER_NEXT.match(text, m.end) is None:
+            continue  # (the first of two: "the al-Jora and al-Qusour districts")
         town = _town_of_neighbourhoods(pm.start, mentions, sentences, wide=False) \
             or _town_closing_list(text, i, mentions)  # (its list's)
         if town is None or _km(pm.place, town) < 25.0:
@@ -2523,6 +2523,10 @@ _NO_CUE = _Cue("", (), False)
 # a capitalised name of one or two words, the second maybe with its article ("Deir ez-Zor",
 # "Deir Ezzor", "Hama"), as written after a list's "and" or before "province"
 _ONE_OR_TWO_WORDS = r"[A-Z][\w'’`]*(?:[ \t-]+(?:(?i:al|el|ez|az|ad)-)?[A-Z][\w'’`]*)?"
+# the first of two names a plural neighbourhood word follows ("the al-Jora and al-Qusour districts")
+_NEIGHBOURHOODS_AFTER_NEXT = re.compile(
+    rf"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}[ \t]+"
+    r"(?i:neighbou?rhoods|districts|quarters)\b")
 _PLURAL_TYPE_AFTER_NEXT = re.compile(
     rf"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}[ \t]+"
     r"(?i:(villages|towns|provinces|governorates|countryside))\b")

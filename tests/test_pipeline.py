@@ -1498,3 +1498,10 @@ def test_a_seed_wrapped_at_72_columns_reads_as_the_seed(pipeline, exp):
     assert readings(wrapped) == readings(flat)
     for span in (*wrapped.places, *wrapped.actors, *wrapped.unresolved):
         assert wrapped_text[span.start:span.end] == span.text
+
+
+def test_the_first_of_two_districts_is_in_the_city_of_the_second(pipeline):
+    text = ("A car bomb exploded in Idlib city killing four people. "
+            "In Deir Ezzor city residents began to return to the al-Jora and al-Qusour districts.")
+    (jora,) = [pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Jora"]
+    assert jora.place.admin1 == "Deir-ez-Zor" and jora.place.kind == "neighbourhood"

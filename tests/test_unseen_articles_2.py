@@ -20,9 +20,9 @@ from scripts.evaluate_unseen import REPO, evaluate, load
 FIXTURE = REPO / "tests/fixtures/unseen_articles_2"
 
 #: 585 expected mentions in 40 articles
-FOUND_FLOOR = 561       # reached 564 (552 as first measured)
-RIGHT_FLOOR = 538       # reached 541 (523 as first measured)
-WRONG_GOVERNORATE_LIMIT = 9   # reached 7 (11 as first measured)
+FOUND_FLOOR = 562       # reached 565 (552 as first measured)
+RIGHT_FLOOR = 540       # reached 543 (523 as first measured)
+WRONG_GOVERNORATE_LIMIT = 8   # reached 6 (11 as first measured)
 EXTRA_LIMIT = 170       # reached 165 (167 as first measured; 99 in title lines, repeated headlines and caps datelines, 54 in Related/Tags lists)
 DOMINANT_FLOOR = 40     # of 40
 
