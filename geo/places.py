@@ -221,6 +221,8 @@ _FOREIGN_NISBA_AFTER = re.compile(
 _SON_OF_AFTER = re.compile(r"[ \t]+(?:bin|ibn)[ \t]+[A-Z]")
 _ROLE_AFTER = re.compile(r",?[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:leader|commander|emir|terrorist|"
                          r"militant|fighter|member|spokesman|official|cleric|preacher|jihadist)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)[ \t]+\Z")
+_WHO_AFTER = re.compile(r",?[ \t]+who\b")
 # The given name before a family name (an article may stand between: "Imad al-Ahmad al-Hamad")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:(?:al|Al|el|El)[ \t]*-[ \t]*)?(?:[A-Z][a-z]+[ \t]+"
                            r"(?:(?:al|Al|el|El)[ \t]*-[ \t]*)?)?\Z")
@@ -414,6 +416,8 @@ class PlaceFinder:
                     if item.flags & _MAY_BE_NAMED and (
                             _role_before(text, start) or _is_nisba(text, end)
                             or _ROLE_AFTER.match(text, end)
+                            # '"We came with nothing" said Umm Ahmad who fled ...': the speaker
+                            or _WHO_AFTER.match(text, end) and _SAID_BEFORE.search(text, max(0, start - 8), start)
                             or " " not in item.key and self._named_after_given_name(text, surface, start)):
                         # a person's name: "commander Abu Omar", "Abu Bakr al-Baghdadi", "Abu Hassan, an
                         # al-Nusra leader", "Alloush" after "Zahran Alloush"; and later in the article

@@ -1505,3 +1505,14 @@ def test_the_first_of_two_districts_is_in_the_city_of_the_second(pipeline):
             "In Deir Ezzor city residents began to return to the al-Jora and al-Qusour districts.")
     (jora,) = [pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Jora"]
     assert jora.place.admin1 == "Deir-ez-Zor" and jora.place.kind == "neighbourhood"
+
+
+@pytest.mark.parametrize("text, person, place", [
+    ('"We came with nothing" said Umm Ahmad who fled eastern Aleppo with her children.', "Umm Ahmad", "Aleppo"),
+    # not a place a person is in
+    ("A woman at Bustan al-Qasr who was covering her face said she hoped to leave.", None, "Bustan al-Qasr"),
+    ("Rebels in Saraqeb who had fought for years left.", None, "Saraqeb"),
+])
+def test_said_name_who_is_a_speaker(pipeline, text, person, place):
+    found = {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert place in found and (person is None or person not in found)
