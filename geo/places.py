@@ -221,6 +221,10 @@ _FOREIGN_NISBA_AFTER = re.compile(
 _SON_OF_AFTER = re.compile(r"[ \t]+(?:bin|ibn)[ \t]+[A-Z]")
 _ROLE_AFTER = re.compile(r",?[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:leader|commander|emir|terrorist|"
                          r"militant|fighter|member|spokesman|official|cleric|preacher|jihadist)\b")
+# A news agency's credit line: "Reporting by Tom Perry and Laila Bassam in Beirut; Editing by
+# Louise Ireland" (the names up to "in", a semicolon or the end of the sentence)
+_CREDIT = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Ww]ritten|[Ee]dited|[Cc]ompiled)[ \t]+by[ \t]+"
+                     r"((?:[A-Z][\w'’.-]*|and|&|,)(?:[ \t]+(?:[A-Z][\w'’.-]*|and|&)|,)*)")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)[ \t]+\Z")
 _WHO_AFTER = re.compile(r",?[ \t]+who\b")
 # The given name before a family name (an article may stand between: "Imad al-Ahmad al-Hamad")
@@ -344,6 +348,9 @@ class PlaceFinder:
         matches: list[Match] = []
         unknown: list[Span] = []
         persons: set[str] = set()  # one-word names this text gives people ("Redur Xelil", "Xelil said")
+        # the people a news agency's credit line names ("Editing by Louise Ireland"): no places
+        credits = [m.span(1) for m in _CREDIT.finditer(text)] if "by" in text else None
+        in_credit = _Blocked(credits) if credits else None
         inside = _Blocked(blocked) if blocked else None
         new_match = tuple.__new__  # Match(...) without its Python-level __new__
         plan, last_words, is_common_word = self._plan, self._last_words, self.is_common_word
@@ -379,6 +386,8 @@ class PlaceFinder:
                 start, end = base + item.start, base + item.end
                 surface = source[start:end]
                 if inside and inside(start, end) and not (item.places and _names_state(surface, item.places)):
+                    continue
+                if in_credit and in_credit(start, end):
                     continue
                 needs = item.needs
                 if needs == _IF_CUE and not listed and not _has_place_cue(text, start, end) and not (

@@ -1516,3 +1516,10 @@ def test_the_first_of_two_districts_is_in_the_city_of_the_second(pipeline):
 def test_said_name_who_is_a_speaker(pipeline, text, person, place):
     found = {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
     assert place in found and (person is None or person not in found)
+
+
+def test_a_news_agency_s_credit_line_names_people_not_places(pipeline):
+    text = ("Reporting by Tom Perry and Laila Bassam in Beirut; Additional reporting by Tulay Karadeniz "
+            "in Ankara; Editing by Louise Ireland and Jordan Hama.")
+    found = [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places]
+    assert found == ["Beirut", "Ankara"]

@@ -23,7 +23,7 @@ FIXTURE = REPO / "tests/fixtures/unseen_articles_2"
 FOUND_FLOOR = 562       # reached 565 (552 as first measured)
 RIGHT_FLOOR = 540       # reached 543 (523 as first measured)
 WRONG_GOVERNORATE_LIMIT = 8   # reached 6 (11 as first measured)
-EXTRA_LIMIT = 169       # reached 164 (167 as first measured; 99 in title lines, repeated headlines and caps datelines, 54 in Related/Tags lists)
+EXTRA_LIMIT = 168       # reached 163 (167 as first measured; 99 in title lines, repeated headlines and caps datelines, 54 in Related/Tags lists)
 DOMINANT_FLOOR = 40     # of 40
 
 @pytest.fixture(scope="module")
