@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """How the pipeline finds the actors of whole articles it was not tuned on (tests/fixtures/unseen_articles).
 
-    python scripts/evaluate_unseen_actors.py [-q]
+    python scripts/evaluate_unseen_actors.py [-q] [--fixture PATH]
+
+``--fixture`` names another folder of the same format (NN.txt, actors.jsonl), such as
+tests/fixtures/unseen_articles_2 (the same kind of articles as scraped text), or an
+answers file itself.
 
 The answers (``actors.jsonl``, one line per article) were written by hand before the
 engine read the articles: every actor mention with its span, its canonical actor
@@ -131,10 +135,10 @@ def evaluate(pipe, answers: Path = ANSWERS) -> Result:
     return res
 
 
-def report(res: Result) -> list[str]:
-    """The figures, one line each."""
+def report(res: Result, name: str | None = None) -> list[str]:
+    """The figures, one line each (``name``: the fixture folder, shown in the first line)."""
     c = res.counts
-    lines = [f"unseen articles: {c['articles']}; answers {sum(c[f'{k}_answers'] for k in KINDS)} "
+    lines = [f"unseen articles{f' ({name})' if name else ''}: {c['articles']}; answers {sum(c[f'{k}_answers'] for k in KINDS)} "
              f"(+{c['optional']} optional, {c['optional_found']} of them found); "
              f"recall {100 * res.recall():.1f}%, precision {100 * res.precision():.1f}%"]
     for k in KINDS:
@@ -152,13 +156,18 @@ def report(res: Result) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-q", "--quiet", action="store_true", help="figures only")
+    ap.add_argument("--fixture", type=Path, default=FIXTURE,
+                    help="folder with NN.txt and actors.jsonl, or an answers file (default: %(default)s)")
     args = ap.parse_args(argv)
+    answers = args.fixture if args.fixture.is_file() else args.fixture / ANSWERS.name
+    if not answers.is_file():
+        ap.error(f"no answers file: {answers}")
     from geo.pipeline import Pipeline
-    res = evaluate(Pipeline.default())
+    res = evaluate(Pipeline.default(), answers)
     if not args.quiet:
         for line in res.failures + res.extras:
             print(line)
-    print("\n".join(report(res)))
+    print("\n".join(report(res, answers.parent.name)))
     return 0
 
 
