@@ -806,3 +806,16 @@ def test_unseen_sana_units(lexicon, text, expected):
 ])
 def test_unseen_the_authorities(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # head nouns a state's adjective takes: positions, attacks, officers, air defences
+    ("Turkish attacks on the town went on.", [("Turkish attacks", "Turkey")]),
+    ("Russian officers oversaw the deal.", [("Russian officers", "Russia")]),
+    ("Syrian air defences intercepted the missiles.", [("Syrian air defences", GOV)]),
+    ("Rebels attacked Syrian positions.", [("Rebels", OPP), ("Syrian positions", GOV)]),
+    # and a group's name: one mention, the noun with it
+    ("Jets struck ISIS positions near Palmyra.", [("ISIS positions", "ISIS")]),
+])
+def test_unseen_positions_attacks_officers_air_defences(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
