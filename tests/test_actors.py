@@ -819,3 +819,12 @@ def test_unseen_the_authorities(lexicon, text, expected):
 ])
 def test_unseen_positions_attacks_officers_air_defences(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Civilians left the districts the Russian center for reconciliation said. The center also "
+     "registered 17 ceasefire violations.", [("center", "Russia")]),
+    ("The army reached the center of the town.", [("army", GOV)]),  # no center named: no actor
+])
+def test_unseen_the_center_is_the_center_named_last(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
