@@ -828,3 +828,13 @@ def test_unseen_positions_attacks_officers_air_defences(lexicon, text, expected)
 ])
 def test_unseen_the_center_is_the_center_named_last(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Russian Defense Ministry said drones attacked the base. The ministry said they came from Idlib.",
+     [("ministry", "Russia")]),
+    ("The Syrian Foreign Ministry condemned the strike. The ministry said it violated law.", [("ministry", GOV)]),
+    ("The ministry of health said ten died.", []),
+])
+def test_unseen_the_ministry_is_the_ministry_named_last(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
