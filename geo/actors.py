@@ -364,6 +364,8 @@ class ActorLexicon:
                             pattern.skip == 0 and _OPENS_SENTENCE.search(text, max(0, start - 3), start)
                             and _VERB_AFTER.match(text, end)):
                         continue  # "the Army of Conquest" is a name; a headline's "Army kills ..." is not
+                    if text.endswith("troops", start, end) and _OWNED_AFTER.match(text, end):
+                        continue  # "troops from a Kurdish-Arab alliance", "troops fighting to topple him": not the army's
                     if _HELD.match(text, end) and text[end - 10:end].lower() == "government":
                         continue  # "the government-held west": the alias "government-held", not "the government"
                     states_at.append(len(matches))
@@ -923,6 +925,9 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     return around.isupper() and len(_LETTERS.findall(around)) >= 6
 
 
+# After "troops", "army": whose they are follows ("troops from a Kurdish-Arab alliance", "troops
+# alongside the SDF"), or what they fight for ("troops fighting to topple him")
+_OWNED_AFTER = re.compile(r"[ \t]+(?:from|of|alongside|fighting)\b")
 # Before a word: the start of the text or of a sentence
 _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?\n][\"'\u201d\u2019]?[ \t]*)\Z")
 # A lower-case word after a name that is not "of" ("Army kills", not "Army of Conquest")
@@ -1258,6 +1263,9 @@ class _Referents:
         ``fallback`` (the Syrian government) is named after it. So for "the government": the
         state named last with its government ("the Iraqi government")."""
         head = "government" if _GOVERNMENT_WORD.search(self.text, start, end) else "army"
+        # "troops" are a state's whether named with its army or its government ("The Iraqi
+        # government ... sent troops")
+        heads = ("army", "government") if self.text.endswith("troops", start, end) else (head,)
         if head == "government" and _OF_SYRIA.match(self.text, end):
             return []  # "the government of President Bashar Assad", "... in Damascus": the fallback
         first = _sentence_of(self.sentence_starts, start) - LOOKBACK_SENTENCES
@@ -1267,7 +1275,7 @@ class _Referents:
                 continue
             if at < first_offset or actor is fallback:
                 break
-            if named_with == head:
+            if named_with in heads:
                 return [actor]
         return []
 

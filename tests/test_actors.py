@@ -580,9 +580,10 @@ def test_qa2_the_coalition_before_a_longer_name(lexicon):
 @pytest.mark.parametrize("text, expected", [
     ("Rebels took a hill. The government said five villages were retaken.", [("government", GOV)]),
     ("The opposition and the government blamed each other.", [("government", GOV)]),
-    ("The Iraqi government said it would act. The government sent troops.", [("government", "Iraq")]),
+    ("The Iraqi government said it would act. The government sent troops.",
+     [("government", "Iraq"), ("troops", "Iraq")]),
     ("The Iraqi government said it would act. Regime forces advanced. The government sent troops.",
-     [("government", GOV)]),
+     [("government", GOV), ("troops", GOV)]),
     ("Strikes in Iraq were agreed by the Iraqi government but not by the government of President Bashar Assad.",
      [("government", GOV)]),
     # a longer name wins: "government forces" is no "the government" and a head noun
@@ -661,7 +662,7 @@ def test_qa3_its_russian_ally(lexicon, text, expected):
      [("Rebel", OPP, False), ("government", GOV, False)]),
     # "the government-held" is the Syrian government's territory whatever state was named before
     ("The Iraqi government agreed. Troops entered the government-controlled west.",
-     [("Iraqi government", "Iraq", False), ("government", GOV, False)]),
+     [("Iraqi government", "Iraq", False), ("Troops", GOV, True), ("government", GOV, False)]),
     # without the hyphen "government" is no alias: "the government" stays a coreferent phrase
     ("The Iraqi government held talks. The government held talks.",
      [("Iraqi government", "Iraq", False), ("government", "Iraq", True)]),
@@ -761,7 +762,7 @@ def test_unseen_datelines_and_roads_between_places(lexicon, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # the government's allies named last are not "the militants" (the opposition's usage)
     ("Hezbollah chief Hassan Nasrallah spoke. Troops found explosives left by the militants.",
-     [("militants", OPP)]),
+     [("Troops", GOV), ("militants", OPP)]),
     ("ISIS attacked. The National Defence Forces fought back. Many of the militants fled.",
      [("militants", "ISIS")]),
 ])
@@ -837,4 +838,16 @@ def test_unseen_the_center_is_the_center_named_last(lexicon, text, expected):
     ("The ministry of health said ten died.", []),
 ])
 def test_unseen_the_ministry_is_the_ministry_named_last(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SANA said troops repelled the attack.", [("troops", GOV)]),
+    ("The Turkish army shelled the area. Troops advanced on the town.", [("Troops", "Turkey")]),
+    # whose troops they are follows them: not the army's
+    ("Thousands of troops from a Kurdish-Arab alliance are advancing.", []),
+    ("Assad pledged victory over troops fighting to topple him.", []),
+    ("The government of President Bashar Assad denied it.", [("government", GOV)]),
+])
+def test_unseen_bare_troops(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
