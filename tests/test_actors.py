@@ -851,3 +851,13 @@ def test_unseen_the_ministry_is_the_ministry_named_last(lexicon, text, expected)
 ])
 def test_unseen_bare_troops(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Israeli-occupied Golan Heights lay quiet.", [("Israeli-occupied", "Israel")]),
+    ("Pro-government media said the town fell.", [("Pro-government", GOV)]),
+    ("The area is under government control.", [("government control", GOV)]),
+    ("Pro-government forces advanced.", [("Pro-government forces", GOV)]),
+])
+def test_unseen_modifiers_of_the_government_and_israel(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected

@@ -13,7 +13,7 @@ import pytest
 from scripts.evaluate_unseen_actors import ANSWERS, evaluate, load
 
 #: 323 scored answers (190 named, 133 coreferent) and 11 optional ones in 40 articles
-NAMED_RIGHT_FLOOR = 181   # reached 183 (174 as first measured)
+NAMED_RIGHT_FLOOR = 182   # reached 184 (174 as first measured)
 COREF_RIGHT_FLOOR = 95    # reached 97 (74 as first measured)
 PRECISION_FLOOR = 0.95    # reached 0.969 (248 of 256 engine mentions)
 WRONG_LIMIT = 5           # engine mentions giving another actor than the answer's: reached 4 (6 as first measured)
