@@ -1662,10 +1662,10 @@ def _rural_governorates(matches: Sequence[Match], chosen: list[tuple[Place, floa
                         gazetteer: Gazetteer) -> None:
     """"rural X" (a lower-case "rural", so not part of the name's match) is the governorate
     named "Rural X" where there is one: "rural Damascus" is Rural Damascus (Rif Dimashq),
-    a governorate apart from the city's own."""
+    a governorate apart from the city's own; so is "the countryside of Damascus"."""
     for i, m in enumerate(matches):
         before = cues[i].before
-        if before and before[-1] == "rural":
+        if before and (before[-1] == "rural" or _type_before(before) == "countryside"):
             rural = next((p for p in gazetteer.by_key(name_key("Rural " + m.text)) if p.kind == "governorate"), None)
             if rural is not None:
                 chosen[i] = (rural, chosen[i][1])

@@ -1523,3 +1523,12 @@ def test_a_news_agency_s_credit_line_names_people_not_places(pipeline):
             "in Ankara; Editing by Louise Ireland and Jordan Hama.")
     found = [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places]
     assert found == ["Beirut", "Ankara"]
+
+
+@pytest.mark.parametrize("text, surface, governorate", [
+    ("Regime forces also shelled Beit Jinn in the countryside of Damascus.", "Damascus", "Rural Damascus"),
+    ("Clashes in the countryside of Aleppo went on.", "Aleppo", "Aleppo"),  # no Rural Aleppo
+])
+def test_the_countryside_of_damascus_is_rural_damascus(pipeline, text, surface, governorate):
+    (pm,) = [pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface]
+    assert pm.place.kind == "governorate" and pm.place.admin1 == governorate
