@@ -427,7 +427,9 @@ class PlaceFinder:
                                  # (not a headline's "Kurds Advance in Aleppo Countryside": no word of
                                  # the name a frequent English one)
                                  or _HELD_IN_AFTER.match(text, end) is not None
-                                 and not any(map(is_common_word, item.key.split()))) \
+                                 and not any(map(is_common_word, item.key.split()))
+                                 # (nor an English noun of action: "Shelling in the countryside of Hama")
+                                 and not item.key.endswith(("ing", "ings"))) \
                             and not is_common_word(item.key)
                     if not taken:
                         continue
@@ -2553,7 +2555,10 @@ _ONE_OR_TWO_WORDS = r"[A-Z][\w'’`]*(?:[ \t-]+(?:(?i:al|el|ez|az|ad)-)?[A-Z][\w
 _NEIGHBOURHOODS_AFTER_NEXT = re.compile(
     rf"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}[ \t]+"
     r"(?i:neighbou?rhoods|districts|quarters)\b")
+_NAME_NEXT = re.compile(r",?[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?[A-Z]")
 _PLURAL_TYPE_AFTER_NEXT = re.compile(
+    # (up to two more names first, their commas maybe lost: "Latakia Hama and Aleppo provinces")
+    rf"(?:,?[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}){{0,2}},?"
     rf"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}[ \t]+"
     r"(?i:(villages|towns|provinces|governorates|countryside))\b")
 
@@ -2562,7 +2567,7 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     if is_arabic(m.text):
         return _arabic_context(text, m.start)
     after = _word_after(text, m.end)
-    if after == "and":
+    if after == "and" or _NAME_NEXT.match(text, m.end):  # (a list's next name: "Latakia, Hama and ...")
         plural = _PLURAL_TYPE_AFTER_NEXT.match(text, m.end)
         if plural is not None:
             after = plural.group(1).lower()
@@ -2581,8 +2586,10 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             lo = max(s, m.start - 100)
             # (a match has "of" in it, in any case: looked for first, in C)
             listed = _LIST_CUE.search(text, lo, m.start) if "of" in text[lo:m.start].lower() else None
-            if listed and "." not in text[listed.end():m.start]:
+            if listed and "." not in text[listed.end():m.start] and (
+                    listed.group(1)[0] not in "cC" or _NAMES_LIST_GAP.fullmatch(text, listed.end(), m.start)):
                 # "the neighbourhoods of al-Sabil, al-Furqan and al-Midan": each one is a neighbourhood
+                # ("the countryside of Lattakia and Idleb" too, if only names come between)
                 before = (*before[:-2], listed.group(1).lower(), "of")
     if len(before) == 3 and before[1] in _PARTS and before[2] == "of" and before[0] in _DIRECTIONS:
         # "two key villages in the Eastern part of Deir Ezzur": settlements in the governorate's east
@@ -2714,8 +2721,10 @@ def _province_in(text: str, start: int, end: int) -> bool:
 
 
 _LIST_CUE = re.compile(
-    rf"([ndqvtpg](?<!\w[ndqvtpg]){_after_first_letter('neighbou?rhoods|districts|quarters|villages|towns|provinces|governorates')})"
+    rf"([ndqvtpgc](?<!\w[ndqvtpgc]){_after_first_letter('neighbou?rhoods|districts|quarters|villages|towns|provinces|governorates|countryside')})"
     r"\s+of\b", re.IGNORECASE)
+# Between "the countryside of" and a name: the list's earlier names only ("of Lattakia, Hama and ")
+_NAMES_LIST_GAP = re.compile(r"(?:[ \t]+(?:and[ \t]+)?(?:the[ \t]+)?(?:(?i:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`-]*,?)+[ \t]+(?:and[ \t]+)?")
 
 
 @lru_cache(maxsize=20_000)

@@ -1532,3 +1532,19 @@ def test_a_news_agency_s_credit_line_names_people_not_places(pipeline):
 def test_the_countryside_of_damascus_is_rural_damascus(pipeline, text, surface, governorate):
     (pm,) = [pm for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == surface]
     assert pm.place.kind == "governorate" and pm.place.admin1 == governorate
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    # a governorate word after a list, or "the countryside of" before one, is each name's
+    ("Russian jets struck parts of Latakia Hama and Aleppo provinces.", ["Latakia", "Hama", "Aleppo"]),
+    ("Violations were registered in Latakia, Hama and Aleppo provinces.", ["Latakia", "Hama", "Aleppo"]),
+    ("Fighting raged in the countryside of Lattakia, Hama and Idleb.", ["Lattakia", "Hama", "Idleb"]),
+])
+def test_a_governorate_word_is_each_listed_name_s(pipeline, text, surfaces):
+    kinds = {pm.text: pm.place.kind for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert [kinds.get(s) for s in surfaces] == ["governorate"] * len(surfaces)
+
+
+def test_an_english_noun_of_action_is_no_village_of_the_governorate_after_it(pipeline):
+    text = "Shelling in the countryside of Hama killed five people."
+    assert "Shelling" not in {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
