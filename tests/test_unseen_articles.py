@@ -1,48 +1,102 @@
-"""Whole articles the engine was not tuned on (tests/fixtures/unseen_articles).
+"""Whole articles the engine was not tuned on: three batches of 40, each answered by hand
+before the engine read it (``tests/fixtures/unseen_articles*``).
 
-Floors sit just under what the pipeline reaches (after the data fixes of the same
-session): a change that loses places here fails. ``python scripts/evaluate_unseen.py``
-prints every failure and extra mention with its sentence.
+* ``unseen_articles``: clean prose in the outlets' styles (SANA, Reuters, AFP, Sputnik, ...).
+* ``unseen_articles_2``: written as the FA-KES scrapes are: commas and apostrophes stripped
+  ("Syrias", "Sarmin Taftanaz and ..."), lost full stops, date stamps, share counts, glued
+  URLs, "Related"/"Tags" lists, headlines repeated in the body, capitalised datelines.
+* ``unseen_articles_3``: the same style, outlets weighted as in FA-KES, stressing round-ups,
+  homonyms, spellings, neighbourhoods, metonymic capitals and place-like names; written after
+  the engine had been fixed on the first two and scored once before any further change (its
+  first_run.txt): the fair estimate of how the engine reads unseen FA-KES articles.
+
+Each fixture's README.md (batches 2 and 3) gives the conventions: title lines, repeated
+headlines, caps datelines and Related/Tags lists are left out of the answers, so what the
+engine finds there counts as extra. Floors sit just under what the pipeline reaches: a
+change that loses places here fails. ``python scripts/evaluate_unseen.py --fixture
+tests/fixtures/<batch>`` prints every failure and extra mention with its sentence.
 """
 
-import json
+from __future__ import annotations
+
+from typing import NamedTuple
 
 import pytest
 
-from scripts.evaluate_unseen import FIXTURE, evaluate, load
+from scripts.evaluate_unseen import REPO, evaluate, load
 
-#: 361 expected mentions in 40 articles
-FOUND_FLOOR = 355       # reached 357
-RIGHT_FLOOR = 345       # reached 347
-WRONG_GOVERNORATE_LIMIT = 2   # reached 1
-EXTRA_LIMIT = 85        # reached 81 (most are headlines and datelines the answers leave out)
-DOMINANT_FLOOR = 39     # of 40
 
-@pytest.fixture(scope="module")
-def result(pipeline):
-    return evaluate(pipeline)
+class Floors(NamedTuple):
+    expected: int           # mentions in the answers
+    words: tuple[int, int]  # the length of an article
+    found: int
+    right: int
+    wrong_governorate: int  # at most
+    extra: int              # at most
+    dominant: int           # of 40
 
-def test_fixture_is_sound():
-    rows = load()
+
+BATCHES = {
+    # reached 357 found, 347 right (324 as first measured), 1 wrong governorate, 81 extra (most
+    # in headlines and datelines the answers leave out), dominant 39 (Yarmouk: four Rural
+    # Damascus places against two in Damascus, the rule's answer read right)
+    "unseen_articles": Floors(361, (120, 250), found=355, right=345, wrong_governorate=2, extra=85, dominant=39),
+    # reached 565 found, 544 right (552 and 523 as first measured), 5 wrong governorate (11),
+    # 163 extra (99 in title lines, repeated headlines and caps datelines, 54 in Related/Tags lists)
+    "unseen_articles_2": Floors(585, (120, 300), found=562, right=541, wrong_governorate=7, extra=168, dominant=40),
+    # reached 683 found, 637 right (683 and 632 as first measured), 14 wrong governorate (15), 148
+    # extra (125 in the furniture; 23 in running text: "US-led", rivers, people, organisations);
+    # of the 64 missed, 37 are places the gazetteer has no row for
+    "unseen_articles_3": Floors(747, (120, 300), found=680, right=634, wrong_governorate=16, extra=152, dominant=40),
+}
+
+_results: dict[str, object] = {}
+
+
+@pytest.fixture(params=sorted(BATCHES))
+def batch(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def result(pipeline, batch):
+    if batch not in _results:  # (each batch is parsed once in the session)
+        _results[batch] = evaluate(pipeline, REPO / "tests/fixtures" / batch)
+    return _results[batch]
+
+
+def test_fixture_is_sound(batch):
+    floors = BATCHES[batch]
+    rows = load(REPO / "tests/fixtures" / batch)
     assert len(rows) == 40
     govs = set()
     for row, text in rows:
-        assert 120 <= len(text.split()) <= 250, row["file"]
+        assert floors.words[0] <= len(text.split()) <= floors.words[1], row["file"]
         for p in row["places"]:
             assert text[p["start"]:p["end"]] == p["text"], (row["file"], p)
             govs.add(p["governorate"])
     assert len(govs - {None}) == 14
+    assert sum(len(row["places"]) for row, _ in rows) == floors.expected
 
-def test_found_and_right(result):
-    c = result.counts
-    assert c["expected"] == 361
-    assert c["found"] >= FOUND_FLOOR, dict(c)
-    assert c["right"] >= RIGHT_FLOOR, dict(c)
 
-def test_wrong_governorate_and_extra(result):
-    c = result.counts
-    assert c["wrong_governorate"] <= WRONG_GOVERNORATE_LIMIT, result.failures
-    assert c["extra"] <= EXTRA_LIMIT, dict(c)
+def test_found_and_right(batch, result):
+    floors, c = BATCHES[batch], result.counts
+    assert c["expected"] == floors.expected
+    assert c["found"] >= floors.found, dict(c)
+    assert c["right"] >= floors.right, dict(c)
 
-def test_dominant_governorate(result):
-    assert result.counts["dominant_agree"] >= DOMINANT_FLOOR, result.dominant_misses
+
+def test_wrong_governorate_and_extra(batch, result):
+    floors, c = BATCHES[batch], result.counts
+    assert c["wrong_governorate"] <= floors.wrong_governorate, result.failures
+    assert c["extra"] <= floors.extra, dict(c)
+
+
+def test_dominant_governorate(batch, result):
+    assert result.counts["dominant_agree"] >= BATCHES[batch].dominant, result.dominant_misses
+
+
+@pytest.mark.parametrize("batch", ["unseen_articles_2", "unseen_articles_3"])
+def test_every_governorate_is_some_article_s_dominant_one(batch):
+    rows = load(REPO / "tests/fixtures" / batch)
+    assert len({row["dominant"] for row, _ in rows}) == 14
