@@ -861,3 +861,11 @@ def test_unseen_bare_troops(lexicon, text, expected):
 ])
 def test_unseen_modifiers_of_the_government_and_israel(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Army units in cooperation with the popular defense groups repelled the attack.",
+    "Local defence groups held the village.",
+])
+def test_unseen_popular_and_local_defence_groups_are_the_ndf(lexicon, text):
+    assert [a for _, a in actors_in(text, lexicon) if a == "National Defence Forces"] == ["National Defence Forces"]
