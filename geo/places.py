@@ -238,6 +238,9 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
                 out.append(names.span())
         at = text.find(" by ", at + 4)
     return out
+
+
+# A name between "said" and "who" is the speaker: '"We came with nothing" said Umm Ahmad who fled ...'
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)[ \t]+\Z")
 _WHO_AFTER = re.compile(r",?[ \t]+who\b")
 # The given name before a family name (an article may stand between: "Imad al-Ahmad al-Hamad")
