@@ -65,9 +65,9 @@ HEAD_NOUN_RULES = {
     "group_noun": ("armed group", "alliance"),
     "body_noun": ("organisation",),
 }
-#: Phrase rules that yield coreferent mentions (``coref=True``).
 #: The category of the Syrian government and its allies (Hezbollah, the NDF, Iran-backed militias).
 _GOVERNMENT_SIDE = "government and allies"
+#: Phrase rules that yield coreferent mentions (``coref=True``).
 COREF_RULES = ("fixed", "last_group", "last_members", "last_two_groups", "plural", "last_state", "last_named")
 #: Phrase rules listing words around a country or capital that make it a place.
 CUE_RULES = ("place_before", "capital_before", "place_after")
