@@ -469,29 +469,49 @@ def _make_article(text: str, where: str, path: str, fields: _Fields, options: Re
     return Article(
         id=article_id(text),
         text=text,
-        title=_clean_label(fields.title),
-        source=_clean_label(fields.source),
+        title=_clean_label(fields.title, where, "title"),
+        source=_clean_label(fields.source, where, "source"),
         date=_read_date(fields.date, where, options.date_format),
         path=path,
-        url=_clean_label(fields.url),
+        url=_clean_label(fields.url, where, "url"),
     )
 
 
-def _clean_label(value: Any) -> str | None:
-    """A one-line display string (title, source, url) or None if empty."""
-    if value is None or isinstance(value, (dict, list, bool)):
+def _clean_label(value: Any, where: str = "", field: str = "") -> str | None:
+    """A one-line display string (title, source, url) or None if empty; a JSON object, list or
+    true/false there is left out with a warning naming ``where`` and the field."""
+    if value is None:
+        return None
+    if isinstance(value, (dict, list, bool)):
+        log.warning("%s: %s is not text (a JSON %s); left empty", where, field, _json_kind(value))
         return None
     label = " ".join(_replace_surrogates(str(value)).split())
     return label or None
 
 
 def _read_date(value: Any, where: str, date_format: str | None) -> dt.date | None:
-    if value is None or isinstance(value, (dict, list, bool)) or not str(value).strip():
+    if value is None:
+        return None
+    if isinstance(value, (dict, list, bool)):
+        log.warning("%s: date is not text (a JSON %s); date left empty", where, _json_kind(value))
+        return None
+    if not str(value).strip():
         return None
     date = parse_date(str(value), date_format)
     if date is None:
-        log.warning("%s: unparseable date %r; date left empty", where, str(value)[:80])
+        year = _YEAR.search(str(value))
+        if year and not _MIN_YEAR <= int(year.group()) <= _MAX_YEAR:
+            log.warning("%s: date %r is outside %d-%d; date left empty", where, str(value)[:80], _MIN_YEAR, _MAX_YEAR)
+        else:
+            log.warning("%s: unparseable date %r; date left empty", where, str(value)[:80])
     return date
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _json_kind(value: Any) -> str:
+    return "object" if isinstance(value, dict) else "list" if isinstance(value, list) else "true/false"
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

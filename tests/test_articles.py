@@ -122,6 +122,20 @@ def test_unparseable_date_is_logged_and_left_empty(tmp_path, caplog):
     assert "unparseable date 'someday'" in caplog.text and "c.csv:row 1" in caplog.text
 
 
+def test_a_date_out_of_range_is_said_to_be_out_of_range(tmp_path, caplog):
+    path = write(tmp_path / "d.csv", "text,date\nClashes in Idlib.,9999-12-31\n")
+    assert read_one(path).date is None
+    assert "date '9999-12-31' is outside 1900-2100" in caplog.text and "d.csv:row 1" in caplog.text
+
+
+def test_jsonl_fields_of_the_wrong_type_are_left_empty_with_a_warning(tmp_path, caplog):
+    path = write(tmp_path / "w.jsonl", '{"text": "Shells hit Idlib.", "source": ["a"], "date": {"y": 1}, "title": true}\n')
+    article = read_one(path)
+    assert (article.title, article.source, article.date) == (None, None, None)
+    for field, kind in (("title", "true/false"), ("source", "list"), ("date", "object")):
+        assert f"w.jsonl:line 1: {field} is not text (a JSON {kind})" in caplog.text
+
+
 @pytest.mark.parametrize("bad", [{"text_column": ""}, {"date_format": "Y-m-d"}, {"limits": 5}])
 def test_read_options_reject_bad_values(bad):
     with pytest.raises(ValueError):
