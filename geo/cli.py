@@ -456,7 +456,8 @@ def run_lookup(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     if not found:
         where = "in the gazetteer" if choice == "offline" else f"by {choice}"
-        print(f"no place named {args.name!r} found {where}", file=sys.stderr)
+        name = args.name if len(args.name) <= 80 else args.name[:77] + "..."  # (one readable line)
+        print(f"no place named {name!r} found {where}", file=sys.stderr)
         return 1
     for rank, location in enumerate(found, 1):
         raw = location.raw

@@ -357,3 +357,9 @@ def test_lookup_of_an_empty_name_is_a_usage_error(name, capsys) -> None:
 def test_lookup_of_gibberish_finds_nothing(capsys) -> None:
     assert main(["lookup", "xyzzy"]) == 1  # not Gaza City, whose Kurdish name Xeze is half alike
     assert "no place named 'xyzzy'" in capsys.readouterr().err
+
+
+def test_lookup_of_a_huge_name_says_so_in_one_short_line(capsys) -> None:
+    assert main(["lookup", "q" * 100_000]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and len(err) < 200 and "no place named 'qqq" in err
