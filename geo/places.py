@@ -221,6 +221,7 @@ _FOREIGN_NISBA_AFTER = re.compile(
 _SON_OF_AFTER = re.compile(r"[ \t]+(?:bin|ibn)[ \t]+[A-Z]")
 _ROLE_AFTER = re.compile(r",?[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:leader|commander|emir|terrorist|"
                          r"militant|fighter|member|spokesman|official|cleric|preacher|jihadist)\b")
+_GLUED_LINK = re.compile(r"(?<=[a-z])h(?=ttps?(?:[:/]|st\.co|www))")
 # A news agency's credit line: "Reporting by Tom Perry and Laila Bassam in Beirut; Editing by
 # Louise Ireland" (the names up to "in", a semicolon or the end of the sentence)
 _CREDIT_WORD = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Ww]ritten|[Ee]dited|[Cc]ompiled)\Z")
@@ -371,6 +372,10 @@ class PlaceFinder:
         new_match = tuple.__new__  # Match(...) without its Python-level __new__
         plan, last_words, is_common_word = self._plan, self._last_words, self.is_common_word
         source = text
+        if "http" in text:
+            # a scrape glues a tweet's link onto the word before it ("Idlibhttpst.co4KdLx"): the
+            # name ends where the link starts (a space for its "h", same length)
+            text = _GLUED_LINK.sub(" ", text)
         if not text.isascii() and _HARAKAT.search(text):
             # Arabic vowel marks are no word characters to the regexes: read each as a tatweel (a
             # letter the keys drop, same length), so "دَرعا" is one word; surfaces keep the marks

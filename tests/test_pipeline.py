@@ -1548,3 +1548,9 @@ def test_a_governorate_word_is_each_listed_name_s(pipeline, text, surfaces):
 def test_an_english_noun_of_action_is_no_village_of_the_governorate_after_it(pipeline):
     text = "Shelling in the countryside of Hama killed five people."
     assert "Shelling" not in {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
+
+
+def test_a_name_glued_to_a_tweet_s_link_is_read(pipeline):
+    text = "Rescuers pulled a girl from the rubble in Sarmin east of Idlibhttpst.co4KdLx9QwPz pic.twitter.com8Hq"
+    places = pipeline.parse(Article(id="x", text=text)).places
+    assert [(pm.text, text[pm.start:pm.end]) for pm in places] == [("Sarmin", "Sarmin"), ("Idlib", "Idlib")]
