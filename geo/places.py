@@ -124,6 +124,11 @@ _GENERIC_HEADS = frozenset(
 )
 
 
+# Head words that start place names only, never a person's or an organisation's (not Abu, Umm,
+# Sheikh, Bab, Khan: people and gates): Tal, Kafr, Deir, Khirbet, Maaret, Jabal, Bir, Ain, Wadi, Jisr
+_PLACE_HEADS = frozenset("tal kafr dir khirbat marat jabal bir ain wadi jisr".split())
+
+
 class Match(NamedTuple):
     """A stretch of text that names one or more gazetteer places.
 
@@ -791,7 +796,15 @@ class PlaceFinder:
         if key in self.not_places or chunk[start:end].lower() in _MONTHS_DAYS:
             return length
         # whether it is a common English word is asked only if a place cue backs it (rare)
-        items.append(_Item(start, end, key, (), _IF_STRICT_CUE))
+        needs = _IF_STRICT_CUE
+        if pos > 0 and reach[pos - 1] >= pos and tokens[keyed[pos - 1]].key in _PLACE_HEADS \
+                and (not items or items[-1].end <= tokens[keyed[pos - 1]].start):
+            # after a place's own head word ("Tal Hormizd", "Kafr Lusin", "Khirbet X", which the
+            # planner passed over): a place the gazetteer lacks, reported (and placed where its
+            # context says) with no cue needed
+            head = tokens[keyed[pos - 1]]
+            start, key, needs = head.start, f"{head.key} {key}", _TAKE
+        items.append(_Item(start, end, key, (), needs))
         return length
 
 
@@ -2893,8 +2906,9 @@ def _neighbourhood_of_the_towns(text: str, span: Span, mentions: Sequence[PlaceM
     Bab Alnairab") is in the town whose neighbourhoods the text names around it (see
     _town_of_neighbourhoods), if there is one."""
     words = [w for w in _LATIN_WORD.findall(span.text) if w.lower() not in _ARTICLE_WORDS]
-    if len(words) > 3 or any(gazetteer.is_common_word(name_key(w)) for w in words):
-        return None  # a headline's words ("Related Daesh Terrorists Attack District of ...")
+    if len(words) > 3 or any(gazetteer.is_common_word(key) and key not in _PLACE_HEADS
+                             for key in map(name_key, words)):
+        return None  # a headline's words ("Related Daesh Terrorists Attack District of ..."; "Wadi" is a place's)
     m = Match(span.start, span.end, span.text, name_key(span.text), ())
     if not _said_neighbourhood(_context(text, m, sentences)):
         return None

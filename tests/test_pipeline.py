@@ -893,7 +893,19 @@ def test_a_name_the_gazetteer_lacks_west_of_a_town_or_rebel_held_is_a_place(pipe
 ])
 def test_headline_words_and_a_lone_generic_head_are_no_list_names(pipeline, text, surface):
     parsed = pipeline.parse(Article(id="x", text=text))
-    assert not any(surface in s for s in [s.text for s in parsed.unresolved] + [pm.text for pm in parsed.places])
+    assert surface not in [s.text for s in parsed.unresolved] + [pm.text for pm in parsed.places]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name the gazetteer lacks after a place's own head word is reported whole, cue or not
+    ("the pro-regime districts of Wadi Dahab and al-Walid in Homs", "Wadi Dahab"),
+    ("The families went back to Tal Hormizd last week.", "Tal Hormizd"),
+    ("Kurdish forces captured Tal Dhuman.", "Tal Dhuman"),
+    ("Aid entered through the Kafr Lusin border crossing.", "Kafr Lusin"),
+])
+def test_an_unknown_name_after_a_place_head_is_reported_whole(pipeline, text, name):
+    parsed = pipeline.parse(Article(id="x", text=text))
+    assert name in [s.text for s in parsed.unresolved] + [pm.text for pm in parsed.places]
 
 
 @pytest.mark.parametrize("text, name", [
