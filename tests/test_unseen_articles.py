@@ -34,20 +34,25 @@ class Floors(NamedTuple):
     wrong_governorate: int  # at most
     extra: int              # at most
     dominant: int           # of 40
+    within_161km: int       # found and within 161 km of the answer's row (the peers' measure)
 
 
 BATCHES = {
     # reached 357 found, 347 right (324 as first measured), 1 wrong governorate, 81 extra (most
     # in headlines and datelines the answers leave out), dominant 39 (Yarmouk: four Rural
     # Damascus places against two in Damascus, the rule's answer read right)
-    "unseen_articles": Floors(361, (120, 250), found=355, right=345, wrong_governorate=2, extra=85, dominant=39),
+    "unseen_articles": Floors(361, (120, 250), found=355, right=345, wrong_governorate=2, extra=85, dominant=39,
+                                 within_161km=336),
     # reached 568 found, 546 right (552 and 523 as first measured), 5 wrong governorate (11),
     # 163 extra (99 in title lines, repeated headlines and caps datelines, 54 in Related/Tags lists)
-    "unseen_articles_2": Floors(585, (120, 300), found=565, right=543, wrong_governorate=7, extra=168, dominant=40),
+    "unseen_articles_2": Floors(585, (120, 300), found=565, right=543, wrong_governorate=7, extra=168, dominant=40,
+                                   within_161km=555),
     # reached 687 found, 641 right (683 and 632 as first measured), 14 wrong governorate (15), 148
     # extra (125 in the furniture; 23 in running text: "US-led", rivers, people, organisations);
-    # of the 64 missed, 37 are places the gazetteer has no row for
-    "unseen_articles_3": Floors(747, (120, 300), found=680, right=634, wrong_governorate=16, extra=152, dominant=40),
+    # of the 64 missed, 37 are places the gazetteer has no row for. Within 161 km: 658 of the 686
+    # mentions with a row (657 as first measured: 99.7 % of the 659 found)
+    "unseen_articles_3": Floors(747, (120, 300), found=680, right=634, wrong_governorate=16, extra=152, dominant=40,
+                                   within_161km=655),
 }
 
 _results: dict[str, object] = {}
@@ -90,6 +95,14 @@ def test_wrong_governorate_and_extra(batch, result):
     floors, c = BATCHES[batch], result.counts
     assert c["wrong_governorate"] <= floors.wrong_governorate, result.failures
     assert c["extra"] <= floors.extra, dict(c)
+
+
+def test_within_161_km(batch, result):
+    """The peers' measure: nearly every place found is within 100 miles of the answer's."""
+    floors, c = BATCHES[batch], result.counts
+    assert c["found_with_row"] <= c["with_row"] <= c["expected"]
+    assert c["right"] - c["found"] + c["found_with_row"] <= c["within_161km"] <= c["found_with_row"]
+    assert c["within_161km"] >= floors.within_161km, result.failures
 
 
 def test_dominant_governorate(batch, result):
