@@ -45,6 +45,8 @@ class Pipeline:
         #: every article it parses, so a store can tell the articles an older engine read;
         #: None for a pipeline built by hand from other data
         self.engine = engine
+        # the cities the lexicon reads as their states ("Moscow", "Tel Aviv"): places too
+        self._seats = frozenset(c for actor in lexicon.actors for c in actor.capitals)
 
     @classmethod
     def default(cls, data_dir: Path | None = None) -> "Pipeline":
@@ -91,7 +93,7 @@ class Pipeline:
             body = text[:end]
             read = [(a, min(b, end)) for a, b in sentences if a < end]
         actors = find_actors(body, self.lexicon, read)
-        matches, unknown = self.finder.find(body, _actor_spans(actors))
+        matches, unknown = self.finder.find(body, _actor_spans(actors, self._seats))
         places, unresolved = resolve_places(body, matches, unknown, self.gazetteer, read,
                                             actors, self.options, headline, headline_end)
         return sentences, actors, places, unresolved
@@ -175,9 +177,11 @@ def furniture_start(text: str) -> int | None:
     return None
 
 
-def _actor_spans(actors: Sequence[ActorMention]) -> list[tuple[int, int]]:
+def _actor_spans(actors: Sequence[ActorMention], seats: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Spans of named actors ("Ahrar al-Sham"), inside which no place is sought.
 
-    Coreferent phrases ("the two groups") name no place and block nothing.
+    Coreferent phrases ("the two groups") name no place and block nothing, nor does a city
+    standing for its state (``seats``: "Tel Aviv is worried" is Israel and a place, as
+    "Ankara, Moscow and Tehran" in the seeds are).
     """
-    return [(a.start, a.end) for a in actors if not a.coref]
+    return [(a.start, a.end) for a in actors if not a.coref and a.text not in seats]

@@ -265,7 +265,7 @@ _INSTITUTION_AFTER = re.compile(
 # A capitalised institution word after a small place's name: the institution's own name, mostly
 # a date's, a person's or a word's ("Teshrin Hospital", "Ibn Sina Hospital", "Nisreen Street" in
 # Damascus's al-Tadamun), not the village's.
-_NAMED_INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Hospital|University|School|Stadium|Hotel|Prison|Street|Hall)\b")
+_NAMED_INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Hospital|University|School|Stadium|Hotel|Prison|Street|Hall|River)\b")
 # Words after a country's name that make it an organisation's ("the Syria Campaign", "Syria
 # Civil Defence", "the International Syria Support Group", "Syria TV"), matched case-sensitively.
 _COUNTRY_ORG_AFTER = re.compile(r"[ \t]+(?:Campaign|Civil[ \t]+Defen[cs]e|Support[ \t]+Group|TV|Television|"
@@ -452,7 +452,8 @@ class PlaceFinder:
                         continue  # "Salah Al Din Al Shishani": a fighter (not later: "the Salah al-Din district")
                     if item.flags & _MAY_BE_NAMED and (
                             _role_before(text, start) or _is_nisba(text, end)
-                            or _ROLE_AFTER.match(text, end)
+                            # (not "withdrew towards al-Hol, a YPG spokesman said")
+                            or _ROLE_AFTER.match(text, end) and not _has_place_cue(text, start, end, strict=True)
                             # '"We came with nothing" said Umm Ahmad who fled ...': the speaker
                             or _WHO_AFTER.match(text, end) and _SAID_BEFORE.search(text, max(0, start - 8), start)
                             or " " not in item.key and self._named_after_given_name(text, surface, start)):
@@ -1077,11 +1078,22 @@ _CUE_AFTER = re.compile(  # _word_after(...) in _ALL_CUES
 assert _BEFORE_WORD_AFTER.startswith(r"[\s\-]*(")
 _CUE_AFTER_ONCE = re.compile(_CUE_AFTER.pattern.replace(r"[\s\-]*", r"[\s\-]*+", 1))
 _FUSED_ARTICLE_REVERSED = r"(?:[ \t]*-[^A-Za-z]*(?ai:la|le)(?![A-Za-z]))?[^A-Za-z]*"  # "al-X", "al- X"
-_TYPE_OF_REVERSED = rf"(?ai:fo)[^A-Za-z]+(?ai:{_reversed_words(_TYPE_BEFORE)})"
+# "the village of X", and a bearing: "east of X", "north-west of X" (not a bare "of": "the
+# President of X")
+_BEFORE_OF = _TYPE_BEFORE | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+_TYPE_OF_REVERSED = rf"(?ai:fo)[^A-Za-z]+(?ai:{_reversed_words(_BEFORE_OF)})"
+# a move to a place: "fled to X", "bussed to X", "returning to X" (not a bare "to": "said to X")
+_MOVED_BEFORE_TO = frozenset({
+    "fled", "flee", "fleeing", "return", "returned", "returning", "bussed", "evacuated", "moved",
+    "headed", "heading", "withdrew", "withdrawn", "withdrawing", "retreated", "transferred",
+    "deported", "displaced", "relocated", "advanced", "advancing", "marched"})
+_MOVED_TO_REVERSED = rf"(?ai:ot)[^A-Za-z]+(?ai:{_reversed_words(_MOVED_BEFORE_TO)})"
 _CUE_BEFORE_REVERSED = re.compile(
-    rf"{_FUSED_ARTICLE_REVERSED}(?:(?ai:{_reversed_words(_CUE_BEFORE)})|{_TYPE_OF_REVERSED})(?![A-Za-z])")
+    rf"{_FUSED_ARTICLE_REVERSED}(?:(?ai:{_reversed_words(_CUE_BEFORE)})|{_TYPE_OF_REVERSED}|{_MOVED_TO_REVERSED})"
+    rf"(?![A-Za-z])")
 _STRICT_CUE_BEFORE_REVERSED = re.compile(
-    rf"{_FUSED_ARTICLE_REVERSED}(?:(?ai:{_reversed_words(_STRICT_CUE_BEFORE)})|{_TYPE_OF_REVERSED})(?![A-Za-z])")
+    rf"{_FUSED_ARTICLE_REVERSED}(?:(?ai:{_reversed_words(_STRICT_CUE_BEFORE)})|{_TYPE_OF_REVERSED}|"
+    rf"{_MOVED_TO_REVERSED})(?![A-Za-z])")
 
 
 def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
@@ -1187,7 +1199,9 @@ def _has_place_cue_by_words(text: str, start: int, end: int, strict: bool = Fals
         return False
     last = before[-1]
     if last == "of":
-        return len(before) == 2 and before[0] in _TYPE_BEFORE  # "the village of X"
+        return len(before) == 2 and before[0] in _BEFORE_OF  # "the village of X", "east of X"
+    if last == "to":
+        return len(before) == 2 and before[0] in _MOVED_BEFORE_TO  # "fled to X"
     return last in (_STRICT_CUE_BEFORE if strict else _CUE_BEFORE)
 
 

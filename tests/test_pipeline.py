@@ -1566,3 +1566,39 @@ def test_a_name_glued_to_a_tweet_s_link_is_read(pipeline):
     text = "Rescuers pulled a girl from the rubble in Sarmin east of Idlibhttpst.co4KdLx9QwPz pic.twitter.com8Hq"
     places = pipeline.parse(Article(id="x", text=text)).places
     assert [(pm.text, text[pm.start:pm.end]) for pm in places] == [("Sarmin", "Sarmin"), ("Idlib", "Idlib")]
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    # a bearing before "of" is a place cue ("the President of X" is none)
+    ("FSA fighters cleared seven villages east of Marea on Tuesday.", "Marea", "Aleppo"),
+    ("The army advanced north-west of Marea.", "Marea", "Aleppo"),
+    # so is a move "to" a place
+    ("The families fled to Marea last week.", "Marea", "Aleppo"),
+    ("Thousands were bussed to al-Hol after the battle.", "Hol", "Al-Hasakeh"),
+    # a role after the name makes it a person's, not after a strict place cue
+    ("The militants withdrew towards al-Hol a YPG spokesman told Sputnik.", "Hol", "Al-Hasakeh"),
+])
+def test_a_bearing_or_a_move_before_a_name_is_a_place_cue(pipeline, text, surface, admin1):
+    found = {pm.text: pm.place.admin1 for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found.get(surface) == admin1, found
+
+
+@pytest.mark.parametrize("text", [
+    "The minister sent a letter to Marea Hassan.",
+    "Abu Omar, a Nusra commander, said the attack failed.",
+])
+def test_a_bare_to_or_a_role_after_a_name_is_still_no_place(pipeline, text):
+    assert not pipeline.parse(Article(id="x", text=text)).places
+
+
+def test_a_city_standing_for_its_state_is_a_place_too(pipeline):
+    # as "Ankara, Moscow and Tehran" in the seeds: Tel Aviv (no capital in the gazetteer) for Israel
+    parsed = pipeline.parse(Article(id="x", text="Tel Aviv is worried that Tehran will deploy near the heights."))
+    assert {pm.text for pm in parsed.places} == {"Tel Aviv", "Tehran"}
+    assert {(a.text, a.actor) for a in parsed.actors} >= {("Tel Aviv", "Israel"), ("Tehran", "Iran")}
+
+
+@pytest.mark.parametrize("text", ["Clashes raged near Euphrates River on Monday.",
+                                  "ISIL strongholds near the villages South of Euphrates River fell."])
+def test_a_river_is_no_unresolved_place(pipeline, text):
+    assert "Euphrates" not in {u.text for u in pipeline.parse(Article(id="x", text=text)).unresolved}
