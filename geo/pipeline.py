@@ -93,9 +93,10 @@ class Pipeline:
             body = text[:end]
             read = [(a, min(b, end)) for a, b in sentences if a < end]
         actors = find_actors(body, self.lexicon, read)
-        matches, unknown = self.finder.find(body, _actor_spans(actors, self._seats))
+        loose: list[Span] = []
+        matches, unknown = self.finder.find(body, _actor_spans(actors, self._seats), loose)
         places, unresolved = resolve_places(body, matches, unknown, self.gazetteer, read,
-                                            actors, self.options, headline, headline_end)
+                                            actors, self.options, headline, headline_end, loose)
         return sentences, actors, places, unresolved
 
 

@@ -359,13 +359,17 @@ class PlaceFinder:
                 names.append(line)
         return names
 
-    def find(self, text: str,
-             blocked: Sequence[tuple[int, int]] = ()) -> tuple[list[Match], list[Span]]:
+    def find(self, text: str, blocked: Sequence[tuple[int, int]] = (),
+             loose: list[Span] | None = None) -> tuple[list[Match], list[Span]]:
         """Every place name in ``text`` and the capitalised names in place context left unmatched.
 
         ``blocked`` spans (e.g. actor names such as "Ahrar al-Sham") are not
         searched for places, but for the name of a state inside them ("Iran"
         in "Iran-backed militias").
+
+        ``loose``, if given, gets the names the gazetteer lacks that only a loose cue
+        calls places ("in Kabani", "al-Shajara and Jileen"): too weak to report, but a
+        similar name near the passage's places may be one (:func:`resolve_places`).
         """
         matches: list[Match] = []
         unknown: list[Span] = []
@@ -445,6 +449,11 @@ class PlaceFinder:
                                  and not item.key.endswith(("ing", "ings"))) \
                             and not is_common_word(item.key)
                     if not taken:
+                        if loose is not None and not item.places and " " not in item.key \
+                                and (_has_place_cue(text, start, end)
+                                     or matches and _listed_after(text, matches[-1].end, start)) \
+                                and not is_common_word(item.key) and not item.key.endswith(("ing", "ings")):
+                            loose.append(Span(surface, start, end))
                         continue
                 if item.places:
                     if (_FOREIGN_NISBA_AFTER.match(text, end) or _SON_OF_AFTER.match(text, end)) \
@@ -1357,8 +1366,8 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
                    gazetteer: Gazetteer, sentences: Sequence[tuple[int, int]],
                    actors: Sequence[ActorMention] = (),
                    options: ResolveOptions = ResolveOptions(),
-                   headline: Sequence[PlaceMention] = (), headline_end: int = 0
-                   ) -> tuple[list[PlaceMention], list[Span]]:
+                   headline: Sequence[PlaceMention] = (), headline_end: int = 0,
+                   loose: Sequence[Span] = ()) -> tuple[list[PlaceMention], list[Span]]:
     """Pick one place for every match; place unknown names by fuzzy or sibling rules.
 
     Two rounds: the first scores each candidate by its prior, the cue words
@@ -1369,7 +1378,8 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     are context only, not mentions. ``headline_end`` is where the title ends
     when the text carries it (after a date or a byline; 0: it does not).
     Returns the resolved mentions (sorted by offset) and the spans left
-    unresolved.
+    unresolved. A ``loose`` name (see :meth:`PlaceFinder.find`) is a mention only if a
+    similar name lies near the passage's places; else it is dropped, not reported.
     """
     if actors:
         matches = _capitals_as_actors(matches, actors)
@@ -1409,7 +1419,21 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown, sentences)
     mentions, unknown = _alike_needs_support(mentions, unknown, options)
     extra, left = _place_unknown(text, unknown, mentions, gazetteer, options, sentences, in_actor)
+    if loose:
+        extra += _place_loose(loose, mentions + extra, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
+
+
+def _place_loose(loose: Sequence[Span], mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
+                 o: ResolveOptions, sentences: Sequence[tuple[int, int]]) -> list[PlaceMention]:
+    """The loosely cued names the gazetteer spells otherwise, near the passage's places or in the
+    governorate it names ("In Lattakia northern countryside ... in Kabani": Kabanah). Not a
+    city's neighbourhood: with no cue of its own, a name near a city is as often a town
+    outside it ("in Hassia 40 km south of Homs" is no quarter of Homs)."""
+    local = _local_points(mentions)
+    provinces = [pm for pm in mentions if pm.place.country == "SY" and pm.place.kind == "governorate"]
+    placed = [_fuzzy(span, local, gazetteer, o, sentences, provinces) for span in loose]
+    return [pm for pm in placed if pm is not None and pm.place.kind != "neighbourhood"]
 
 
 #: The weight of a headline's place in the governorate votes: that of one mention.

@@ -1602,3 +1602,21 @@ def test_a_city_standing_for_its_state_is_a_place_too(pipeline):
                                   "ISIL strongholds near the villages South of Euphrates River fell."])
 def test_a_river_is_no_unresolved_place(pipeline, text):
     assert "Euphrates" not in {u.text for u in pipeline.parse(Article(id="x", text=text)).unresolved}
+
+
+def test_a_loosely_cued_unknown_name_is_a_similar_name_of_the_passage(pipeline):
+    # "in Kabani" (no gazetteer spelling, "in" no strict cue) beside Lattakia's countryside: Kabanah
+    text = ("In Lattakia northern countryside army units targeted gatherings of Jabhat al-Nusra "
+            "terrorists in Kabani destroying a number of their dens.")
+    found = {pm.text: (pm.place.name, pm.place.admin1, pm.method) for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found["Kabani"] == ("Kabanah", "Lattakia", "fuzzy")
+
+
+@pytest.mark.parametrize("text", [
+    "Army units targeted gatherings of terrorists in Kabani destroying their dens.",  # no place around it
+    "The bomb went off in Hassia 40 km (25 miles) south of Homs on a bus.",  # no quarter of Homs
+])
+def test_a_loosely_cued_unknown_name_alone_is_neither_placed_nor_reported(pipeline, text):
+    parsed = pipeline.parse(Article(id="x", text=text))
+    assert not {pm.text for pm in parsed.places} & {"Kabani", "Hassia"}
+    assert not {u.text for u in parsed.unresolved} & {"Kabani", "Hassia"}
