@@ -1458,6 +1458,8 @@ def test_a_given_name_before_a_village_is_a_person(pipeline):
     ("Regime artillery also shelled Misraba Mudeira and Beit Sawa on Monday.", ["Misraba", "Mudeira"]),
     ("The army took the villages of Um Jalal al-Khiyara and Sinjar.", ["Khiyara"]),
     ("Rebels captured three villages south of Aleppo - Zeitan Khalsa and Barna.", ["Zeitan", "Khalsa"]),
+    # the place after "and" with its article
+    ("The army units entered Mashara Umm Batna and al-Hamidiyah and raised the flag.", ["Mashara", "Umm Batna"]),
 ])
 def test_names_before_and_a_place_are_a_list(pipeline, text, surfaces):
     found = {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
@@ -1620,3 +1622,9 @@ def test_a_loosely_cued_unknown_name_alone_is_neither_placed_nor_reported(pipeli
     parsed = pipeline.parse(Article(id="x", text=text))
     assert not {pm.text for pm in parsed.places} & {"Kabani", "Hassia"}
     assert not {u.text for u in parsed.unresolved} & {"Kabani", "Hassia"}
+
+
+def test_a_street_after_and_makes_no_list(pipeline):
+    # city quarters that lost their commas, ending in a street: not villages of a list
+    text = "Shells hit Bab al-Faraj al-Midan al-Muhafaza Saif al-Dawleh al-Izaa al-Martini and al-Neel Street."
+    assert "Martini" not in {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
