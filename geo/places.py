@@ -498,7 +498,7 @@ class PlaceFinder:
         # (the name first in the chunk, or after its article: "... and al-Hamidiyah"; not a
         # street: "... al-Izaa al-Martini and al-Neel Street" are quarters of a city)
         return bool(items) and bool(items[0].places) and (
-            items[0].start == 0 or _LEADING_ARTICLE.fullmatch(words, 0, items[0].start) is not None) \
+            items[0].start == 0 or _ARTICLE_ALONE.fullmatch(words, 0, items[0].start) is not None) \
             and _STREET_AFTER.match(text, chunk.start() + items[0].end) is None \
             and not words[items[0].start:items[0].end].endswith(_STREET_WORDS)
 
@@ -3118,7 +3118,7 @@ def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
 _STREET_WORDS = ("Street", "street", "Road", "road")
 _STREET_AFTER = re.compile(r"[ \t]+(?:Street|street|Road|road)\b")
 # a name's article, alone before it: "al-" of "al-Hamidiyah"
-_LEADING_ARTICLE = re.compile(rf"(?i:{_ARTICLES})[ \t]*[-‐‑–]?[ \t]*")
+_ARTICLE_ALONE = re.compile(rf"(?i:{_ARTICLES})[ \t]*[-‐‑–]?[ \t]*")
 # "and" before a name: the last item of a list ("... and Beit Sawa", "... and al-Mufti")
 _AND_NAME_AFTER = re.compile(r"[ \t]+and[ \t]+(?=[A-Z]|(?:al|el|as|ad|ar|an|at|ash|az)-)")
 _COORDINATION = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
