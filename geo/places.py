@@ -421,7 +421,8 @@ class PlaceFinder:
                     continue
                 needs = item.needs
                 if needs == _IF_CUE and not listed and not _has_place_cue(text, start, end) and not (
-                        matches and _listed_after(text, matches[-1].end, start)) \
+                        matches and (_listed_after(text, matches[-1].end, start)
+                                     or self._listed_with_a_village(text, matches[-1], end, start))) \
                         and _HELD_IN_AFTER.match(text, end) is None:  # "struck Marea in the Aleppo countryside"
                     continue
                 elif item.flags & _MAY_BE_SPEAKER and (item.key in persons or _SPEECH_AFTER.match(text, end)) \
@@ -501,6 +502,15 @@ class PlaceFinder:
             items[0].start == 0 or _ARTICLE_ALONE.fullmatch(words, 0, items[0].start) is not None) \
             and _STREET_AFTER.match(text, chunk.start() + items[0].end) is None \
             and not words[items[0].start:items[0].end].endswith(_STREET_WORDS)
+
+    @staticmethod
+    def _listed_with_a_village(text: str, previous: Match, end: int, start: int) -> bool:
+        """True if a name at ``start``..``end`` follows a Syrian village or quarter in a list ("shells
+        hit al-Kalasa and al-Maadi"). Not after a big place ("in Damascus and Tom Miles in
+        Geneva"), nor a name that goes on ("Kafr Zita and Jana al-Ulbawi": a longer name)."""
+        return _LATIN_LIST_GAP.fullmatch(text, previous.end, start) is not None \
+            and _WORD_GOES_ON.match(text, end) is None \
+            and any(p.country == "SY" for p in previous.candidates) and not any(map(_is_major, previous.candidates))
 
     def _named_after_given_name(self, text: str, surface: str, start: int) -> bool:
         """True if the text gave ``surface`` earlier as a family name, after a given name
@@ -877,6 +887,12 @@ def _without_proclitic(token: Token) -> list[Token]:
 
 
 _ARABIC_LIST_GAP = re.compile(r"[ \t]*[،,][ \t]*و?|[ \t]+و|[ \t]*[-–][ \t]*")  # "دير الزور - تدمر"
+
+
+# another word of a name after a name ("Jana al-Ulbawi", "Tom Miles")
+_WORD_GOES_ON = re.compile(r"[ \t]*[-‐‑–]?[ \t]*(?:(?:al|el)-)?[A-Z]")
+# between two places of a Latin list: a comma, "and", or both; the second name may have its article
+_LATIN_LIST_GAP = re.compile(r"[ \t]*(?:,[ \t]*|,?[ \t]*and[ \t]+)(?:(?:al|el)-)?")
 
 
 def _listed_after(text: str, previous_end: int, start: int) -> bool:

@@ -1628,3 +1628,21 @@ def test_a_street_after_and_makes_no_list(pipeline):
     # city quarters that lost their commas, ending in a street: not villages of a list
     text = "Shells hit Bab al-Faraj al-Midan al-Muhafaza Saif al-Dawleh al-Izaa al-Martini and al-Neel Street."
     assert "Martini" not in {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    # a name that needs a cue, after a Syrian village or quarter and "and": the list's next place
+    ("Shells hit al-Kalasa and al-Maadi on Monday.", "Maadi", "Aleppo"),
+    ("Terrorists targeted al-Furqan and al-Fayed neighborhoods.", "Fayed", "Aleppo"),
+])
+def test_a_name_listed_after_a_village_is_a_place(pipeline, text, surface, admin1):
+    found = {pm.text: pm.place.admin1 for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found.get(surface) == admin1, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Additional reporting by Kinda Makieh in Damascus and Tom Miles in Geneva.", "Tom"),  # after a big place
+    ("The army took Morek Kafr Zita and Jana al-Ulbawi in Hama countryside.", "Jana"),  # a longer name
+])
+def test_a_name_after_and_is_not_always_listed(pipeline, text, name):
+    assert name not in {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
