@@ -423,7 +423,12 @@ class PlaceFinder:
                 if needs == _IF_CUE and not listed and not _has_place_cue(text, start, end) and not (
                         matches and (_listed_after(text, matches[-1].end, start)
                                      or self._listed_with_a_village(text, matches[-1], end, start))) \
-                        and _HELD_IN_AFTER.match(text, end) is None:  # "struck Marea in the Aleppo countryside"
+                        and _HELD_IN_AFTER.match(text, end) is None \
+                        and (_IN_THE_COUNTRYSIDE_AFTER.match(text, end) is None
+                             or _WORD_OF_THE_NAME_BEFORE.search(text, max(0, start - 24), start) is not None):
+                    # (a cue after: "struck Marea in the Aleppo countryside", "Atman and Alma in the
+                    # eastern countryside"; but not for the end of a longer name: "Janah al-Salama in
+                    # the countryside")
                     continue
                 elif item.flags & _MAY_BE_SPEAKER and (item.key in persons or _SPEECH_AFTER.match(text, end)) \
                         and not _has_place_cue(text, start, end) and not _after_locative(text, start) \
@@ -3081,6 +3086,10 @@ _HELD_IN_AFTER = re.compile(
     rf"|(?:(?i:al|el)-)?{_ONE_OR_TWO_WORDS}(?:['’]s)?[ \t]+"
     rf"(?:(?i:{_BEARING})[ \t]+)?(?i:countryside|province|governorate)\b)")
 _HELD_IN_REACH = 48
+# a capitalised word right before a name (and its article): the name is the end of a longer one
+_WORD_OF_THE_NAME_BEFORE = re.compile(r"[A-Z][\w'’`]*[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?\Z")
+# the governorate's countryside, its name said before: "in Atman and Alma in the eastern countryside"
+_IN_THE_COUNTRYSIDE_AFTER = re.compile(rf",?[ \t]+in[ \t]+the[ \t]+(?:(?i:{_BEARING})[ \t]+)?countryside\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
 _HELD_TYPE = re.compile(r"[ \t]+(?i:village|town|area)\b")
 

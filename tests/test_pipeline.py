@@ -1646,3 +1646,15 @@ def test_a_name_listed_after_a_village_is_a_place(pipeline, text, surface, admin
 ])
 def test_a_name_after_and_is_not_always_listed(pipeline, text, name):
     assert name not in {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
+
+
+def test_in_the_countryside_after_a_name_is_a_place_cue(pipeline):
+    text = "In Daraa army units targeted their positions in Atman and Alma in the eastern countryside."
+    found = {pm.text: pm.place.admin1 for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found.get("Alma") == "Dar'a", found
+
+
+def test_in_the_countryside_is_no_cue_for_the_end_of_a_longer_name(pipeline):
+    # "Janah al-Salama" (Jinni as Salamah) is not As Sallum, a village of the other side of Aleppo
+    text = "Clashes hit the al-Sekkari and al-Merja neighbourhoods and Janah al-Salama in the countryside east of Aleppo."
+    assert "Salama" not in {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
