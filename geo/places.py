@@ -2301,7 +2301,18 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
             if alike is not None:
                 mentions[i] = moved[m.key, place.id] = PlaceMention(
                     pm.text, pm.start, pm.end, alike, confidence=0.5, metonymy=pm.metonymy, method="fuzzy")
-            continue
+                continue
+            # else the one governorate of two or more villages and towns of its sentence ("entered
+            # Mashara Umm Batna and al-Hamidiyah and raised the flag over the hill of Tal Kroum":
+            # Quneitra's, not Lattakia's Ar Rumaylah, whose old name it is)
+            lo, hi = _passage(sentences, pm.start, 0)
+            around = {o.place.admin1 for o in others if lo <= o.start < hi and o.place.kind in _SMALL_KINDS | {"town"}}
+            if len(around) != 1 or sum(lo <= o.start < hi and o.place.kind in _SMALL_KINDS | {"town"}
+                                       for o in others) < 2:
+                continue
+            governorate = next((g for g in gazetteer.governorates() if g.admin1 in around), None)
+            if governorate is None:
+                continue
         if governorate.admin1 == place.admin1:
             continue
         here = [p for p in m.candidates if p.country == "SY" and p.admin1 == governorate.admin1

@@ -1658,3 +1658,11 @@ def test_in_the_countryside_is_no_cue_for_the_end_of_a_longer_name(pipeline):
     # "Janah al-Salama" (Jinni as Salamah) is not As Sallum, a village of the other side of Aleppo
     text = "Clashes hit the al-Sekkari and al-Merja neighbourhoods and Janah al-Salama in the countryside east of Aleppo."
     assert "Salama" not in {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places}
+
+
+def test_a_far_village_follows_the_one_governorate_of_its_sentences_villages(pipeline):
+    # "Tell Kroûm" is an old name of Lattakia's Ar Rumaylah; among Quneitra's villages it is none of it
+    text = ("The army units entered Mashara Umm Batna and al-Hamidiyah and raised the Syrian flag over the "
+            "hill of Tal Kroum which overlooks the ceasefire line.")
+    found = {pm.text: (pm.place.admin1, pm.method) for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found["Tal Kroum"] == ("Quneitra", "container")
