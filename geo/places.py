@@ -1410,7 +1410,8 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     if actors:
         matches = _capitals_as_actors(matches, actors)
     # a name with one candidate needs no context: its cue and scores are never read
-    cues = [_context(text, m, sentences) if len(m.candidates) > 1 else _NO_CUE for m in matches]
+    cues = _in_headers(text, matches, [_context(text, m, sentences) if len(m.candidates) > 1 else _NO_CUE
+                                       for m in matches])
     static = [_static_scores(m, cue, options) if len(m.candidates) > 1 else [(0.0, m.candidates[0])]
               for m, cue in zip(matches, cues)]
     votes_items = [(m.key, tuple({p.admin1 for p in m.candidates if p.admin1 and p.kind != "country"}), 1.0)
@@ -2760,6 +2761,24 @@ _HEADER = "\u00a7"
 _AIRPORT_WORDS = frozenset({"military", "international", "civil", "civilian", "airport", "air", "airbase", "airfield"})
 _AIRPORT_AFTER = re.compile(r"[ \t]+(?:(?:military|international|civil(?:ian)?)[ \t]+)?"
                             r"(?:airport|air[ \t]*base|airfield)\b", re.IGNORECASE)
+_IN_HEADER = re.compile(r"(?<![\w-])In[ \t]+\Z")
+
+
+def _in_headers(text: str, matches: Sequence[Match], cues: list[_Cue]) -> list[_Cue]:
+    """A round-up's sections opened by "In" and a governorate's name ("... killing tens of them.
+    In Deir Ezzor the Syrian air force ..."): section headers (:data:`_HEADER`) where two
+    governorates or more open sentences so; one alone is a place like any ("In Tartous, two
+    bombers blew themselves up ..."). Not "In Aleppo city", nor "In Idlib province" (a cue of its own)."""
+    heads = [i for i, (m, cue) in enumerate(zip(matches, cues))
+             if cue is not _NO_CUE and _IN_HEADER.search(text, max(0, m.start - 4), m.start)
+             and _sentence_start(text, m.start - 3) and cue.after not in _ALL_CUES and cue.after != "city"
+             and any(p.kind == "governorate" for p in m.candidates)]
+    if len({next(p.admin1 for p in matches[i].candidates if p.kind == "governorate") for i in heads}) < 2:
+        return cues
+    out = list(cues)
+    for i in heads:
+        out[i] = cues[i]._replace(before=(*cues[i].before, _HEADER))
+    return out
 _HEADER_AFTER = re.compile(rf"[ \t]+(?:{_OPENERS}|Army|Units|Terrorists?|Civilians?|Two|Three"
                             r"|Jabhat|ISIS|ISIL|Daesh|DAESH)\b")  # "... terrorism. Quneitra Jabhat al-Nusra-linked ..."
 

@@ -1666,3 +1666,16 @@ def test_a_far_village_follows_the_one_governorate_of_its_sentences_villages(pip
             "hill of Tal Kroum which overlooks the ceasefire line.")
     found = {pm.text: (pm.place.admin1, pm.method) for pm in pipeline.parse(Article(id="x", text=text)).places}
     assert found["Tal Kroum"] == ("Quneitra", "container")
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    # a round-up's sections, "In" and a governorate's name opening two sentences or more: the governorates
+    ("The army killed dozens of terrorists near Idlib city. In Deir Ezzor the air force struck ISIL "
+     "positions near the airport. In Hasaka the army repelled an attack.", "Hasaka", "governorate"),
+    # one alone is the place as any other: "In Tartous, two bombers ..." is the city
+    ("Two bombs hit Jableh on Monday. In Tartous, two bombers blew themselves up at a bus station.",
+     "Tartous", "town"),
+])
+def test_in_and_a_governorate_opening_sentences_of_a_round_up_are_its_sections(pipeline, text, surface, kind):
+    found = {pm.text: pm.place.kind for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found[surface] == kind, found
