@@ -1,4 +1,4 @@
-"""Whole articles the engine was not tuned on: three batches of 40, each answered by hand
+"""Whole articles the engine was not tuned on: four batches of 40, each answered by hand
 before the engine read it (``tests/fixtures/unseen_articles*``).
 
 * ``unseen_articles``: clean prose in the outlets' styles (SANA, Reuters, AFP, Sputnik, ...).
@@ -9,6 +9,9 @@ before the engine read it (``tests/fixtures/unseen_articles*``).
   homonyms, spellings, neighbourhoods, metonymic capitals and place-like names; written after
   the engine had been fixed on the first two and scored once before any further change (its
   first_run.txt): the fair estimate of how the engine reads unseen FA-KES articles.
+* ``unseen_articles_4``: the same again, written after the fixes batch 3 prompted, other years
+  (2012-2019), stories and spellings; scored once before any further change (first_run.txt):
+  the second fair estimate.
 
 Each fixture's README.md (batches 2 and 3) gives the conventions: title lines, repeated
 headlines, caps datelines and Related/Tags lists are left out of the answers, so what the
@@ -53,6 +56,10 @@ BATCHES = {
     # mentions with a row (657 as first measured: 99.7 % of the 659 found)
     "unseen_articles_3": Floors(747, (120, 300), found=680, right=634, wrong_governorate=16, extra=152, dominant=40,
                                    within_161km=655),
+    # as first measured (first_run.txt): 623 found, 577 right, 9 wrong governorate, 150 extra;
+    # within 161 km 609 of the 643 mentions with a row (98.9 % of the 616 found)
+    "unseen_articles_4": Floors(658, (120, 300), found=621, right=575, wrong_governorate=10, extra=152, dominant=40,
+                                   within_161km=607),
 }
 
 _results: dict[str, object] = {}
@@ -109,7 +116,7 @@ def test_dominant_governorate(batch, result):
     assert result.counts["dominant_agree"] >= BATCHES[batch].dominant, result.dominant_misses
 
 
-@pytest.mark.parametrize("batch", ["unseen_articles_2", "unseen_articles_3"])
+@pytest.mark.parametrize("batch", ["unseen_articles_2", "unseen_articles_3", "unseen_articles_4"])
 def test_every_governorate_is_some_article_s_dominant_one(batch):
     rows = load(REPO / "tests/fixtures" / batch)
     assert len({row["dominant"] for row, _ in rows}) == 14
