@@ -869,3 +869,20 @@ def test_unseen_modifiers_of_the_government_and_israel(lexicon, text, expected):
 ])
 def test_unseen_popular_and_local_defence_groups_are_the_ndf(lexicon, text):
     assert [a for _, a in actors_in(text, lexicon) if a == "National Defence Forces"] == ["National Defence Forces"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's campaigns, embassies and ministries (batch 4)
+    ("The YPG feared a threatened Turkish offensive.", [("YPG", "YPG/PYD"), ("Turkish offensive", "Turkey")]),
+    ("Damascus will confront the Turkish aggression.", [("Damascus", GOV), ("Turkish aggression", "Turkey")]),
+    ("The Russian embassy in Damascus said Russia will help.", [("Russian embassy", "Russia"), ("Russia", "Russia")]),
+    ("The Syrian Oil Ministry said tankers were blocked.", [("Syrian Oil Ministry", GOV)]),
+    # Kurdish officials and positions, Iraqi Shiite militias, the SNA's acronym
+    ("A Kurdish official said the jets struck Kurdish positions.",
+     [("Kurdish official", "YPG/PYD"), ("Kurdish positions", "YPG/PYD")]),
+    ("The army backed by Hezbollah and Iraqi Shiite militiamen took the town.",
+     [("army", GOV), ("Hezbollah", "Hezbollah"), ("Iraqi Shiite militiamen", "Iran-backed militias")]),
+    ("SNA fighters entered Sharakrak.", [("SNA fighters", "Syrian National Army")]),
+])
+def test_unseen_campaigns_ministries_kurdish_officials_iraqi_militias(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
