@@ -433,6 +433,8 @@ class ActorLexicon:
             return True
         if capital and (_DATELINE_AFTER.match(text, end) or _between_place_and(text, start, cues.name_words)):
             return True
+        if _between_places(text, start, end, capital, cues.name_words):
+            return True
         if capital:
             return _governed_by(text, start, cues.capital_before, cues.capital_before_tails, cues.name_words)
         if headed:
@@ -950,6 +952,28 @@ def _between_place_and(text: str, start: int, name_words: frozenset[str]) -> boo
         return False
     first = found.group(1).rsplit("-", 1)[-1].rsplit(None, 1)[-1].lower()
     return first[:1].isalpha() and first not in name_words
+
+
+# a road or a line between two places ("the highway between Damascus and Baghdad", "the
+# ceasefire line between Israel and Syria"): both are places
+_ROUTE_BETWEEN = re.compile(r"\b(?i:road|roads|highway|motorway|route|line|railway|corridor)[ \t]+between[ \t]+\Z")
+# "between <capital> and X"
+_AND_NAME = re.compile(r"[ \t]+and[ \t]+((?:(?i:al|el)-)?[A-Z][\w'’-]*)")
+
+
+def _between_places(text: str, start: int, end: int, capital: bool, name_words: frozenset[str]) -> bool:
+    """True if a country or capital at start..end is one end of a road or line ("the highway
+    between Damascus and Aleppo", "... between Damascus and Baghdad"), or a capital is the
+    first of two places with no state's name after it ("between Damascus and Aleppo")."""
+    if _ROUTE_BETWEEN.search(text, max(0, start - 24), start):
+        return True
+    found = _BETWEEN_AND.search(text, max(0, start - 60), start)
+    if found is not None and _ROUTE_BETWEEN.search(text, max(0, found.start() - 16), found.start() + 8):
+        return True
+    if capital and text[max(0, start - 8):start].lower().endswith("between "):
+        after = _AND_NAME.match(text, end)
+        return after is not None and after.group(1).rsplit("-", 1)[-1].lower() not in name_words
+    return False
 
 
 def _placed_by_next_word(text: str, end: int, cues: _Cues) -> bool:

@@ -886,3 +886,18 @@ def test_unseen_popular_and_local_defence_groups_are_the_ndf(lexicon, text):
 ])
 def test_unseen_campaigns_ministries_kurdish_officials_iraqi_militias(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the ends of a road or a line are places, and a capital before "and" a town
+    ("The operation aims to reopen the highway between Damascus and Aleppo.", []),
+    ("The road between Damascus and Baghdad will open.", []),
+    ("The force monitors the ceasefire line between Israel and Syria.", []),
+    ("Rebels took border posts with Iraq and Turkey.", [("Rebels", OPP)]),
+    ("Doctors were leaving for Turkey.", []),
+    # talks and wars between states are theirs
+    ("Talks between Ankara and Damascus stalled.", [("Ankara", "Turkey"), ("Damascus", GOV)]),
+    ("The war between Israel and Hezbollah went on.", [("Israel", "Israel"), ("Hezbollah", "Hezbollah")]),
+])
+def test_unseen_roads_lines_and_destinations_between_states_are_places(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
