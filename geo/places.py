@@ -66,7 +66,10 @@ _TYPE_BEFORE = frozenset({"village", "town", "city", "villages", "towns", "distr
                           "districts", "quarter", "quarters", "suburb", "camp", "countryside"})
 # A run of capitalised (or Arabic-script) words, Arabic articles allowed between
 # and before them, and one trailing lower-case word.
-_CAP_WORD = r"[A-Z\u00c0-\u00de\u0600-\u06ff][^\W_]*(?:['’`‘ʿ][^\W_]+)*"
+# Capitals beyond Latin-1 that open Kurdish and Turkish names (Şiyê, Şêxmeqsûd, İdlib): the
+# Latin-1 range alone let a Kurdish name that starts with Ş go unread.
+_EXTRA_CAPITALS = "\u010c\u011e\u0130\u015e\u0160\u017d"  # Č Ğ İ Ş Š Ž
+_CAP_WORD = rf"[A-Z\u00c0-\u00de{_EXTRA_CAPITALS}\u0600-\u06ff][^\W_]*(?:['’`‘ʿ][^\W_]+)*"
 _ARTICLES = "al|el|as|ash|az|an|ar|at|ath|ad|adh|es|ez|en|er|et|ed|ul|il"
 _ART = rf"(?:{_ARTICLES})"
 _SEP = r"(?:[ \t]+|[ \t]*[-‐‑–][ \t]*)"
@@ -99,7 +102,7 @@ def _after_first_letter(words: str) -> str:
 # that belong before the first letter are written after it: "not after a word character"
 # looks back two characters, and an article or an opener is matched without its first letter.
 _NAME_CHUNK = re.compile(
-    rf"[aeiuA-Z\u00c0-\u00de\u0600-\u06ff](?<![^\W_].)"
+    rf"[aeiuA-Z\u00c0-\u00de{_EXTRA_CAPITALS}\u0600-\u06ff](?<![^\W_].)"
     rf"(?:(?<=[aeiu]){_after_first_letter(_ARTICLES)}{_SEP}(?!(?:{_OPENERS})\b){_CAP_WORD}"  # al-Bab
     # (an opener's letters before an apostrophe open a name: "A'zaz"; not "It's")
     rf"|(?<![aeiu])(?!{_after_first_letter(_OPENERS)}\b(?!['’`‘ʿ](?!s\b)[^\W_]))[^\W_]*(?:['’`‘ʿ][^\W_]+)*)"  # Bab

@@ -305,3 +305,12 @@ def test_uses_of_a_name_are_the_use_regexs_matches(pieces, surface) -> None:
     text = "".join(pieces)
     expected = [(m.start(), *m.span(1)) for m in re.finditer(_USE_OF.format(name=re.escape(surface)), text)]
     assert _uses_of(text, surface) == expected
+
+
+def test_a_name_that_opens_with_a_turkish_or_kurdish_capital_is_read():
+    """Ş, İ, Ğ, Š, Ž, Č open Kurdish and Turkish names (Şiyê, Sheikh al-Hadid's Kurdish
+    name): the chunk regex once took capitals from Latin-1 only and left them unread."""
+    shiye = place("wof:20", "Şiyê", "town", 36.50, 36.60, "Aleppo", names=("Shiye",))
+    finder = PlaceFinder(Gazetteer.from_places([*PLACES, shiye]), not_places=["Assad"])
+    found, _ = resolve(finder, "Turkish shelling hit Şiyê and Idlib.")
+    assert found["Şiyê"].place == shiye and found["Idlib"].place.id in ("wof:1", "wof:2")
