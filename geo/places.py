@@ -183,6 +183,10 @@ _ROLE_BEFORE = re.compile(
     r"official|director|envoy|ambassador|president|mr|mrs|ms|dr|journalist|reporter|correspondent|"
     r"photographer|resident|dubbed|alias|nicknamed|known\s+as|named)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+)?\Z")
 # (one first name between: "leader Hassan Aboud"; a lower-case word there ends the title)
+# ... but a place's other name: "the town also known as Ayn al-Arab", "the city, known as Kobani"
+_PLACE_KNOWN_AS = re.compile(r"\b(?i:town|city|village|area|district|neighbou?rhood|region|camp|hill|"
+                             r"mountain|province|quarter|suburb)s?(?:,?[ \t]+(?i:which|that|is|was|are|were|"
+                             r"also|locally|better|widely|commonly|formerly|now)){0,3},?[ \t]+known[ \t]+as[ \t]+\Z")
 
 
 def _reversed_alternatives(pattern: str) -> str:
@@ -469,7 +473,8 @@ class PlaceFinder:
                             and not any(p.kind == "country" for p in item.places):
                         continue  # "Salah Al Din Al Shishani": a fighter (not later: "the Salah al-Din district")
                     if item.flags & _MAY_BE_NAMED and (
-                            _role_before(text, start) or _is_nisba(text, end)
+                            _role_before(text, start) and not _PLACE_KNOWN_AS.search(text, max(0, start - 48), start)
+                            or _is_nisba(text, end)
                             # (not "withdrew towards al-Hol, a YPG spokesman said")
                             or _ROLE_AFTER.match(text, end) and not _has_place_cue(text, start, end, strict=True)
                             # '"We came with nothing" said Umm Ahmad who fled ...': the speaker

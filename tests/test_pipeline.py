@@ -1679,3 +1679,13 @@ def test_a_far_village_follows_the_one_governorate_of_its_sentences_villages(pip
 def test_in_and_a_governorate_opening_sentences_of_a_round_up_are_its_sections(pipeline, text, surface, kind):
     found = {pm.text: pm.place.kind for pm in pipeline.parse(Article(id="x", text=text)).places}
     assert found[surface] == kind, found
+
+
+@pytest.mark.parametrize("text, found", [
+    # a place's other name after "known as" is the place; a person's after a role is not
+    ("Daesh fighters hoisted their flag over the town also known as Ayn al-Arab.", {"Ayn al-Arab"}),
+    ("The town, known as Kobani, fell.", {"Kobani"}),
+    ("The commander known as Abu Omar was killed.", set()),
+])
+def test_a_place_known_as_another_name_is_that_place(pipeline, text, found):
+    assert {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places} == found
