@@ -2691,7 +2691,8 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             lo = max(s, m.start - 100)
             # (a match has "of" in it, in any case: looked for first, in C)
             listed = _LIST_CUE.search(text, lo, m.start) if "of" in text[lo:m.start].lower() else None
-            if listed and "." not in text[listed.end():m.start] and (
+            # (not a name right after "the": "the villages of the Bekaa" are in it)
+            if listed and "." not in text[listed.end():m.start] and text[listed.end():m.start].strip() != "the" and (
                     listed.group(1).lower() != "countryside" or _NAMES_LIST_GAP.fullmatch(text, listed.end(), m.start)):
                 # "the neighbourhoods of al-Sabil, al-Furqan and al-Midan": each one is a neighbourhood
                 # ("the countryside of Lattakia and Idleb" too, if only names come between)

@@ -1689,3 +1689,10 @@ def test_in_and_a_governorate_opening_sentences_of_a_round_up_are_its_sections(p
 ])
 def test_a_place_known_as_another_name_is_that_place(pipeline, text, found):
     assert {pm.text for pm in pipeline.parse(Article(id="x", text=text)).places} == found
+
+
+def test_the_villages_of_the_x_are_in_x(pipeline):
+    # "the villages of the Bekaa": the Bekaa holds them (Lebanon's), it is no village of the list
+    text = "In Idleb the army advanced. The operation aims to protect the villages of the Bekaa from the attacks."
+    found = {pm.text: (pm.place.name, pm.place.kind) for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found["Bekaa"] == ("Beqaa", "governorate")
