@@ -2668,6 +2668,11 @@ _PLURAL_TYPE_AFTER_NEXT = re.compile(
     r"(?i:(villages|towns|provinces|governorates|countryside))\b")
 
 
+# "... in the east of the city", "in the western part of the city", "in the heart of the city"
+_IN_PART_OF_THE_CITY = re.compile(r",?[ \t]+in[ \t]+the[ \t]+(?i:(?:north|south)?(?:east|west)?(?:ern)?|centre|center|"
+                                  r"heart|middle)(?:[ \t]+(?i:part|parts|side))?[ \t]+of[ \t]+the[ \t]+city\b")
+
+
 def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     if is_arabic(m.text):
         return _arabic_context(text, m.start)
@@ -2676,6 +2681,8 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         plural = _PLURAL_TYPE_AFTER_NEXT.match(text, m.end)
         if plural is not None:
             after = plural.group(1).lower()
+    if after == "in" and _IN_PART_OF_THE_CITY.match(text, m.end):
+        after = "neighbourhood"  # "al-Haidariya in the east of the city": a quarter of the city at hand
     before = tuple(_words_before(text, m.start))
     if before and before[-1] == "capital":
         # "the provincial capital Hasakeh", "IS's capital Raqqa": the city, there (the article's

@@ -1696,3 +1696,11 @@ def test_the_villages_of_the_x_are_in_x(pipeline):
     text = "In Idleb the army advanced. The operation aims to protect the villages of the Bekaa from the attacks."
     found = {pm.text: (pm.place.name, pm.place.kind) for pm in pipeline.parse(Article(id="x", text=text)).places}
     assert found["Bekaa"] == ("Beqaa", "governorate")
+
+
+def test_a_name_in_a_part_of_the_city_is_its_quarter(pipeline):
+    # al-Haidariya "in the east of the city" (Aleppo's Haydariyeh), not the village Al Haydariyah
+    text = ("Rebels in Aleppo fought on. Shells hit al-Shaar Sheikh Khodr and al-Haidariya in the east of "
+            "the city where rebels have set up positions.")
+    found = {pm.text: (pm.place.kind, pm.place.admin1) for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found["Haidariya"] == ("neighbourhood", "Aleppo")
