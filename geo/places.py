@@ -2673,6 +2673,11 @@ _IN_PART_OF_THE_CITY = re.compile(r",?[ \t]+in[ \t]+the[ \t]+(?i:(?:north|south)
                                   r"heart|middle)(?:[ \t]+(?i:part|parts|side))?[ \t]+of[ \t]+the[ \t]+city\b")
 
 
+_ZONE_WORDS = r"(?i:de-?escalation|demilitari[sz]ed|buffer|safe|ceasefire)[ \t]+(?i:zones?|areas?)"
+_ZONE_AFTER = re.compile(rf"[ \t]+{_ZONE_WORDS}\b")
+_ZONE_BEFORE = re.compile(rf"\b{_ZONE_WORDS}[ \t]+(?i:around|in|of)[ \t]+(?:the[ \t]+)?\Z")
+
+
 def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     if is_arabic(m.text):
         return _arabic_context(text, m.start)
@@ -2683,6 +2688,8 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             after = plural.group(1).lower()
     if after == "in" and _IN_PART_OF_THE_CITY.match(text, m.end):
         after = "neighbourhood"  # "al-Haidariya in the east of the city": a quarter of the city at hand
+    elif _ZONE_AFTER.match(text, m.end) or _ZONE_BEFORE.search(text, max(0, m.start - 40), m.start):
+        after = "province"  # "the Idlib de-escalation zone", "the buffer zone around Idlib": the governorate
     before = tuple(_words_before(text, m.start))
     if before and before[-1] == "capital":
         # "the provincial capital Hasakeh", "IS's capital Raqqa": the city, there (the article's
