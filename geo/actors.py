@@ -366,6 +366,8 @@ class ActorLexicon:
                         continue  # "the Army of Conquest" is a name; a headline's "Army kills ..." is not
                     if text.endswith("troops", start, end) and _OWNED_AFTER.match(text, end):
                         continue  # "troops from a Kurdish-Arab alliance", "troops fighting to topple him": not the army's
+                    if text.endswith(_WHOSE_IS_SAID, start, end) and _SAID_OWNER_BEFORE.search(text, max(0, start - 24), start):
+                        continue  # "local security forces", "Syrian Kurdish internal security forces", "its soldiers"
                     if _HELD.match(text, end) and text[end - 10:end].lower() == "government":
                         continue  # "the government-held west": the alias "government-held", not "the government"
                     states_at.append(len(matches))
@@ -927,6 +929,12 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     return around.isupper() and len(_LETTERS.findall(around)) >= 6
 
 
+# "soldiers" and "security forces" alone are the army's only where nothing says whose they are: not
+# after an owner ("its soldiers", "local security forces", "Syrian Kurdish internal security forces")
+# nor near another state ("Russia has lost 12 soldiers")
+_WHOSE_IS_SAID = ("soldiers", "security forces")
+_SAID_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our|local|rebel|opposition|police)|[a-z0-9,;:]"
+                                r"[ \t]+(?:[A-Z][\w'’-]*[ \t]+)*[A-Z][\w'’-]*)[ \t]+(?:the[ \t]+)?(?:internal[ \t]+)?\Z")
 # After "troops", "army": whose they are follows ("troops from a Kurdish-Arab alliance", "troops
 # alongside the SDF"), or what they fight for ("troops fighting to topple him")
 _OWNED_AFTER = re.compile(r"[ \t]+(?:from|of|alongside|fighting)\b")
@@ -1198,6 +1206,8 @@ class _Referents:
         found: list[Actor] = []
         if rule == "last_state":
             found = self._army(start, end, fallback)
+            if not found and self.text.endswith(_WHOSE_IS_SAID, start, end) and self._other_state_near(start, fallback):
+                return []  # "Russia has lost 12 soldiers": not the army's, nor clearly Russia's
         elif rule == "last_named":
             found = self._named_with(start + pattern.skip, end)
         elif self.starts or self.named:  # (with no actor named, every phrase has its fallback)
@@ -1280,6 +1290,12 @@ class _Referents:
             if at < start and word in text[at:stop].lower():
                 return [actor]
         return []
+
+    def _other_state_near(self, start: int, fallback: Actor | None) -> bool:
+        """True if a state other than ``fallback`` is named in the sentence of ``start`` or the one before."""
+        first = _sentence_of(self.sentence_starts, start) - 1
+        first_offset = self.sentence_starts[first] if first > 0 else 0
+        return any(first_offset <= at < start and actor is not fallback for at, actor, _ in self.states)
 
     def _army(self, start: int, end: int, fallback: Actor | None) -> list[Actor]:
         """The state whose army "the army" at ``start`` is: the one named last with its army

@@ -901,3 +901,19 @@ def test_unseen_campaigns_ministries_kurdish_officials_iraqi_militias(lexicon, t
 ])
 def test_unseen_roads_lines_and_destinations_between_states_are_places(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bare "soldiers" and "security forces" are the army's (the Syrian government's by default) ...
+    ("IS fighters killed 25 soldiers near Palmyra.", [("soldiers", GOV)]),
+    ("Residents said security forces fired on the crowd.", [("security forces", GOV)]),
+    ("The Turkish army said soldiers were killed near al-Bab.", [("soldiers", "Turkey")]),
+    # ... unless something says whose they are
+    ("Jordan closed its border after a car bomb killed seven of its soldiers.", []),
+    ("The YPG and Syrian Kurdish internal security forces crushed the attack.", []),
+    ("Civilians and local security forces cleared the rubble.", []),
+    ("The 81 Filipino soldiers were surrounded.", []),
+    ("Russia has so far lost at least 12 soldiers in the war.", []),
+])
+def test_unseen_bare_soldiers_and_security_forces(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
