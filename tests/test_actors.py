@@ -917,3 +917,11 @@ def test_unseen_roads_lines_and_destinations_between_states_are_places(lexicon, 
 ])
 def test_unseen_bare_soldiers_and_security_forces(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian army and the Lebanese resistance fighters continued their advance in al-Zabadani.",
+    "Army units and the resistance fighters took control of the heights.",
+])
+def test_unseen_the_resistance_fighters_are_hezbollah(lexicon, text):
+    assert "Hezbollah" in [a for _, a in actors_in(text, lexicon)]
