@@ -940,8 +940,10 @@ _SAID_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our|local|rebel|oppo
 _OWNED_AFTER = re.compile(r"[ \t]+(?:from|of|alongside|fighting)\b")
 # Before a word: the start of the text or of a sentence
 _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?\n][\"'\u201d\u2019]?[ \t]*)\Z")
-# A lower-case word after a name that is not "of" ("Army kills", not "Army of Conquest")
-_VERB_AFTER = re.compile(r"[ \t]+(?!of\b)[a-z]")
+# A lower-case word after a name that is not "of" ("Army kills", not "Army of Conquest"), or a
+# headline's capitalised verb ("Army Tightens Noose on ...", a sub-headline inside the text)
+_VERB_AFTER = re.compile(r"[ \t]+(?:(?!of\b)[a-z]|(?!(?:Units|Forces|Officers|Generals|Commanders|Troops|Soldiers|"
+                         r"Divisions|Brigades|Corps|Chiefs|Headquarters)\b)[A-Z][a-z]+s\b)")
 
 
 # A dateline after a capital: "Damascus, SANA -", "Damascus (AFP) -", "BEIRUT, Lebanon (AP) -"

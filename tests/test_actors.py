@@ -925,3 +925,13 @@ def test_unseen_bare_soldiers_and_security_forces(lexicon, text, expected):
 ])
 def test_unseen_the_resistance_fighters_are_hezbollah(lexicon, text):
     assert "Hezbollah" in [a for _, a in actors_in(text, lexicon)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sub-headline's "Army" before a capitalised verb is the army
+    ("The town fell. Army Deploys in Kobani and Manbij Army units also entered Kobani.",
+     [("Army", GOV), ("Army units", GOV)]),
+    ("The Army Units advanced.", [("Army Units", GOV)]),
+])
+def test_unseen_a_sub_headlines_army(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
