@@ -53,7 +53,9 @@ MAX_NAME_TOKENS = 7
 # Words after a name that say which kind of place it is.
 _GOVERNORATE_CUES = frozenset({"province", "governorate", "provinces", "countryside", "muhafazah", "governor"})
 _LOCALITY_CUES = frozenset({"city", "town", "village", "villages", "towns", "neighbourhood",
-                            "neighborhood", "district", "suburb", "camp", "airport", "airbase"})
+                            "neighborhood", "district", "suburb", "camp", "airport", "airbase",
+                            # "the nearby al-Hariqa and Bab Srija districts"
+                            "neighbourhoods", "neighborhoods", "districts", "quarters"})
 _NEIGHBOURHOOD_CUES = frozenset({"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
                                  "quarter", "quarters", "district", "districts"})
 _REGION_CUES = frozenset({"region", "regions", "area", "mountains", "mountain", "plain", "valley"})

@@ -1714,3 +1714,10 @@ def test_a_name_in_a_part_of_the_city_is_its_quarter(pipeline):
 def test_a_zone_of_a_name_is_its_governorate(pipeline, text):
     assert [(pm.text, pm.place.kind) for pm in pipeline.parse(Article(id="x", text=text)).places] == [
         ("Idlib", "governorate")]
+
+
+def test_a_plural_quarter_word_after_a_name_is_its_cue(pipeline):
+    # "the nearby al-Hariqa and Bab Srija districts": Damascus's Bab Sreijeh (a gate's name, taken with a cue)
+    text = "A car bomb in Damascus shattered windows in the nearby al-Hariqa and Bab Srija districts."
+    found = {pm.text: (pm.place.name, pm.place.admin1) for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found["Bab Srija"] == ("Bab Sreijeh", "Damascus")
