@@ -1660,6 +1660,8 @@ def _foreign_neighbourhoods(text: str, mentions: list[PlaceMention], unknown: Se
         return mentions, unknown
     dropped = [pm for pm, _ in lost]
     spans = [Span(text[pm.start:end], pm.start, end) for pm, end in lost]
+    # (the words it goes on with are no names of their own: "Khatt" of "Shamal al-Khatt")
+    unknown = [u for u in unknown if not any(s.start <= u.start and u.end <= s.end for s in spans)]
     return ([pm for pm in mentions if pm not in dropped],
             sorted([*unknown, *spans], key=lambda s: s.start))
 
