@@ -935,3 +935,11 @@ def test_unseen_the_resistance_fighters_are_hezbollah(lexicon, text):
 ])
 def test_unseen_a_sub_headlines_army(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army and the Kurds have coordinated on security.", [("army", GOV), ("Kurds", "YPG/PYD")]),
+    ("A delegation visited al-Malikiyah which the Kurds call Derik.", []),
+])
+def test_unseen_the_kurds_are_their_forces(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
