@@ -943,3 +943,8 @@ def test_unseen_a_sub_headlines_army(lexicon, text, expected):
 ])
 def test_unseen_the_kurds_are_their_forces(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
+def test_unseen_the_peacekeepers_are_the_un(lexicon):
+    text = "Rebels seized 43 UN troops. A UN spokesman said it worked to secure the release of the peacekeepers."
+    assert ("peacekeepers", "United Nations") in [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref]
