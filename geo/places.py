@@ -171,7 +171,7 @@ _TAKE, _IF_CUE, _IF_STRICT_CUE = 0, 1, 2
 _SPEECH_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|added|stated|explained|noted|pointed|confirmed|stressed|wrote|tweeted|"
     r"argued|warned|insisted|claimed|denied|asked|replied|continued|concluded|described|urged|announced|"
-    r"vowed|accused|admitted|acknowledged|declared|condemned|praised)\b")
+    r"vowed|accused|admitted|acknowledged|declared|condemned|praised|reported)\b")
 # A medium named after a place is no place, a Syrian one's neither ("Al-Mayadeen channel",
 # "the Al Mayadeen broadcaster").
 _MEDIA_AFTER = re.compile(r"[ \t]+(?:tv|channel|television|broadcaster|newspaper|radio"
@@ -243,8 +243,13 @@ _CREDIT_NAMES = re.compile(r"(?:[A-Z][\w'’.-]*|and|&|,)(?:[ \t]+(?:[A-Z][\w'�
 
 
 def _credit_lines(text: str) -> list[tuple[int, int]]:
-    """The spans of the names a news agency's credit line gives ("Editing by Louise Ireland")."""
+    """The spans of the names a news agency's credit line gives ("Editing by Louise Ireland"), and of
+    a byline of names between slashes closing the text (SANA's "Haifa Said / Mazen Eyon")."""
     out = []
+    if "/" in text[-80:]:
+        byline = _SLASH_BYLINE.search(text, max(0, len(text) - 80))
+        if byline:
+            out.append(byline.span(1))
     at = text.find(" by ")
     while at != -1:  # (a scan for " by ", then the word before it: a regex tried at every position costs 5x)
         if _CREDIT_WORD.search(text, max(0, at - 10), at):
@@ -255,6 +260,8 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_BYLINE_NAME = r"(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*"
+_SLASH_BYLINE = re.compile(rf"(?:\A|[.!?\n])[ \t]*({_BYLINE_NAME}(?:[ \t]*/[ \t]*{_BYLINE_NAME})+)[ \t.]*\Z")
 # A name between "said" and "who" is the speaker: '"We came with nothing" said Umm Ahmad who fled ...'
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)[ \t]+\Z")
 _WHO_AFTER = re.compile(r",?[ \t]+who\b")
@@ -274,7 +281,8 @@ _INSTITUTION_AFTER = re.compile(
 # A capitalised institution word after a small place's name: the institution's own name, mostly
 # a date's, a person's or a word's ("Teshrin Hospital", "Ibn Sina Hospital", "Nisreen Street" in
 # Damascus's al-Tadamun), not the village's.
-_NAMED_INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Hospital|University|School|Stadium|Hotel|Prison|Street|Hall|River)\b")
+_NAMED_INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Hospital|University|School|Stadium|Hotel|Prison|Street|Hall|River|"
+                                      r"river|tribe|tribes|clan)\b")  # (and a river, a tribe: "the Tayy tribe")
 # Words after a country's name that make it an organisation's ("the Syria Campaign", "Syria
 # Civil Defence", "the International Syria Support Group", "Syria TV"), matched case-sensitively.
 _COUNTRY_ORG_AFTER = re.compile(r"[ \t]+(?:Campaign|Civil[ \t]+Defen[cs]e|Support[ \t]+Group|TV|Television|"

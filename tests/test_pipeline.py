@@ -1737,3 +1737,19 @@ def test_no_two_place_mentions_overlap(pipeline):
     for article in articles:
         spans = sorted((pm.start, pm.end) for pm in pipeline.parse(article).places)
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), (article.id, spans)
+
+
+@pytest.mark.parametrize("text", [
+    "Engineering units continue to dismantle the devices. Haifa Said / Mazen Eyon",  # SANA's byline
+    "Witnesses saw army vehicles along the Sajur river north of the town.",  # a river
+    "The regime controls the airport where the Tayy tribe fights alongside the army.",  # a tribe
+    "The army squeezed the terrorists into a small pocket Al-Alam reported.",  # an outlet that reports
+])
+def test_bylines_rivers_tribes_and_outlets_are_no_places(pipeline, text):
+    parsed = pipeline.parse(Article(id="x", text=text))
+    assert not {pm.text for pm in parsed.places} & {"Haifa", "Sajur", "Tayy", "Alam"}
+
+
+def test_a_place_before_a_slash_in_running_text_is_still_one(pipeline):
+    assert {pm.text for pm in pipeline.parse(Article(id="x", text="The delegation flew to Haifa / Israel.")).places} \
+        == {"Haifa", "Israel"}
