@@ -1017,6 +1017,12 @@ def _state_noun_at(text: str, start: int, nouns: frozenset[str]) -> bool:
     return any(" ".join(parts[:n]) in nouns for n in range(len(parts), 0, -1))
 
 
+#: A verb and a preposition that address a state or its government: not a place cue.
+_ADDRESSED = frozenset({"called on", "calls on", "calling on", "call on", "appealed to", "appeals to",
+                        "appealing to", "appeal to"})
+_ADDRESSED_TAILS = frozenset(phrase.split()[-1] for phrase in _ADDRESSED)
+
+
 def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: frozenset[str],
                  name_words: frozenset[str]) -> bool:
     """True if the words before ``start`` put the name in a place context.
@@ -1050,9 +1056,11 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: fr
         glued_and = len(low) > 2 and low[0] == "و" and is_arabic(low[1])
         if glued_and:  # "والأردن": "and" written onto the word before
             word, low = word[1:], low[1:]
-        if low in cue_words:
-            return True
         before = _WORDS_BACK.search(backwards, found.end(), sentence)  # None: the first word
+        if low in cue_words:
+            # (but a state addressed: "called on Washington to end its support", "appealed to Turkey")
+            return not (low in _ADDRESSED_TAILS and before is not None
+                        and f"{before.group()[::-1].lower()} {low}" in _ADDRESSED)
         if before and low in cue_tails and f"{before.group()[::-1].lower().rstrip('.')} {low}" in cue_words:
             return True
         if low in _LIST_WORDS or low in name_words:

@@ -948,3 +948,14 @@ def test_unseen_the_kurds_are_their_forces(lexicon, text, expected):
 def test_unseen_the_peacekeepers_are_the_un(lexicon):
     text = "Rebels seized 43 UN troops. A UN spokesman said it worked to secure the release of the peacekeepers."
     assert ("peacekeepers", "United Nations") in [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state addressed ("called on", "appealed to") is the state, not a place
+    ("Ankara has repeatedly called on Washington to end its support.", [("Ankara", "Turkey"), ("Washington", "US")]),
+    ("Kurdish officials appealed to Turkey to open the crossing.",
+     [("Kurdish officials", "YPG/PYD"), ("Turkey", "Turkey")]),
+    ("He flew to Turkey.", []),
+])
+def test_unseen_a_state_addressed_is_the_state(lexicon, text, expected):
+    assert actors_in(text, lexicon) == [(t, "United States" if a == "US" else a) for t, a in expected]
