@@ -975,6 +975,8 @@ def _between_places(text: str, start: int, end: int, capital: bool, name_words: 
     """True if a country or capital at start..end is one end of a road or line ("the highway
     between Damascus and Aleppo", "... between Damascus and Baghdad"), or a capital is the
     first of two places with no state's name after it ("between Damascus and Aleppo")."""
+    if text.find("between", max(0, start - 60), start) == -1:
+        return False  # (most names: the regexes, tried at each position of the window, are not run)
     if _ROUTE_BETWEEN.search(text, max(0, start - 24), start):
         return True
     found = _BETWEEN_AND.search(text, max(0, start - 60), start)
