@@ -1041,7 +1041,9 @@ def _is_major(place: Place) -> bool:
 # ("Aleppo northern countryside" is the governorate's, as "Aleppo countryside")
 _BEFORE_WORD_AFTER = (r"[\s\-]*(?:\([a-z]{2,15}\)[ \t]+)?"  # a gloss: "al-Izaa (radio) neighborhood"
                       r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?)[ \t]+"
-                      r"(?=(?i:countryside|province|governorate)\b))?")
+                      r"(?=(?i:countryside|province|governorate)\b))?"
+                      # what a camp or a base is: "the al-Hol refugee camp", "the Menagh military airport"
+                      r"(?:(?i:refugee|displacement|displaced|military)[ \t]+(?=(?i:camps?|airbase|airport)\b))?")
 _WORD_AFTER = re.compile(rf"{_BEFORE_WORD_AFTER}([A-Za-z]+)")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 

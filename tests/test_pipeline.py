@@ -1753,3 +1753,8 @@ def test_bylines_rivers_tribes_and_outlets_are_no_places(pipeline, text):
 def test_a_place_before_a_slash_in_running_text_is_still_one(pipeline):
     assert {pm.text for pm in pipeline.parse(Article(id="x", text="The delegation flew to Haifa / Israel.")).places} \
         == {"Haifa", "Israel"}
+
+
+def test_a_refugee_camp_or_military_airport_after_a_name_is_its_cue(pipeline):
+    text = "Thousands of Iraqis reached the al-Hol refugee camp in Hasakeh province."
+    assert ("Hol", "Al-Hasakeh") in {(pm.text, pm.place.admin1) for pm in pipeline.parse(Article(id="x", text=text)).places}
