@@ -1450,6 +1450,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _province_holders(text, matches, chosen, cues)
     _rural_governorates(matches, chosen, cues, gazetteer)
     _big_towns_listed_with_big_places(text, matches, chosen, cues)
+    _villages_listed_together(text, matches, chosen)
     _towns_a_road_links(text, matches, chosen, cues)
     if headline_end:
         _headline_follows_the_story(text, matches, chosen, cues, headline_end)
@@ -1892,6 +1893,28 @@ def _big_towns_listed_with_big_places(text: str, matches: Sequence[Match], chose
                     and _BESIDE.fullmatch(text, a.end, b.start):
                 chosen[i] = (big[0], chosen[i][1])
                 break
+
+
+def _villages_listed_together(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
+    """A village or small town read in another governorate than the two places listed right before
+    it, both in one governorate, is its namesake there if it has one: "Fighters in al-Ruhaybah
+    Jayroud and al-Nasiriyah will be taken to Jarablus" lists three Qalamoun towns of Rural
+    Damascus; Jarablus had pulled al-Nasiriyah to Aleppo's village of that name."""
+    for i in range(2, len(matches)):
+        place = chosen[i][0]
+        if place.country != "SY" or place.kind not in ("village", "town") or len(matches[i].candidates) < 2:
+            continue
+        a, b = chosen[i - 2][0], chosen[i - 1][0]
+        if a.country != "SY" or b.country != "SY" or a.admin1 != b.admin1 or a.admin1 == place.admin1 \
+                or a.kind not in ("village", "town") or b.kind not in ("village", "town"):
+            continue
+        if not all(_BESIDE.fullmatch(text, matches[j - 1].end, matches[j].start)
+                   or _LATIN_LIST_GAP.fullmatch(text, matches[j - 1].end, matches[j].start) for j in (i - 1, i)):
+            continue  # (a list: spaces, commas or "and" between, maybe an article before the next name)
+        there = [p for p in matches[i].candidates if p.country == "SY" and p.admin1 == a.admin1
+                 and p.kind in ("village", "town")]
+        if there:
+            chosen[i] = (max(there, key=_prior), chosen[i][1])
 
 
 _ROADS = frozenset({"road", "roads", "highway", "highways", "motorway", "route", "routes"})

@@ -1758,3 +1758,11 @@ def test_a_place_before_a_slash_in_running_text_is_still_one(pipeline):
 def test_a_refugee_camp_or_military_airport_after_a_name_is_its_cue(pipeline):
     text = "Thousands of Iraqis reached the al-Hol refugee camp in Hasakeh province."
     assert ("Hol", "Al-Hasakeh") in {(pm.text, pm.place.admin1) for pm in pipeline.parse(Article(id="x", text=text)).places}
+
+
+def test_a_village_listed_after_two_of_one_governorate_is_its_namesake_there(pipeline):
+    # three Qalamoun towns of Rural Damascus; Jarablus later in the sentence had pulled al-Nasiriyah to Aleppo
+    text = ("Fighters in al-Ruhaybah Jayroud and al-Nasiriyah will be taken with their families to Jarablus "
+            "and Idlib the Syrian Observatory for Human Rights said.")
+    found = {pm.text: pm.place.admin1 for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found["Nasiriyah"] == "Rural Damascus"
