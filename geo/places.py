@@ -1462,6 +1462,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _far_villages_follow_their_text(text, matches, mentions, cues, gazetteer, sentences)
     _neighbourhoods_of_the_city_at_hand(text, matches, mentions, cues, gazetteer, sentences)
     _villages_on_their_bearing(text, matches, mentions, gazetteer)
+    _villages_by_the_city_at_hand(text, matches, mentions, gazetteer)
     mentions, unknown = _said_syrian(text, mentions, unknown)
     mentions, unknown = _foreign_neighbourhoods(text, mentions, unknown)
     mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown, sentences)
@@ -2395,6 +2396,45 @@ def _bearing_degrees(origin: Place, place: Place) -> float:
 def _on_bearing(origin: Place, place: Place, bearing: float) -> bool:
     off = abs(_bearing_degrees(origin, place) - bearing) % 360.0
     return min(off, 360.0 - off) <= _BEARING_SLACK
+
+
+# "al-Jafra east of the city", "Kabajeb, 20 km west of the city"
+_OF_THE_CITY_AFTER = re.compile(r",?[ \t]+(?:(?:about|some)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:er|re)s?)[ \t]+)?"
+                                r"(?i:(?:north|south)?[ \t-]?(?:east|west)?(?:ern)?)[ \t]+(?:(?:part|side|outskirts)[ \t]+)?"
+                                r"of[ \t]+the[ \t]+city\b")
+_CITY_AT_HAND_KM = 40.0
+
+
+def _villages_by_the_city_at_hand(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
+                                  gazetteer: Gazetteer) -> None:
+    """A village or town "east of the city" is near the city the text is about: the big Syrian town
+    named last before it (or the capital a governorate is named after). Read more than 40 km
+    from it, it is its namesake within 40 km if it has one ("In Deir Ezzor ... an attack on
+    al-Jafra east of the city" is Deir ez-Zor's Jafrah, not Aleppo's Al Jafrah)."""
+    for i, (m, pm) in enumerate(zip(matches, mentions)):
+        place = pm.place
+        if place.country != "SY" or place.kind not in _SMALL_KINDS | {"town"} or len(m.candidates) < 2 \
+                or _OF_THE_CITY_AFTER.match(text, pm.end) is None:
+            continue
+        city = None
+        for before in reversed(mentions[:i]):
+            p = before.place
+            if p.country == "SY" and p.kind == "town" and _is_major(p):
+                city = p
+            elif p.country == "SY" and p.kind == "governorate":
+                first = _LATIN_WORD.findall(before.text)
+                towns = [t for t in gazetteer.by_key(fold_token(first[0])) if t.kind == "town"
+                         and t.country == "SY" and _is_major(t)] if first else []
+                city = towns[0] if len(towns) == 1 else None
+            if city is not None or p.country == "SY" and p.kind == "town":
+                break
+        if city is None or _km(place, city) <= _CITY_AT_HAND_KM:
+            continue
+        near = [p for p in m.candidates if p.country == "SY" and p.kind in _SMALL_KINDS | {"town"}
+                and _km(p, city) <= _CITY_AT_HAND_KM]
+        if near:
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, min(near, key=lambda p: _km(p, city)),
+                                       confidence=0.5, metonymy=pm.metonymy, method=pm.method)
 
 
 def _villages_on_their_bearing(text: str, matches: Sequence[Match], mentions: list[PlaceMention],

@@ -1766,3 +1766,14 @@ def test_a_village_listed_after_two_of_one_governorate_is_its_namesake_there(pip
             "and Idlib the Syrian Observatory for Human Rights said.")
     found = {pm.text: pm.place.admin1 for pm in pipeline.parse(Article(id="x", text=text)).places}
     assert found["Nasiriyah"] == "Rural Damascus"
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    ("In Deir Ezzor the air force struck ISIL positions around the airport. The army also repelled an "
+     "attack on al-Jafra east of the city.", "Jafra", "Deir-ez-Zor"),
+    # far from the city named last, and no namesake near it: left as read
+    ("Shells hit Aleppo. In Hama countryside the army took Kafr Zita north of the city.", "Kafr Zita", "Hama"),
+])
+def test_a_village_east_of_the_city_is_by_the_city_at_hand(pipeline, text, surface, admin1):
+    found = {pm.text: pm.place.admin1 for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found[surface] == admin1, found
