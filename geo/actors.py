@@ -433,9 +433,7 @@ class ActorLexicon:
             return True  # datelines: "MOSCOW (Sputnik) -", "DAMASCUS, Syria"
         if not headed and _placed_by_next_word(text, end, cues):
             return True
-        if capital and (_DATELINE_AFTER.match(text, end) or _between_place_and(text, start, cues.name_words)):
-            return True
-        if _between_places(text, start, end, capital, cues.name_words):
+        if capital and _DATELINE_AFTER.match(text, end) or _between_places(text, start, end, capital, cues.name_words):
             return True
         if capital:
             return _governed_by(text, start, cues.capital_before, cues.capital_before_tails, cues.name_words)
@@ -953,17 +951,6 @@ _DATELINE_AFTER = re.compile(r"(?:,[ \t]*[A-Z]\w*(?:[ \t]+[A-Z]\w*)?[ \t]*(?:\([
 _BETWEEN_AND = re.compile(r"\bbetween[ \t]+(\S+(?:[ \t]+\S+){0,2}?)[ \t]+and[ \t]+\Z", re.IGNORECASE)
 
 
-def _between_place_and(text: str, start: int, name_words: frozenset[str]) -> bool:
-    """True if a capital ends "between X and <capital>" with X no country or capital: the road
-    "between al-Sweida and Damascus" joins two places; talks "between Ankara and Damascus" are
-    the two governments'."""
-    found = _BETWEEN_AND.search(text, max(0, start - 60), start)
-    if found is None:
-        return False
-    first = found.group(1).rsplit("-", 1)[-1].rsplit(None, 1)[-1].lower()
-    return first[:1].isalpha() and first not in name_words
-
-
 # a road or a line between two places ("the highway between Damascus and Baghdad", "the
 # ceasefire line between Israel and Syria"): both are places
 _ROUTE_BETWEEN = re.compile(r"\b(?i:road|roads|highway|motorway|route|line|railway|corridor)[ \t]+between[ \t]+\Z")
@@ -972,17 +959,22 @@ _AND_NAME = re.compile(r"[ \t]+and[ \t]+((?:(?i:al|el)-)?[A-Z][\w'’-]*)")
 
 
 def _between_places(text: str, start: int, end: int, capital: bool, name_words: frozenset[str]) -> bool:
-    """True if a country or capital at start..end is one end of a road or line ("the highway
-    between Damascus and Aleppo", "... between Damascus and Baghdad"), or a capital is the
-    first of two places with no state's name after it ("between Damascus and Aleppo")."""
+    """True if a country or capital at start..end is one end of "between A and B" that joins two
+    places: a road or a line ("the highway between Damascus and Baghdad", "the ceasefire line
+    between Israel and Syria"), or, for a capital, with no country or capital at the other end
+    ("the road between al-Sweida and Damascus", "between Damascus and Aleppo"). Talks "between
+    Ankara and Damascus" are the two governments'."""
     if text.find("between", max(0, start - 60), start) == -1:
         return False  # (most names: the regexes, tried at each position of the window, are not run)
     if _ROUTE_BETWEEN.search(text, max(0, start - 24), start):
         return True
     found = _BETWEEN_AND.search(text, max(0, start - 60), start)
-    if found is not None and _ROUTE_BETWEEN.search(text, max(0, found.start() - 16), found.start() + 8):
-        return True
-    if capital and text[max(0, start - 8):start].lower().endswith("between "):
+    if found is not None:  # the name is B
+        if _ROUTE_BETWEEN.search(text, max(0, found.start() - 16), found.start() + 8):
+            return True
+        first = found.group(1).rsplit("-", 1)[-1].rsplit(None, 1)[-1].lower()
+        return capital and first[:1].isalpha() and first not in name_words
+    if capital and text[max(0, start - 8):start].lower().endswith("between "):  # the name is A
         after = _AND_NAME.match(text, end)
         return after is not None and after.group(1).rsplit("-", 1)[-1].lower() not in name_words
     return False
