@@ -473,8 +473,9 @@ class PlaceFinder:
                             and not is_common_word(item.key)
                     if not taken:
                         if loose is not None and not item.places and " " not in item.key \
-                                and (_has_place_cue(text, start, end)
-                                     or matches and _listed_after(text, matches[-1].end, start)) \
+                                and (_has_place_cue(text, start, end) or matches and (
+                                    _listed_after(text, matches[-1].end, start)
+                                    or self._listed_with_a_village(text, matches[-1], end, start))) \
                                 and not is_common_word(item.key) and not item.key.endswith(("ing", "ings")):
                             loose.append(Span(surface, start, end))
                         continue
@@ -2398,6 +2399,14 @@ def _on_bearing(origin: Place, place: Place, bearing: float) -> bool:
     return min(off, 360.0 - off) <= _BEARING_SLACK
 
 
+def _capital_named_by(gazetteer: Gazetteer, surface: str) -> Place | None:
+    """The one big Syrian town a governorate's mention is named after ("Aleppo countryside": Aleppo)."""
+    first = _LATIN_WORD.findall(surface)
+    towns = [p for p in gazetteer.by_key(fold_token(first[0]))
+             if p.kind == "town" and p.country == "SY" and _is_major(p)] if first else []
+    return towns[0] if len(towns) == 1 else None
+
+
 # "al-Jafra east of the city", "Kabajeb, 20 km west of the city"
 _OF_THE_CITY_AFTER = re.compile(r",?[ \t]+(?:(?:about|some)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:er|re)s?)[ \t]+)?"
                                 r"(?i:(?:north|south)?[ \t-]?(?:east|west)?(?:ern)?)[ \t]+(?:(?:part|side|outskirts)[ \t]+)?"
@@ -2422,10 +2431,7 @@ def _villages_by_the_city_at_hand(text: str, matches: Sequence[Match], mentions:
             if p.country == "SY" and p.kind == "town" and _is_major(p):
                 city = p
             elif p.country == "SY" and p.kind == "governorate":
-                first = _LATIN_WORD.findall(before.text)
-                towns = [t for t in gazetteer.by_key(fold_token(first[0])) if t.kind == "town"
-                         and t.country == "SY" and _is_major(t)] if first else []
-                city = towns[0] if len(towns) == 1 else None
+                city = _capital_named_by(gazetteer, before.text)
             if city is not None or p.country == "SY" and p.kind == "town":
                 break
         if city is None or _km(place, city) <= _CITY_AT_HAND_KM:
@@ -2472,15 +2478,9 @@ def _villages_on_their_bearing(text: str, matches: Sequence[Match], mentions: li
         bearing = _BEARING_DEGREES.get(word.lower())
         if bearing is None:
             continue
-        if nxt.place.kind == "town":
-            origin = nxt.place
-        else:
-            first = _LATIN_WORD.findall(nxt.text)
-            towns = [p for p in gazetteer.by_key(fold_token(first[0]))
-                     if p.kind == "town" and p.country == "SY" and _is_major(p)] if first else []
-            if len(towns) != 1:
-                continue
-            origin = towns[0]
+        origin = nxt.place if nxt.place.kind == "town" else _capital_named_by(gazetteer, nxt.text)
+        if origin is None:
+            continue
         if _on_bearing(origin, place, bearing):
             continue
         way = [p for p in others if _on_bearing(origin, p, bearing) and _km(origin, p) <= 100.0
