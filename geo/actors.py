@@ -1050,11 +1050,13 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: fr
         glued_and = len(low) > 2 and low[0] == "و" and is_arabic(low[1])
         if glued_and:  # "والأردن": "and" written onto the word before
             word, low = word[1:], low[1:]
-        before = _WORDS_BACK.search(backwards, found.end(), sentence)  # None: the first word
         if low in cue_words:
+            if low not in _ADDRESSED_TAILS:
+                return True
             # (but a state addressed: "called on Washington to end its support", "appealed to Turkey")
-            return not (low in _ADDRESSED_TAILS and before is not None
-                        and f"{before.group()[::-1].lower()} {low}" in _ADDRESSED)
+            before = _WORDS_BACK.search(backwards, found.end(), sentence)
+            return before is None or f"{before.group()[::-1].lower()} {low}" not in _ADDRESSED
+        before = _WORDS_BACK.search(backwards, found.end(), sentence)  # None: the first word
         if before and low in cue_tails and f"{before.group()[::-1].lower().rstrip('.')} {low}" in cue_words:
             return True
         if low in _LIST_WORDS or low in name_words:

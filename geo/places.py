@@ -473,10 +473,10 @@ class PlaceFinder:
                             and not is_common_word(item.key)
                     if not taken:
                         if loose is not None and not item.places and " " not in item.key \
+                                and not item.key.endswith(("ing", "ings")) and not is_common_word(item.key) \
                                 and (_has_place_cue(text, start, end) or matches and (
                                     _listed_after(text, matches[-1].end, start)
-                                    or self._listed_with_a_village(text, matches[-1], end, start))) \
-                                and not is_common_word(item.key) and not item.key.endswith(("ing", "ings")):
+                                    or self._listed_with_a_village(text, matches[-1], end, start))):
                             loose.append(Span(surface, start, end))
                         continue
                 if item.places:
