@@ -1,4 +1,4 @@
-"""Whole articles the engine was not tuned on: four batches of 40, each answered by hand
+"""Whole articles the engine was not tuned on: five batches of 40, each answered by hand
 before the engine read it (``tests/fixtures/unseen_articles*``).
 
 * ``unseen_articles``: clean prose in the outlets' styles (SANA, Reuters, AFP, Sputnik, ...).
@@ -12,6 +12,8 @@ before the engine read it (``tests/fixtures/unseen_articles*``).
 * ``unseen_articles_4``: the same again, written after the fixes batch 3 prompted, other years
   (2012-2019), stories and spellings; scored once before any further change (first_run.txt):
   the second fair estimate.
+* ``unseen_articles_5``: the same again, written after the fixes batch 4 prompted (2011-2020);
+  scored once on the session's final engine (first_run.txt): the third fair estimate.
 
 Each fixture's README.md (batches 2 and 3) gives the conventions: title lines, repeated
 headlines, caps datelines and Related/Tags lists are left out of the answers, so what the
@@ -63,6 +65,11 @@ BATCHES = {
     # base, the Nasib crossing, the Menagh base, beside the namesake village they named)
     "unseen_articles_4": Floors(658, (120, 300), found=627, right=591, wrong_governorate=5, extra=152, dominant=40,
                                 within_161km=612),
+    # written after the fixes batch 4 prompted and scored once (first_run.txt): 579 found, 547
+    # right, 11 wrong governorate, 152 extra, dominant 39; within 161 km 563 of the 586 mentions
+    # with a row (98.4 % of the 572 found)
+    "unseen_articles_5": Floors(601, (120, 300), found=577, right=545, wrong_governorate=12, extra=155, dominant=39,
+                                within_161km=561),
 }
 
 _results: dict[str, object] = {}
@@ -119,7 +126,8 @@ def test_dominant_governorate(batch, result):
     assert result.counts["dominant_agree"] >= BATCHES[batch].dominant, result.dominant_misses
 
 
-@pytest.mark.parametrize("batch", ["unseen_articles_2", "unseen_articles_3", "unseen_articles_4"])
+@pytest.mark.parametrize("batch", ["unseen_articles_2", "unseen_articles_3", "unseen_articles_4",
+                                   "unseen_articles_5"])
 def test_every_governorate_is_some_article_s_dominant_one(batch):
     rows = load(REPO / "tests/fixtures" / batch)
     assert len({row["dominant"] for row, _ in rows}) == 14
