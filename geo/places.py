@@ -85,6 +85,11 @@ _OPENERS = ("The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|But|And|A
 
 
 _OPENER_WORDS = frozenset(_OPENERS.split("|"))
+# ... of which these open no name inside a run of capitalised words either (a headline glued to the
+# text: "... in al-Sinaa In Deir Ezzor city", where "In Deir" folds as a village "Ayn Dir"); not the
+# ones that are also Arabic articles (An Nabk, At Tall, As Suwayda) or a name's word (Many, Most)
+_NO_NAME_OPENS = frozenset({"The", "In", "On", "It", "He", "She", "They", "We", "This", "That", "These",
+                            "Those", "But", "If", "When", "While", "Meanwhile", "However", "According"})
 
 
 def _after_first_letter(words: str) -> str:
@@ -586,7 +591,7 @@ class PlaceFinder:
     def _plan_at(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
                  pos: int, at_sentence_start: bool, items: list[_Item]) -> int:
         first = tokens[keyed[pos]]
-        if not _is_name_start(first.surface):
+        if not _is_name_start(first.surface) or first.surface in _NO_NAME_OPENS:
             return 1
         planned = len(items)
         taken = self._plan_name(chunk, tokens, keyed, reach, pos, at_sentence_start, items)

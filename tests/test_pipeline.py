@@ -1777,3 +1777,9 @@ def test_a_village_listed_after_two_of_one_governorate_is_its_namesake_there(pip
 def test_a_village_east_of_the_city_is_by_the_city_at_hand(pipeline, text, surface, admin1):
     found = {pm.text: pm.place.admin1 for pm in pipeline.parse(Article(id="x", text=text)).places}
     assert found[surface] == admin1, found
+
+
+def test_in_opens_no_name_inside_a_glued_headline(pipeline):
+    # a Manar sub-headline glued to the text: "In Deir" would fold as a village "Ayn Dir"
+    text = "Army Kills ISIL Terrorists in al-Sinaa In Deir Ezzor city army units killed a number of ISIL terrorists."
+    assert [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places] == ["Sinaa", "Deir Ezzor"]
