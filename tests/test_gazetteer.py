@@ -297,3 +297,10 @@ def test_a_good_row_loads(tmp_path):
                                    population=120, names=("X", "Y"))
     assert repr(gaz.get("t:1")) == repr(Place("t:1", "X", "town", 35.0, 36.0, country="SY",
                                               admin1="Idleb", population=120, names=("X", "Y")))
+
+
+def test_baghuz_is_abu_kamals_only():
+    # GeoNames gave two Kasan villages by al-Malikiyah the name Baghuz: dropped (data/place_aliases.csv)
+    from geo.gazetteer import Gazetteer
+    from geo.names import name_key
+    assert {p.admin1 for p in Gazetteer.load().by_key(name_key("Baghouz"))} == {"Deir-ez-Zor"}
