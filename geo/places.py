@@ -920,8 +920,6 @@ _ARABIC_LIST_GAP = re.compile(r"[ \t]*[،,][ \t]*و?|[ \t]+و|[ \t]*[-–][ \t]*
 
 # another word of a name after a name ("Jana al-Ulbawi", "Tom Miles")
 _WORD_GOES_ON = re.compile(r"[ \t]*[-‐‑–]?[ \t]*(?:(?:al|el)-)?[A-Z]")
-# between two places of a Latin list: a comma, "and", or both; the second name may have its article
-_LATIN_LIST_GAP = re.compile(r"[ \t]*(?:,[ \t]*|,?[ \t]*and[ \t]+)(?:(?:al|el)-)?")
 
 
 def _listed_after(text: str, previous_end: int, start: int) -> bool:
@@ -1867,6 +1865,8 @@ def _province_holders(text: str, matches: Sequence[Match], chosen: list[tuple[Pl
 
 
 _LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+)")
+# ... the second name with its article ("al-Kalasa and al-Maadi")
+_LATIN_LIST_GAP = re.compile(_LIST_JOIN.pattern + r"(?:(?:al|el)-)?")
 _SETTLEMENT_TYPES = frozenset({"village", "villages", "town", "towns"})
 
 
