@@ -128,7 +128,9 @@ _LAST_WORD = re.compile(r"([A-Za-z]+?)(?:['\u2019]?s)?$")
 _ARMY_END = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
 _OF_SYRIA = re.compile(r"\s+(?:of|in)\s+(?:Syria\b|Damascus\b|(?:Syrian\s+)?President\s|Bashar\b|(?:al-)?Assad\b)")
 # "Russian and " before a state's headed mention ("Russian and Syrian airstrikes")
-_COORDINATED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])\s+(?:and|&)\s+(?:allied\s+)?$")
+_COORDINATED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])(?:\s+(?:and|&)\s+(?:allied\s+)?|-)$")
+# two states' adjectives joined by a hyphen: "Russian-Turkish patrol" (not "anti-ISIS forces")
+_STATES_JOINED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]+)-$")
 # "ally" heads a state's adjective only after a possessive: "its Russian ally", "his Iranian allies",
 # "its Russian and Iranian allies"
 _ALLY_NOUNS = frozenset({"ally", "allies"})
@@ -389,8 +391,8 @@ class ActorLexicon:
                     # a name is taken with the head noun after it ("Daesh terrorist group"),
                     # but not after "anti-ISIS": "forces" heads the compound, not ISIS
                     # nor after "Russian-backed": "regime forces" are the regime's, backed by Russia
-                    if marked[after] == " " and not (start and text[start - 1] in hyphens) \
-                            and not text.endswith("backed", start, end):
+                    if marked[after] == " " and not text.endswith("backed", start, end) \
+                            and not (start and text[start - 1] in hyphens and not self._states_joined(text, start)):
                         at = after + 1  # the next word, in the marked text
                         for noun, size in heads.by_prefix.get(marked[at:at + heads.prefix], ()):
                             if marked.startswith(noun, at) and marked[at + size] not in word_chars:
@@ -409,6 +411,12 @@ class ActorLexicon:
         if states_at:
             _drop_shorter_states(matches, states_at)
         return matches
+
+    def _states_joined(self, text: str, start: int) -> bool:
+        """True if a state's adjective is joined by a hyphen to the one before ``start``
+        ("Russian-Turkish patrol"): the compound takes the head noun, not "anti-ISIS forces"."""
+        found = _STATES_JOINED.search(text, max(0, start - 30), start)
+        return found is not None and found.group(1) in self._coordinated
 
     def _coordinated_adjective(self, text: str, start: int, actor: Actor,
                                append: Callable[[_Match], None]) -> None:

@@ -959,3 +959,14 @@ def test_unseen_the_peacekeepers_are_the_un(lexicon):
 ])
 def test_unseen_a_state_addressed_is_the_state(lexicon, text, expected):
     assert actors_in(text, lexicon) == [(t, "United States" if a == "US" else a) for t, a in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's patrols, sappers, police, air defence systems; two states' adjectives joined by a hyphen
+    ("The first joint Russian-Turkish patrol was cut short.", [("Russian", "Russia"), ("Turkish patrol", "Turkey")]),
+    ("Russian sappers cleared the mines.", [("Russian sappers", "Russia")]),
+    ("Syrian air defence systems intercepted the missiles.", [("Syrian air defence systems", GOV)]),
+    ("Anti-ISIS forces advanced.", [("ISIS", "ISIS")]),  # (still no head noun after an "anti-")
+])
+def test_unseen_patrols_sappers_and_joined_adjectives(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
