@@ -13,7 +13,7 @@ before the engine read it (``tests/fixtures/unseen_articles*``).
   (2012-2019), stories and spellings; scored once before any further change (first_run.txt):
   the second fair estimate.
 * ``unseen_articles_5``: the same again, written after the fixes batch 4 prompted (2011-2020);
-  scored once on the session's final engine (first_run.txt): the third fair estimate.
+  scored once near the session's end (first_run.txt): the third fair estimate.
 
 Each fixture's README.md (batches 2 and 3) gives the conventions: title lines, repeated
 headlines, caps datelines and Related/Tags lists are left out of the answers, so what the
