@@ -375,6 +375,8 @@ class ActorLexicon:
                     states_at.append(len(matches))
                 if pattern.rule == "last_named" and text[max(0, start - 4):start].lower() != "the ":
                     continue  # "the coalition", not "a coalition of rebels"
+                if pattern.rule == "fixed" and start and text[start - 1] in hyphens:
+                    continue  # a description never starts inside a compound: "U.S.-allied fighters"
                 if exact is not None:
                     if _CLOCK.match(text, end):
                         continue  # a time zone: "KSA 15:55 - GMT 12:55"

@@ -970,3 +970,12 @@ def test_unseen_a_state_addressed_is_the_state(lexicon, text, expected):
 ])
 def test_unseen_patrols_sappers_and_joined_adjectives(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Regime forces and allied fighters took Khanaser.", [("Regime forces", GOV), ("allied fighters", GOV)]),
+    ("Turkish-backed rebels clashed with U.S.-allied fighters west of Manbij.",
+     [("Turkish-backed", "Turkey"), ("rebels", OPP), ("U.S.", "United States")]),
+])
+def test_unseen_the_governments_unnamed_allies(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
