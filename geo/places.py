@@ -454,7 +454,8 @@ class PlaceFinder:
                     continue
                 elif item.flags & _MAY_BE_SPEAKER and (item.key in persons or _SPEECH_AFTER.match(text, end)) \
                         and not _has_place_cue(text, start, end) and not _after_locative(text, start) \
-                        and not (matches and _COORDINATION.match(text[matches[-1].end:start])):
+                        and not (matches and (_COORDINATION.match(text[matches[-1].end:start])
+                                              or _LATIN_LIST_GAP.fullmatch(text, matches[-1].end, start))):
                     # "Xelil said": a person, here and later; not "metres of Tabaqa said
                     # observatory head ..." (a quote's last word, its comma lost), nor a list's
                     # last place ("Residents of Jasim and Inkhil said")

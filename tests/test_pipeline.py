@@ -1783,3 +1783,8 @@ def test_in_opens_no_name_inside_a_glued_headline(pipeline):
     # a Manar sub-headline glued to the text: "In Deir" would fold as a village "Ayn Dir"
     text = "Army Kills ISIL Terrorists in al-Sinaa In Deir Ezzor city army units killed a number of ISIL terrorists."
     assert [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places] == ["Sinaa", "Deir Ezzor"]
+
+
+def test_a_lists_last_place_before_said_is_no_speaker_with_its_article(pipeline):
+    text = "The residents of Mhardeh and al-Suqaylabiyah said they heard the sound of heavy clashes."
+    assert [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places] == ["Mhardeh", "Suqaylabiyah"]
