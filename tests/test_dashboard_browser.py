@@ -343,8 +343,15 @@ def test_read_the_article_opens_the_reader_under_the_clicked_excerpt(page, dashb
     # lost with the element it hit (this test runs first, and failed so once on a loaded machine)
     button.wait_for(timeout=30000)
     page.wait_idle()
-    button.click()
-    reader.locator(".geo-reader").first.wait_for(timeout=30000)
+    for attempt in range(3):  # (a click the rerun of a loaded server swallowed is clicked again)
+        button.click()
+        try:
+            reader.locator(".geo-reader").first.wait_for(timeout=15000)
+            break
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError
+            if attempt == 2:
+                raise
+            page.wait_idle()
     page.wait_idle()  # a click during the page's first run reruns it: where the run ends matters
     # right under the button, not below the panel's other excerpts, out of sight (asked until the
     # layout settles: on a loaded machine the last run's blocks can land after wait_idle returns)
