@@ -20,6 +20,21 @@ def pipeline():
     return Pipeline.default()
 
 
+@pytest.fixture(scope="session")
+def gaz():
+    """The shipped gazetteer (loaded once per test session)."""
+    from geo.gazetteer import Gazetteer
+
+    return Gazetteer.load()
+
+
+def places_by_surface(pipeline, text: str) -> dict:
+    """Surface -> resolved place of every place mention of ``text``."""
+    from geo.model import Article
+
+    return {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
+
+
 def store_totals(store) -> tuple:
     """A store's total tables and place ids, sorted: what two stores holding the same
     readings must agree on (a re-read or a replaced article against a fresh ingest)."""

@@ -140,11 +140,6 @@ def test_truncated_file_raises_gazetteer_error(tmp_path):
 # ------------------------------------------------------ shipped gazetteer
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def test_shipped_gazetteer_is_big(gaz):
     assert len(gaz) > 40_000
     assert len(set(gaz.keys())) > 100_000

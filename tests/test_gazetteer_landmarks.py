@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo.gazetteer import Gazetteer
-from geo.model import Article
+from conftest import places_by_surface
 from geo.names import name_key
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-def places_in(pipeline, text: str) -> dict[str, object]:
-    """Surface -> resolved place of every place mention of ``text``."""
-    return {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
 
 
 # ------------------------------------------------------------ lookup
@@ -96,7 +85,7 @@ def test_landmarks_sit_where_they_are(gaz):
 
 
 def test_hmeimim_airbase_near_jableh_is_in_lattakia(pipeline):
-    found = places_in(pipeline, "Russian officers met at the Hmeimim airbase near Jableh.")
+    found = places_by_surface(pipeline, "Russian officers met at the Hmeimim airbase near Jableh.")
     assert found["Hmeimim"].id == "region:hmeimim-airbase" and found["Hmeimim"].admin1 == "Lattakia"
 
 
@@ -105,22 +94,22 @@ def test_hmeimim_airbase_near_jableh_is_in_lattakia(pipeline):
     "Russian officers held talks at the Hmeimim airbase but the Kurds in Hasakah refused.",
 ])
 def test_hmeimim_in_a_report_from_elsewhere_stays_in_lattakia(pipeline, text):
-    assert places_in(pipeline, text)["Hmeimim"].admin1 == "Lattakia"
+    assert places_by_surface(pipeline, text)["Hmeimim"].admin1 == "Lattakia"
 
 
 def test_bab_al_hawa_crossing_is_in_idleb(pipeline):
-    found = places_in(pipeline, "Aid entered through the Bab al-Hawa crossing.")
+    found = places_by_surface(pipeline, "Aid entered through the Bab al-Hawa crossing.")
     assert found["Bab al-Hawa crossing"].id == "region:bab-al-hawa-crossing"
     assert found["Bab al-Hawa crossing"].admin1 == "Idleb"
 
 
 def test_bab_al_hawa_border_crossing_in_a_quneitra_report_is_the_crossing(pipeline):
-    found = places_in(pipeline, "Fighting in Quneitra province; aid passed the Bab al-Hawa border crossing.")
+    found = places_by_surface(pipeline, "Fighting in Quneitra province; aid passed the Bab al-Hawa border crossing.")
     assert found["Bab al-Hawa border"].admin1 == "Idleb"
 
 
 def test_rukban_camp_is_in_syria_not_jordan(pipeline):
-    found = places_in(pipeline, "Clashes erupted near Rukban camp on the Jordanian border.")
+    found = places_by_surface(pipeline, "Clashes erupted near Rukban camp on the Jordanian border.")
     assert found["Rukban"].id == "region:rukban-camp" and found["Rukban"].country == "SY"
 
 
@@ -141,7 +130,7 @@ def test_rukban_camp_is_in_syria_not_jordan(pipeline):
     ("The Semalka crossing to Iraqi Kurdistan was closed.", "Semalka crossing", "region:semalka-crossing"),
 ])
 def test_landmarks_in_sentences(pipeline, text, surface, place_id):
-    assert places_in(pipeline, text)[surface].id == place_id
+    assert places_by_surface(pipeline, text)[surface].id == place_id
 
 
 @pytest.mark.parametrize("text", [
@@ -149,5 +138,5 @@ def test_landmarks_in_sentences(pipeline, text, surface, place_id):
     "Residents of Marjeh in Aleppo were shelled.",
 ])
 def test_landmark_names_do_not_take_other_readings(pipeline, text):
-    found = places_in(pipeline, text)
+    found = places_by_surface(pipeline, text)
     assert not any(p.id.startswith("region:") and p.id != "region:eastern-ghouta" for p in found.values())

@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from geo.gazetteer import Gazetteer
-from geo.model import Article
+from conftest import places_by_surface
 from geo.names import name_key
 from scripts.build_gazetteer import neighbourhood_name
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-def places_in(pipeline, text: str) -> dict[str, object]:
-    """Surface -> resolved place of every place mention of ``text``."""
-    return {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
 
 
 # ------------------------------------------------------------ build step
@@ -79,29 +68,29 @@ def test_ramouseh_display_name_has_no_typo(gaz):
 
 
 def test_joura_beside_qusour_is_the_deir_ez_zor_neighbourhood(pipeline):
-    found = places_in(pipeline, "ISIS shells hit the al-Qusour and al-Joura neighborhoods of Deir Ezzor city.")
+    found = places_by_surface(pipeline, "ISIS shells hit the al-Qusour and al-Joura neighborhoods of Deir Ezzor city.")
     assert found["Joura"].id == "nbhd:N0413"
     assert found["Qusour"].admin1 == "Deir-ez-Zor"
 
 
 def test_joura_in_old_damascus_stays_the_damascus_neighbourhood(pipeline):
-    found = places_in(pipeline, "A mortar shell fell in Joura neighbourhood near Bab Touma in Damascus.")
+    found = places_by_surface(pipeline, "A mortar shell fell in Joura neighbourhood near Bab Touma in Damascus.")
     assert found["Joura"].id == "nbhd:N0042"
 
 
 def test_athamiyeh_in_aleppo_is_the_aleppo_neighbourhood(pipeline):
-    found = places_in(pipeline, "Rocket shells fell on al-Athamiyeh neighborhood in Aleppo city.")
+    found = places_by_surface(pipeline, "Rocket shells fell on al-Athamiyeh neighborhood in Aleppo city.")
     assert found["Athamiyeh"].id == "nbhd:N0202"
 
 
 def test_salah_eddin_in_aleppo_is_one_neighbourhood(pipeline):
-    found = places_in(pipeline, "Shells hit Salah Eddin neighborhood in Aleppo city on Tuesday.")
+    found = places_by_surface(pipeline, "Shells hit Salah Eddin neighborhood in Aleppo city on Tuesday.")
     assert found["Salah Eddin"].id == "nbhd:N0214"
     assert "Eddin" not in found and "Salah" not in found
 
 
 def test_rukn_eddin_in_damascus_is_the_damascus_area(pipeline):
-    found = places_in(pipeline, "Mortar shells hit Ruken Eddin and Bab Touma neighborhoods in Damascus.")
+    found = places_by_surface(pipeline, "Mortar shells hit Ruken Eddin and Bab Touma neighborhoods in Damascus.")
     assert found["Ruken Eddin"].id == "region:rukn-eddine"
 
 
@@ -112,4 +101,4 @@ def test_rukn_eddin_in_damascus_is_the_damascus_area(pipeline):
     "The commander, Abu Yassine, said Nour Eddin had left.",
 ])
 def test_words_that_are_not_places_here(pipeline, text):
-    assert places_in(pipeline, text) == {}
+    assert places_by_surface(pipeline, text) == {}
