@@ -68,7 +68,7 @@ HEAD_NOUN_RULES = {
 #: The category of the Syrian government and its allies (Hezbollah, the NDF, Iran-backed militias).
 _GOVERNMENT_SIDE = "government and allies"
 #: Phrase rules that yield coreferent mentions (``coref=True``).
-COREF_RULES = ("fixed", "last_group", "last_members", "last_two_groups", "plural", "last_state", "last_named")
+COREF_RULES = ("fixed", "last_group", "last_members", "last_two_groups", "plural", "act", "last_state", "last_named")
 #: Phrase rules listing words around a country or capital that make it a place.
 CUE_RULES = ("place_before", "capital_before", "place_after")
 PHRASE_RULES = (*HEAD_NOUN_RULES, "block", "other_group", *COREF_RULES, *CUE_RULES)
@@ -115,8 +115,21 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _HEAD_NOUN = re.compile(r"[a-z0-9']+(?: [a-z0-9']+){0,2}")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
 _APPOSED = re.compile(r"\s*\(?\s*")
-_LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to)"
+_LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to|led by)"
                      r"\s+(?:[\w'\u2019-]+\s+){0,4}", re.IGNORECASE)
+#: A state's name as a backer ("US-backed", "Russian-led").
+_BACKING_AFTER = re.compile(r"[-\u2010\u2011](?:backed|led|allied|supported|sponsored)\b", re.IGNORECASE)
+#: A backer opening a fixed description of a group (folded key: "us backed fighters").
+_BACKER = re.compile(r"[\w.]+ (?:backed|allied) ")
+#: A group's label that a text repeats to refer back to it ("the YPG/PKK terror group").
+_TERROR_LABEL = re.compile(r"\bterror(?:ist)?\s+(?:group|organi[sz]ation)$", re.IGNORECASE)
+#: A group named as the parent of the one after it ("Al-Qaeda affiliate Al-Nusra Front"), within
+#: this many characters of that one's start.
+_PARENT_GROUP = "al-Qaeda"
+_PARENT_GAP = 48
+#: An act and who it is by: "a terrorist attack by the terrorists of Jabhat al-Nusra", "carried out by ISIS".
+_BY_LINKED = re.compile(r"\s+(?:(?:carried out|claimed|launched|staged|committed|perpetrated)\s+)?by"
+                        r"\s+(?:[\w'\u2019-]+\s+){0,4}", re.IGNORECASE)
 #: "X and other armed groups affiliated to it": the group named right before the plural.
 #: "militants of the terrorist group": a plural linked to a coreferent group phrase, not a name.
 _OF_THE_GROUP = re.compile(r"\s+(?:of|from)\s+the\s+(?:terrorist|terror|jihadist|extremist|takfiri)\s+"
@@ -144,7 +157,7 @@ _GOVERNMENT_WORD = re.compile(r"government|authorities", re.IGNORECASE)
 # for "the government" and "the authorities".
 _GOVERNMENT_END = re.compile(r"\b(?:government|authorities)$", re.IGNORECASE)
 _MEMBERS_END = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris)$", re.IGNORECASE)
-_NOT_THE_GROUP_WORDS = frozenset({"other", "rival", "syrian", "syria", "and", "or"})
+_NOT_THE_GROUP_WORDS = frozenset({"other", "rival", "syrian", "syria", "and", "or", "moderate"})
 _OTHER_GROUPS = re.compile(r"(?:other|rival)\b", re.IGNORECASE)
 _ADJACENT = re.compile(r"(?:[-\u2010\u2011]\w+)?\s*")
 #: Names whose possessive may have lost its apostrophe ("Russias"): ASCII, capitalised, ending in a letter.
@@ -439,6 +452,8 @@ class ActorLexicon:
         ``headed``: a head noun follows ("US forces"), so only the words before count.
         """
         cues = self._cues
+        if _BACKING_AFTER.match(text, end):
+            return False  # "from the US-backed alliance": the backer, whatever word comes before
         if exact is None and end - start > 3 and text[start:end].isupper():
             return True  # datelines: "MOSCOW (Sputnik) -", "DAMASCUS, Syria"
         if not headed and _placed_by_next_word(text, end, cues):
@@ -788,6 +803,9 @@ def _head_noun_table(nouns: Iterable[str]) -> _HeadNouns:
 def _add_phrase(phrase: Phrase, ci: _KeyTable, by_name: dict[str, Actor]) -> None:
     key = _key(phrase.text, False)
     skip = 4 if key.startswith("the ") and phrase.rule in COREF_RULES else 0
+    backer = _BACKER.match(key) if phrase.rule == "fixed" else None
+    if backer:
+        skip = backer.end()  # "US-backed fighters": the mention is "fighters", "US" its backer's
     actor = by_name[phrase.actor] if phrase.actor else None
     pattern = _Pattern(phrase.rule, actor, skip, phrase.category)
     source = f"phrase {phrase.text!r}"
@@ -1121,7 +1139,15 @@ def _nested(top: list[_Match], inner: list[_Match], text: str) -> list[_Match]:
             candidates.append(match)
     if not candidates:
         return []
-    return [match for match in _select(candidates)[0] if _in_compound(text, match[0], match[1])]
+    return [match for match in _select(candidates)[0]
+            if _in_compound(text, match[0], match[1]) or _in_backer(top, starts, match)]
+
+
+def _in_backer(top: list[_Match], starts: list[int], match: _Match) -> bool:
+    """True if ``match`` is the backer a described group's phrase opens with ("US" in "US-backed
+    fighters", whose mention is "fighters")."""
+    outer_start, _, outer = top[bisect.bisect_right(starts, match[0]) - 1]
+    return outer.rule == "fixed" and match[1] <= outer_start + outer.skip
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
@@ -1230,9 +1256,14 @@ class _Referents:
             here = _sentence_of(self.sentence_starts, start)
             if rule == "plural":
                 found = self._parties(start, end, here, category)
+            elif rule == "act":
+                found = self._authors(start, end, here, category)
             elif rule in ("last_group", "last_members", "last_two_groups"):
                 earlier = self._before(start, here - LOOKBACK_SENTENCES, category)
                 if rule == "last_group":
+                    labelled = self._labelled(start, end)
+                    if labelled is not None:
+                        return [labelled]
                     if earlier and self.actors[earlier[-1]] is None:
                         return []  # "the group" is the monitor or NGO named last
                     found = self._distinct(earlier[-1:], 1)
@@ -1292,6 +1323,30 @@ class _Referents:
             if len(ahead) >= 2:
                 return ahead
         return []
+
+    def _authors(self, start: int, end: int, here: int, category: str | None) -> list[Actor]:
+        """Who an act called terrorist is by ("terrorist rocket attacks"): the group named right after
+        it ("by the terrorists of Jabhat al-Nusra", "carried out by ISIS suicide bombers"), else the
+        groups outside the government's side named earlier in its sentence ("ISIL operatives ...
+        plans to launch terrorist attacks")."""
+        after = self._after(end, here + 1, category)
+        if after and self._linked(end, self.starts[after[0]], _BY_LINKED):
+            return self._distinct(after[:1], 1)
+        actors = self.actors
+        return self._distinct((i for i in self._before(start, here, category)
+                               if (actor := actors[i]) is not None and actor.category != _GOVERNMENT_SIDE), 99)
+
+    def _labelled(self, start: int, end: int) -> Actor | None:
+        """The group the text last named with the label "the terror group" at start..end repeats
+        ("the YPG/PKK terror group ... the terror group": the YPG in a Turkish outlet, though Daesh
+        was named between), if the phrase is such a label; else None."""
+        text = self.text
+        if not _TERROR_LABEL.search(text, start, end):
+            return None
+        for at, stop, actor in reversed(self.named):
+            if at < start and actor.kind != "state" and _TERROR_LABEL.search(text, at, stop):
+                return actor
+        return None
 
     def _named_with(self, start: int, end: int) -> list[Actor]:
         """The actor named last before ``start`` whose name holds the phrase's last word:
@@ -1354,13 +1409,27 @@ class _Referents:
         if word is None:
             return True
         low = word.group(1).lower()
+        gap = self.text[word.end(1):start]
+        if word.group(1)[0].isupper() and not gap.strip() and not any(stop == word.end(1) for _, stop, _ in self.named):
+            return False  # "Palestinian fighters", "Shaitat fighters": the fighters of a name that is no actor's
+        if gap.strip() == ")":
+            # "(al-Sheitaat) fighters": the fighters of the name in brackets, unless it names a group
+            # or glosses one ("Daesh (IS) terrorists", "al-Nusra Front (Qaeda branch in the Levant) terrorists")
+            opened = self.text.rfind("(", 0, start)
+            return any(opened < at < start or 0 <= opened - stop <= 1 for at, stop, _ in self.named)
         return low not in _NOT_THE_GROUP_WORDS and not low.endswith("ed") and not _OTHER_GROUPS.match(self.text, start)
 
     def _linked_group(self, end: int, here: int, category: str | None) -> list[Actor]:
         """The group a phrase ending at ``end`` (in sentence ``here``) names right after it, if any."""
         after = self._after(end, here + 1, category)
         if after and self._linked(end, self.starts[after[0]]):
-            return self._distinct(after[:1], 1)
+            first = after[0]
+            if self.actors[first] is not None and self.actors[first].name == _PARENT_GROUP and len(after) > 1 \
+                    and self.starts[after[1]] - self.starts[first] <= _PARENT_GAP:
+                # "fighters from Al-Qaeda affiliate Al-Nusra Front", "the Syrian branch of al-Qaeda
+                # al-Nusra": the affiliate named right after its parent
+                first = after[1]
+            return self._distinct((first,), 1)
         # an alliance named right after it: "terrorists from Jaish al-Fatah" (alliances are
         # no antecedents of "the group", so they are looked up among the named mentions)
         named = self.named
@@ -1372,12 +1441,12 @@ class _Referents:
                 return [actor]
         return []
 
-    def _linked(self, end: int, following: int) -> bool:
+    def _linked(self, end: int, following: int, link: re.Pattern[str] = _LINKED) -> bool:
         """True if a phrase ending at ``end`` names the group starting at ``following``.
 
         "terrorists affiliated to Jabhat al-Nusra".
         """
-        return following - end <= 60 and _LINKED.fullmatch(self.text, end, following) is not None
+        return following - end <= 60 and link.fullmatch(self.text, end, following) is not None
 
     def _before(self, offset: int, first_sentence: int, category: str | None) -> Sequence[int]:
         """The groups before ``offset`` from sentence ``first_sentence`` on, in text order."""
