@@ -156,7 +156,7 @@ _GOVERNMENT_WORD = re.compile(r"government|authorities", re.IGNORECASE)
 # A state named with its government ("the Iraqi government", "Turkeys government", "Turkish authorities"),
 # for "the government" and "the authorities".
 _GOVERNMENT_END = re.compile(r"\b(?:government|authorities)$", re.IGNORECASE)
-_MEMBERS_END = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris)$", re.IGNORECASE)
+_MEMBERS_END = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris|gunmen)$", re.IGNORECASE)
 _NOT_THE_GROUP_WORDS = frozenset({"other", "rival", "syrian", "syria", "and", "or", "moderate"})
 _OTHER_GROUPS = re.compile(r"(?:other|rival)\b", re.IGNORECASE)
 _ADJACENT = re.compile(r"(?:[-\u2010\u2011]\w+)?\s*")
@@ -386,8 +386,9 @@ class ActorLexicon:
                     if _HELD.match(text, end) and text[end - 10:end].lower() == "government":
                         continue  # "the government-held west": the alias "government-held", not "the government"
                     states_at.append(len(matches))
-                if pattern.rule == "last_named" and text[max(0, start - 4):start].lower() != "the ":
-                    continue  # "the coalition", not "a coalition of rebels"
+                if pattern.rule == "last_named" and text[max(0, start - 4):start].lower() != "the " and not (
+                        text[start].isupper() and _OPENS_SENTENCE.search(text, max(0, start - 3), start)):
+                    continue  # "the coalition" or a headline's "Coalition Condemns ...", not "a coalition of rebels"
                 if pattern.rule == "fixed" and start and text[start - 1] in hyphens:
                     continue  # a description never starts inside a compound: "U.S.-allied fighters"
                 if exact is not None:
@@ -1360,6 +1361,12 @@ class _Referents:
         for at, stop, actor in reversed(self.named):
             if at < start and word in text[at:stop].lower():
                 return [actor]
+        if text[max(0, start - 4):start].lower() != "the ":
+            # a sentence opening with it, none named before: a headline's "Coalition: Regime Barrel
+            # Bombs ..." in the Syrian Coalition's own release, named further on
+            for at, stop, actor in self.named:
+                if at >= end and word in text[at:stop].lower():
+                    return [actor]
         return []
 
     def _other_state_near(self, start: int, fallback: Actor | None) -> bool:
