@@ -1076,3 +1076,15 @@ def test_gunmen(lexicon, text, expected):
 ])
 def test_a_headlines_coalition(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting between Kurdish militiamen and Islamist rebels erupted.",
+     [("Kurdish militiamen", "YPG/PYD"), ("rebels", OPP)]),
+    ("The province is divided between the Kurdish-led administration and government forces.",
+     [("Kurdish-led administration", "YPG/PYD"), ("government forces", GOV)]),
+    ("ships of the Black Sea Fleet sailing from Novorossiysk", [("Black Sea Fleet", "Russia")]),
+    ("the regime's militias are amassing forces", [("regime's militias", GOV)]),
+])
+def test_unseen_aliases_round_6(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
