@@ -2751,6 +2751,14 @@ _PLURAL_TYPE_AFTER_NEXT = re.compile(
     r"(?i:(villages|towns|provinces|governorates|countryside))\b")
 
 
+# Evacuees sent away under a deal go to a province, not a city: "fighters would be bussed to Idlib",
+# "will be taken with their families to Jarablus and Idlib", "their departure to Idleb", "left for Idlib"
+_EVACUATED_TO_BEFORE = re.compile(
+    r"\b(?i:bussed|bused|transferred|evacuated|taken|deported|departure|leave|left|leaving)"
+    r"(?:[ \t]+(?!to\b|for\b)[\w'’-]+){0,4}[ \t]+(?i:to|for)[ \t]+"
+    rf"(?:(?:{_ONE_OR_TWO_WORDS}),?[ \t]+(?:and|&)[ \t]+(?:(?i:to|for)[ \t]+)?)?\Z")
+
+
 # "... in the east of the city", "in the western part of the city", "in the heart of the city"
 _IN_PART_OF_THE_CITY = re.compile(r",?[ \t]+in[ \t]+the[ \t]+(?i:(?:north|south)?(?:east|west)?(?:ern)?|centre|center|"
                                   r"heart|middle)(?:[ \t]+(?i:part|parts|side))?[ \t]+of[ \t]+the[ \t]+city\b")
@@ -2771,6 +2779,9 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             after = plural.group(1).lower()
     if after == "in" and _IN_PART_OF_THE_CITY.match(text, m.end):
         after = "neighbourhood"  # "al-Haidariya in the east of the city": a quarter of the city at hand
+    elif _EVACUATED_TO_BEFORE.search(text, max(0, m.start - 80), m.start) and _word_after(text, m.end) not in _ALL_CUES \
+            and not _INSTITUTION_AFTER.match(text, m.end) and not _AIRPORT_AFTER.match(text, m.end):
+        after = "province"  # "would be bussed to Idlib", "their departure to Idleb": rebels sent to the province
     elif "zone" in text[max(0, m.start - 40):m.end + 40].lower() and (  # (the regexes only where a zone is named)
             _ZONE_AFTER.match(text, m.end) or _ZONE_BEFORE.search(text, max(0, m.start - 40), m.start)):
         after = "province"  # "the Idlib de-escalation zone", "the buffer zone around Idlib": the governorate

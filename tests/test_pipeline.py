@@ -1716,6 +1716,20 @@ def test_a_zone_of_a_name_is_its_governorate(pipeline, text):
         ("Idlib", "governorate")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # evacuees sent away under a deal go to a province: the governorate, the second of a list too
+    ("About 300 fighters would be bussed to Idlib in the northwest.", [("Idlib", "governorate")]),
+    ("Fighters will be taken with their families to Jarablus and Idlib.",
+     [("Jarablus", "town"), ("Idlib", "governorate")]),
+    ("The notables negotiate with the terrorists their departure to Idleb.", [("Idleb", "governorate")]),
+    # not a hospital or an airport of the city, nor a move that is no evacuation
+    ("The wounded were taken to Damascus hospital.", [("Damascus", "town")]),
+    ("The minister flew to Damascus.", [("Damascus", "town")]),
+])
+def test_evacuees_go_to_a_province(pipeline, text, expected):
+    assert [(pm.text, pm.place.kind) for pm in pipeline.parse(Article(id="x", text=text)).places] == expected
+
+
 def test_a_plural_quarter_word_after_a_name_is_its_cue(pipeline):
     # "the nearby al-Hariqa and Bab Srija districts": Damascus's Bab Sreijeh (a gate's name, taken with a cue)
     text = "A car bomb in Damascus shattered windows in the nearby al-Hariqa and Bab Srija districts."
