@@ -873,8 +873,9 @@ _ALIKE_MIN_RATIO = 85  # "Jeb al-Jarrah" ~ "Jubb al Jarrah" 87.5; "Rasm al-Tawil
 
 
 # the first words of Syrian names that news writes onto the next ("Kafrnabel", "Deirezzor"), as
-# folded keys spell them (Kafr, Kfar, Kafar, Kefr; Deir, Dayr; Tal, Tel, Tell; Beit, Bayt; Khan; Jisr)
-_GLUED_FIRST_WORD = re.compile(r"(k[aiu]?f[aiu]?r|d[aiy]{1,2}r|t[aiu]ll?|b[aiy]{1,2}t|khan|jisr)([a-z]{3,})")
+# folded keys spell them (Kafr, Kfar, Kafar, Kefr; Deir, Dayr; Tal, Tel, Tell; Beit, Bayt; Khan; Jisr;
+# Maar, Marr: "Maardebsah"; Abu, Bu: "Abukamal", "Albukamal", "al-Bulel")
+_GLUED_FIRST_WORD = re.compile(r"(k[aiu]?f[aiu]?r|d[aiy]{1,2}r|t[aiu]ll?|b[aiy]{1,2}t|khan|jisr|ma{1,2}rr?|a?bu)([a-z]{3,})")
 
 
 def _alike(key: str, words: int, name: str) -> bool:

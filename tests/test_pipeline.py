@@ -356,6 +356,11 @@ def test_a_word_starting_with_al_is_not_unglued(pipeline):
     ("Kafrzita", "Kafr Zita", "Hama"),
     ("Telabyad", "Tall Abyad", "Ar-Raqqa"),
     ("Deirezzor", "Deir ez-Zor", "Deir-ez-Zor"),
+    # Ma`arr and Abu / Albu (news: "Maardebsah", "Maarzita", "Abukamal", "Albukamal")
+    ("Maardebsah", "Ma`arr Dibsah", "Idleb"),
+    ("Maarzita", "Ma`arr Zaytah", "Idleb"),
+    ("Abukamal", "Abu Kamal", "Deir-ez-Zor"),
+    ("Albukamal", "Abu Kamal", "Deir-ez-Zor"),
 ])
 def test_a_glued_first_word_is_read_as_two(pipeline, surface, name, admin1):
     parsed = pipeline.parse(Article(id="x", text=f"Fighting was reported in {surface} on Monday."))
