@@ -1141,7 +1141,9 @@ _CUE_AFTER_ONCE = re.compile(_CUE_AFTER.pattern.replace(r"[\s\-]*", r"[\s\-]*+",
 _FUSED_ARTICLE_REVERSED = r"(?:[ \t]*-[^A-Za-z]*(?ai:la|le)(?![A-Za-z]))?[^A-Za-z]*"  # "al-X", "al- X"
 # "the village of X", and a bearing: "east of X", "north-west of X" (not a bare "of": "the
 # President of X")
-_BEFORE_OF = _TYPE_BEFORE | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+# and the people of a place: "residents of X", "the people of X" (as the Arabic cues' سكان and أهالي)
+_BEFORE_OF = _TYPE_BEFORE | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                             "residents", "inhabitants", "people"}
 _TYPE_OF_REVERSED = rf"(?ai:fo)[^A-Za-z]+(?ai:{_reversed_words(_BEFORE_OF)})"
 # a move to a place: "fled to X", "bussed to X", "returning to X" (not a bare "to": "said to X")
 _MOVED_BEFORE_TO = frozenset({
