@@ -9,7 +9,7 @@ import pytest
 
 from geo.errors import GazetteerError
 from geo.gazetteer import Gazetteer, default_path
-from geo.model import Place
+from geo.model import Article, Place
 from geo.names import name_key, skeleton_key
 
 
@@ -299,3 +299,24 @@ def test_baghuz_is_abu_kamals_only():
     from geo.gazetteer import Gazetteer
     from geo.names import name_key
     assert {p.admin1 for p in Gazetteer.load().by_key(name_key("Baghouz"))} == {"Deir-ez-Zor"}
+
+
+@pytest.mark.parametrize("spelling, place_id", [
+    # news spellings the blind batches met (data/place_aliases.csv)
+    ("Banyas", "wof:890449871"),  # the town, not only its district
+    ("Mhambel", "wof:1193258535"),
+    ("Squelbiyeh", "wof:421181203"),
+    ("Qasr Ibn Wardan", "wof:1293707243"),
+    ("Ghmam", "wof:1242877349"),
+    ("al-Rabweh", "nbhd:N0047"),
+    ("Sbeineh", "wof:1327224563"),
+    ("Qraya", "wof:1242878867"),
+])
+def test_news_spellings_of_batch_6(gaz, spelling, place_id):
+    assert place_id in {p.id for p in gaz.by_key(name_key(spelling))}
+
+
+def test_banyas_is_the_town(pipeline):
+    text = "The militias stormed Ras al-Nabaa in the south of Banyas and killed entire families."
+    assert {pm.text: (pm.place.kind, pm.place.id) for pm in pipeline.parse(Article(id="x", text=text)).places}[
+        "Banyas"] == ("town", "wof:890449871")
