@@ -1088,3 +1088,19 @@ def test_a_headlines_coalition(lexicon, text, expected):
 ])
 def test_unseen_aliases_round_6(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's delegation, convoy, personnel, posts, specialists, vehicles, ministry
+    ("A Russian delegation is due in Ankara next week.", [("Russian delegation", "Russia")]),
+    ("Turkish Convoy Enters Idleb", [("Turkish Convoy", "Turkey")]),
+    ("Hundreds of Turkish commando units crossed the border.", [("Turkish commando units", "Turkey")]),
+    ("The Russian ministry said that the militants left.", [("Russian ministry", "Russia"), ("militants", OPP)]),
+    # the Syrian foreign ministry by its own name; SANA's "mercenaries" of a named group
+    ("The Foreign and Expatriates Ministry sent two letters to the UN.",
+     [("Foreign and Expatriates Ministry", GOV), ("UN", "United Nations")]),
+    ("The people stressed their rejection of the US occupation and its mercenaries of the so-called SDF militia.",
+     [("US occupation", "United States"), ("mercenaries", SDF), ("SDF militia", SDF)]),
+])
+def test_unseen_state_nouns_and_sana_words(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected

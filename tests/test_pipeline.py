@@ -1723,11 +1723,21 @@ def test_a_zone_of_a_name_is_its_governorate(pipeline, text):
 
 @pytest.mark.parametrize("text, expected", [
     # "residents of" and "the people of" are place cues, as "the village of" ("أهالي", "سكان" in Arabic)
-    ("Residents of Ariha Mhambel and Dana have started to leave.", ["Ariha", "Ad Dānā"]),  # (Mhambel: no row)
     ("The people of Safireh and al-Nayrab celebrated the end of the siege.", ["Al-Safira", "An Nayrab"]),
 ])
 def test_the_people_of_a_place(pipeline, text, expected):
     assert [pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places] == expected
+
+
+@pytest.mark.parametrize("before, cue", [
+    ("Residents of ", True), ("the inhabitants of ", True), ("The people of ", True),
+    ("The Syrian people said ", False), ("the president of ", False),
+])
+def test_the_people_of_is_a_place_cue(before, cue):
+    from geo.places import _has_place_cue, _has_place_cue_by_words
+    text = before + "Ariha"
+    assert _has_place_cue(text, len(before), len(text)) is cue
+    assert _has_place_cue_by_words(text, len(before), len(text)) is cue
 
 
 @pytest.mark.parametrize("text, expected", [
