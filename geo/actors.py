@@ -121,6 +121,8 @@ _LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked 
 _BACKING_AFTER = re.compile(r"[-\u2010\u2011](?:backed|led|allied|supported|sponsored)\b", re.IGNORECASE)
 #: A backer opening a fixed description of a group (folded key: "us backed fighters").
 _BACKER = re.compile(r"[\w.]+ (?:backed|allied) ")
+#: The sentences before "the army" in which another state's army may be named for it to be that one's.
+_ARMY_LOOKBACK = 1
 #: A group's label that a text repeats to refer back to it ("the YPG/PKK terror group").
 _TERROR_LABEL = re.compile(r"\bterror(?:ist)?\s+(?:group|organi[sz]ation)$", re.IGNORECASE)
 #: A group named as the parent of the one after it ("Al-Qaeda affiliate Al-Nusra Front"), within
@@ -1377,7 +1379,8 @@ class _Referents:
 
     def _army(self, start: int, end: int, fallback: Actor | None) -> list[Actor]:
         """The state whose army "the army" at ``start`` is: the one named last with its army
-        ("the Turkish army") in this or the LOOKBACK_SENTENCES previous sentences, unless
+        ("the Turkish army") in this or the previous sentence (a Syrian report's "the army"
+        two sentences after "the Lebanese army" is Syria's again), unless
         ``fallback`` (the Syrian government) is named after it. So for "the government": the
         state named last with its government ("the Iraqi government")."""
         head = "government" if _GOVERNMENT_WORD.search(self.text, start, end) else "army"
@@ -1386,7 +1389,7 @@ class _Referents:
         heads = ("army", "government") if self.text.endswith("troops", start, end) else (head,)
         if head == "government" and _OF_SYRIA.match(self.text, end):
             return []  # "the government of President Bashar Assad", "... in Damascus": the fallback
-        first = _sentence_of(self.sentence_starts, start) - LOOKBACK_SENTENCES
+        first = _sentence_of(self.sentence_starts, start) - _ARMY_LOOKBACK
         first_offset = self.sentence_starts[first] if first > 0 else 0
         for at, actor, named_with in reversed(self.states):
             if at >= start:

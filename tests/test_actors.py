@@ -1104,3 +1104,11 @@ def test_unseen_aliases_round_6(lexicon, text, expected):
 ])
 def test_unseen_state_nouns_and_sana_words(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+def test_a_foreign_army_two_sentences_back_is_not_the_army(lexicon):
+    text = ("The Lebanese army besieges them from its side. ISIL has about 600 terrorists in the area. "
+            "The army units secured the highway near Nabek.")
+    assert actors_in(text, lexicon)[-1] == ("army units", GOV)
+    text = "The Lebanese army deployed along the border. The army said it would respond to any attack."
+    assert actors_in(text, lexicon)[-1] == ("army", "Lebanon")
