@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence
 from geopy.distance import EARTH_RADIUS
 from rapidfuzz import fuzz
 
-from .geocoder import NEAR_COUNTRIES
+from .geocoder import NEAR_COUNTRIES, NEIGHBOURS
 from .model import ActorMention, Place, PlaceMention, Span, new_place_mention
 from .names import (ARABIC_CONJUNCTIONS, ARABIC_HARAKAT, ARABIC_MARKS, ARABIC_PREPOSITIONS, Token, fold_token,
                     is_arabic, name_key, skeleton_key, skeleton_of_keys, strip_marks, tokenize)
@@ -1442,6 +1442,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
                                        for m in matches])
     static = [_static_scores(m, cue, options) if len(m.candidates) > 1 else [(0.0, m.candidates[0])]
               for m, cue in zip(matches, cues)]
+    static = _with_named_neighbours(text, matches, static, sentences)
     votes_items = [(m.key, tuple({p.admin1 for p in m.candidates if p.admin1 and p.kind != "country"}), 1.0)
                    for m in matches]  # (_local_admin1 inline)
     title_votes = [("\0headline", (pm.place.admin1,), HEADLINE_WEIGHT)
@@ -1479,6 +1480,37 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     if loose:
         extra += _place_loose(loose, mentions + extra, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
+
+
+#: What a neighbour's place gains where its passage names that country or its people: a Lebanese
+#: report's "the roads leading to Akkar" (after "crossed into Lebanon") is Lebanon's Akkar, not a Homs
+#: village spelt alike; "its border crossing at Jaber near Ramtha" after "Jordan closed" is Jordan's.
+NAMED_NEIGHBOUR_BONUS = 2.0
+
+
+def _with_named_neighbours(text: str, matches: Sequence[Match], static: list[list[tuple[float, Place]]],
+                           sentences: Sequence[tuple[int, int]]) -> list[list[tuple[float, Place]]]:
+    """``static`` with :data:`NAMED_NEIGHBOUR_BONUS` added to the candidates in a neighbouring
+    country (Lebanon, Turkey, Iraq, Jordan, Israel, Palestine) that the name's passage names,
+    where the name is one of theirs as written (not a folded spelling: SANA's "Binan al-Hos" in a
+    round-up naming Iraq is no Iraqi Qaryat al Hawd) and no big Syrian place has it (the Golan is
+    Syria's Golan Heights, though Israel is named)."""
+    out = static
+    for i, (m, scored) in enumerate(zip(matches, static)):
+        if len(scored) < 2 or not any(p.country in NEIGHBOURS for _, p in scored) \
+                or any(p.country == "SY" and _is_major(p) for _, p in scored):
+            continue
+        start, end = _passage_of(sentences, m.start, len(text))
+        passage = text[start:end]
+        surface = m.text
+        named = {p.country for _, p in scored if p.country in NEIGHBOURS
+                 and (surface == p.name or surface in p.names) and _names_country(passage, p.country)}
+        if named:
+            if out is static:
+                out = list(static)
+            out[i] = [(s + NAMED_NEIGHBOUR_BONUS if p.country in named and (surface == p.name or surface in p.names)
+                       else s, p) for s, p in scored]
+    return out
 
 
 def _place_loose(loose: Sequence[Span], mentions: Sequence[PlaceMention], gazetteer: Gazetteer,

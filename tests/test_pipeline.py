@@ -1740,6 +1740,20 @@ def test_the_people_of_is_a_place_cue(before, cue):
     assert _has_place_cue_by_words(text, len(before), len(text)) is cue
 
 
+@pytest.mark.parametrize("text, surface, country", [
+    # a neighbour's place where the passage names that country, written as its own name
+    ("Dozens of families crossed into Lebanon. The Lebanese army set up checkpoints on the roads leading "
+     "to Akkar.", "Akkar", "LB"),
+    ("Jordan closed its border crossing at Jaber near Ramtha.", "Jaber", "JO"),
+    # not a folded spelling of one, nor over a big Syrian place of the name
+    ("Army units killed terrorists in the village of Binan al-Hos near Iraq.", "Hos", None),
+    ("Israel seized 1200 square kilometres of the Golan in 1967.", "Golan", "SY"),
+])
+def test_a_neighbours_place_where_its_country_is_named(pipeline, text, surface, country):
+    found = {pm.text: pm.place.country for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found.get(surface) == country
+
+
 @pytest.mark.parametrize("text, expected", [
     # evacuees sent away under a deal go to a province: the governorate, the second of a list too
     ("About 300 fighters would be bussed to Idlib in the northwest.", [("Idlib", "governorate")]),
