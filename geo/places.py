@@ -1493,16 +1493,18 @@ def _with_named_neighbours(text: str, matches: Sequence[Match], static: list[lis
     """``static`` with :data:`NAMED_NEIGHBOUR_BONUS` added to the candidates in a neighbouring
     country (Lebanon, Turkey, Iraq, Jordan, Israel, Palestine) that the name's passage names,
     where the name is one of theirs as written (not a folded spelling: SANA's "Binan al-Hos" in a
-    round-up naming Iraq is no Iraqi Qaryat al Hawd) and no big Syrian place has it (the Golan is
-    Syria's Golan Heights, though Israel is named)."""
+    round-up naming Iraq is no Iraqi Qaryat al Hawd) and no Syrian place has it as written nor is
+    a big place of it (the Golan is Syria's Golan Heights, though Israel is named)."""
     out = static
     for i, (m, scored) in enumerate(zip(matches, static)):
         if len(scored) < 2 or not any(p.country in NEIGHBOURS for _, p in scored) \
                 or any(p.country == "SY" and _is_major(p) for _, p in scored):
             continue
+        surface = m.text
+        if any(p.country == "SY" and (surface == p.name or surface in p.names) for _, p in scored):
+            continue  # a Syrian place of the name as written: "Rukban camp on the Jordanian border"
         start, end = _passage_of(sentences, m.start, len(text))
         passage = text[start:end]
-        surface = m.text
         named = {p.country for _, p in scored if p.country in NEIGHBOURS
                  and (surface == p.name or surface in p.names) and _names_country(passage, p.country)}
         if named:
