@@ -1491,7 +1491,8 @@ NAMED_NEIGHBOUR_BONUS = 2.0
 def _with_named_neighbours(text: str, matches: Sequence[Match], static: list[list[tuple[float, Place]]],
                            sentences: Sequence[tuple[int, int]]) -> list[list[tuple[float, Place]]]:
     """``static`` with :data:`NAMED_NEIGHBOUR_BONUS` added to the candidates in a neighbouring
-    country (Lebanon, Turkey, Iraq, Jordan, Israel, Palestine) that the name's passage names,
+    country (Lebanon, Turkey, Iraq, Jordan, Israel, Palestine) that the name's sentence or one next
+    to it names (not further: a sub-headline's "Smuggles Oil to Iraq" is no cue for al-Tanf),
     where the name is one of theirs as written (not a folded spelling: SANA's "Binan al-Hos" in a
     round-up naming Iraq is no Iraqi Qaryat al Hawd) and no Syrian place has it as written nor is
     a big place of it (the Golan is Syria's Golan Heights, though Israel is named)."""
@@ -1503,7 +1504,7 @@ def _with_named_neighbours(text: str, matches: Sequence[Match], static: list[lis
         surface = m.text
         if any(p.country == "SY" and (surface == p.name or surface in p.names) for _, p in scored):
             continue  # a Syrian place of the name as written: "Rukban camp on the Jordanian border"
-        start, end = _passage_of(sentences, m.start, len(text))
+        start, end = _passage(sentences, m.start, 1) if sentences else (0, len(text))
         passage = text[start:end]
         named = {p.country for _, p in scored if p.country in NEIGHBOURS
                  and (surface == p.name or surface in p.names) and _names_country(passage, p.country)}
