@@ -491,6 +491,8 @@ class PlaceFinder:
                         continue  # "Salah Al Din Al Shishani": a fighter (not later: "the Salah al-Din district")
                     if item.flags & _MAY_BE_NAMED and (
                             _role_before(text, start) and not _PLACE_KNOWN_AS.search(text, max(0, start - 48), start)
+                            # (not the end of the place before it: "Tayyibat al-Imam Halfaya and Lataminah")
+                            and not (matches and start - matches[-1].end <= 1 and " " in matches[-1].key)
                             or _is_nisba(text, end)
                             # (not "withdrew towards al-Hol, a YPG spokesman said")
                             or _ROLE_AFTER.match(text, end) and not _has_place_cue(text, start, end, strict=True)

@@ -1754,6 +1754,14 @@ def test_a_neighbours_place_where_its_country_is_named(pipeline, text, surface, 
     assert found.get(surface) == country
 
 
+def test_a_role_word_ending_the_place_before_makes_no_person():
+    # "Imam" of "Tayyibat al-Imam" is the place's word, not a cleric's title for "Halfaya"
+    from geo.pipeline import Pipeline
+    text = "Warplanes carried out strikes on Tayyibat al-Imam Halfaya and Lataminah."
+    names = [pm.place.name for pm in Pipeline.default().parse(Article(id="x", text=text)).places]
+    assert names == ["Taybat al-Imam", "Halfaya", "Al Lataminah"]
+
+
 @pytest.mark.parametrize("text, expected", [
     # evacuees sent away under a deal go to a province: the governorate, the second of a list too
     ("About 300 fighters would be bussed to Idlib in the northwest.", [("Idlib", "governorate")]),
