@@ -1258,7 +1258,8 @@ class _Referents:
         elif self.starts or self.named:  # (with no actor named, every phrase has its fallback)
             here = _sentence_of(self.sentence_starts, start)
             if rule == "plural":
-                found = self._parties(start, end, here, category)
+                found = self._parties(start, end, here, category,
+                                      fallback is not None and fallback.category != _GOVERNMENT_SIDE)
             elif rule == "act":
                 found = self._authors(start, end, here, category)
             elif rule in ("last_group", "last_members", "last_two_groups"):
@@ -1277,8 +1278,11 @@ class _Referents:
                         actors = self.actors
                         earlier = [i for i in earlier if (actor := actors[i]) is None
                                    or actor.category != _GOVERNMENT_SIDE]
-                    # "the terrorists of Jabhat al-Nusra": the group named right after it
-                    found = self._linked_group(end, here, category) or self._distinct(reversed(earlier), 1)
+                    # "the terrorists of Jabhat al-Nusra": the group named right after it; else the
+                    # last one the text called so ("between ISIL terrorists and the SDF militia ...
+                    # the terrorists"), else the last one named
+                    found = self._linked_group(end, here, category) or self._called(start, end, earlier) \
+                        or self._distinct(reversed(earlier), 1)
                 else:
                     found = self._distinct(reversed(earlier), 2)
                     found = found if len(found) == 2 else []
@@ -1286,7 +1290,8 @@ class _Referents:
             return found
         return [fallback] if fallback is not None else []
 
-    def _parties(self, start: int, end: int, here: int, category: str | None) -> list[Actor]:
+    def _parties(self, start: int, end: int, here: int, category: str | None,
+                 against_government: bool = False) -> list[Actor]:
         """Referents of a plural generic phrase ("militants", "Takfiri groups").
 
         The group it names right after it ("militants of the Takfiri group
@@ -1308,6 +1313,12 @@ class _Referents:
         earlier = self._before(start, here, category)
         if earlier and _LINKED_TO_IT.match(self.text, end):
             return self._distinct(earlier[-1:], 1)  # "al-Nusra and other groups affiliated to it"
+        if against_government:
+            # "terrorists", "militants" (the opposition's when no group is named) are none of the
+            # government's side named in the sentence ("Syrian soldiers and popular forces ... ISIL
+            # used over 120 terrorists")
+            actors = self.actors
+            earlier = [i for i in earlier if (actor := actors[i]) is None or actor.category != _GOVERNMENT_SIDE]
         same = self._distinct(earlier, 99)
         if len(same) >= 2 and not self._others(start):
             return same
@@ -1338,6 +1349,27 @@ class _Referents:
         actors = self.actors
         return self._distinct((i for i in self._before(start, here, category)
                                if (actor := actors[i]) is not None and actor.category != _GOVERNMENT_SIDE), 99)
+
+    def _called(self, start: int, end: int, earlier: Sequence[int]) -> list[Actor]:
+        """Of the groups named in the sentence of the last of ``earlier``, the last the text named with
+        the plural that ends the phrase at start..end as its head noun ("between ISIL terrorists and
+        the SDF militia ... the terrorists": ISIL; not a group so called sentences before another)."""
+        head = _LAST_WORD.search(self.text, start, end)
+        if head is None or not earlier:
+            return []
+        word = head.group(0).lower()
+        last = self.sentences[earlier[-1]]
+        first = self.sentence_starts[last] if self.sentence_starts else 0
+        text = self.text
+        for at, stop, actor in reversed(self.named):
+            if at >= start:
+                continue
+            if at < first:
+                break
+            if actor.kind != "state" and text[at:stop].lower().endswith(" " + word) \
+                    and any(self.actors[i] is actor for i in earlier):
+                return [actor]
+        return []
 
     def _labelled(self, start: int, end: int) -> Actor | None:
         """The group the text last named with the label "the terror group" at start..end repeats

@@ -1112,3 +1112,21 @@ def test_a_foreign_army_two_sentences_back_is_not_the_army(lexicon):
     assert actors_in(text, lexicon)[-1] == ("army units", GOV)
     text = "The Lebanese army deployed along the border. The army said it would respond to any attack."
     assert actors_in(text, lexicon)[-1] == ("army", "Lebanon")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the terrorists" after two groups named together: the one the text called terrorists
+    ("Clashes continued between ISIL terrorists and the SDF militia around the prison. The terrorists "
+     "were caught.", [("ISIL terrorists", "ISIS"), ("SDF militia", SDF), ("terrorists", "ISIS")]),
+    # a bare plural with the opposition as fallback is none of the government's side named before it
+    ('The attack was repelled by the Syrian soldiers and popular forces. "The ISIL used over 120 terrorists."',
+     [("Syrian soldiers", GOV), ("popular forces", "National Defence Forces"), ("ISIL", "ISIS"),
+      ("terrorists", "ISIS")]),
+    # the government's delegation; the factions Turkey backs
+    ("Opposition and government delegations are due to meet in Geneva.",
+     [("Opposition", OPP), ("government delegations", GOV)]),
+    ("The SDF accused Turkish-backed factions of shelling the villages.",
+     [("SDF", SDF), ("Turkish-backed", "Turkey"), ("factions", OPP)]),
+])
+def test_unseen_batch_7_actors(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
