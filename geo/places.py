@@ -2304,7 +2304,18 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
                 if all(o.place.admin1 == only.admin1 for o in mentions
                        if o is not pm and o.place.country == "SY" and o.place.kind != "country"):
                     town = only
-        if town is None or _km(place, town) < 15.0:
+        if town is None:
+            continue
+        if _km(place, town) < 15.0:
+            # a village by the town that the text calls a neighbourhood is the town's neighbourhood of
+            # the name, where there is one ("the al-Jubeila and al-Hweiqa neighborhoods" of Deir ez-Zor
+            # city, not the village Jubaylah beside it); else it stays
+            here = [p for p in m.candidates if p.kind == "neighbourhood" and _km(p, town) < 15.0] \
+                if place.kind == "village" and not area else []
+            if here:
+                mentions[i] = PlaceMention(pm.text, pm.start, pm.end, min(here, key=lambda p: _km(p, town)),
+                                           confidence=0.5, metonymy=pm.metonymy, method=pm.method)
+                moved[m.key, place.id] = (mentions[i], *_passage_of(sentences, pm.start, len(text)))
             continue
         if place.kind == "neighbourhood":
             # a neighbourhood of another big town the article names stays, unless the town at hand is

@@ -312,6 +312,8 @@ def test_baghuz_is_abu_kamals_only():
     ("Sbeineh", "wof:1327224563"),
     ("Qraya", "wof:1242878867"),
     ("al-Raee", "wof:1209209613"),  # (folds to "rai", al-Rai to "ri")
+    ("al-Zahera", "nbhd:N0080"),  # (batch 7)
+    ("Conico", "region:conoco-field"),
 ])
 def test_news_spellings_of_batch_6(gaz, spelling, place_id):
     assert place_id in {p.id for p in gaz.by_key(name_key(spelling))}

@@ -1754,6 +1754,14 @@ def test_a_neighbours_place_where_its_country_is_named(pipeline, text, surface, 
     assert found.get(surface) == country
 
 
+def test_a_village_by_the_city_called_a_neighbourhood_is_the_citys_neighbourhood(pipeline):
+    # Jubaylah is a village beside Deir ez-Zor; "the al-Jubeila and al-Hweiqa neighborhoods" of the
+    # city are its quarters (al-Jubeila has a row)
+    text = "In Deir Ezzor city the army units advanced in the al-Jubeila and al-Hweiqa neighborhoods."
+    found = {pm.text: (pm.place.kind, pm.place.admin1) for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found["Jubeila"] == ("neighbourhood", "Deir-ez-Zor")
+
+
 def test_a_role_word_ending_the_place_before_makes_no_person():
     # "Imam" of "Tayyibat al-Imam" is the place's word, not a cleric's title for "Halfaya"
     from geo.pipeline import Pipeline
