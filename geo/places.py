@@ -28,7 +28,7 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence
 
@@ -158,13 +158,10 @@ class _Blocked:
     """Membership test for "inside one of these spans", in O(log n) per query."""
 
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.max_end: list[int] = []  # the furthest end among spans starting at or before each
-        furthest = -1
-        for _, e in ordered:
-            furthest = max(furthest, e)
-            self.max_end.append(furthest)
+        starts, ends = zip(*sorted(spans)) if spans else ((), ())
+        self.starts: tuple[int, ...] = starts
+        # the furthest end among spans starting at or before each (a running max, in C)
+        self.max_end: list[int] = list(accumulate(ends, max))
 
     def __call__(self, start: int, end: int) -> bool:
         i = bisect_right(self.starts, start) - 1
