@@ -291,6 +291,30 @@ _COUNTRY_ORG_AFTER = re.compile(r"[ \t]+(?:Campaign|Civil[ \t]+Defen[cs]e|Suppor
                                 r"Deeply|Direct|Association|Solidarity)\b")
 
 
+# The first words of what the five regexes above look for right after a name (a nisba, "bin", an
+# institution, an organisation), lower-cased: a name followed by none of them (nearly every name)
+# is ruled out of all five by one match of the word after it (see _may_name_an_institution)
+_INSTITUTION_FIRST_WORDS = frozenset("""
+    al el bin ibn
+    hospital news agency media brigade brigades battalion battalions force mosque school university radio tv
+    channel broadcaster newspaper street square hotel club group organisation organization
+    stadium prison hall river tribe tribes clan
+    campaign civil support television deeply direct association solidarity""".split())
+_LETTERS_AFTER_SPACE = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _may_name_an_institution(text: str, end: int) -> bool:
+    """False if none of _FOREIGN_NISBA_AFTER, _SON_OF_AFTER, _INSTITUTION_AFTER,
+    _NAMED_INSTITUTION_AFTER and _COUNTRY_ORG_AFTER can match at ``end``: the word after
+    it is none of their first words (a word with letters beyond ASCII may fold to one
+    under IGNORECASE: "\u017ftreet" is "street", so it is not ruled out)."""
+    after = _LETTERS_AFTER_SPACE.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return not word.isascii() or word.lower() in _INSTITUTION_FIRST_WORDS
+
+
 class _Item(NamedTuple):
     """A name in a chunk, offsets relative to the chunk, before the context around the chunk is seen."""
 
@@ -483,7 +507,8 @@ class PlaceFinder:
                             loose.append(Span(surface, start, end))
                         continue
                 if item.places:
-                    if (_FOREIGN_NISBA_AFTER.match(text, end) or _SON_OF_AFTER.match(text, end)) \
+                    institution = _may_name_an_institution(text, end)  # (else the five regexes below fail)
+                    if institution and (_FOREIGN_NISBA_AFTER.match(text, end) or _SON_OF_AFTER.match(text, end)) \
                             and not any(p.kind == "country" for p in item.places):
                         continue  # "Salah Al Din Al Shishani": a fighter (not later: "the Salah al-Din district")
                     if item.flags & _MAY_BE_NAMED and (
@@ -503,12 +528,15 @@ class PlaceFinder:
                     if text[end:end + 1] in _CLOSING_QUOTES and _MEDIA_AFTER.match(text, end + 1) \
                             and not any(p.kind == "country" for p in item.places):
                         continue  # 'the opposition "Cham" TV network' (al-Sham, Damascus): a broadcaster
-                    if _INSTITUTION_AFTER.match(text, end) and not any(p.kind == "country" for p in item.places) \
+                    if institution and _INSTITUTION_AFTER.match(text, end) \
+                            and not any(p.kind == "country" for p in item.places) \
                             and (not all(p.country == "SY" for p in item.places) or _MEDIA_AFTER.match(text, end)):
                         continue  # "Al-Quds hospital" is in Aleppo, not Jerusalem; "Al-Mayadeen channel"
-                    if _NAMED_INSTITUTION_AFTER.match(text, end) and not any(map(_is_major, item.places)):
+                    if institution and _NAMED_INSTITUTION_AFTER.match(text, end) \
+                            and not any(map(_is_major, item.places)):
                         continue  # "Teshrin Hospital" (October): named after no place
-                    if _COUNTRY_ORG_AFTER.match(text, end) and any(p.kind == "country" for p in item.places):
+                    if institution and _COUNTRY_ORG_AFTER.match(text, end) \
+                            and any(p.kind == "country" for p in item.places):
                         continue  # "The Syria Campaign", "Syria Civil Defence": organisations
                     matches.append(new_match(Match, (start, end, surface, item.key, item.places, item.method)))
                 elif not _NAMED_INSTITUTION_AFTER.match(text, end):  # "al-Sanabel Hall" (was Aleppo's Sunbul)

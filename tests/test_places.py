@@ -266,6 +266,28 @@ def test_role_before_is_the_role_regexs_search(pieces, name) -> None:
     assert _role_before(text, start) == (_ROLE_BEFORE.search(text, max(0, start - 36), start) is not None)
 
 
+_INSTITUTION_PIECES = ["al", "Al", "EL", "bin", "ibn", "Shishani", "hospital", "HOSPITALS", "Hospital", "news", "TV", "tv2",
+                       "Civil", "Defence", "Support", "Group", "organization", "Organisation", "tribes", "river", "\u017ftreet",
+                       "\u212aurdish", "Kclub", "x", "é", "_", "1", "-", "Omar", "Street", "Campaign"]
+_INSTITUTION_SEPS = [" ", "  ", "\t", "-", " - ", "\n", ",", ".", ""]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_INSTITUTION_PIECES + _INSTITUTION_SEPS), max_size=10))
+@example([" ", "al", "-", "Shishani"])
+@example([" ", "\u017ftreet"])
+@example(["\t", "Civil", " ", "Defence"])
+def test_a_word_after_rules_out_the_institution_regexes(pieces) -> None:
+    """Where _may_name_an_institution says no, none of the five regexes it stands in for matches."""
+    from geo.places import (_COUNTRY_ORG_AFTER, _FOREIGN_NISBA_AFTER, _INSTITUTION_AFTER, _NAMED_INSTITUTION_AFTER,
+                            _SON_OF_AFTER, _may_name_an_institution)
+    text = "".join(pieces)
+    for end in range(len(text) + 1):
+        if not _may_name_an_institution(text, end):
+            assert not any(r.match(text, end) for r in (_FOREIGN_NISBA_AFTER, _SON_OF_AFTER, _INSTITUTION_AFTER,
+                                                       _NAMED_INSTITUTION_AFTER, _COUNTRY_ORG_AFTER))
+
+
 _AFTER_PIECES = ["city", "City", "province", "PROVINCE", "Province", "provinces", "countryside", "governorate",
                   "north", "northern", "south", "east", "eastern", "west", "ern", "\u017fouth", "Northeast", "(radio)",
                   "(x)", "(ab)", "x", "a", "town", "area", "regionx", "camp", "\u212a", "PROV\u0130NCE", "prov\u0131nce",
