@@ -585,7 +585,9 @@ class PlaceFinder:
 
     def _plan_chunk(self, chunk: str, at_sentence_start: bool) -> tuple[_Item, ...]:
         """The names in one chunk, longest first, each with what it needs from the context."""
-        tokens = [self._unglued(t) if t.surface[:2] in ("Al", "El") else t for t in tokenize(chunk)]
+        tokens = tokenize(chunk)
+        if "Al" in chunk or "El" in chunk:  # (a substring test in C spares most chunks the loop)
+            tokens = [self._unglued(t) if t.surface[:2] in ("Al", "El") else t for t in tokens]
         keyed = [i for i, t in enumerate(tokens) if t.key]
         n = len(keyed)
         # reach[p]: the last q >= p such that keyed tokens p..q are contiguous (see _joined)
