@@ -1391,9 +1391,15 @@ def _bearing_from(before: Sequence[str]) -> bool:
     return _type_before(before) in _COMPASS and not (len(before) >= 3 and before[-3] == "the")
 
 
-def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
-    typed = _type_before(before)
-    if after in _GOVERNORATE_CUES or _governorate_before(before) and after not in _LOCALITY_CUES:
+def _cue_bonus(place: Place, after: str, before: Sequence[str], typed: str, governorate: bool,
+               bearing: bool) -> float:
+    """What the words around a name (``after``, ``before``) add to ``place``'s score.
+
+    ``typed`` (:func:`_type_before`), ``governorate`` (a governorate cue: :func:`_says_governorate`)
+    and ``bearing`` (:func:`_bearing_from`) are readings of the words alone, the same for every
+    candidate: :func:`_static_scores_of` takes them once per name, not once per place.
+    """
+    if governorate:
         # "Idlib province", "the province of Idlib"; not "towns in Aleppo city"
         return 5.0 if place.kind == "governorate" else -2.0
     if before and before[-1] == _AIRPORT:  # "Deir Ezzor military airport": the city's
@@ -1404,15 +1410,24 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str]) -> float:
     if before and before[-1] in _DIRECTIONS and place.kind == "governorate" \
             and place.admin1 not in _CITIES_WITH_HALVES:
         return 2.5  # "in Eastern Homs": the governorate's east
-    if _bearing_from(before):
+    if bearing:
         return -2.0 if place.kind == "governorate" else 0.0
     if after in _NEIGHBOURHOOD_CUES or typed in _NEIGHBOURHOOD_CUES:
-        return {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}.get(place.kind, -1.0)
+        return _NEIGHBOURHOOD_CUE_BONUS.get(place.kind, -1.0)
     if after in _LOCALITY_CUES or typed in _LOCALITY_CUES or typed == "capital":
         return 4.0 if place.kind in ("town", "village", "neighbourhood") else -1.0
     if after in _REGION_CUES:
         return 2.0 if place.kind in ("region", "district", "village", "town", "neighbourhood") else 0.0
     return 0.0
+
+
+_NEIGHBOURHOOD_CUE_BONUS = {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}
+
+
+def _says_governorate(after: str, before: Sequence[str]) -> bool:
+    """True if the words around a name call it a governorate ("Idlib province", "the province
+    of Idlib"; not "towns in Aleppo city")."""
+    return after in _GOVERNORATE_CUES or _governorate_before(before) and after not in _LOCALITY_CUES
 
 
 def _capitals_as_actors(matches: Sequence[Match], actors: Sequence[ActorMention]) -> Sequence[Match]:
@@ -1594,8 +1609,10 @@ _STATIC_MEMO_SIZE = 50_000
 def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
                       max_candidates: int) -> tuple[tuple[float, int], ...]:
     scored = []
+    after, before = cue.after, cue.before
+    typed, governorate, bearing = _type_before(before), _says_governorate(after, before), _bearing_from(before)
     for i, place in enumerate(candidates):
-        s = _prior(place) + _cue_bonus(place, cue.after, cue.before)
+        s = _prior(place) + _cue_bonus(place, after, before, typed, governorate, bearing)
         if key == _primary_key(place):
             s += 1.5  # "Adra" is the town named Adra before Daraa, whose old name it also was
         if cue.governorate_in_sentence and place.kind == "governorate":
