@@ -1357,19 +1357,13 @@ class _Referents:
         head = _LAST_WORD.search(self.text, start, end)
         if head is None or not earlier:
             return []
-        word = head.group(0).lower()
+        ending = " " + head.group(0).lower()
         last = self.sentences[earlier[-1]]
-        first = self.sentence_starts[last] if self.sentence_starts else 0
         text = self.text
-        for at, stop, actor in reversed(self.named):
-            if at >= start:
-                continue
-            if at < first:
-                break
-            if actor.kind != "state" and text[at:stop].lower().endswith(" " + word) \
-                    and any(self.actors[i] is actor for i in earlier):
-                return [actor]
-        return []
+        among = {self.actors[i].name for i in earlier if self.actors[i] is not None}
+        actor = self._last_named_as(start, self.sentence_starts[last] if self.sentence_starts else 0,
+                                    lambda at, stop: text[at:stop].lower().endswith(ending), among)
+        return [actor] if actor is not None else []
 
     def _labelled(self, start: int, end: int) -> Actor | None:
         """The group the text last named with the label "the terror group" at start..end repeats
@@ -1378,8 +1372,18 @@ class _Referents:
         text = self.text
         if not _TERROR_LABEL.search(text, start, end):
             return None
+        return self._last_named_as(start, 0, lambda at, stop: _TERROR_LABEL.search(text, at, stop) is not None)
+
+    def _last_named_as(self, start: int, since: int, labelled: Callable[[int, int], bool],
+                       among: set[str] | None = None) -> Actor | None:
+        """The group (no state) named last before ``start`` and from ``since`` on in a mention that
+        ``labelled(at, stop)`` accepts, and among the actors named ``among`` if given."""
         for at, stop, actor in reversed(self.named):
-            if at < start and actor.kind != "state" and _TERROR_LABEL.search(text, at, stop):
+            if at >= start:
+                continue
+            if at < since:
+                break
+            if actor.kind != "state" and labelled(at, stop) and (among is None or actor.name in among):
                 return actor
         return None
 

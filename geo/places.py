@@ -1543,21 +1543,22 @@ def _with_named_neighbours(text: str, matches: Sequence[Match], static: list[lis
     out = static
     for i, (m, scored) in enumerate(zip(matches, static)):
         if len(scored) < 2 or not any(p.country in NEIGHBOURS for _, p in scored) \
-                or any(p.country == "SY" and _is_major(p) for _, p in scored):
-            continue
-        surface = m.text
-        if any(p.country == "SY" and (surface == p.name or surface in p.names) for _, p in scored):
-            continue  # a Syrian place of the name as written: "Rukban camp on the Jordanian border"
+                or any(p.country == "SY" and (_is_major(p) or _written_as(p, m.text)) for _, p in scored):
+            continue  # (a Syrian place of the name as written: "Rukban camp on the Jordanian border")
         start, end = _passage(sentences, m.start, 1) if sentences else (0, len(text))
         passage = text[start:end]
-        named = {p.country for _, p in scored if p.country in NEIGHBOURS
-                 and (surface == p.name or surface in p.names) and _names_country(passage, p.country)}
-        if named:
+        gaining = {id(p) for _, p in scored if p.country in NEIGHBOURS and _written_as(p, m.text)
+                   and _names_country(passage, p.country)}
+        if gaining:
             if out is static:
                 out = list(static)
-            out[i] = [(s + NAMED_NEIGHBOUR_BONUS if p.country in named and (surface == p.name or surface in p.names)
-                       else s, p) for s, p in scored]
+            out[i] = [(s + NAMED_NEIGHBOUR_BONUS if id(p) in gaining else s, p) for s, p in scored]
     return out
+
+
+def _written_as(place: Place, surface: str) -> bool:
+    """True if ``surface`` is one of ``place``'s names as written (not a folded spelling of one)."""
+    return surface == place.name or surface in place.names
 
 
 def _place_loose(loose: Sequence[Span], mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
@@ -2350,18 +2351,13 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
                     town = only
         if town is None:
             continue
-        if _km(place, town) < 15.0:
-            # a village by the town that the text calls a neighbourhood is the town's neighbourhood of
-            # the name, where there is one ("the al-Jubeila and al-Hweiqa neighborhoods" of Deir ez-Zor
-            # city, not the village Jubaylah beside it); else it stays
-            here = [p for p in m.candidates if p.kind == "neighbourhood" and _km(p, town) < 15.0] \
-                if place.kind == "village" and not area else []
-            if here:
-                mentions[i] = PlaceMention(pm.text, pm.start, pm.end, min(here, key=lambda p: _km(p, town)),
-                                           confidence=0.5, metonymy=pm.metonymy, method=pm.method)
-                moved[m.key, place.id] = (mentions[i], *_passage_of(sentences, pm.start, len(text)))
+        # a village by the town that the text calls a neighbourhood is the town's neighbourhood of
+        # the name, where there is one ("the al-Jubeila and al-Hweiqa neighborhoods" of Deir ez-Zor
+        # city, not the village Jubaylah beside it); else it stays, as a neighbourhood by it does
+        by_town = _km(place, town) < 15.0
+        if by_town and (place.kind != "village" or area):
             continue
-        if place.kind == "neighbourhood":
+        if not by_town and place.kind == "neighbourhood":
             # a neighbourhood of another big town the article names stays, unless the town at hand is
             # named in its sentence and that one is not ("in Aleppo City Meanwhile in Damascus city
             # ... al-Mazraa neighborhood" is Damascus's)
@@ -2374,7 +2370,7 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
         if here:
             mentions[i] = PlaceMention(pm.text, pm.start, pm.end, min(here, key=lambda p: _km(p, town)),
                                        confidence=0.5, metonymy=pm.metonymy, method=pm.method)
-        elif area:
+        elif area or by_town:
             continue
         else:  # (not a village by the town: "Khaldiyeh District" is Homs's Khalidiyah, not the village 5 km north)
             alike = _spelled_alike_in(gazetteer, pm.text, town, kinds=_NEIGHBOURHOOD_KIND)
