@@ -1130,3 +1130,16 @@ def test_a_foreign_army_two_sentences_back_is_not_the_army(lexicon):
 ])
 def test_unseen_batch_7_actors(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the council" is the council named last: the Manbij Military Council (SDF), the UN Security Council
+    ("The Manbij Military Council handed the villages over. The Council said it would remain in control.",
+     [("Manbij Military Council", SDF), ("Council", SDF)]),
+    ("Liu told the UN Security Council on Wednesday. Addressing the council Liu said the resolution failed.",
+     [("UN Security Council", "United Nations"), ("council", "United Nations")]),
+    ("The Kurdish units had 150 hours to withdraw while Syrian border guards deployed.",
+     [("Kurdish units", "YPG/PYD"), ("Syrian border guards", GOV)]),
+])
+def test_the_council_and_border_guards(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
