@@ -1275,9 +1275,7 @@ class _Referents:
                     if fallback is not None and fallback.category != _GOVERNMENT_SIDE:
                         # "the militants" whose usage is the opposition's are not the government's
                         # allies named last ("Hezbollah chief ... explosives left by the militants")
-                        actors = self.actors
-                        earlier = [i for i in earlier if (actor := actors[i]) is None
-                                   or actor.category != _GOVERNMENT_SIDE]
+                        earlier = self._not_government(earlier)
                     # "the terrorists of Jabhat al-Nusra": the group named right after it; else the
                     # last one the text called so ("between ISIL terrorists and the SDF militia ...
                     # the terrorists"), else the last one named
@@ -1317,8 +1315,7 @@ class _Referents:
             # "terrorists", "militants" (the opposition's when no group is named) are none of the
             # government's side named in the sentence ("Syrian soldiers and popular forces ... ISIL
             # used over 120 terrorists")
-            actors = self.actors
-            earlier = [i for i in earlier if (actor := actors[i]) is None or actor.category != _GOVERNMENT_SIDE]
+            earlier = self._not_government(earlier)
         same = self._distinct(earlier, 99)
         if len(same) >= 2 and not self._others(start):
             return same
@@ -1346,9 +1343,12 @@ class _Referents:
         after = self._after(end, here + 1, category)
         if after and self._linked(end, self.starts[after[0]], _BY_LINKED):
             return self._distinct(after[:1], 1)
+        return self._distinct(self._not_government(self._before(start, here, category)), 99)
+
+    def _not_government(self, groups: Iterable[int]) -> list[int]:
+        """The ``groups`` not of the government's side (a group that is no actor kept)."""
         actors = self.actors
-        return self._distinct((i for i in self._before(start, here, category)
-                               if (actor := actors[i]) is not None and actor.category != _GOVERNMENT_SIDE), 99)
+        return [i for i in groups if (actor := actors[i]) is None or actor.category != _GOVERNMENT_SIDE]
 
     def _called(self, start: int, end: int, earlier: Sequence[int]) -> list[Actor]:
         """Of the groups named in the sentence of the last of ``earlier``, the last the text named with

@@ -2062,6 +2062,7 @@ _IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo no
     r"\s+city\b|(?![\w-])(?!\s+(?:(?:north|south|east|west)\w*\s+|rural\s+)?"
     r"(?:countryside|province|governorate|suburbs?|outskirts|desert)\b)", re.IGNORECASE)
 _SMALL_KINDS = frozenset({"neighbourhood", "village"})
+_SMALL_KINDS_AND_TOWNS = _SMALL_KINDS | {"town"}
 # type words (their starts) of _IN_TOWN_GAP that make X a part of the town, not a village by it
 _TOWN_PART_TYPES = ("neighbo", "quarter", "district", "area", "roundabout", "square", "street", "cemetery")
 # "X north of Y", "X farms near Y": said of a foreign namesake, X is an unlisted place by Y.
@@ -2451,17 +2452,16 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
             # Mashara Umm Batna and al-Hamidiyah and raised the flag over the hill of Tal Kroum":
             # Quneitra's, not Lattakia's Ar Rumaylah, whose old name it is)
             lo, hi = _passage(sentences, pm.start, 0)
-            around = {o.place.admin1 for o in others if lo <= o.start < hi and o.place.kind in _SMALL_KINDS | {"town"}}
-            if len(around) != 1 or sum(lo <= o.start < hi and o.place.kind in _SMALL_KINDS | {"town"}
-                                       for o in others) < 2:
+            settled = [o for o in others if lo <= o.start < hi and o.place.kind in _SMALL_KINDS_AND_TOWNS]
+            if len(settled) < 2 or len({o.place.admin1 for o in settled}) != 1:
                 continue
-            governorate = next((g for g in gazetteer.governorates() if g.admin1 in around), None)
+            governorate = next((g for g in gazetteer.governorates() if g.admin1 == settled[0].place.admin1), None)
             if governorate is None:
                 continue
         if governorate.admin1 == place.admin1:
             continue
         here = [p for p in m.candidates if p.country == "SY" and p.admin1 == governorate.admin1
-                and p.kind in _SMALL_KINDS | {"town"}]
+                and p.kind in _SMALL_KINDS_AND_TOWNS]
         if here:
             mentions[i] = PlaceMention(pm.text, pm.start, pm.end, max(here, key=_prior), confidence=0.5,
                                        metonymy=pm.metonymy, method=pm.method)
@@ -2519,7 +2519,7 @@ def _villages_by_the_city_at_hand(text: str, matches: Sequence[Match], mentions:
     al-Jafra east of the city" is Deir ez-Zor's Jafrah, not Aleppo's Al Jafrah)."""
     for i, (m, pm) in enumerate(zip(matches, mentions)):
         place = pm.place
-        if place.country != "SY" or place.kind not in _SMALL_KINDS | {"town"} or len(m.candidates) < 2 \
+        if place.country != "SY" or place.kind not in _SMALL_KINDS_AND_TOWNS or len(m.candidates) < 2 \
                 or _OF_THE_CITY_AFTER.match(text, pm.end) is None:
             continue
         city = None
@@ -2533,7 +2533,7 @@ def _villages_by_the_city_at_hand(text: str, matches: Sequence[Match], mentions:
                 break
         if city is None or _km(place, city) <= _CITY_AT_HAND_KM:
             continue
-        near = [p for p in m.candidates if p.country == "SY" and p.kind in _SMALL_KINDS | {"town"}
+        near = [p for p in m.candidates if p.country == "SY" and p.kind in _SMALL_KINDS_AND_TOWNS
                 and _km(p, city) <= _CITY_AT_HAND_KM]
         if near:
             mentions[i] = PlaceMention(pm.text, pm.start, pm.end, min(near, key=lambda p: _km(p, city)),
@@ -2550,7 +2550,7 @@ def _villages_on_their_bearing(text: str, matches: Sequence[Match], mentions: li
     moved: dict[tuple[str, str], PlaceMention] = {}
     for i, (m, pm) in enumerate(zip(matches, mentions)):
         place = pm.place
-        if place.country != "SY" or place.kind not in _SMALL_KINDS | {"town"} or _is_major(place):
+        if place.country != "SY" or place.kind not in _SMALL_KINDS_AND_TOWNS or _is_major(place):
             continue
         to = moved.get((m.key, place.id))
         if to is not None:
@@ -2558,7 +2558,7 @@ def _villages_on_their_bearing(text: str, matches: Sequence[Match], mentions: li
                                        metonymy=pm.metonymy, method=to.method)
             continue
         others = [p for p in m.candidates if p != place and p.country == "SY"
-                  and p.kind in _SMALL_KINDS | {"town"} and not _is_major(p)]
+                  and p.kind in _SMALL_KINDS_AND_TOWNS and not _is_major(p)]
         if not others or i + 1 >= len(mentions):
             continue
         nxt = mentions[i + 1]
