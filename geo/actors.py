@@ -243,7 +243,8 @@ class Phrase:
         if self.category is not None and self.category not in CATEGORIES:
             raise ValueError(f"phrase {self.text!r}: unknown category {self.category!r}; "
                              f"expected one of: {', '.join(CATEGORIES)}")
-        if self.category and self.rule in ("fixed", *HEAD_NOUN_RULES, *CUE_RULES, "block", "other_group"):
+        if self.category and (self.rule in ("fixed", "block", "other_group") or self.rule in HEAD_NOUN_RULES
+                              or self.rule in CUE_RULES):
             raise ValueError(f"phrase {self.text!r}: rule {self.rule!r} takes no category")
 
 
@@ -707,7 +708,8 @@ def _tails(cues: frozenset[str]) -> frozenset[str]:
 class _KeyTable:
     """Automaton keys with the pattern each stands for; lexicon spellings beat variants."""
 
-    EXPLICIT, VARIANT = 2, 1
+    EXPLICIT: ClassVar[int] = 2
+    VARIANT: ClassVar[int] = 1
     _RULE_ORDER: ClassVar[dict[str, int]] = {"alias": 0, "place": 1, "capital": 2, "adjective": 3}
 
     def __init__(self) -> None:
@@ -742,7 +744,7 @@ def _build_keys(actors: Sequence[Actor], phrases: Sequence[Phrase],
     for actor in actors:
         _add_actor(actor, ci, cs)
     for phrase in phrases:
-        if phrase.rule in ("block", "other_group", *COREF_RULES):
+        if phrase.rule in ("block", "other_group") or phrase.rule in COREF_RULES:
             _add_phrase(phrase, ci, by_name)
     return ci, cs
 
@@ -1360,7 +1362,7 @@ class _Referents:
         ending = " " + head.group(0).lower()
         last = self.sentences[earlier[-1]]
         text = self.text
-        among = {self.actors[i].name for i in earlier if self.actors[i] is not None}
+        among = {named.name for named in (self.actors[i] for i in earlier) if named is not None}
         actor = self._last_named_as(start, self.sentence_starts[last] if self.sentence_starts else 0,
                                     lambda at, stop: text[at:stop].lower().endswith(ending), among)
         return [actor] if actor is not None else []
@@ -1470,7 +1472,8 @@ class _Referents:
         after = self._after(end, here + 1, category)
         if after and self._linked(end, self.starts[after[0]]):
             first = after[0]
-            if self.actors[first] is not None and self.actors[first].name == _PARENT_GROUP and len(after) > 1 \
+            group = self.actors[first]
+            if group is not None and group.name == _PARENT_GROUP and len(after) > 1 \
                     and self.starts[after[1]] - self.starts[first] <= _PARENT_GAP:
                 # "fighters from Al-Qaeda affiliate Al-Nusra Front", "the Syrian branch of al-Qaeda
                 # al-Nusra": the affiliate named right after its parent

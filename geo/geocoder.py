@@ -185,9 +185,9 @@ class OfflineGazetteer(Geocoder):
         except (ValueError, TypeError) as exc:
             raise GeocoderQueryError(f"not a point: {query!r}") from exc
         lat, lon = point.latitude, point.longitude
-        kinds = frozenset(kinds)
+        wanted = frozenset(kinds)
         scored = sorted(
-            ((_distance_km(lat, lon, p.lat, p.lon), p) for p in self.gazetteer if p.kind in kinds),
+            ((_distance_km(lat, lon, p.lat, p.lon), p) for p in self.gazetteer if p.kind in wanted),
             key=lambda pair: pair[0],
         )[:limit]
         if not scored:

@@ -830,7 +830,7 @@ class PlaceFinder:
             return _IF_CUE  # "Emmanuel Macron", "Ibaa News"; "Kevin Kennedy" (a Colombian city)
         if not self.is_common_word(key):
             return _TAKE
-        if major and any(surface in (p.name, *p.names) for p in places):
+        if major and any(surface == p.name or surface in p.names for p in places):
             return _TAKE
         return _IF_CUE
 
@@ -1137,7 +1137,7 @@ def _has_arabic_place_cue(text: str, start: int, strict: bool = False) -> bool:
     preposition ("في إدلب", "قرب سراقب") or "in" written onto the name ("بسراقب")."""
     if not strict and start and is_arabic(text[start - 1]):
         glued = _ARABIC_GLUED_BEFORE.search(text, max(0, start - 3), start)
-        return bool(glued) and glued.group() in ("ب", "وب", "فب")
+        return glued is not None and glued.group() in ("ب", "وب", "فب")
     word = _arabic_word_before(text, start)
     if word in _ARABIC_TYPE_BEFORE:
         return True
@@ -1249,7 +1249,8 @@ def _type_list_openers(text: str) -> tuple[tuple[int, int], ...]:
             word = _TYPE_LIST_WORD.search(text, max(0, word_end - 14), word_end) \
                 if word_end and text[word_end - 1] in "sS\u017f" else None
             if word:
-                spans.append((word.start(), _SPACES.match(text, after).end()))
+                space = _SPACES.match(text, after)  # (it matches: text[after] is a space or tab)
+                spans.append((word.start(), space.end() if space else after))
         at = text.find("of", after)
     return tuple(spans)
 
@@ -1488,9 +1489,9 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
               for m, cue in zip(matches, cues)]
     static = _with_named_neighbours(text, matches, static, sentences)
     votes_items = [(m.key, tuple({p.admin1 for p in m.candidates if p.admin1 and p.kind != "country"}), 1.0)
-                   for m in matches]  # (_local_admin1 inline)
+                   for m in matches]
     title_votes = [("\0headline", (pm.place.admin1,), HEADLINE_WEIGHT)
-                   for pm in headline if _local_admin1(pm.place) and pm.place.country == "SY"]
+                   for pm in headline if pm.place.admin1 and pm.place.kind != "country" and pm.place.country == "SY"]
     votes = _votes_by_key(chain(votes_items, title_votes))
     chosen = _choose(matches, static, votes, {}, options)
     votes = _votes_by_key(chain(((m.key, (p.admin1,) if p.admin1 and p.kind != "country" else (), c)
@@ -1575,10 +1576,6 @@ def _place_loose(loose: Sequence[Span], mentions: Sequence[PlaceMention], gazett
 
 #: The weight of a headline's place in the governorate votes: that of one mention.
 HEADLINE_WEIGHT = 1.0
-
-
-def _local_admin1(place: Place) -> bool:
-    return bool(place.admin1) and place.kind != "country"
 
 
 _LOCAL_KINDS = frozenset({"town", "village", "region", "neighbourhood", "district"})
@@ -1842,9 +1839,9 @@ _COUNTRY_WORDS = {code: re.compile(rf"\b(?:{words})", re.IGNORECASE) for code, w
 }.items()}
 
 
-def _names_country(text: str, country: str) -> bool:
+def _names_country(text: str, country: str | None) -> bool:
     """True if the text names the country or its people ("Lebanese") anywhere."""
-    words = _COUNTRY_WORDS.get(country)
+    words = _COUNTRY_WORDS.get(country) if country else None
     return words is not None and words.search(text) is not None
 
 
@@ -2665,7 +2662,7 @@ def _inside_place(place: Place, holder: Place) -> bool:
     return _km(place, holder) < 25.0
 
 
-def _votes_by_key(items: Iterable[tuple[str, tuple[str | None, ...], float]]) -> dict[str, dict[str, float]]:
+def _votes_by_key(items: Iterable[tuple[str, tuple[str, ...], float]]) -> dict[str, dict[str, float]]:
     """Governorate votes of each name key: one vote per mention, split among its governorates."""
     out: dict[str, dict[str, float]] = {}
     for key, admins, weight in items:
@@ -2778,14 +2775,16 @@ def _proximity_score(place: Place, key: str,
         far = 5 * scale
         reach = far / 111.0  # in degrees of latitude: a cheap first cut
         lat, lon = place.lat, place.lon
-        p1 = cos_p1 = None
+        p1 = cos_p1 = 0.0
+        have_p1 = False
         radians, sin, exp = math.radians, math.sin, math.exp
         for alat, anchor, weight, akey, p2, cos_p2, alon in anchors:
             if abs(alat - lat) > reach or akey == key or anchor is place:
                 continue
-            if p1 is None:
+            if not have_p1:
                 p1 = radians(lat)
                 cos_p1 = math.cos(p1)
+                have_p1 = True
             # d = _haversine(lat, lon, alat, alon), i.e. _km(place, anchor)
             h = sin((p2 - p1) / 2) ** 2 + cos_p1 * cos_p2 * sin(radians(alon - lon) / 2) ** 2
             d = _EARTH_DIAMETER * math.asin(min(1.0, math.sqrt(h)))
@@ -3170,7 +3169,7 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
                              and not (_THE_BEFORE.search(text, max(0, span.start - 4), span.start)
                                       and not _HELD_TYPE.match(text, span.end))), None)
                 pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces,
-                            held and held.admin1) or _sibling(text, span, mentions + placed, gazetteer, o)
+                            held.admin1 if held else None) or _sibling(text, span, [*mentions, *placed], gazetteer, o)
                 if pm is None and held is not None and not cut:
                     pm = PlaceMention(span.text, span.start, span.end, _unlisted(span.text, held, "in", "village"),
                                       confidence=0.3, method="container")
@@ -3193,13 +3192,15 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
             to = min(uses, key=lambda u: abs(u.start - span.start))
             return PlaceMention(span.text, span.start, span.end, to.place, confidence=to.confidence,
                                 method=to.method)
-        placed = [as_stated(Span(pm.text, pm.start, pm.end), pm) for pm in placed]
+        placed = [as_stated(Span(pm.text, pm.start, pm.end), pm) or pm for pm in placed]
         still = [(span, as_stated(span, None)) for span in left]
         placed += [pm for _, pm in still if pm is not None]
         left = [span for span, pm in still if pm is None]
         taken = [(pm.start, pm.end) for pm in (*mentions, *placed)] + [(sp.start, sp.end) for sp in left]
         for span in _other_uses(text, {pm.text for uses in stated.values() for pm in uses}, taken, blocked):
-            placed.append(as_stated(span, None))
+            use = as_stated(span, None)
+            if use is not None:
+                placed.append(use)
     return placed, left
 
 
@@ -3305,8 +3306,11 @@ def _by_skeleton_key(gazetteer: Gazetteer, skel: str) -> tuple[Place, ...]:
     memo = _SKELETON_MEMOS.get(gazetteer)
     if memo is None:
         ref = weakref.ref(gazetteer)  # the memo must not keep its gazetteer alive
-        memo = _SKELETON_MEMOS[gazetteer] = lru_cache(maxsize=20_000)(
-            lambda k: ref().by_skeleton(k, "SY") if k else ())
+
+        def syrian(k: str) -> tuple[Place, ...]:
+            alive = ref()
+            return alive.by_skeleton(k, "SY") if k and alive is not None else ()
+        memo = _SKELETON_MEMOS[gazetteer] = lru_cache(maxsize=20_000)(syrian)
     return memo(skel)
 
 

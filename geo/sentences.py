@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from operator import itemgetter
+from typing import Sequence
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr gen lt col maj capt sgt st jr sr prof rep sen gov pres
@@ -127,7 +128,7 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((start, end))
 
 
-def sentence_index(spans: list[tuple[int, int]] | tuple[tuple[int, int], ...], offset: int) -> int:
+def sentence_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
     """The index of the sentence holding ``offset`` (the nearest before it if in a gap; 0 if before the first)."""
     return max(bisect_right(spans, offset, key=_start) - 1, 0)
 

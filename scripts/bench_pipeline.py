@@ -3,8 +3,9 @@
 
     python scripts/bench_pipeline.py [--corpus data/corpus/fakes_dev.csv] [--repeat 5]
 
-Prints start-up time (loading gazetteer and lexicon), articles per second
-after start-up (parse only, the corpus parsed ``--repeat`` times): the first
+Says which engine it times: compiled by ``scripts/build_native.py`` (the set-up
+builds it) or plain Python (``GEO_PURE_PYTHON=1`` asks for it). Prints start-up
+time (loading gazetteer and lexicon), articles per second after start-up (parse only, the corpus parsed ``--repeat`` times): the first
 pass, where every name is new to the process, and the later passes over the
 same texts, where the per-chunk name plans and gazetteer lookups memoised by
 the first are reused (an upper bound: re-reading the same articles), and the
@@ -67,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
             fresh_wall, fresh_cpu = time.perf_counter() - t2, time.process_time() - c2
     n = len(articles)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    import geo
+    print("engine: " + ("compiled (scripts/build_native.py)" if geo.NATIVE else
+                        "plain Python (not compiled: scripts/build_native.py builds it)"))
     print(f"start-up (imports + gazetteer + lexicon): {startup:.2f} s")
     print(f"{n} articles, {places / len(walls):.0f} place and {actors / len(walls):.0f} actor mentions per pass")
     print(f"first pass (every name new to the process): {n / walls[0]:,.0f} articles/s "
