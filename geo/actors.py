@@ -158,6 +158,7 @@ _GOVERNMENT_WORD = re.compile(r"government|authorities", re.IGNORECASE)
 # A state named with its government ("the Iraqi government", "Turkeys government", "Turkish authorities"),
 # for "the government" and "the authorities".
 _GOVERNMENT_END = re.compile(r"\b(?:government|authorities)$", re.IGNORECASE)
+_TROOPS_END = re.compile(r"\b(?:soldiers|troops|units|commandos)$", re.IGNORECASE)
 _MEMBERS_END = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris|gunmen)$", re.IGNORECASE)
 _NOT_THE_GROUP_WORDS = frozenset({"other", "rival", "syrian", "syria", "and", "or", "moderate"})
 _OTHER_GROUPS = re.compile(r"(?:other|rival)\b", re.IGNORECASE)
@@ -963,7 +964,7 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
 # "soldiers" and "security forces" alone are the army's only where nothing says whose they are: not
 # after an owner ("its soldiers", "local security forces", "Syrian Kurdish internal security forces")
 # nor near another state ("Russia has lost 12 soldiers")
-_WHOSE_IS_SAID = ("soldiers", "security forces")
+_WHOSE_IS_SAID = ("soldiers", "security forces", "security men", "security services")
 _SAID_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our|local|rebel|opposition|police)|[a-z0-9,;:]"
                                 r"[ \t]+(?:[A-Z][\w'’-]*[ \t]+)*[A-Z][\w'’-]*)[ \t]+(?:the[ \t]+)?(?:internal[ \t]+)?\Z")
 # After "troops", "army": whose they are follows ("troops from a Kurdish-Arab alliance", "troops
@@ -1198,6 +1199,8 @@ def _state_head(text: str, start: int, end: int) -> str:
         return "army"
     if _GOVERNMENT_END.search(text, at, end):
         return "government"
+    if _TROOPS_END.search(text, at, end):
+        return "troops"
     return ""
 
 
@@ -1411,7 +1414,7 @@ class _Referents:
 
     def _other_state_near(self, start: int, fallback: Actor | None) -> bool:
         """True if a state other than ``fallback`` is named in the sentence of ``start`` or the one before."""
-        first = _sentence_of(self.sentence_starts, start) - 1
+        first = _sentence_of(self.sentence_starts, start)
         first_offset = self.sentence_starts[first] if first > 0 else 0
         return any(first_offset <= at < start and actor is not fallback for at, actor, _ in self.states)
 
@@ -1422,9 +1425,10 @@ class _Referents:
         ``fallback`` (the Syrian government) is named after it. So for "the government": the
         state named last with its government ("the Iraqi government")."""
         head = "government" if _GOVERNMENT_WORD.search(self.text, start, end) else "army"
-        # "troops" are a state's whether named with its army or its government ("The Iraqi
-        # government ... sent troops")
-        heads = ("army", "government") if self.text.endswith("troops", start, end) else (head,)
+        # "troops" and "soldiers" are a state's whether named with its army, its government or its
+        # troops ("The Iraqi government ... sent troops", "33 Turkish soldiers ... The soldiers")
+        heads = ("army", "government", "troops") if self.text.endswith(("troops", "soldiers"), start, end) \
+            else (head,)
         if head == "government" and _OF_SYRIA.match(self.text, end):
             return []  # "the government of President Bashar Assad", "... in Damascus": the fallback
         first = _sentence_of(self.sentence_starts, start) - _ARMY_LOOKBACK
@@ -1432,7 +1436,11 @@ class _Referents:
         for at, actor, named_with in reversed(self.states):
             if at >= start:
                 continue
-            if at < first_offset or actor is fallback:
+            if at < first_offset:
+                break
+            if actor is fallback:
+                if len(heads) > 1 and named_with not in heads:
+                    continue  # "33 Turkish soldiers were killed in a strike by Assad regime forces. The soldiers"
                 break
             if named_with in heads:
                 return [actor]

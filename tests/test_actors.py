@@ -918,6 +918,22 @@ def test_unseen_roads_lines_and_destinations_between_states_are_places(lexicon, 
     ("Civilians and local security forces cleared the rubble.", []),
     ("The 81 Filipino soldiers were surrounded.", []),
     ("Russia has so far lost at least 12 soldiers in the war.", []),
+    # "security men" and "security services" as "security forces"
+    ("Residents said security men had set up checkpoints.", [("security men", GOV)]),
+    ("The sheikh had warned the security services against harming the residents.", [("security services", GOV)]),
+    ("They warned their security services.", []),
+    # another state named in the sentence before, not in the phrase's own, does not make them
+    # nobody's ("protests ... toppled the presidents of Tunisia and Egypt. ... security forces")
+    ("Uprisings toppled the presidents of Tunisia and Egypt. Activists said security forces arrested students.",
+     [("security forces", GOV)]),
+    # "soldiers" after a state's soldiers, troops or units are that state's, even with the regime
+    # named in between, unless the regime's own soldiers are
+    ("At least 33 Turkish soldiers were killed in an air strike by Assad regime forces. The soldiers were hit "
+     "near Balyun.", [("soldiers", "Turkey")]),
+    ("A column of Turkish commando units crossed the border. The wounded soldiers were taken to Antakya.",
+     [("soldiers", "Turkey")]),
+    ("Turkish soldiers were killed near al-Bab. Syrian soldiers shelled the town. The soldiers withdrew.",
+     [("soldiers", GOV)]),
 ])
 def test_unseen_bare_soldiers_and_security_forces(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
