@@ -314,6 +314,7 @@ class ActorLexicon:
         self._coordinated = {surface: _Pattern("adjective", actor) for actor in self.actors
                              if actor.kind == "state" for surface in actor.adjectives
                              if surface[:1].isupper() and " " not in surface}
+        self._backed = _backed_groups(self.actors, self.phrases, self._by_name)
 
     @classmethod
     def load(cls, path: Path | str | None = None,
@@ -543,7 +544,7 @@ def find_actors(text: str, lexicon: ActorLexicon,
     generic = [i for i in generic if not _next_to_name(top, i, text)]
     if generic:
         spans = split_sentences(text) if sentences is None else sentences
-        referents = _Referents(text, groups, [first for first, _ in spans], states, named)
+        referents = _Referents(text, groups, [first for first, _ in spans], states, named, lexicon._backed)
         for i in generic:
             start, end, pattern = top[i]
             for actor in referents.resolve(top[i]):
@@ -699,6 +700,24 @@ def _build_cues(actors: Sequence[Actor], phrases: Sequence[Phrase]) -> _Cues:
     return _Cues(words["place_before"], capital_before, words["place_after"], frozenset(names),
                  _tails(words["place_before"]), _tails(capital_before),
                  frozenset(p.text.lower() for p in phrases if p.rule == "state_noun"))
+
+
+def _backed_groups(actors: Sequence[Actor], phrases: Sequence[Phrase],
+                   by_name: dict[str, Actor]) -> dict[str, Actor]:
+    """State name -> the armed group it backs, read off the lexicon's "X-backed ..." phrases
+    ("US-backed fighters" are the Syrian Democratic Forces: the United States backs them)."""
+    words: dict[str, Actor] = {}
+    for actor in actors:
+        if actor.kind == "state":
+            for word in (actor.name, *actor.aliases, *actor.case_sensitive_aliases, *actor.adjectives):
+                words.setdefault(word.lower(), actor)
+    backed: dict[str, Actor] = {}
+    for phrase in phrases:
+        backer = _BACKER.match(_key(phrase.text, False)) if phrase.rule == "fixed" and phrase.actor else None
+        state = words.get(backer.group().split(" ")[0]) if backer else None
+        if state is not None and phrase.actor:
+            backed.setdefault(state.name, by_name[phrase.actor])
+    return backed
 
 
 def _tails(cues: frozenset[str]) -> frozenset[str]:
@@ -964,6 +983,9 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
 # "soldiers" and "security forces" alone are the army's only where nothing says whose they are: not
 # after an owner ("its soldiers", "local security forces", "Syrian Kurdish internal security forces")
 # nor near another state ("Russia has lost 12 soldiers")
+#: plurals that are the group a state backs after its owner ("and their mercenaries")
+_BACKED_WORDS = ("mercenaries",)
+_BACKED_OWNER_BEFORE = re.compile(r"\b(?:its|their)[ \t]+\Z")
 _WHOSE_IS_SAID = ("soldiers", "security forces", "security men", "security services")
 _SAID_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our|local|rebel|opposition|police)|[a-z0-9,;:]"
                                 r"[ \t]+(?:[A-Z][\w'’-]*[ \t]+)*[A-Z][\w'’-]*)[ \t]+(?:the[ \t]+)?(?:internal[ \t]+)?\Z")
@@ -1237,11 +1259,12 @@ class _Referents:
 
     def __init__(self, text: str, groups: list[tuple[int, Actor | None]],
                  sentence_starts: Sequence[int], states: Sequence[tuple[int, Actor, str]] = (),
-                 named: Sequence[tuple[int, int, Actor]] = ()) -> None:
+                 named: Sequence[tuple[int, int, Actor]] = (), backed: dict[str, Actor] | None = None) -> None:
         """``groups``: (start, actor) of the groups named in ``text``, in text order;
         ``states``: (start, actor, head: "army", "government" or "") of the states named; ``named``:
-        (start, end, actor) of every named mention."""
+        (start, end, actor) of every named mention; ``backed``: state name -> the group it backs."""
         self.text = text
+        self.backed = backed or {}
         self.states = states
         self.named = named
         self.sentence_starts = sentence_starts
@@ -1264,7 +1287,8 @@ class _Referents:
             here = _sentence_of(self.sentence_starts, start)
             if rule == "plural":
                 found = self._parties(start, end, here, category,
-                                      fallback is not None and fallback.category != _GOVERNMENT_SIDE)
+                                      fallback is not None and fallback.category != _GOVERNMENT_SIDE) \
+                    or self._backed_by_owner(start, end, here)
             elif rule == "act":
                 found = self._authors(start, end, here, category)
             elif rule in ("last_group", "last_members", "last_two_groups"):
@@ -1292,6 +1316,19 @@ class _Referents:
         if found:
             return found
         return [fallback] if fallback is not None else []
+
+    def _backed_by_owner(self, start: int, end: int, here: int) -> list[Actor]:
+        """SANA's "(the) US occupation forces and their mercenaries": the group the state named
+        last in the sentence backs (the SDF; Turkey's: the opposition's factions)."""
+        if not self.text.endswith(_BACKED_WORDS, start, end) or not self.backed \
+                or not _BACKED_OWNER_BEFORE.search(self.text, max(0, start - 8), start):
+            return []
+        first_offset = self.sentence_starts[here] if here > 0 else 0
+        for at, actor, _ in reversed(self.states):
+            if first_offset <= at < start:
+                backed = self.backed.get(actor.name)
+                return [backed] if backed is not None else []
+        return []
 
     def _parties(self, start: int, end: int, here: int, category: str | None,
                  against_government: bool = False) -> list[Actor]:

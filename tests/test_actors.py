@@ -28,6 +28,7 @@ HTS = "Hay'at Tahrir al-Sham"
 NUSRA = "Jabhat Fateh al-Sham / al-Nusra Front"
 GOV = "Syrian government"
 OPP = "Syrian opposition"
+SDF = "Syrian Democratic Forces"
 
 
 @pytest.fixture(scope="module")
@@ -939,6 +940,21 @@ def test_unseen_bare_soldiers_and_security_forces(lexicon, text, expected):
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # SANA's "its/their mercenaries": the group the state named last in the sentence backs, as the
+    # lexicon's "US-backed fighters" (SDF) and "Turkish-backed fighters" (opposition) say
+    ("The US occupation forces and their mercenaries burnt wheat crops in Hasaka.", [("mercenaries", SDF)]),
+    ("The Turkish occupation forces and their mercenaries shelled Tel Nasri.", [("mercenaries", OPP)]),
+    ("The aggression launched by the Turkish regime and its mercenaries went on.", [("mercenaries", OPP)]),
+    # a group named right after them still wins; no owner, or a state that backs no group: no one
+    ("The Turkish army and its mercenaries of the so-called SDF militia fled.", [("mercenaries", SDF)]),
+    ("Russian strikes killed 60 foreign mercenaries near Mayadin.", []),
+    ("The Russian army and its mercenaries advanced.", []),
+])
+def test_unseen_a_states_mercenaries_are_the_group_it_backs(lexicon, text, expected):
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
+
+
 @pytest.mark.parametrize("text", [
     "The Syrian army and the Lebanese resistance fighters continued their advance in al-Zabadani.",
     "Army units and the resistance fighters took control of the heights.",
@@ -1002,7 +1018,6 @@ def test_unseen_the_governments_unnamed_allies(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
 
 
-SDF = "Syrian Democratic Forces"
 
 
 @pytest.mark.parametrize("text, expected", [
