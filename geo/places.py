@@ -2848,6 +2848,10 @@ _EVACUATED_TO_BEFORE = re.compile(
     r"(?:[ \t]+(?!to\b|for\b)[\w'’-]+){0,4}[ \t]+(?i:to|for)[ \t]+"
     rf"(?:(?:{_ONE_OR_TWO_WORDS}),?[ \t]+(?:and|&)[ \t]+(?:(?i:to|for)[ \t]+)?)?\Z")
 
+#: how any match of _EVACUATED_TO_BEFORE ends ("to ", "for ", "and "/"& " of "to A and B"): looked
+#: for first, in a few characters, before the long search
+_EVACUATED_TAIL = re.compile(r"(?:\b(?i:to|for|and)|&)[ \t]+\Z")
+
 
 # "... in the east of the city", "in the western part of the city", "in the heart of the city"
 _IN_PART_OF_THE_CITY = re.compile(r",?[ \t]+in[ \t]+the[ \t]+(?i:(?:north|south)?(?:east|west)?(?:ern)?|centre|center|"
@@ -2869,7 +2873,8 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             after = plural.group(1).lower()
     if after == "in" and _IN_PART_OF_THE_CITY.match(text, m.end):
         after = "neighbourhood"  # "al-Haidariya in the east of the city": a quarter of the city at hand
-    elif _EVACUATED_TO_BEFORE.search(text, max(0, m.start - 80), m.start) and _word_after(text, m.end) not in _ALL_CUES \
+    elif _EVACUATED_TAIL.search(text, max(0, m.start - 8), m.start) \
+            and _EVACUATED_TO_BEFORE.search(text, max(0, m.start - 80), m.start) and _word_after(text, m.end) not in _ALL_CUES \
             and not _INSTITUTION_AFTER.match(text, m.end) and not _AIRPORT_AFTER.match(text, m.end):
         after = "province"  # "would be bussed to Idlib", "their departure to Idleb": rebels sent to the province
     elif "zone" in text[max(0, m.start - 40):m.end + 40].lower() and (  # (the regexes only where a zone is named)
