@@ -2054,6 +2054,22 @@ _IN_TOWN_GAP = re.compile(  # also "X neighbourhood of east Aleppo", "X in easte
     r"\s+(?:in|(?(type)of|(?!)))\s+"
     r"(?:the\s+)?(?:(?P<side>(?:north|south|east|west)(?:ern)?\s+)|central\s+)?(?:(?:city|town)\s+of\s+)?",
     re.IGNORECASE)
+#: a capitalised "In" after a name, with the town after it going on in lower case: a lost full
+#: stop ("... in Bustan al-Qasr and Sheikh Maqsoud In Damascus a car bomb ..."), a new sentence
+_NEW_SENTENCE_IN = re.compile(r"[ \t]+In[ \t]+")
+_LOWER_CASE_GOES_ON = re.compile(r",?[ \t]+[a-z]")
+
+
+def _in_town_gap(text: str, end: int, holder: PlaceMention) -> re.Match[str] | None:
+    """:data:`_IN_TOWN_GAP` between a name ending at ``end`` and the town ``holder``, unless its
+    "In" opens a new sentence (a title-case headline's "X In Aleppo" still puts X there)."""
+    gap = _IN_TOWN_GAP.fullmatch(text, end, holder.start)
+    if gap is not None and _NEW_SENTENCE_IN.fullmatch(text, end, holder.start) \
+            and _LOWER_CASE_GOES_ON.match(text, holder.end):
+        return None
+    return gap
+
+
 _IN_TOWN_GAP_AR = re.compile(r"[ \t]+(?:في[ \t]+(?:مدينة[ \t]+|مدينه[ \t]+)?|بمدينة[ \t]+|ب)")
 _IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo northern countryside"
     r"\s+city\b|(?![\w-])(?!\s+(?:(?:north|south|east|west)\w*\s+|rural\s+)?"
@@ -2098,7 +2114,7 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
         if holder.place.country != "SY" or holder.place.kind not in ("town", "governorate") \
                 or mentions[i].place.kind not in _SMALL_KINDS and mentions[i].place.kind != "town":
             continue
-        gap = _IN_TOWN_GAP.fullmatch(text, m.end, holder.start)
+        gap = _in_town_gap(text, m.end, holder)
         # a town abroad (no capital) the text puts in a Syrian town is a part of it, as a village would be
         # ("al-Sinaa in Damascus city" is not Iraq's Sinah)
         town_abroad = mentions[i].place.kind == "town" and mentions[i].place.country != "SY" \
@@ -2605,7 +2621,7 @@ def _contained(text: str, span: Span, mentions: Sequence[PlaceMention], gazettee
         return _in_town(span, before[-1].place, gazetteer) if before else None
     if holder is None or holder.place.country != "SY" or holder.place.kind != "town":
         return None
-    gap = _IN_TOWN_GAP.fullmatch(text, span.end, holder.start)
+    gap = _in_town_gap(text, span.end, holder)
     if gap is None or not (gap.group("type") or "").strip().lower().startswith(
             _TOWN_PART_TYPES) \
             and _type_before(_words_before(text, span.start)) not in _NEIGHBOURHOOD_CUES:

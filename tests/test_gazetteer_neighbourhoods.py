@@ -102,3 +102,14 @@ def test_rukn_eddin_in_damascus_is_the_damascus_area(pipeline):
 ])
 def test_words_that_are_not_places_here(pipeline, text):
     assert places_by_surface(pipeline, text) == {}
+
+
+def test_a_new_sentences_in_after_a_lost_full_stop_puts_no_neighbourhood_in_its_town(pipeline):
+    # "... Sheikh Maqsoud In Damascus a car bomb ...": a lost full stop, not Sheikh Maqsoud in Damascus
+    found = places_by_surface(pipeline, 'Troops killed dozens of "terrorists" in Bustan al-Qasr and Sheikh Maqsoud '
+                                        "In Damascus a car bomb near the Baath party headquarters killed 53 people.")
+    assert (found["Sheikh Maqsoud"].name, found["Sheikh Maqsoud"].admin1) == ("Ash-Sheikh Maqsoud", "Aleppo")
+    assert found["Bustan al-Qasr"].admin1 == "Aleppo"
+    # a title-case headline's "In" still does; so does a lower-case "in"
+    assert places_by_surface(pipeline, "Car Bomb Kills 5 In al-Sabil In Daraa")["Sabil"].admin1 == "Dar'a"
+    assert places_by_surface(pipeline, "Clashes in al-Sabil neighborhood in Daraa city.")["Sabil"].admin1 == "Dar'a"
