@@ -2897,6 +2897,7 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             _ZONE_AFTER.match(text, m.end) or _ZONE_BEFORE.search(text, max(0, m.start - 40), m.start)):
         after = "province"  # "the Idlib de-escalation zone", "the buffer zone around Idlib": the governorate
     before = tuple(_words_before(text, m.start))
+    villages_of = before[-2:] == ("villages", "of")  # (as written, before a list's cue below)
     if before and before[-1] == "capital":
         # "the provincial capital Hasakeh", "IS's capital Raqqa": the city, there (the article's
         # other bare names keep their own reading: not a kind cue for _one_sense_per_discourse)
@@ -2943,6 +2944,8 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     elif after in _AIRPORT_WORDS and _AIRPORT_AFTER.match(text, m.end) \
             and any(p.kind == "governorate" for p in m.candidates):
         before, gov = (*before, _AIRPORT), False  # "Deir Ezzor military airport", "Aleppo international airport"
+    elif villages_of and any(p.kind == "governorate" for p in m.candidates):
+        before = (*before, _REGION)  # "in villages of Idlib and Hama": the governorate, there
     return _Cue(after, before, gov)
 
 

@@ -921,6 +921,8 @@ def test_an_unknown_name_after_a_place_head_is_reported_whole(pipeline, text, na
     ("Investigators look into the chemical attack on the Syrian town in Idlib.", "Idlib"),
     ("Jets targeted ISIL gatherings near two key villages in the Eastern part of Deir Ezzur.", "Deir Ezzur"),
     ("Jets killed 60 civilians in Salsana village in the Northeastern parts of Aleppo.", "Aleppo"),
+    # "villages of" a governorate's name, as written: the governorate's
+    ('The OPCW said chlorine had been used "systematically" in villages of Idlib including Kafr Zita.', "Idlib"),
 ])
 def test_towns_and_villages_in_a_name_are_its_governorates(pipeline, text, name):
     assert dict(kinds_in(pipeline, text))[name] == "governorate"
@@ -928,6 +930,15 @@ def test_towns_and_villages_in_a_name_are_its_governorates(pipeline, text, name)
     kinds = [kind for surface, kind in kinds_in(pipeline, text + f" Later shells hit the city of {name}.")
              if surface == name]
     assert kinds == ["governorate", "town"]
+
+
+def test_the_towns_of_a_list_are_towns(pipeline):
+    # "the border towns of Kilis and Reyhanli": the towns themselves; a list's "villages of" cue
+    # does not reach a name after it that is no list's ("the 35 villages of the Khabur valley have
+    # fled to Hasaka")
+    assert kinds_at(pipeline, "Rockets hit the Turkish border towns of Kilis and Reyhanli.", "Kilis") == ["town"]
+    assert kinds_at(pipeline, "Most of the Assyrians who lived in the 35 villages of the Khabur valley have fled "
+                              "to Hasaka and Qamishli.", "Hasaka") == ["town"]
 
 
 def test_a_village_in_a_city_is_in_the_city(pipeline):
