@@ -384,8 +384,10 @@ class ActorLexicon:
                             pattern.skip == 0 and _OPENS_SENTENCE.search(text, max(0, start - 3), start)
                             and _VERB_AFTER.match(text, end)):
                         continue  # "the Army of Conquest" is a name; a headline's "Army kills ..." is not
-                    if text.endswith("troops", start, end) and _OWNED_AFTER.match(text, end):
-                        continue  # "troops from a Kurdish-Arab alliance", "troops fighting to topple him": not the army's
+                    if text.endswith("troops", start, end) and _OWNED_AFTER.match(text, end) \
+                            or text.endswith("soldiers", start, end) and _SOLDIERS_OWNED_AFTER.match(text, end):
+                        continue  # "troops from a Kurdish-Arab alliance", "troops fighting to topple him", "Dissident
+                        # soldiers of the Free Syrian Army": not the army's
                     if text.endswith(_WHOSE_IS_SAID, start, end) and _SAID_OWNER_BEFORE.search(text, max(0, start - 24), start):
                         continue  # "local security forces", "Syrian Kurdish internal security forces", "its soldiers"
                     if _HELD.match(text, end) and text[end - 10:end].lower() == "government":
@@ -992,6 +994,14 @@ _SAID_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our|local|rebel|oppo
 # After "troops", "army": whose they are follows ("troops from a Kurdish-Arab alliance", "troops
 # alongside the SDF"), or what they fight for ("troops fighting to topple him")
 _OWNED_AFTER = re.compile(r"[ \t]+(?:from|of|alongside|fighting)\b")
+_SOLDIERS_OWNED_AFTER = re.compile(r"[ \t]+(?:of|alongside)\b")
+# Between a state named as a sentence's subject and its "troops"/"soldiers": a few lower-case words
+# ("Ankara has sent thousands of troops", "Russia has so far lost at least 12 soldiers")
+# (its first word one of having, sending, keeping, losing, or "which", "said it": not the state's
+# ministry that "said 62 soldiers were killed", nor "regime targets after 33 soldiers killed")
+_SUBJECTS_TROOPS_GAP = re.compile(
+    r"[ \t]+(?:has|have|had|sent|sends|send|deployed|deploys|deploy|lost|loses|kept|keeps|keep|withdrew|withdraws"
+    r"|pulled|pulls|will|would|which|also|still|plans|said[ \t]+(?:it|they))\b(?:[ \t]+[a-z0-9][\w'’-]*){0,6}[ \t]+")
 # Before a word: the start of the text or of a sentence
 _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?\n][\"'\u201d\u2019]?[ \t]*)\Z")
 # A lower-case word after a name that is not "of" ("Army kills", not "Army of Conquest"), or a
@@ -1278,7 +1288,7 @@ class _Referents:
         rule, fallback, category = pattern.rule, pattern.actor, pattern.category
         found: list[Actor] = []
         if rule == "last_state":
-            found = self._army(start, end, fallback)
+            found = self._subjects(start, end) or self._army(start, end, fallback)
             if not found and self.text.endswith(_WHOSE_IS_SAID, start, end) and self._other_state_near(start, fallback):
                 return []  # "Russia has lost 12 soldiers": not the army's, nor clearly Russia's
         elif rule == "last_named":
@@ -1454,6 +1464,21 @@ class _Referents:
         first = _sentence_of(self.sentence_starts, start)
         first_offset = self.sentence_starts[first] if first > 0 else 0
         return any(first_offset <= at < start and actor is not fallback for at, actor, _ in self.states)
+
+    def _subjects(self, start: int, end: int) -> list[Actor]:
+        """The state whose "troops"/"soldiers" at ``start`` are, named a few lower-case words before
+        them in their sentence ("Ankara has sent thousands of troops into Idlib")."""
+        if not self.text.endswith(("troops", "soldiers"), start, end):
+            return []
+        first = _sentence_of(self.sentence_starts, start)
+        first_offset = self.sentence_starts[first] if first > 0 else 0
+        for at, stop, actor in reversed(self.named):
+            if stop > start:
+                continue
+            if at >= first_offset and actor.kind == "state" and _SUBJECTS_TROOPS_GAP.fullmatch(self.text, stop, start):
+                return [actor]
+            return []
+        return []
 
     def _army(self, start: int, end: int, fallback: Actor | None) -> list[Actor]:
         """The state whose army "the army" at ``start`` is: the one named last with its army

@@ -918,7 +918,14 @@ def test_unseen_roads_lines_and_destinations_between_states_are_places(lexicon, 
     ("The YPG and Syrian Kurdish internal security forces crushed the attack.", []),
     ("Civilians and local security forces cleared the rubble.", []),
     ("The 81 Filipino soldiers were surrounded.", []),
-    ("Russia has so far lost at least 12 soldiers in the war.", []),
+    # ... the state a few words before them, as its sentence's subject, owns them; not one that
+    # only said so, nor "soldiers of" a group
+    ("Russia has so far lost at least 12 soldiers in the war.", [("soldiers", "Russia")]),
+    ("Ankara has sent thousands of troops into Idlib province.", [("troops", "Turkey")]),
+    ("The US said it would pull its remaining troops out of northern Syria.", [("troops", "United States")]),
+    ("The Russian Defence Ministry said 62 soldiers were killed.", []),
+    ("Turkey strikes regime targets after 33 soldiers killed in Idlib.", []),
+    ("Dissident soldiers of the Free Syrian Army clashed with the army.", [("army", GOV)]),
     # "security men" and "security services" as "security forces"
     ("Residents said security men had set up checkpoints.", [("security men", GOV)]),
     ("The sheikh had warned the security services against harming the residents.", [("security services", GOV)]),
