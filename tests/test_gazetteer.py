@@ -314,6 +314,7 @@ def test_baghuz_is_abu_kamals_only():
     ("al-Raee", "wof:1209209613"),  # (folds to "rai", al-Rai to "ri")
     ("al-Zahera", "nbhd:N0080"),  # (batch 7)
     ("Conico", "region:conoco-field"),
+    ("Hobait", "wof:1209802489"),  # southern Idlib's al-Habit (batch 8), not only Latakia's Hubayt
 ])
 def test_news_spellings_of_batch_6(gaz, spelling, place_id):
     assert place_id in {p.id for p in gaz.by_key(name_key(spelling))}
@@ -323,3 +324,8 @@ def test_banyas_is_the_town(pipeline):
     text = "The militias stormed Ras al-Nabaa in the south of Banyas and killed entire families."
     assert {pm.text: (pm.place.kind, pm.place.id) for pm in pipeline.parse(Article(id="x", text=text)).places}[
         "Banyas"] == ("town", "wof:890449871")
+
+
+def test_hobait_by_khan_sheikhoun_is_idlibs(pipeline):
+    text = "Regime forces shelled Hobait near Khan Sheikhoun."
+    assert {pm.text: pm.place.admin1 for pm in pipeline.parse(Article(id="x", text=text)).places}["Hobait"] == "Idleb"
