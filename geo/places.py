@@ -2340,7 +2340,7 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
             and any(p.kind == "neighbourhood" for p in m.candidates)
         if not (area or _said_neighbourhood(cue) or _AND_NAME_THEN_NEIGHBOURHOODS.match(text, pm.end)):
             continue
-        town = _town_of_neighbourhoods(pm.start, mentions, sentences, wide=False) \
+        town = _capital_said(text, pm.end, gazetteer) or _town_of_neighbourhoods(pm.start, mentions, sentences, wide=False) \
             or _town_closing_list(text, i, mentions)
         said_here = town is not None  # (its sentence names the town)
         if town is None:
@@ -2391,6 +2391,19 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
             mentions[i] = PlaceMention(pm.text, pm.start, pm.end, alike, confidence=0.5, method="fuzzy") \
                 if alike is not None else _in_town(Span(pm.text, pm.start, pm.end), town, gazetteer)
         moved[m.key, place.id] = (mentions[i], *_passage_of(sentences, pm.start, len(text)))
+
+
+# "the Barzeh district of the capital", "a neighbourhood of the Syrian capital": Damascus's
+_OF_THE_CAPITAL_AFTER = re.compile(r"[ \t]+(?i:neighbou?rhood|district|quarter|suburb)[ \t]+of[ \t]+the[ \t]+"
+                                   r"(?:Syrian[ \t]+)?capital\b(?![ \t]+[A-Z])")
+
+
+def _capital_said(text: str, end: int, gazetteer: Gazetteer) -> Place | None:
+    """Damascus, where the name ending at ``end`` is a "district of the capital" (the text's capital
+    is Syria's unless another is named right after: "of the capital Beirut" goes on)."""
+    if not _OF_THE_CAPITAL_AFTER.match(text, end):
+        return None
+    return next((p for p in gazetteer.by_key(name_key("Damascus")) if p.capital_of == "SY"), None)
 
 
 _FAR_KM = 60.0  # a village this far from every other place of the article is a guess by its name alone

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import places_by_surface
+from geo.model import Article
 from geo.names import name_key
 from scripts.build_gazetteer import neighbourhood_name
 
@@ -113,3 +114,16 @@ def test_a_new_sentences_in_after_a_lost_full_stop_puts_no_neighbourhood_in_its_
     # a title-case headline's "In" still does; so does a lower-case "in"
     assert places_by_surface(pipeline, "Car Bomb Kills 5 In al-Sabil In Daraa")["Sabil"].admin1 == "Dar'a"
     assert places_by_surface(pipeline, "Clashes in al-Sabil neighborhood in Daraa city.")["Sabil"].admin1 == "Dar'a"
+
+
+def test_a_district_of_the_capital_is_damascuss(pipeline):
+    # "the Barzeh district of the capital", in a text that names Homs and no Damascus: Damascus's
+    # Barzeh, not an unlisted district of Homs, nor Homs's village Barzah; later uses follow it
+    found = pipeline.parse(Article(id="x", text=(
+        "The missiles targeted the research center in the Barzeh district of the capital and facilities "
+        "near Him Shinshar west of Homs. The building of the research center in Barzeh was destroyed."))).places
+    assert [(pm.text, pm.place.name, pm.place.admin1) for pm in found if pm.text == "Barzeh"] == [
+        ("Barzeh", "Barza Al Balad", "Damascus")] * 2
+    # another capital named after it is that one's
+    found = places_by_surface(pipeline, "Clashes hit the Dahiyeh district of the capital Beirut.")
+    assert found["Beirut"].country == "LB"
