@@ -994,6 +994,7 @@ _SAID_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our|local|rebel|oppo
 # After "troops", "army": whose they are follows ("troops from a Kurdish-Arab alliance", "troops
 # alongside the SDF"), or what they fight for ("troops fighting to topple him")
 _OWNED_AFTER = re.compile(r"[ \t]+(?:from|of|alongside|fighting)\b")
+_PAIR_GAP = re.compile(r",?[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?")
 _SOLDIERS_OWNED_AFTER = re.compile(r"[ \t]+(?:of|alongside)\b")
 # Between a state named as a sentence's subject and its "troops"/"soldiers": a few lower-case words
 # ("Ankara has sent thousands of troops", "Russia has so far lost at least 12 soldiers")
@@ -1548,6 +1549,9 @@ class _Referents:
                 # "fighters from Al-Qaeda affiliate Al-Nusra Front", "the Syrian branch of al-Qaeda
                 # al-Nusra": the affiliate named right after its parent
                 first = after[1]
+            elif len(after) > 1 and self._second_of_pair(first, after[1]):
+                # "The terrorists of the Nour al-Din al-Zenki Movement and Jabhat Fateh al-Sham": both
+                return self._distinct((first, after[1]), 2)
             return self._distinct((first,), 1)
         # an alliance named right after it: "terrorists from Jaish al-Fatah" (alliances are
         # no antecedents of "the group", so they are looked up among the named mentions)
@@ -1559,6 +1563,11 @@ class _Referents:
                     and self._linked(end, at):
                 return [actor]
         return []
+
+    def _second_of_pair(self, first: int, second: int) -> bool:
+        """True if group ``second`` is named right after group ``first`` with "and" between them."""
+        stop = next((e for s, e, _ in self.named if s == self.starts[first]), None)
+        return stop is not None and _PAIR_GAP.fullmatch(self.text, stop, self.starts[second]) is not None
 
     def _linked(self, end: int, following: int, link: re.Pattern[str] = _LINKED) -> bool:
         """True if a phrase ending at ``end`` names the group starting at ``following``.

@@ -962,6 +962,19 @@ def test_unseen_a_states_mercenaries_are_the_group_it_backs(lexicon, text, expec
     assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a plural linked to two groups named as a pair is both groups'
+    ("Clashes with the terrorists of Jabhat al-Nusra and Ahrar al-Sham went on.",
+     [("terrorists", NUSRA), ("terrorists", "Ahrar al-Sham")]),
+    ("The terrorists of the Nour al-Din al-Zenki Movement and Jabhat Fateh al-Sham fired rockets.",
+     [("terrorists", "Nour al-Din al-Zenki"), ("terrorists", NUSRA)]),
+    # not a group named later in the sentence after other words
+    ("Clashes with the terrorists of Jabhat al-Nusra killed 20 and Ahrar al-Sham withdrew.", [("terrorists", NUSRA)]),
+])
+def test_unseen_a_plural_of_a_pair_of_groups_is_both(lexicon, text, expected):
+    assert sorted((m.text, m.actor) for m in find_actors(text, lexicon) if m.coref) == sorted(expected)
+
+
 @pytest.mark.parametrize("text", [
     "The Syrian army and the Lebanese resistance fighters continued their advance in al-Zabadani.",
     "Army units and the resistance fighters took control of the heights.",
