@@ -2959,7 +2959,21 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         before, gov = (*before, _AIRPORT), False  # "Deir Ezzor military airport", "Aleppo international airport"
     elif villages_of and any(p.kind == "governorate" for p in m.candidates):
         before = (*before, _REGION)  # "in villages of Idlib and Hama": the governorate, there
+    elif before and before[-1] in ("and", "in") and after not in _ALL_CUES \
+            and any(p.kind == "governorate" for p in m.candidates):
+        # "villages in Idlib and Hama", "the oil fields in Deir Ezzor and Hasaka", "in the southern
+        # countryside of Idlib and in Hama": the second name shares the first one's governorate cue
+        pair = _AFTER_NAME_AND.search(text, max(0, m.start - 48), m.start)
+        if pair is not None:
+            first = tuple(_words_before(text, pair.start(1)))
+            if _governorate_before(first):
+                before = (*first, _REGION)
     return _Cue(after, before, gov)
+
+
+#: a name, then "and" (and "in") right before the next one ("Deir Ezzor and ", "Idlib and in ")
+_AFTER_NAME_AND = re.compile(r"(?<![\w'’`-])((?:(?i:al|el)-)?[A-Z][\w'’`-]*(?:[ \t]+[A-Z][\w'’`-]*){0,2})"
+                             r"[ \t]+and[ \t]+(?:in[ \t]+)?\Z")
 
 
 #: A governorate's institution after its name ("Aleppo Police Command", "Idlibs health authority",

@@ -932,6 +932,19 @@ def test_towns_and_villages_in_a_name_are_its_governorates(pipeline, text, name)
     assert kinds == ["governorate", "town"]
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    # the second of "A and B" shares the first one's governorate cue
+    ("Shelling hit villages in Idlib and Hama.", "Hama", "governorate"),
+    ("The US forces took control of the oil fields in Deir Ezzor and Hasaka.", "Hasaka", "governorate"),
+    ("Families fled their homes in the southern countryside of Idlib and in Hama.", "Hama", "governorate"),
+    # not where it has a cue of its own, nor after a name without one
+    ("Shelling hit villages in Idlib and Hama city.", "Hama", "town"),
+    ("Clashes broke out in Aleppo and Hama.", "Hama", "town"),
+])
+def test_the_second_of_a_pair_shares_the_firsts_governorate_cue(pipeline, text, name, kind):
+    assert dict(kinds_in(pipeline, text))[name] == kind
+
+
 def test_the_towns_of_a_list_are_towns(pipeline):
     # "the border towns of Kilis and Reyhanli": the towns themselves; a list's "villages of" cue
     # does not reach a name after it that is no list's ("the 35 villages of the Khabur valley have
