@@ -730,6 +730,12 @@ class PlaceFinder:
             if length > 1:
                 needs = None if all(w in _ARABIC_FUNCTION_WORDS for w in words[:length]) else _TAKE
             else:
+                i = keyed[pos]
+                if key in _GENERIC_HEADS and all(not t.key for t in tokens[i + 1:]) and not (
+                        i > 0 and tokens[i - 1].key == "" and tokens[i - 1].end >= first.start - 1):
+                    # a head word alone, without its article: only the Syrian places called just
+                    # that, as written (Deir Ezzor's "Marrat", not Hasakeh's "Marit", which folds alike)
+                    places = tuple(p for p in places if p.name == first.surface and p.country == "SY") or places
                 needs = self._single_needs(tokens, keyed[pos], key, places, at_sentence_start)
             if needs is not None:
                 items.append(_Item(start, last.end, key, places, needs))
@@ -810,7 +816,12 @@ class PlaceFinder:
         if low in _MONTHS_DAYS or (low[-1:] == "s" and low[:-1] in _DAYS):  # "Fridays bombing"
             return None
         if key in _GENERIC_HEADS and not (i > 0 and tokens[i - 1].key == ""
-                                          and tokens[i - 1].end >= tokens[i].start - 1):
+                                          and tokens[i - 1].end >= tokens[i].start - 1) \
+                and not (all(not t.key for t in tokens[i + 1:])
+                         and any(p.name == surface and p.country == "SY" for p in places)):
+            # (a head word alone is a place only where a Syrian place is called just that and no
+            # name goes on after it: "killed four fighters in Marrat", Deir Ezzor's village, which
+            # folds as the head of "Maarat al-Numan" does)
             return None
         if surface.isupper() and len(surface) <= 3 and not any(
                 surface in p.names for p in places):

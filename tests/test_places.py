@@ -336,3 +336,15 @@ def test_a_name_that_opens_with_a_turkish_or_kurdish_capital_is_read():
     finder = PlaceFinder(Gazetteer.from_places([*PLACES, shiye]), not_places=["Assad"])
     found, _ = resolve(finder, "Turkish shelling hit Şiyê and Idlib.")
     assert found["Şiyê"].place == shiye and found["Idlib"].place.id in ("wof:1", "wof:2")
+
+
+def test_a_village_named_as_a_head_word_folds_is_found_alone(pipeline):
+    # "Marrat" (Deir Ezzor's village) folds as the head of "Maarat al-Numan" does: alone, without an
+    # article and with no name going on after it, it is the place called just that as written (not
+    # Hasakeh's "Marit"); a head word that is no place's whole name stays none
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Rebels killed four fighters in Marrat.")
+    assert (found["Marrat"].name, found["Marrat"].admin1) == ("Marrat", "Deir-ez-Zor")
+    assert "Maarat" not in places_by_surface(pipeline, "Clashes near Maarat and Kafr Batikh.")
+    assert places_by_surface(pipeline, "Gunmen kidnapped two citizens on the road to al-Kafr east of Sweida.")[
+        "Kafr"].admin1 == "As-Sweida"
