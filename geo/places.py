@@ -1516,6 +1516,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _rural_governorates(matches, chosen, cues, gazetteer)
     _big_towns_listed_with_big_places(text, matches, chosen, cues)
     _villages_listed_together(text, matches, chosen)
+    _twins_listed_together(text, matches, chosen)
     _towns_a_road_links(text, matches, chosen, cues)
     if headline_end:
         _headline_follows_the_story(text, matches, chosen, cues, headline_end)
@@ -2016,6 +2017,27 @@ def _villages_listed_together(text: str, matches: Sequence[Match], chosen: list[
                  and p.kind in ("village", "town")]
         if there:
             chosen[i] = (max(there, key=_prior), chosen[i][1])
+
+
+_TWIN_KM = 10.0
+
+
+def _twins_listed_together(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
+    """A village or small town listed right after a Syrian place ("A and B", "A, B"), read far from
+    it, is its namesake within a few kilometres of it if it has one: "the siege of Nubl and Zahraa"
+    are the twin Shiite towns north of Aleppo, not Homs's Az Zahrah, in an article about Qusayr."""
+    for i in range(1, len(matches)):
+        place, a = chosen[i][0], chosen[i - 1][0]
+        if place.country != "SY" or place.kind not in ("village", "town") or len(matches[i].candidates) < 2 \
+                or a.country != "SY" or a.kind not in ("village", "town") or _km(a, place) < 50.0:
+            continue
+        if not (_BESIDE.fullmatch(text, matches[i - 1].end, matches[i].start)
+                or _LATIN_LIST_GAP.fullmatch(text, matches[i - 1].end, matches[i].start)):
+            continue
+        near = [p for p in matches[i].candidates if p.country == "SY" and p.kind in ("village", "town")
+                and _km(a, p) <= _TWIN_KM]
+        if near:
+            chosen[i] = (min(near, key=lambda p: _km(a, p)), chosen[i][1])
 
 
 _ROADS = frozenset({"road", "roads", "highway", "highways", "motorway", "route", "routes"})

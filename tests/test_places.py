@@ -348,3 +348,13 @@ def test_a_village_named_as_a_head_word_folds_is_found_alone(pipeline):
     assert "Maarat" not in places_by_surface(pipeline, "Clashes near Maarat and Kafr Batikh.")
     assert places_by_surface(pipeline, "Gunmen kidnapped two citizens on the road to al-Kafr east of Sweida.")[
         "Kafr"].admin1 == "As-Sweida"
+
+
+def test_a_name_listed_right_after_a_town_is_its_twin_nearby(pipeline):
+    # "the siege of Nubl and Zahraa": the twin towns north of Aleppo, not Homs's Az Zahrah, in an
+    # article about Homs; a namesake within 10 km of the place listed before it wins
+    from conftest import places_by_surface
+    text = ("In Homs province troops shelled Talbiseh and al-Rastan while rebels fled Qusayr. Hezbollah "
+            "fighters massed to break the siege of Nubl and Zahraa. Troops shelled Talbiseh again.")
+    found = places_by_surface(pipeline, text)
+    assert (found["Zahraa"].name, found["Zahraa"].admin1) == ("Az Zahra'", "Aleppo")
