@@ -2023,17 +2023,20 @@ _TWIN_KM = 10.0
 
 
 def _twins_listed_together(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
-    """A village or small town listed right after a Syrian place ("A and B", "A, B"), read far from
-    it, is its namesake within a few kilometres of it if it has one: "the siege of Nubl and Zahraa"
+    """A village listed as a pair right after a Syrian place ("A and B", "A, B"; not the tail of a
+    longer list), read far from it, is its namesake within a few kilometres of it if it has one: "the siege of Nubl and Zahraa"
     are the twin Shiite towns north of Aleppo, not Homs's Az Zahrah, in an article about Qusayr."""
     for i in range(1, len(matches)):
         place, a = chosen[i][0], chosen[i - 1][0]
-        if place.country != "SY" or place.kind not in ("village", "town") or len(matches[i].candidates) < 2 \
+        if place.country != "SY" or place.kind != "village" or len(matches[i].candidates) < 2 \
                 or a.country != "SY" or a.kind not in ("village", "town") or _km(a, place) < 50.0:
             continue
         if not (_BESIDE.fullmatch(text, matches[i - 1].end, matches[i].start)
                 or _LATIN_LIST_GAP.fullmatch(text, matches[i - 1].end, matches[i].start)):
             continue
+        if i >= 2 and (_BESIDE.fullmatch(text, matches[i - 2].end, matches[i - 1].start)
+                       or _LATIN_LIST_GAP.fullmatch(text, matches[i - 2].end, matches[i - 1].start)):
+            continue  # the tail of a longer list ("in Saraqeb, Qamishli and Qusayr"): no pair
         near = [p for p in matches[i].candidates if p.country == "SY" and p.kind in ("village", "town")
                 and _km(a, p) <= _TWIN_KM]
         if near:
