@@ -1152,6 +1152,14 @@ def test_unseen_aliases_round_6(lexicon, text, expected):
      [("Foreign and Expatriates Ministry", GOV), ("UN", "United Nations")]),
     ("The people stressed their rejection of the US occupation and its mercenaries of the so-called SDF militia.",
      [("US occupation", "United States"), ("mercenaries", SDF), ("SDF militia", SDF)]),
+    # a state's mediation, missile attack, air cover, engineers (batch 8)
+    ("The terrorists agreed under Russian mediation to hand over their weapons.", [("terrorists", OPP),
+                                                                                   ("Russian mediation", "Russia")]),
+    ("YPG seizes Menagh air base under Russian air cover", [("YPG", "YPG/PYD"), ("Russian air cover", "Russia")]),
+    ("Coalition Condemns Russian Missile Attack on Displaced Camps", [("Russian Missile Attack", "Russia")]),
+    ("Russian military engineers have cleared 2000 hectares.", [("Russian military engineers", "Russia")]),
+    # but not a side, which is mostly where ("on the Turkish side of the border")
+    ("Shells landed on the Turkish side of the border.", []),
 ])
 def test_unseen_state_nouns_and_sana_words(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
