@@ -468,6 +468,8 @@ class ActorLexicon:
             return True
         if capital and _DATELINE_AFTER.match(text, end) or _between_places(text, start, end, capital, cues.name_words):
             return True
+        if not headed and _ROAD_END_BEFORE.search(text, max(0, start - 60), start):
+            return True  # "the M5 highway linking Aleppo with Damascus", "the highway linking Damascus with Homs"
         if capital:
             return _governed_by(text, start, cues.capital_before, cues.capital_before_tails, cues.name_words)
         if headed:
@@ -1021,6 +1023,12 @@ _BETWEEN_AND = re.compile(r"\bbetween[ \t]+(\S+(?:[ \t]+\S+){0,2}?)[ \t]+and[ \t
 # a road or a line between two places ("the highway between Damascus and Baghdad", "the
 # ceasefire line between Israel and Syria"): both are places
 _ROUTE_BETWEEN = re.compile(r"\b(?i:road|roads|highway|motorway|route|line|railway|corridor)[ \t]+between[ \t]+\Z")
+# an end of a road or a line a verb links ("the M5 highway that links Aleppo with Hama and Damascus",
+# "the highway linking Damascus with Homs"): a place
+_ROAD_END_BEFORE = re.compile(
+    r"\b(?i:links?|linking|linked|connects?|connecting|connected)[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:(?:al|el)-)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:with|to|and)[ \t]+"
+    r"(?:(?:(?:al|el)-)?[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?)?\Z")
 # "between <capital> and X"
 _AND_NAME = re.compile(r"[ \t]+and[ \t]+((?:(?i:al|el)-)?[A-Z][\w'’-]*)")
 

@@ -909,6 +909,18 @@ def test_unseen_roads_lines_and_destinations_between_states_are_places(lexicon, 
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the ends of a road a verb links are places
+    ("The army secured the M5 highway that links Aleppo with Hama and Damascus.", [("army", GOV)]),
+    ("Troops shelled al-Nabk on the highway linking Damascus with Homs.", [("Troops", GOV)]),
+    ("The highway linking Aleppo and Damascus opened.", []),
+    # talks that link nothing stay the governments'
+    ("Moscow wants to link the talks with Damascus to a ceasefire.", [("Moscow", "Russia"), ("Damascus", GOV)]),
+])
+def test_unseen_the_ends_of_a_linking_road_are_places(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # bare "soldiers" and "security forces" are the army's (the Syrian government's by default) ...
     ("IS fighters killed 25 soldiers near Palmyra.", [("soldiers", GOV)]),
     ("Residents said security forces fired on the crowd.", [("security forces", GOV)]),
