@@ -513,8 +513,9 @@ def find_actors(text: str, lexicon: ActorLexicon,
     # as well; not a name used as a modifier ("al-Qaeda-linked", "Iran-backed").
     groups: list[tuple[int, Actor | None]] = []
     # The states named, as (start, actor, head): head "army" if named with its army ("Turkish
-    # army"), "government" if with its government ("the Iraqi government"), else "": for
-    # "the army" and "the government" (rule last_state).
+    # army"), "government" if with its government ("the Iraqi government"), "troops" if with its
+    # soldiers ("Turkish soldiers"), else "": for "the army", "the soldiers" and "the government"
+    # (rule last_state).
     states: list[tuple[int, Actor, str]] = []
     # Every named mention, as (start, end, actor), for "the coalition" (rule last_named).
     named: list[tuple[int, int, Actor]] = []
@@ -984,18 +985,20 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     return around.isupper() and len(_LETTERS.findall(around)) >= 6
 
 
-# "soldiers" and "security forces" alone are the army's only where nothing says whose they are: not
-# after an owner ("its soldiers", "local security forces", "Syrian Kurdish internal security forces")
-# nor near another state ("Russia has lost 12 soldiers")
 #: plurals that are the group a state backs after its owner ("and their mercenaries")
 _BACKED_WORDS = ("mercenaries",)
 _BACKED_OWNER_BEFORE = re.compile(r"\b(?:its|their)[ \t]+\Z")
+# "soldiers", "security forces" (men, services) alone are the army's only where nothing says whose
+# they are: not after an owner ("its soldiers", "local security forces", "Syrian Kurdish internal
+# security forces"), nor with another state named before them in their sentence (in "Turkey strikes
+# regime targets after 33 soldiers killed", neither clearly)
 _WHOSE_IS_SAID = ("soldiers", "security forces", "security men", "security services")
 _SAID_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our|local|rebel|opposition|police)|[a-z0-9,;:]"
                                 r"[ \t]+(?:[A-Z][\w'’-]*[ \t]+)*[A-Z][\w'’-]*)[ \t]+(?:the[ \t]+)?(?:internal[ \t]+)?\Z")
 # After "troops", "army": whose they are follows ("troops from a Kurdish-Arab alliance", "troops
 # alongside the SDF"), or what they fight for ("troops fighting to topple him")
 _OWNED_AFTER = re.compile(r"[ \t]+(?:from|of|alongside|fighting)\b")
+# between two groups named as a pair ("the terrorists of Jabhat al-Nusra and Ahrar al-Sham")
 _PAIR_GAP = re.compile(r",?[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?")
 _SOLDIERS_OWNED_AFTER = re.compile(r"[ \t]+(?:of|alongside)\b")
 # Between a state named as a sentence's subject and its "troops"/"soldiers": a few lower-case words
@@ -1234,7 +1237,8 @@ def _drop_shorter_states(matches: list[_Match], states_at: list[int]) -> None:
 
 def _state_head(text: str, start: int, end: int) -> str:
     """"army" if the state's mention at start..end ends with its army ("Turkish army"),
-    "government" if with its government ("Iraqi government"), else ""."""
+    "government" if with its government ("Iraqi government"), "troops" if with its soldiers,
+    troops, units or commandos ("Turkish soldiers"), else ""."""
     at = max(start, end - 14)
     if _ARMY_END.search(text, at, end):
         return "army"
@@ -1280,7 +1284,7 @@ class _Referents:
                  sentence_starts: Sequence[int], states: Sequence[tuple[int, Actor, str]] = (),
                  named: Sequence[tuple[int, int, Actor]] = (), backed: dict[str, Actor] | None = None) -> None:
         """``groups``: (start, actor) of the groups named in ``text``, in text order;
-        ``states``: (start, actor, head: "army", "government" or "") of the states named; ``named``:
+        ``states``: (start, actor, head: "army", "government", "troops" or "") of the states named; ``named``:
         (start, end, actor) of every named mention; ``backed``: state name -> the group it backs."""
         self.text = text
         self.backed = backed or {}
@@ -1469,7 +1473,7 @@ class _Referents:
         return []
 
     def _other_state_near(self, start: int, fallback: Actor | None) -> bool:
-        """True if a state other than ``fallback`` is named in the sentence of ``start`` or the one before."""
+        """True if a state other than ``fallback`` is named before ``start`` in its sentence."""
         first = _sentence_of(self.sentence_starts, start)
         first_offset = self.sentence_starts[first] if first > 0 else 0
         return any(first_offset <= at < start and actor is not fallback for at, actor, _ in self.states)

@@ -2024,8 +2024,9 @@ _TWIN_KM = 10.0
 
 def _twins_listed_together(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
     """A village listed as a pair right after a Syrian place ("A and B", "A, B"; not the tail of a
-    longer list), read far from it, is its namesake within a few kilometres of it if it has one: "the siege of Nubl and Zahraa"
-    are the twin Shiite towns north of Aleppo, not Homs's Az Zahrah, in an article about Qusayr."""
+    longer list), read 50 km or more from it, is its namesake within 10 km of it if it has one:
+    "the siege of Nubl and Zahraa" are the twin towns north of Aleppo, not Homs's Az Zahrah, in an
+    article about Qusayr."""
     for i in range(1, len(matches)):
         place, a = chosen[i][0], chosen[i - 1][0]
         if place.country != "SY" or place.kind != "village" or len(matches[i].candidates) < 2 \
