@@ -843,6 +843,12 @@ class PlaceFinder:
             return _TAKE
         if major and any(surface == p.name or surface in p.names for p in places):
             return _TAKE
+        if i > 0 and tokens[i - 1].surface.lower() in ("al", "el") and tokens[i - 1].end == tokens[i].start - 1 \
+                and any(p.country == "SY" and p.kind == "town" for p in places) \
+                and not (i > 1 and tokens[i - 2].surface[:1].isupper()):
+            # an English word with the Arabic article, after a lower-case word, is a Syrian town's
+            # name: "The buses left al-Tall" (not a byline's "Manar al-Freih")
+            return _TAKE
         return _IF_CUE
 
     def _arabic_needs(self, key: str, places: tuple[Place, ...], major: bool) -> int:
