@@ -1,4 +1,4 @@
-"""Whole articles the engine was not tuned on: seven batches of 40 and one of 30, each answered by hand
+"""Whole articles the engine was not tuned on: seven batches of 40, one of 30 and one of 16, each answered by hand
 before the engine read it (``tests/fixtures/unseen_articles*``).
 
 * ``unseen_articles``: clean prose in the outlets' styles (SANA, Reuters, AFP, Sputnik, ...).
@@ -20,6 +20,8 @@ before the engine read it (``tests/fixtures/unseen_articles*``).
   after its fixes (first_run.txt): the fifth fair estimate.
 * ``unseen_articles_8``: 30 more (2011-2022), written at session 17's start and scored once with
   that session's first changes (first_run.txt): the sixth fair estimate.
+* ``unseen_articles_9``: 16 more, written later in that session and scored once after batch 8's
+  fixes (first_run.txt): the seventh.
 
 Each fixture's README.md (batches 2 and 3) gives the conventions: title lines, repeated
 headlines, caps datelines and Related/Tags lists are left out of the answers, so what the
@@ -47,6 +49,7 @@ class Floors(NamedTuple):
     dominant: int           # of the articles
     within_161km: int       # found and within 161 km of the answer's row (the peers' measure)
     articles: int = 40
+    governorates: int = 14  # named in the answers
 
 
 BATCHES = {
@@ -92,6 +95,13 @@ BATCHES = {
     # mentions with a row (99.6 % of the 486 found). After the fixes it prompted: 490, 471, 3, 118, 28, 485
     "unseen_articles_8": Floors(503, (120, 300), found=487, right=466, wrong_governorate=5, extra=121, dominant=28,
                                 within_161km=482, articles=30),
+    # 16 articles written by a helper later in session 17 (in 35 minutes: 12 governorates named, 9
+    # dominant) and scored once, blind, after batch 8's fixes (first_run.txt): 228 found, 204 right, 9
+    # wrong governorate, 71 extra, dominant 16; within 161 km 217 of the 227 mentions with a row (97.7 %
+    # of the 222 found). After three spellings it showed (Thiban, Salaheddin, Halab al-Jadida) and al-Tall:
+    # 232, 210, 8, 71, 16, 222
+    "unseen_articles_9": Floors(235, (120, 300), found=229, right=207, wrong_governorate=9, extra=74, dominant=16,
+                                within_161km=219, articles=16, governorates=12),
 }
 
 _results: dict[str, object] = {}
@@ -119,7 +129,7 @@ def test_fixture_is_sound(batch):
         for p in row["places"]:
             assert text[p["start"]:p["end"]] == p["text"], (row["file"], p)
             govs.add(p["governorate"])
-    assert len(govs - {None}) == 14
+    assert len(govs - {None}) == floors.governorates
     assert sum(len(row["places"]) for row, _ in rows) == floors.expected
 
 
