@@ -2042,8 +2042,10 @@ def _twins_listed_together(text: str, matches: Sequence[Match], chosen: list[tup
                 or _LATIN_LIST_GAP.fullmatch(text, matches[i - 1].end, matches[i].start)):
             continue
         if i >= 2 and (_BESIDE.fullmatch(text, matches[i - 2].end, matches[i - 1].start)
-                       or _LATIN_LIST_GAP.fullmatch(text, matches[i - 2].end, matches[i - 1].start)):
-            continue  # the tail of a longer list ("in Saraqeb, Qamishli and Qusayr"): no pair
+                       or _LATIN_LIST_GAP.fullmatch(text, matches[i - 2].end, matches[i - 1].start)) \
+                or i + 1 < len(matches) and (_BESIDE.fullmatch(text, matches[i].end, matches[i + 1].start)
+                                             or _LATIN_LIST_GAP.fullmatch(text, matches[i].end, matches[i + 1].start)):
+            continue  # a longer list ("in Saraqeb, Qamishli and Qusayr", "Rasm al-Harmal Umm al-Amad and Tal Aran"): no pair
         near = [p for p in matches[i].candidates if p.country == "SY" and p.kind in ("village", "town")
                 and _km(a, p) <= _TWIN_KM]
         if near:
