@@ -731,8 +731,7 @@ class PlaceFinder:
                 needs = None if all(w in _ARABIC_FUNCTION_WORDS for w in words[:length]) else _TAKE
             else:
                 i = keyed[pos]
-                if key in _GENERIC_HEADS and all(not t.key for t in tokens[i + 1:]) and not (
-                        i > 0 and tokens[i - 1].key == "" and tokens[i - 1].end >= first.start - 1):
+                if key in _GENERIC_HEADS and _last_word(tokens, i) and not _article_on(tokens, i):
                     # a head word alone, without its article: only the Syrian places called just
                     # that, as written (Deir Ezzor's "Marrat", not Hasakeh's "Marit", which folds alike)
                     places = tuple(p for p in places if p.name == first.surface and p.country == "SY") or places
@@ -815,10 +814,8 @@ class PlaceFinder:
         low = surface.lower()
         if low in _MONTHS_DAYS or (low[-1:] == "s" and low[:-1] in _DAYS):  # "Fridays bombing"
             return None
-        if key in _GENERIC_HEADS and not (i > 0 and tokens[i - 1].key == ""
-                                          and tokens[i - 1].end >= tokens[i].start - 1) \
-                and not (all(not t.key for t in tokens[i + 1:])
-                         and any(p.name == surface and p.country == "SY" for p in places)):
+        if key in _GENERIC_HEADS and not _article_on(tokens, i) \
+                and not (_last_word(tokens, i) and any(p.name == surface and p.country == "SY" for p in places)):
             # (a head word alone is a place only where a Syrian place is called just that and no
             # name goes on after it: "killed four fighters in Marrat", Deir Ezzor's village, which
             # folds as the head of "Maarat al-Numan" does)
@@ -977,6 +974,16 @@ def _listed_after(text: str, previous_end: int, start: int) -> bool:
     """
     return (start - previous_end <= 4 and is_arabic(text[start:start + 1])
             and _ARABIC_LIST_GAP.fullmatch(text, previous_end, start) is not None)
+
+
+def _article_on(tokens: Sequence[Token], i: int) -> bool:
+    """True if token ``i`` has the Arabic article written onto it ("al-Kafr", "al-Tall")."""
+    return i > 0 and tokens[i - 1].key == "" and tokens[i - 1].end >= tokens[i].start - 1
+
+
+def _last_word(tokens: Sequence[Token], i: int) -> bool:
+    """True if no word of a name comes after token ``i`` in its chunk."""
+    return all(not t.key for t in tokens[i + 1:])
 
 
 def _is_name_start(surface: str) -> bool:
@@ -2003,6 +2010,13 @@ def _big_towns_listed_with_big_places(text: str, matches: Sequence[Match], chose
                 break
 
 
+def _listed_next(text: str, matches: Sequence[Match], j: int) -> bool:
+    """True if match ``j`` follows match ``j - 1`` in a list: spaces, commas or "and" between, maybe an
+    article before the name."""
+    return bool(_BESIDE.fullmatch(text, matches[j - 1].end, matches[j].start)
+                or _LATIN_LIST_GAP.fullmatch(text, matches[j - 1].end, matches[j].start))
+
+
 def _villages_listed_together(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
     """A village or small town read in another governorate than the two places listed right before
     it, both in one governorate, is its namesake there if it has one: "Fighters in al-Ruhaybah
@@ -2016,9 +2030,8 @@ def _villages_listed_together(text: str, matches: Sequence[Match], chosen: list[
         if a.country != "SY" or b.country != "SY" or a.admin1 != b.admin1 or a.admin1 == place.admin1 \
                 or a.kind not in ("village", "town") or b.kind not in ("village", "town"):
             continue
-        if not all(_BESIDE.fullmatch(text, matches[j - 1].end, matches[j].start)
-                   or _LATIN_LIST_GAP.fullmatch(text, matches[j - 1].end, matches[j].start) for j in (i - 1, i)):
-            continue  # (a list: spaces, commas or "and" between, maybe an article before the next name)
+        if not (_listed_next(text, matches, i - 1) and _listed_next(text, matches, i)):
+            continue
         there = [p for p in matches[i].candidates if p.country == "SY" and p.admin1 == a.admin1
                  and p.kind in ("village", "town")]
         if there:
@@ -2038,13 +2051,9 @@ def _twins_listed_together(text: str, matches: Sequence[Match], chosen: list[tup
         if place.country != "SY" or place.kind != "village" or len(matches[i].candidates) < 2 \
                 or a.country != "SY" or a.kind not in ("village", "town") or _km(a, place) < 50.0:
             continue
-        if not (_BESIDE.fullmatch(text, matches[i - 1].end, matches[i].start)
-                or _LATIN_LIST_GAP.fullmatch(text, matches[i - 1].end, matches[i].start)):
+        if not _listed_next(text, matches, i):
             continue
-        if i >= 2 and (_BESIDE.fullmatch(text, matches[i - 2].end, matches[i - 1].start)
-                       or _LATIN_LIST_GAP.fullmatch(text, matches[i - 2].end, matches[i - 1].start)) \
-                or i + 1 < len(matches) and (_BESIDE.fullmatch(text, matches[i].end, matches[i + 1].start)
-                                             or _LATIN_LIST_GAP.fullmatch(text, matches[i].end, matches[i + 1].start)):
+        if i >= 2 and _listed_next(text, matches, i - 1) or i + 1 < len(matches) and _listed_next(text, matches, i + 1):
             continue  # a longer list ("in Saraqeb, Qamishli and Qusayr", "Rasm al-Harmal Umm al-Amad and Tal Aran"): no pair
         near = [p for p in matches[i].candidates if p.country == "SY" and p.kind in ("village", "town")
                 and _km(a, p) <= _TWIN_KM]

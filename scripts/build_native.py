@@ -37,7 +37,8 @@ GROUP = "geo._native"
 
 
 def _native_modules() -> tuple[str, ...]:
-    sys.path.insert(0, str(REPO))
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
     from geo import NATIVE_MODULES
     return NATIVE_MODULES
 
