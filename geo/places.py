@@ -59,6 +59,8 @@ _LOCALITY_CUES = frozenset({"city", "town", "village", "villages", "towns", "nei
 _NEIGHBOURHOOD_CUES = frozenset({"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
                                  "quarter", "quarters", "district", "districts"})
 _REGION_CUES = frozenset({"region", "regions", "area", "mountains", "mountain", "plain", "valley"})
+#: Lower-case words that end a natural feature's name ("the Barada valley", "the Turkmen mountains").
+_FEATURE_WORDS = frozenset({"valley", "plain", "mountains", "mountain"})
 # Words before a name that announce a place ("near X", "the town of X").
 _LOCATIVE_BEFORE = frozenset({"in", "near", "at", "from", "into", "to", "outside", "around",
                               "toward", "towards", "across", "through", "via", "of", "between",
@@ -725,8 +727,13 @@ class PlaceFinder:
             if key in self.not_places and not (length == 1 and key in self._heads_with_article
                                                and first.surface.startswith("ال")):
                 return length
-            if not _last_capitalised(last.surface) and (length == 1 or last.surface.lower() in _ENDS_BEFORE):
-                continue  # "Deir ezzor" and "Damascus countryside" are names; "Jabal al-Zawiya region" ends before "region"
+            if not _last_capitalised(last.surface) and (length == 1 or last.surface.lower() in _ENDS_BEFORE) \
+                    and not (last.surface.lower() in _FEATURE_WORDS and not self._names_one_of(key[:key.rindex(" ")], places)):
+                # "Deir ezzor" and "Damascus countryside" are names; "Jabal al-Zawiya region" ends
+                # before "region". A valley, plain or mountains the name without its feature word does
+                # not name is one name: "the Barada valley" is Wadi Barada (Barada alone a village of
+                # Aleppo), "the Yarmouk valley" not Damascus's Yarmouk camp
+                continue
             if length > 1:
                 needs = None if all(w in _ARABIC_FUNCTION_WORDS for w in words[:length]) else _TAKE
             else:
@@ -740,6 +747,13 @@ class PlaceFinder:
                 items.append(_Item(start, last.end, key, places, needs))
             return length
         return 0
+
+    def _names_one_of(self, key: str, places: tuple[Place, ...]) -> bool:
+        """True if the gazetteer's name ``key`` names one of ``places``."""
+        if key not in self._keys:
+            return False
+        ids = {p.id for p in places}
+        return any(p.id in ids for p in self.by_key(key))
 
     def _unglued(self, token: Token) -> Token:
         """A name written with its article glued on ("Alwaer", "Bab Alfaraj", "Altibni") read as
@@ -1530,6 +1544,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _big_towns_listed_with_big_places(text, matches, chosen, cues)
     _villages_listed_together(text, matches, chosen)
     _twins_listed_together(text, matches, chosen)
+    _neighbourhoods_listed_together(text, matches, chosen)
     _towns_a_road_links(text, matches, chosen, cues)
     if headline_end:
         _headline_follows_the_story(text, matches, chosen, cues, headline_end)
@@ -2059,6 +2074,31 @@ def _twins_listed_together(text: str, matches: Sequence[Match], chosen: list[tup
                 and _km(a, p) <= _TWIN_KM]
         if near:
             chosen[i] = (min(near, key=lambda p: _km(a, p)), chosen[i][1])
+
+
+#: How near a neighbourhood listed with another must lie to it to be read as its fellow (km).
+_FELLOW_NEIGHBOURHOOD_KM = 8.0
+
+
+def _neighbourhoods_listed_together(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
+    """A name listed right before or after a Syrian neighbourhood ("A and B", "A, B"), read 15 km or
+    more from it, is its namesake neighbourhood within 8 km of it if it has one: "shelled Jobar and
+    Qaboun" are Damascus's districts, not Homs's village Jawbar, in a report from Homs."""
+    for i in range(len(matches)):
+        place = chosen[i][0]
+        if place.country != "SY" or place.kind not in _SMALL_KINDS or len(matches[i].candidates) < 2:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(matches) or not _listed_next(text, matches, max(i, j)):
+                continue
+            fellow = chosen[j][0]
+            if fellow.kind != "neighbourhood" or fellow.country != "SY" or _km(fellow, place) < 15.0:
+                continue
+            near = [p for p in matches[i].candidates if p.kind == "neighbourhood" and p.country == "SY"
+                    and _km(fellow, p) <= _FELLOW_NEIGHBOURHOOD_KM]
+            if near:
+                chosen[i] = (min(near, key=lambda p: _km(fellow, p)), chosen[i][1])
+                break
 
 
 _ROADS = frozenset({"road", "roads", "highway", "highways", "motorway", "route", "routes"})

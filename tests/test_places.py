@@ -367,3 +367,27 @@ def test_an_english_word_with_the_arabic_article_after_a_lower_case_word_is_a_sy
     found = places_by_surface(pipeline, "The buses left al-Tall through the Damascus Homs highway.")
     assert (found["Tall"].name, found["Tall"].admin1) == ("Al-Tall", "Rural Damascus")
     assert "Freih" not in places_by_surface(pipeline, "The airstrike hit houses in Hama. Manar al-Freih / Hazem Sabbagh")
+
+
+def test_a_name_listed_with_a_neighbourhood_is_its_fellow_neighbourhood(pipeline):
+    # "shelled Jobar and Qaboun": Damascus's districts, not Homs's village Jawbar, in a report from Homs
+    from conftest import places_by_surface
+    text = ("Troops seized the district of Khalidiya in Homs. In Damascus government forces shelled "
+            "Jobar and Qaboun.")
+    found = places_by_surface(pipeline, text)
+    assert (found["Jobar"].kind, found["Jobar"].admin1) == ("neighbourhood", "Damascus")
+    # a place listed with a neighbourhood but with no neighbourhood of its name near it stays
+    found = places_by_surface(pipeline, "Troops seized Khalidiya in Homs. Rebels shelled Qaboun and Zamalka.")
+    assert (found["Zamalka"].kind, found["Zamalka"].admin1) == ("village", "Rural Damascus")
+
+
+def test_a_valley_or_mountains_the_bare_name_does_not_name_is_one_name(pipeline):
+    # "the Barada valley" is Wadi Barada, not Aleppo's village Buraydah ("Barada"); "the Ghab plain"
+    # ends before "plain" as before, the bare name naming the same region
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "The army tightens its grip on the Barada valley and Khan al-Shih.")
+    assert "Barada" not in found and found["Barada valley"].name == "Wadi Barada"
+    found = places_by_surface(pipeline, "Shelling hit the Turkmen mountains in Latakia.")
+    assert found["Turkmen mountains"].name == "Jabal Turkman"
+    found = places_by_surface(pipeline, "Rebels in the Ghab plain were shelled.")
+    assert "Ghab plain" not in found and found["Ghab"].name == "Ghab plain"
