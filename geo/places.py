@@ -2082,11 +2082,13 @@ _FELLOW_NEIGHBOURHOOD_KM = 8.0
 
 def _neighbourhoods_listed_together(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
     """A name listed right before or after a Syrian neighbourhood ("A and B", "A, B"), read 15 km or
-    more from it, is its namesake neighbourhood within 8 km of it if it has one: "shelled Jobar and
-    Qaboun" are Damascus's districts, not Homs's village Jawbar, in a report from Homs."""
+    more from it as a village, a neighbourhood or a small town, is its namesake neighbourhood within
+    8 km of it if it has one: "shelled Jobar and Qaboun" are Damascus's districts, not Homs's village
+    Jawbar, in a report from Homs; "hospitals in Furqan and al-Shahbaa" Aleppo's, not Sweida's Shahba."""
     for i in range(len(matches)):
         place = chosen[i][0]
-        if place.country != "SY" or place.kind not in _SMALL_KINDS or len(matches[i].candidates) < 2:
+        if place.country != "SY" or len(matches[i].candidates) < 2 \
+                or place.kind not in _SMALL_KINDS and (place.kind != "town" or _is_major(place)):
             continue
         for j in (i - 1, i + 1):
             if not 0 <= j < len(matches) or not _listed_next(text, matches, max(i, j)):
@@ -2421,7 +2423,10 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
     moved: dict[tuple[str, str], tuple[PlaceMention, int, int]] = {}
     for i, (m, pm) in enumerate(zip(matches, mentions)):
         place = pm.place
-        if place.country != "SY" or place.kind not in _SMALL_KINDS or pm.method == "container":
+        # a small town too: "the neighborhoods of al-Hamidiyah and al-Ummal" in Deir Ezzor city are
+        # no town of Tartous. Only to a listed neighbourhood of the town at hand, below
+        town_read = place.kind == "town" and not _is_major(place)
+        if place.country != "SY" or place.kind not in _SMALL_KINDS and not town_read or pm.method == "container":
             continue
         to, lo, hi = moved.get((m.key, place.id), (None, 0, 0))
         if to is not None and lo <= pm.start < hi:
@@ -2482,6 +2487,8 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
             continue
         else:  # (not a village by the town: "Khaldiyeh District" is Homs's Khalidiyah, not the village 5 km north)
             alike = _spelled_alike_in(gazetteer, pm.text, town, kinds=_NEIGHBOURHOOD_KIND)
+            if alike is None and town_read:
+                continue
             mentions[i] = PlaceMention(pm.text, pm.start, pm.end, alike, confidence=0.5, method="fuzzy") \
                 if alike is not None else _in_town(Span(pm.text, pm.start, pm.end), town, gazetteer)
         moved[m.key, place.id] = (mentions[i], *_passage_of(sentences, pm.start, len(text)))

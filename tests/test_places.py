@@ -376,6 +376,9 @@ def test_a_name_listed_with_a_neighbourhood_is_its_fellow_neighbourhood(pipeline
             "Jobar and Qaboun.")
     found = places_by_surface(pipeline, text)
     assert (found["Jobar"].kind, found["Jobar"].admin1) == ("neighbourhood", "Damascus")
+    # a small town of the name far away too: Aleppo's al-Shahbaa, not Sweida's town Shahba
+    found = places_by_surface(pipeline, "In Aleppo the wounded were taken to hospitals in Furqan and al-Shahbaa.")
+    assert (found["Shahbaa"].kind, found["Shahbaa"].admin1) == ("neighbourhood", "Aleppo")
     # a place listed with a neighbourhood but with no neighbourhood of its name near it stays
     found = places_by_surface(pipeline, "Troops seized Khalidiya in Homs. Rebels shelled Qaboun and Zamalka.")
     assert (found["Zamalka"].kind, found["Zamalka"].admin1) == ("village", "Rural Damascus")
@@ -391,3 +394,14 @@ def test_a_valley_or_mountains_the_bare_name_does_not_name_is_one_name(pipeline)
     assert found["Turkmen mountains"].name == "Jabal Turkman"
     found = places_by_surface(pipeline, "Rebels in the Ghab plain were shelled.")
     assert "Ghab plain" not in found and found["Ghab"].name == "Ghab plain"
+
+
+def test_a_small_town_the_text_calls_a_neighbourhood_of_the_city_at_hand_is_its_neighbourhood(pipeline):
+    # "the neighborhoods of al-Hamidiyah and al-Ummal" in Deir Ezzor city: its Hameidiyyeh, not
+    # Tartous's town Al Hamidiyah; a small town is moved only to a neighbourhood row of the city
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "In Deir Ezzor city the army pressed its assault on the last ISIL "
+                                        "held neighborhoods of al-Hamidiyah and al-Ummal.")
+    assert (found["Hamidiyah"].kind, found["Hamidiyah"].admin1) == ("neighbourhood", "Deir-ez-Zor")
+    found = places_by_surface(pipeline, "In Deir Ezzor city the army shelled the neighborhoods of Saraqeb.")
+    assert (found["Saraqeb"].kind, found["Saraqeb"].admin1) == ("town", "Idleb")
