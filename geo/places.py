@@ -2974,13 +2974,13 @@ _PLURAL_TYPE_AFTER_NEXT = re.compile(
 # Evacuees sent away under a deal go to a province, not a city: "fighters would be bussed to Idlib",
 # "will be taken with their families to Jarablus and Idlib", "their departure to Idleb", "left for Idlib"
 _EVACUATED_TO_BEFORE = re.compile(
-    r"\b(?i:bussed|bused|transferred|evacuated|taken|deported|departure|leave|left|leaving)"
-    r"(?:[ \t]+(?!to\b|for\b)[\w'’-]+){0,4}[ \t]+(?i:to|for)[ \t]+"
+    r"\b(?i:bussed|bused|transferred|evacuated|taken|deported|departure|leave|left|leaving|headed)"
+    r"(?:[ \t]+(?!to\b|for\b|towards?\b)[\w'’-]+){0,4}[ \t]+(?i:to|for|towards?)[ \t]+"
     rf"(?:(?:{_ONE_OR_TWO_WORDS}),?[ \t]+(?:and|&)[ \t]+(?:(?i:to|for)[ \t]+)?)?\Z")
 
 #: how any match of _EVACUATED_TO_BEFORE ends ("to ", "for ", "and "/"& " of "to A and B"): looked
 #: for first, in a few characters, before the long search
-_EVACUATED_TAIL = re.compile(r"(?:\b(?i:to|for|and)|&)[ \t]+\Z")
+_EVACUATED_TAIL = re.compile(r"(?:\b(?i:to|for|and|towards?)|&)[ \t]+\Z")
 
 
 # "... in the east of the city", "in the western part of the city", "in the heart of the city"
@@ -3011,7 +3011,11 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             _ZONE_AFTER.match(text, m.end) or _ZONE_BEFORE.search(text, max(0, m.start - 40), m.start)):
         after = "province"  # "the Idlib de-escalation zone", "the buffer zone around Idlib": the governorate
     before = tuple(_words_before(text, m.start))
-    villages_of = before[-2:] == ("villages", "of")  # (as written, before a list's cue below)
+    # (as written, before a list's cue below): "in villages of Idlib and Hama" names the governorates
+    # holding them, the second one too (a name with no governorate, "villages of Kafr Zita and
+    # Latamneh", is one of the villages, below)
+    villages_of = before[-2:] == ("villages", "of") or before[-1:] == ("and",) \
+        and "villages of" in text[max(0, m.start - 60):m.start] and _villages_of_pair(text, m.start)
     if before and before[-1] == "capital":
         # "the provincial capital Hasakeh", "IS's capital Raqqa": the city, there (the article's
         # other bare names keep their own reading: not a kind cue for _one_sense_per_discourse)
@@ -3070,6 +3074,12 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             if _governorate_before(first):
                 before = (*first, _REGION)
     return _Cue(after, before, gov)
+
+
+def _villages_of_pair(text: str, start: int) -> bool:
+    """True if the name at ``start`` is the second of "villages of A and B"."""
+    pair = _AFTER_NAME_AND.search(text, max(0, start - 48), start)
+    return pair is not None and tuple(_words_before(text, pair.start(1)))[-2:] == ("villages", "of")
 
 
 #: a name, then "and" (and "in") right before the next one ("Deir Ezzor and ", "Idlib and in ")

@@ -405,3 +405,21 @@ def test_a_small_town_the_text_calls_a_neighbourhood_of_the_city_at_hand_is_its_
     assert (found["Hamidiyah"].kind, found["Hamidiyah"].admin1) == ("neighbourhood", "Deir-ez-Zor")
     found = places_by_surface(pipeline, "In Deir Ezzor city the army shelled the neighborhoods of Saraqeb.")
     assert (found["Saraqeb"].kind, found["Saraqeb"].admin1) == ("town", "Idleb")
+
+
+def test_the_second_of_villages_of_two_governorates_is_a_governorate_too(pipeline):
+    # "in villages of Idlib and Hama": both governorates hold the villages; "the villages of Kafr
+    # Zita and Latamneh" are villages, both
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Chlorine was used in villages of Idlib and Hama including Kafr Zita.")
+    assert (found["Idlib"].kind, found["Hama"].kind) == ("governorate", "governorate")
+    found = places_by_surface(pipeline, "The army took the villages of Kafr Zita and Latamneh.")
+    assert found["Latamneh"].kind == "village"
+
+
+def test_buses_headed_to_a_capital_take_fighters_to_the_province(pipeline):
+    # "Buses carrying 1400 people including 500 gunmen headed to Idleb": the province, as "bussed to"
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Buses carrying 1400 people including 500 gunmen headed to Idleb "
+                                        "in the north of the country.")
+    assert found["Idleb"].kind == "governorate"
