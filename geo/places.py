@@ -832,8 +832,9 @@ class PlaceFinder:
                 and not (_last_word(tokens, i) and any(p.name == surface and p.country == "SY" for p in places)):
             # (a head word alone is a place only where a Syrian place is called just that and no
             # name goes on after it: "killed four fighters in Marrat", Deir Ezzor's village, which
-            # folds as the head of "Maarat al-Numan" does)
-            return None
+            # folds as the head of "Maarat al-Numan" does; or where a strict cue calls it one: "in
+            # the Mazraa district" of Damascus)
+            return _IF_STRICT_CUE if all(not t.key or not _is_name_start(t.surface) for t in tokens[i + 1:]) else None
         if surface.isupper() and len(surface) <= 3 and not any(
                 surface in p.names for p in places):
             return None  # "IS", "UN" are not folded variants of a place

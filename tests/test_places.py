@@ -423,3 +423,13 @@ def test_buses_headed_to_a_capital_take_fighters_to_the_province(pipeline):
     found = places_by_surface(pipeline, "Buses carrying 1400 people including 500 gunmen headed to Idleb "
                                         "in the north of the country.")
     assert found["Idleb"].kind == "governorate"
+
+
+def test_a_generic_head_alone_is_a_place_where_a_strict_cue_calls_it_one(pipeline):
+    # "in the Mazraa district" (a farm, a head word of many names) is Damascus's al-Mazraa; the bare
+    # head with no cue is still no place
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "In Damascus a car bomb near the headquarters of the ruling Baath party "
+                                        "in the Mazraa district killed 53 people.")
+    assert (found["Mazraa"].kind, found["Mazraa"].admin1) == ("neighbourhood", "Damascus")
+    assert "Mazraa" not in places_by_surface(pipeline, "In Damascus a car bomb hit Mazraa on Thursday.")
