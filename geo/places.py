@@ -2975,7 +2975,7 @@ _PLURAL_TYPE_AFTER_NEXT = re.compile(
 # Evacuees sent away under a deal go to a province, not a city: "fighters would be bussed to Idlib",
 # "will be taken with their families to Jarablus and Idlib", "their departure to Idleb", "left for Idlib"
 _EVACUATED_TO_BEFORE = re.compile(
-    r"\b(?i:bussed|bused|transferred|evacuated|taken|deported|departure|leave|left|leaving|headed)"
+    r"\b(?i:bussed|bused|transferred|evacuated|taken|deported|departure|leave|left|leaving|headed|heading|heads)"
     r"(?:[ \t]+(?!to\b|for\b|towards?\b)[\w'’-]+){0,4}[ \t]+(?i:to|for|towards?)[ \t]+"
     rf"(?:(?:{_ONE_OR_TWO_WORDS}),?[ \t]+(?:and|&)[ \t]+(?:(?i:to|for)[ \t]+)?)?\Z")
 
@@ -3006,8 +3006,11 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         after = "neighbourhood"  # "al-Haidariya in the east of the city": a quarter of the city at hand
     elif _EVACUATED_TAIL.search(text, max(0, m.start - 8), m.start) \
             and _EVACUATED_TO_BEFORE.search(text, max(0, m.start - 80), m.start) and _word_after(text, m.end) not in _ALL_CUES \
-            and not _INSTITUTION_AFTER.match(text, m.end) and not _AIRPORT_AFTER.match(text, m.end):
-        after = "province"  # "would be bussed to Idlib", "their departure to Idleb": rebels sent to the province
+            and not _INSTITUTION_AFTER.match(text, m.end) and not _AIRPORT_AFTER.match(text, m.end) \
+            and not any(p.kind == "governorate" and p.admin1 == "Damascus" for p in m.candidates):
+        # "would be bussed to Idlib", "their departure to Idleb": rebels sent to the province; not
+        # Damascus, whose governorate is the city ("taken by road to Damascus")
+        after = "province"
     elif "zone" in text[max(0, m.start - 40):m.end + 40].lower() and (  # (the regexes only where a zone is named)
             _ZONE_AFTER.match(text, m.end) or _ZONE_BEFORE.search(text, max(0, m.start - 40), m.start)):
         after = "province"  # "the Idlib de-escalation zone", "the buffer zone around Idlib": the governorate

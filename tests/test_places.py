@@ -423,6 +423,10 @@ def test_buses_headed_to_a_capital_take_fighters_to_the_province(pipeline):
     found = places_by_surface(pipeline, "Buses carrying 1400 people including 500 gunmen headed to Idleb "
                                         "in the north of the country.")
     assert found["Idleb"].kind == "governorate"
+    found = places_by_surface(pipeline, "Hundreds of gunmen left on buses heading to Idleb. A Turkish convoy heads "
+                                        "to Idlib. The wounded were then taken by road to Damascus.")
+    assert (found["Idleb"].kind, found["Idlib"].kind) == ("governorate", "governorate")
+    assert found["Damascus"].kind == "town"  # (Damascus's governorate is the city)
 
 
 def test_a_generic_head_alone_is_a_place_where_a_strict_cue_calls_it_one(pipeline):
