@@ -1902,13 +1902,23 @@ def _rural_governorates(matches: Sequence[Match], chosen: list[tuple[Place, floa
                         gazetteer: Gazetteer) -> None:
     """"rural X" (a lower-case "rural", so not part of the name's match) is the governorate
     named "Rural X" where there is one: "rural Damascus" is Rural Damascus (Rif Dimashq),
-    a governorate apart from the city's own; so is "the countryside of Damascus"."""
+    a governorate apart from the city's own; so is "the countryside of Damascus". And "the
+    region of X" is the region named "X region" where there is one, else X's governorate (not
+    Aleppo's or Damascus's, whose regions are the cities' halves)."""
     for i, m in enumerate(matches):
         before = cues[i].before
         if before and (before[-1] == "rural" or _type_before(before) == "countryside"):
             rural = next((p for p in gazetteer.by_key(name_key("Rural " + m.text)) if p.kind == "governorate"), None)
             if rural is not None:
                 chosen[i] = (rural, chosen[i][1])
+        elif before and _type_before(before) == "region" and chosen[i][0].kind != "region":
+            # "the region of Afrin" is the Afrin region (the OCHA district), where the gazetteer has
+            # a region named "X region", not the town
+            region = next((p for p in gazetteer.by_key(name_key(m.text + " region")) if p.kind == "region"), None) \
+                or next((p for p in m.candidates if p.kind == "governorate" and p.admin1 not in _CITIES_WITH_HALVES
+                         and chosen[i][0].admin1 == p.admin1), None)  # (else "the region of Idlib": the governorate)
+            if region is not None:
+                chosen[i] = (region, chosen[i][1])
 
 
 def _headline_follows_the_story(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],

@@ -437,3 +437,16 @@ def test_a_generic_head_alone_is_a_place_where_a_strict_cue_calls_it_one(pipelin
                                         "in the Mazraa district killed 53 people.")
     assert (found["Mazraa"].kind, found["Mazraa"].admin1) == ("neighbourhood", "Damascus")
     assert "Mazraa" not in places_by_surface(pipeline, "In Damascus a car bomb hit Mazraa on Thursday.")
+
+
+def test_the_region_of_a_name_is_its_region_else_its_governorate(pipeline):
+    # "the region of Afrin" is the Afrin region (the OCHA district), not the town; "the region of
+    # Idlib" the governorate; "the region of Qalamoun" the region it was
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Popular forces entered on Tuesday the region of Afrin in the "
+                                        "northern countryside of Aleppo.")
+    assert (found["Afrin"].name, found["Afrin"].kind) == ("Afrin region", "region")
+    found = places_by_surface(pipeline, "The region of Idlib hosts three million people. Rebels hold the region "
+                                        "of Qalamoun.")
+    assert (found["Idlib"].kind, found["Qalamoun"].kind) == ("governorate", "region")
+    assert places_by_surface(pipeline, "Shells hit Afrin.")["Afrin"].kind == "town"
