@@ -158,6 +158,9 @@ _GOVERNMENT_WORD = re.compile(r"government|authorities", re.IGNORECASE)
 # A state named with its government ("the Iraqi government", "Turkeys government", "Turkish authorities"),
 # for "the government" and "the authorities".
 _GOVERNMENT_END = re.compile(r"\b(?:government|authorities)$", re.IGNORECASE)
+# "the Russian side" is a party to talks or a deal, where it is no side of a border or line
+_SIDE_AFTER = re.compile(r" side\b(?![ \t]+of\b)")
+_PLACE_SIDE_BEFORE = re.compile(r"\b(?i:on|from|at|across|into|onto|to|towards|toward)[ \t]+the[ \t]+\Z")
 _TROOPS_END = re.compile(r"\b(?:soldiers|troops|units|commandos)$", re.IGNORECASE)
 _MEMBERS_END = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris|gunmen)$", re.IGNORECASE)
 _NOT_THE_GROUP_WORDS = frozenset({"other", "rival", "syrian", "syria", "and", "or", "moderate"})
@@ -423,6 +426,10 @@ class ActorLexicon:
                                     break  # "its Russian ally", not "a US ally, Jordan"
                                 stop = end + 1 + size
                                 break
+                    if adjective and stop == end and text.startswith(" side", end) and pattern.actor is not None \
+                            and pattern.actor.kind == "state" and _SIDE_AFTER.match(text, end) \
+                            and not _PLACE_SIDE_BEFORE.search(text, max(0, start - 16), start):
+                        stop = end + 5  # "talks with the Russian side": a party; not "on the Turkish side"
                     if adjective and stop == end:
                         continue  # an adjective alone ("Russian") is no actor
                     if stop > end and start > 4 and pattern.actor is not None \
@@ -1263,7 +1270,10 @@ def _next_to_name(top: list[_Match], i: int, text: str) -> bool:
     start, end, _ = top[i]
     if i:
         _, before_end, before = top[i - 1]
-        if before.rule in _NAMED_RULES and _ADJACENT.fullmatch(text, before_end, start):
+        # (not a phrase with its article: "the agreement reached with Russia the terrorists who
+        # refuse it" starts a new noun phrase)
+        if before.rule in _NAMED_RULES and _ADJACENT.fullmatch(text, before_end, start) \
+                and not text.startswith(("the ", "The "), start):
             return True
     if i + 1 < len(top):
         after_start, _, after = top[i + 1]

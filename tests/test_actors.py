@@ -1217,3 +1217,34 @@ def test_unseen_batch_7_actors(lexicon, text, expected):
 ])
 def test_the_council_and_border_guards(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+def test_a_states_side_is_a_party_where_it_is_no_side_of_a_border():
+    # "talks with the Russian side", "The Jordanian side said": the state; not "on the Jordanian
+    # side", "the Israeli side of the ceasefire line", "fired from the Syrian side"
+    from geo.model import Article
+    from geo.pipeline import Pipeline
+
+    pipeline = Pipeline.default()
+
+    def actors(text):
+        return [(a.text, a.actor) for a in pipeline.parse(Article(id="x", text=text)).actors]
+
+    assert actors("Terrorists asked for talks with the Russian side on a settlement.")[-1] == ("Russian side", "Russia")
+    assert ("Jordanian side", "Jordan") in actors("The Jordanian side said it would keep the Jaber crossing closed.")
+    for text in ("Residents of Ramtha on the Jordanian side heard explosions.",
+                 "Shells landed on the Israeli side of the ceasefire line.",
+                 "A projectile fired from the Syrian side wounded an officer."):
+        assert not any(surface.endswith("side") for surface, _ in actors(text)), text
+
+
+def test_a_generic_phrase_with_its_article_after_a_name_is_a_new_noun_phrase():
+    # "the agreement reached with Russia the terrorists who refuse it": the rebels, a reference back,
+    # not a qualifier of "Russia" (as "HTS militants" qualifies HTS)
+    from geo.model import Article
+    from geo.pipeline import Pipeline
+
+    text = ("Rebels seized the hill of Tal al-Harra last week. According to the agreement reached with "
+            "Russia the terrorists who refuse the settlement will be transferred.")
+    found = {(a.text, a.actor) for a in Pipeline.default().parse(Article(id="x", text=text)).actors}
+    assert ("terrorists", "Syrian opposition") in found
