@@ -394,6 +394,11 @@ class PlaceFinder:
                 last_words.add(parts[-1])
         self._last_words: dict[str, None] = dict.fromkeys(last_words)
 
+    def _english_as_written(self, key: str, words: str, item: _Item) -> bool:
+        """True if the name ``item`` of the chunk ``words`` is written as the frequent English word
+        its key folds from ("More", "Police"), not a transliteration folding alike ("Hass": has)."""
+        return words[item.start:item.end].lower() in self.gazetteer.english_words(key)
+
     @classmethod
     def load_not_places(cls, path: Path) -> list[str]:
         """Read a one-name-per-line list ('#' starts a comment)."""
@@ -448,12 +453,13 @@ class PlaceFinder:
             # of two words or more, no verb of speech after the run ("William Hague said")
             listed = len(items) >= 3 and any(it.needs == _TAKE and it.places for it in items) \
                 and items[0].places and all(it.places or " " not in it.key for it in items) \
-                and not any(it.needs != _TAKE and is_common_word(it.key)
+                and not any(it.needs != _TAKE and is_common_word(it.key) and self._english_as_written(it.key, words, it)
                             and not _ARTICLE_BEFORE.search(words, 0, it.start) for it in items) \
                 and not _SPEECH_AFTER.match(text, base + items[-1].end) \
                 and _has_place_cue(text, base + items[0].start, base + items[0].end)
             if not listed and len(items) >= 2 and all(it.places for it in items) \
-                    and not any(it.needs != _TAKE and is_common_word(it.key) for it in items):
+                    and not any(it.needs != _TAKE and is_common_word(it.key) and self._english_as_written(it.key, words, it)
+                                for it in items):
                 # two names or more before "and" and a place: a list that lost its commas
                 # ("Misraba Mudeira and Beit Sawa", "Um Jalal al-Khiyara and Sinjar")
                 listed = self._place_after_and(text, base + items[-1].end)
@@ -470,10 +476,12 @@ class PlaceFinder:
                                      or self._listed_with_a_village(text, matches[-1], end, start))) \
                         and _HELD_IN_AFTER.match(text, end) is None \
                         and (_IN_THE_COUNTRYSIDE_AFTER.match(text, end) is None
-                             or _WORD_OF_THE_NAME_BEFORE.search(text, max(0, start - 24), start) is not None):
+                             or _WORD_OF_THE_NAME_BEFORE.search(text, max(0, start - 24), start) is not None) \
+                        and not _in_type_list(text, start, end):
                     # (a cue after: "struck Marea in the Aleppo countryside", "Atman and Alma in the
                     # eastern countryside"; but not for the end of a longer name: "Janah al-Salama in
-                    # the countryside")
+                    # the countryside"; a list's plural type word: "the neighborhoods of al-Salihin
+                    # al-Kalaseh and Bustan al-Qasr")
                     continue
                 elif item.flags & _MAY_BE_SPEAKER and (item.key in persons or _SPEECH_AFTER.match(text, end)) \
                         and not _has_place_cue(text, start, end) and not _after_locative(text, start) \
@@ -2404,7 +2412,7 @@ _NEIGHBOURHOOD_KIND = frozenset({"neighbourhood"})
 _FIRED_FROM_BEFORE = re.compile(r"\b(?:located|positioned|stationed|deployed|based)[ \t]+in[ \t]+(?:the[ \t]+)?\Z")
 # "X and Y neighborhoods" (a list closed by the plural type word): X is a neighbourhood too
 _AND_NAME_THEN_NEIGHBOURHOODS = re.compile(
-    r"[ \t]+and[ \t]+(?:(?:al|el)-)?[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,2}[ \t]+neighbou?rhoods\b")
+    r"[ \t]+and[ \t]+(?:(?:al|el)-)?[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,2}[ \t]+(?:neighbou?rhoods|districts|quarters)\b")
 
 
 def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], mentions: list[PlaceMention],

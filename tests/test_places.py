@@ -450,3 +450,24 @@ def test_the_region_of_a_name_is_its_region_else_its_governorate(pipeline):
                                         "of Qalamoun.")
     assert (found["Idlib"].kind, found["Qalamoun"].kind) == ("governorate", "region")
     assert places_by_surface(pipeline, "Shells hit Afrin.")["Afrin"].kind == "town"
+
+
+def test_a_transliteration_folding_like_an_english_word_does_not_break_a_list(pipeline):
+    # "barrel bombs on Kafranbel Hass and Khan Sheikhoun": Hass folds as "has" does, but is no
+    # English word as written; "Police" still breaks a run of names
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Regime helicopters dropped barrel bombs on Kafranbel Hass and Khan "
+                                        "Sheikhoun while Russian jets pounded Saraqeb.")
+    assert found["Kafranbel"].name == "Kafr Nabl" and found["Hass"].admin1 == "Idleb"
+
+
+def test_names_in_a_list_opened_by_a_plural_type_word_need_no_cue_of_their_own(pipeline):
+    # "the neighborhoods of al-Salihin al-Kalaseh and Bustan al-Qasr": al-Kalaseh after a name the
+    # gazetteer lacks is in the list; "the al-Zahraa and Akrama districts" of Homs are districts
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Teams searched the rubble in the neighborhoods of al-Salihin al-Kalaseh "
+                                        "and Bustan al-Qasr in Aleppo.")
+    assert (found["Kalaseh"].kind, found["Kalaseh"].admin1) == ("neighbourhood", "Aleppo")
+    found = places_by_surface(pipeline, "Residents of Homs said security forces closed the roads leading to the "
+                                        "al-Zahraa and Akrama districts.")
+    assert (found["Zahraa"].kind, found["Zahraa"].admin1) == ("neighbourhood", "Homs")
