@@ -840,9 +840,10 @@ class PlaceFinder:
                 and not (_last_word(tokens, i) and any(p.name == surface and p.country == "SY" for p in places)):
             # (a head word alone is a place only where a Syrian place is called just that and no
             # name goes on after it: "killed four fighters in Marrat", Deir Ezzor's village, which
-            # folds as the head of "Maarat al-Numan" does; or where a strict cue calls it one: "in
-            # the Mazraa district" of Damascus)
-            return _IF_STRICT_CUE if all(not t.key or not _is_name_start(t.surface) for t in tokens[i + 1:]) else None
+            # folds as the head of "Maarat al-Numan" does; or where the type word after it in its
+            # chunk calls it one: "in the Mazraa district" of Damascus, not "near Maarat")
+            after = _keyed_neighbour(tokens, i, 1)
+            return _IF_CUE if after is not None and tokens[after].surface in _NEIGHBOURHOOD_CUES else None
         if surface.isupper() and len(surface) <= 3 and not any(
                 surface in p.names for p in places):
             return None  # "IS", "UN" are not folded variants of a place
