@@ -2994,13 +2994,13 @@ _PLURAL_TYPE_AFTER_NEXT = re.compile(
 # Evacuees sent away under a deal go to a province, not a city: "fighters would be bussed to Idlib",
 # "will be taken with their families to Jarablus and Idlib", "their departure to Idleb", "left for Idlib"
 _EVACUATED_TO_BEFORE = re.compile(
-    r"\b(?i:bussed|bused|transferred|evacuated|taken|deported|departure|leave|left|leaving|headed|heading|heads)"
-    r"(?:[ \t]+(?!to\b|for\b|towards?\b)[\w'’-]+){0,4}[ \t]+(?i:to|for|towards?)[ \t]+"
+    r"\b(?i:bussed|bused|transferred|evacuated|taken|deported|departure|leave|left|leaving|headed|heading|heads"
+    r"|crossed)(?:[ \t]+(?!to\b|for\b|towards?\b|into\b)[\w'’-]+){0,4}[ \t]+(?i:to|for|towards?|into)[ \t]+"
     rf"(?:(?:{_ONE_OR_TWO_WORDS}),?[ \t]+(?:and|&)[ \t]+(?:(?i:to|for)[ \t]+)?)?\Z")
 
 #: how any match of _EVACUATED_TO_BEFORE ends ("to ", "for ", "and "/"& " of "to A and B"): looked
 #: for first, in a few characters, before the long search
-_EVACUATED_TAIL = re.compile(r"(?:\b(?i:to|for|and|towards?)|&)[ \t]+\Z")
+_EVACUATED_TAIL = re.compile(r"(?:\b(?i:to|for|and|towards?|into)|&)[ \t]+\Z")
 
 
 # "... in the east of the city", "in the western part of the city", "in the heart of the city"

@@ -427,6 +427,8 @@ def test_buses_headed_to_a_capital_take_fighters_to_the_province(pipeline):
                                         "to Idlib. The wounded were then taken by road to Damascus.")
     assert (found["Idleb"].kind, found["Idlib"].kind) == ("governorate", "governorate")
     assert found["Damascus"].kind == "town"  # (Damascus's governorate is the city)
+    found = places_by_surface(pipeline, "The first UN aid convoy crossed into Idlib through the Bab al-Hawa gate.")
+    assert found["Idlib"].kind == "governorate"
 
 
 def test_a_generic_head_alone_is_a_place_where_a_strict_cue_calls_it_one(pipeline):
