@@ -1248,3 +1248,19 @@ def test_a_generic_phrase_with_its_article_after_a_name_is_a_new_noun_phrase():
             "Russia the terrorists who refuse the settlement will be transferred.")
     found = {(a.text, a.actor) for a in Pipeline.default().parse(Article(id="x", text=text)).actors}
     assert ("terrorists", "Syrian opposition") in found
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    ("An Israeli official declined to comment.", "Israeli official", "Israel"),
+    ("It is the first time an Israeli attack has closed the airport.", "Israeli attack", "Israel"),
+    ("Talks between Ahrar al-Sham and Iranian negotiators in Istanbul stalled.", "Iranian negotiators", "Iran"),
+    ("The ministry said the American decision is a blatant attack.", "American decision", "United States"),
+])
+def test_a_states_people_and_acts_take_its_adjective(lexicon, text, surface, actor):
+    assert (surface, actor) in actors_in(text, lexicon)
+
+
+def test_a_named_persons_title_is_no_head_noun(lexicon):
+    # "Turkish President Erdogan": the answers leave titles out; "Turkish" alone is no actor
+    assert not any(surface.startswith("Turkish") for surface, _ in
+                   actors_in("Turkish President Recep Tayyip Erdogan spoke on Monday.", lexicon))
