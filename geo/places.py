@@ -171,6 +171,10 @@ class _Blocked:
 
 # What a planned item needs from the text around its chunk before it is taken.
 _TAKE, _IF_CUE, _IF_STRICT_CUE = 0, 1, 2
+#: what a person's name with the article needs to be a landmark named after it: a field word after
+#: it ("the al-Omar oil field")
+_IF_FIELD = 3
+_FIELD_AFTER = re.compile(r"[ \t]+(?i:(?:oil|gas)[ \t]+)?(?i:fields?|oilfields?|gasfields?)\b")
 # A verb of speech right after a one-word name: a person ("Jundi said"), unless a cue says otherwise.
 _SPEECH_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|added|stated|explained|noted|pointed|confirmed|stressed|wrote|tweeted|"
@@ -492,7 +496,10 @@ class PlaceFinder:
                     # last place ("Residents of Jasim and Inkhil said")
                     persons.add(item.key)
                     continue
-                if needs == _IF_STRICT_CUE:
+                if needs == _IF_FIELD:
+                    if _FIELD_AFTER.match(text, end) is None:
+                        continue
+                elif needs == _IF_STRICT_CUE:
                     cue = _has_place_cue(text, start, end, strict=True)
                     if item.places:  # an Arabic name that is a frequent word: a type word or a list
                         taken = cue or bool(matches) and _listed_after(text, matches[-1].end, start)
@@ -734,6 +741,12 @@ class PlaceFinder:
                 continue
             if key in self.not_places and not (length == 1 and key in self._heads_with_article
                                                and first.surface.startswith("ال")):
+                if length == 1 and _article_on(tokens, keyed[pos]):
+                    # a person's name with the article is a landmark's where a field word follows
+                    # ("the al-Omar oil field"): the landmark rows of the name, if the text says so
+                    fields = tuple(p for p in places if p.kind == "other")
+                    if fields:
+                        items.append(_Item(start, last.end, key, fields, _IF_FIELD))
                 return length
             if not _last_capitalised(last.surface) and (length == 1 or last.surface.lower() in _ENDS_BEFORE) \
                     and not (last.surface.lower() in _FEATURE_WORDS and not self._names_one_of(key[:key.rindex(" ")], places)):

@@ -473,3 +473,11 @@ def test_names_in_a_list_opened_by_a_plural_type_word_need_no_cue_of_their_own(p
     found = places_by_surface(pipeline, "Residents of Homs said security forces closed the roads leading to the "
                                         "al-Zahraa and Akrama districts.")
     assert (found["Zahraa"].kind, found["Zahraa"].admin1) == ("neighbourhood", "Homs")
+
+
+def test_a_persons_name_with_the_article_before_a_field_word_is_the_field(pipeline):
+    # "Omar" is a given name (never a place alone), but "the al-Omar oil field" is the field
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Rebels seized the al-Omar oil field in the province of Deir Ezzor.")
+    assert (found["Omar"].name, found["Omar"].kind) == ("al-Omar oil field", "other")
+    assert "Omar" not in places_by_surface(pipeline, "Rebels met al-Omar in Deir Ezzor. Omar said the field was hit.")
