@@ -20,6 +20,7 @@ low confidence. Whatever stays unplaced is returned as unresolved.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 from bisect import bisect_right
@@ -3372,6 +3373,10 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
                     pm = PlaceMention(span.text, span.start, span.end, _unlisted(span.text, held, "in", "village"),
                                       confidence=0.3, method="container")
                     stated.setdefault(key, []).append(pm)  # (its later uses are that village too)
+                elif pm is None and not cut:
+                    pm = _on_a_bearing(text, span, mentions)
+                    if pm is not None:
+                        stated.setdefault(key, []).append(pm)
         if pm is None:
             left.append(span)
         else:
@@ -3400,6 +3405,29 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
             if use is not None:
                 placed.append(use)
     return placed, left
+
+
+# "X southwest of Damascus", "X, 5 km north of Qatana": the gap from a name to the town it lies off
+_BEARING_OFF_GAP = re.compile(
+    r",?[ \t]+(?:(?:about|some|around)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:er|re)s?|miles?)[ \t]+)?"
+    r"(?:north|south|east|west)(?:[ \t-]?(?:east|west))?[ \t]+of[ \t]+(?:the[ \t]+(?:city|town|village)[ \t]+of[ \t]+)?"
+    r"(?:(?:al|el)-)?")
+
+
+def _on_a_bearing(text: str, span: Span, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """A name the gazetteer lacks that the text puts on a bearing off a Syrian town or village ("in
+    Jdeidet al-Fadl southwest of Damascus"): an unlisted village near it, in its governorate; off
+    Damascus, in Rural Damascus (the city is a governorate of its own, with nothing around it)."""
+    gap = _BEARING_OFF_GAP.match(text, span.end)
+    if gap is None:
+        return None
+    anchor = next((pm.place for pm in mentions if pm.start == gap.end()), None)
+    if anchor is None or anchor.country != "SY" or anchor.kind not in ("town", "village"):
+        return None
+    place = _unlisted(span.text, anchor, "near", "village")
+    if anchor.admin1 == "Damascus":
+        place = dataclasses.replace(place, admin1="Rural Damascus", admin2=None)
+    return PlaceMention(span.text, span.start, span.end, place, confidence=0.3, method="container")
 
 
 def _neighbourhood_of_the_towns(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer: Gazetteer,

@@ -481,3 +481,15 @@ def test_a_persons_name_with_the_article_before_a_field_word_is_the_field(pipeli
     found = places_by_surface(pipeline, "Rebels seized the al-Omar oil field in the province of Deir Ezzor.")
     assert (found["Omar"].name, found["Omar"].kind) == ("al-Omar oil field", "other")
     assert "Omar" not in places_by_surface(pipeline, "Rebels met al-Omar in Deir Ezzor. Omar said the field was hit.")
+
+
+def test_a_name_the_gazetteer_lacks_on_a_bearing_off_a_town_is_a_village_near_it(pipeline):
+    # "in Jdeidet al-Fadl southwest of Damascus": an unlisted village near Damascus, in Rural
+    # Damascus (the city's governorate is the city); off Qatana, in Qatana's governorate
+    from geo.model import Article
+    text = "Syrian troops killed at least 85 people in Jdeidet al-Fadl southwest of Damascus on Monday."
+    found = {pm.text: pm for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert (found["Jdeidet al-Fadl"].place.admin1, found["Jdeidet al-Fadl"].method) == ("Rural Damascus", "container")
+    text = "Troops killed 85 people in Jdeidet al-Fadl, 5 km southwest of Qatana."
+    found = {pm.text: pm for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found["Jdeidet al-Fadl"].place.admin1 == "Rural Damascus" and "Qatana" in found["Jdeidet al-Fadl"].place.name
