@@ -75,6 +75,8 @@ PHRASE_RULES = (*HEAD_NOUN_RULES, "block", "other_group", *COREF_RULES, *CUE_RUL
 
 #: How many sentences before the current one a generic phrase looks back.
 LOOKBACK_SENTENCES = 2
+#: How many sentences back a definite plural's last reading still holds where no group is named.
+_SAME_READING_SENTENCES = 2
 
 ACTOR_COLUMNS = ("actor", "category", "kind", "aliases", "case_sensitive_aliases",
                  "adjectives", "place_names", "capitals", "note")
@@ -1304,6 +1306,8 @@ class _Referents:
         self.starts = [start for start, _ in groups]
         self.actors = [actor for _, actor in groups]
         self.sentences = [_sentence_of(sentence_starts, start) for start in self.starts]
+        # a definite plural ("the terrorists") -> (sentence, the group it was read as there)
+        self.read_as: dict[str, tuple[int, Actor]] = {}
 
     def resolve(self, match: _Match) -> list[Actor]:
         """The actors a generic phrase refers to (its fallback actor if none is found)."""
@@ -1343,6 +1347,15 @@ class _Referents:
                     # the terrorists"), else the last one named
                     found = self._linked_group(end, here, category) or self._called(start, end, earlier) \
                         or self._distinct(reversed(earlier), 1)
+                    phrase = self.text[start + pattern.skip:end].lower()
+                    if found:
+                        self.read_as[phrase] = (here, found[0])
+                    elif not earlier and phrase in self.read_as \
+                            and here - self.read_as[phrase][0] <= _SAME_READING_SENTENCES:
+                        # no group named lately: the group the text's last "the terrorists" was, a
+                        # few sentences back (ISIS's terrorists besieging Deir Ezzor, then "the
+                        # positions of the terrorists" near al-Shoula), not the opposition by default
+                        found = [self.read_as[phrase][1]]
                 else:
                     found = self._distinct(reversed(earlier), 2)
                     found = found if len(found) == 2 else []

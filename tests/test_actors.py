@@ -1273,3 +1273,20 @@ def test_the_air_force_is_the_armys_where_no_other_state_is_named(lexicon):
     # "a counter attack backed by the air force": the Syrian government's, as "the army" is
     found = actors_in("The National Defense Forces launched a counter attack backed by the air force.", lexicon)
     assert ("air force", "Syrian government") in found
+
+
+def test_the_terrorists_keep_their_reading_a_few_sentences_on_where_no_group_is_named():
+    # ISIS's terrorists besieging Deir Ezzor, then "the positions of the terrorists" two sentences
+    # on: still ISIS, not the opposition by default; far on (more sentences), the default again
+    from geo.model import Article
+    from geo.pipeline import Pipeline
+
+    pipeline = Pipeline.default()
+    text = ("ISIS attacked the town on Monday. The army advanced towards Deir Ezzor where the terrorists have "
+            "besieged thousands of people. Warplanes carried out sorties. Russian warplanes hit the positions "
+            "of the terrorists near al-Shoula.")
+    found = [(a.text, a.actor) for a in pipeline.parse(Article(id="x", text=text)).actors if a.text == "terrorists"]
+    assert found == [("terrorists", "ISIS"), ("terrorists", "ISIS")]
+    far = text.replace("Warplanes carried out sorties.", "Warplanes carried out sorties. " * 4)
+    found = [a.actor for a in pipeline.parse(Article(id="x", text=far)).actors if a.text == "terrorists"]
+    assert found == ["ISIS", "Syrian opposition"]
