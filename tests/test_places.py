@@ -493,3 +493,15 @@ def test_a_name_the_gazetteer_lacks_on_a_bearing_off_a_town_is_a_village_near_it
     text = "Troops killed 85 people in Jdeidet al-Fadl, 5 km southwest of Qatana."
     found = {pm.text: pm for pm in pipeline.parse(Article(id="x", text=text)).places}
     assert found["Jdeidet al-Fadl"].place.admin1 == "Rural Damascus" and "Qatana" in found["Jdeidet al-Fadl"].place.name
+
+
+def test_a_bare_idlib_is_the_province_and_idlib_city_the_city(pipeline):
+    # the news's "Idlib" is the rebels' province (the answers: 109 governorate, 7 town); a city cue wins
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "A Russian delegation is due in Ankara to discuss the situation in Idlib.")
+    assert found["Idlib"].kind == "governorate"
+    assert places_by_surface(pipeline, "Shells hit the centre of Idlib city.")["Idlib"].kind == "town"
+    assert places_by_surface(pipeline, "Shells hit Hama on Monday.")["Hama"].kind == "town"
+    # not a point ("near Idlib"), nor a facility named after the city ("Idlib University")
+    assert places_by_surface(pipeline, "The camp is near Idlib.")["Idlib"].kind == "town"
+    assert places_by_surface(pipeline, "Students of Idlib University in Idlib protested.")["Idlib"].kind == "town"
