@@ -145,7 +145,7 @@ _LAST_WORD = re.compile(r"([A-Za-z]+?)(?:['\u2019]?s)?$")
 _ARMY_END = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
 _OF_SYRIA = re.compile(r"\s+(?:of|in)\s+(?:Syria\b|Damascus\b|(?:Syrian\s+)?President\s|Bashar\b|(?:al-)?Assad\b)")
 # "Russian and " before a state's headed mention ("Russian and Syrian airstrikes")
-_COORDINATED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])(?:\s+(?:and|&)\s+(?:allied\s+)?|-)$")
+_COORDINATED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])(?:\s+(?:and|&)\s+(?:allied\s+)?|-|,?[ \t]+)$")
 # two states' adjectives joined by a hyphen: "Russian-Turkish patrol" (not "anti-ISIS forces")
 _STATES_JOINED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]+)-$")
 # "ally" heads a state's adjective only after a possessive: "its Russian ally", "his Iranian allies",

@@ -1290,3 +1290,10 @@ def test_the_terrorists_keep_their_reading_a_few_sentences_on_where_no_group_is_
     far = text.replace("Warplanes carried out sorties.", "Warplanes carried out sorties. " * 4)
     found = [a.actor for a in pipeline.parse(Article(id="x", text=far)).actors if a.text == "terrorists"]
     assert found == ["ISIS", "Syrian opposition"]
+
+
+def test_a_states_adjective_before_another_states_headed_mention_shares_its_noun(lexicon):
+    # "Turkish US troops" (a headline's lost comma: "Turkish, US troops") are Turkey's and the USA's
+    found = actors_in("Turkish US troops begin joint patrols in Manbij.", lexicon)
+    assert ("Turkish", "Turkey") in found and ("US troops", "United States") in found
+    assert actors_in("He said Russian warplanes struck.", lexicon) == [("Russian warplanes", "Russia")]
