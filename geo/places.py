@@ -482,7 +482,7 @@ class PlaceFinder:
                         and _HELD_IN_AFTER.match(text, end) is None \
                         and (_IN_THE_COUNTRYSIDE_AFTER.match(text, end) is None
                              or _WORD_OF_THE_NAME_BEFORE.search(text, max(0, start - 24), start) is not None) \
-                        and not _in_type_list(text, start, end):
+                        and not _in_type_list(text, start, end) and not _closes_type_list(text, end):
                     # (a cue after: "struck Marea in the Aleppo countryside", "Atman and Alma in the
                     # eastern countryside"; but not for the end of a longer name: "Janah al-Salama in
                     # the countryside"; a list's plural type word: "the neighborhoods of al-Salihin
@@ -508,7 +508,7 @@ class PlaceFinder:
                         # also "X west of Aleppo", and any name of a list opened by "the
                         # neighborhoods of" ("the neighborhoods of al-Jamiliyeh Mogambo and ...")
                         taken = (cue or _DIRECTION_OF_AFTER.match(text, end) is not None
-                                 or _in_type_list(text, start, end)
+                                 or _in_type_list(text, start, end) or _closes_type_list(text, end)
                                  # (not a headline's "Kurds Advance in Aleppo Countryside": no word of
                                  # the name a frequent English one)
                                  or _HELD_IN_AFTER.match(text, end) is not None
@@ -1319,6 +1319,23 @@ def _type_list_openers(text: str) -> tuple[tuple[int, int], ...]:
 
 _WORD_BEFORE_IN_RUN = re.compile(r"([A-Za-z]+)[ \t]+\Z")
 _NOT_IN_LIST = re.compile(r"\b[A-Z]{2,}\b")  # "Aleppo Monitor AFP Thursday": a headline, not a list
+
+
+# the rest of a list closed by a plural type word, after one of its names: " al-Jalloum and Bab
+# Qinnasrin neighbourhoods" (after "the al-Farafira")
+_TYPE_LIST_CLOSE = re.compile(
+    rf"(?:,?[ \t]+(?:and[ \t]+)?{_NAME_IN_LIST}(?:[ \t]+{_NAME_IN_LIST})?){{0,6}}[ \t]+"
+    r"(?:neighbou?rhoods|districts|quarters|villages|towns)\b")  # (lower-case: not a headline's "Towns")
+_TYPE_LIST_CLOSE_REACH = 120
+
+
+def _closes_type_list(text: str, end: int) -> bool:
+    """True if the name ending at ``end`` is in a list a plural type word closes ("the al-Farafira
+    al-Jalloum and Bab Qinnasrin neighbourhoods"): looked for only where such a word follows."""
+    window = text[end:end + _TYPE_LIST_CLOSE_REACH]
+    if not any(w in window for w in ("neighbo", "district", "quarters", "villages", "towns")):
+        return False
+    return _TYPE_LIST_CLOSE.match(text, end) is not None
 
 
 def _in_type_list(text: str, start: int, end: int) -> bool:

@@ -505,3 +505,16 @@ def test_a_bare_idlib_is_the_province_and_idlib_city_the_city(pipeline):
     # not a point ("near Idlib"), nor a facility named after the city ("Idlib University")
     assert places_by_surface(pipeline, "The camp is near Idlib.")["Idlib"].kind == "town"
     assert places_by_surface(pipeline, "Students of Idlib University in Idlib protested.")["Idlib"].kind == "town"
+
+
+def test_names_in_a_list_a_plural_type_word_closes_need_no_cue_of_their_own(pipeline):
+    # "the al-Farafira al-Jalloum and Bab Qinnasrin neighbourhoods of the Old City": all three are
+    # Aleppo's; not a headline's Title Case "Evacuating Syrians From Besieged Towns"
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "In Aleppo the teams are now working in the al-Farafira al-Jalloum and "
+                                        "Bab Qinnasrin neighbourhoods of the Old City.")
+    assert {found[n].admin1 for n in ("Farafira", "Jalloum", "Bab Qinnasrin")} == {"Aleppo"}
+    assert {found[n].kind for n in ("Farafira", "Jalloum", "Bab Qinnasrin")} == {"neighbourhood"}
+    assert "Media" not in places_by_surface(
+        pipeline, "REUTERS Social Media Website Blast Occurs Near Bus Convoy Evacuating Syrians From Besieged "
+                  "Towns to Aleppo")
