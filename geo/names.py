@@ -115,7 +115,9 @@ def fold_token(token: str) -> str:
     transliterated, so Arabic names match Arabic text.
     """
     if token.isascii():  # the common case: no transliteration needed
-        word = _NOT_ALNUM.sub("", token.lower())
+        word = token.lower()
+        if not word.isalnum():  # (an ASCII word of letters and digits only has nothing to drop: no regex)
+            word = _NOT_ALNUM.sub("", word)
         return _fold_latin(word)
     for ch in _APOSTROPHES:
         token = token.replace(ch, "")
@@ -135,19 +137,31 @@ def _fold_latin(word: str) -> str:
     """
     if word in _TOKEN_SYNONYMS:
         return _TOKEN_SYNONYMS[word]
-    if "o" in word or "w" in word or "au" in word:
+    # (each regex only where one of its pairs occurs: a substring test in C is far cheaper
+    # than a regex call, and a sub that finds nothing changes nothing)
+    if "o" in word and ("ou" in word or "oo" in word or "ow" in word) or "a" in word and ("aw" in word or "au" in word):
         word = _DIPHTHONG_U.sub("u", word)
-    if "e" in word or "a" in word:
+    if "e" in word and ("ei" in word or "ey" in word or "ee" in word or "ie" in word or "ea" in word) \
+            or "a" in word and ("ay" in word or "ai" in word):
         word = _DIPHTHONG_I.sub("i", word)
     word = word.replace("e", "i").replace("o", "u").replace("q", "k")
     if "ph" in word:
         word = word.replace("ph", "f")
     if "dj" in word:
         word = word.replace("dj", "j")
-    word = _REPEATS.sub("", word)
+    if _has_repeat(word):
+        word = _REPEATS.sub("", word)
     if len(word) > 1 and word[-1] == "h" and word[-2] in "aiu":
         word = word[:-1]
     return _TOKEN_SYNONYMS.get(word, word)
+
+
+def _has_repeat(word: str) -> bool:
+    """True if a letter of ``word`` comes twice in a row (where :data:`_REPEATS` has work)."""
+    for i in range(1, len(word)):
+        if word[i] == word[i - 1]:
+            return True
+    return False
 
 
 def _split_article(word: str) -> list[str]:
