@@ -74,6 +74,9 @@ _ARABIC_LETTERS = str.maketrans({**ARABIC_VARIANT_LETTERS, "ؤ": "و", "ئ": "ي
 
 #: A word: letters/digits, with apostrophes or hyphens inside (Hay'at, al-Sham).
 TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]+)*")
+# the same on ASCII text, where the letters and digits are these: a test of a range, not of
+# the Unicode tables, for each character
+_ASCII_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[" + _APOSTROPHES + r"][A-Za-z0-9]+)*")
 
 # Latin folding rules, applied in this order to each token (after lowercasing and
 # stripping diacritics) by _fold_latin: diphthongs ou|oo|aw|au|ow -> u and
@@ -181,11 +184,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     new = tuple.__new__  # Token(...) without its Python-level __new__: this is the hot path
-    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        surface = m.group()
+    # The words as strings (no match object, no method calls per word), each found again by
+    # str.find from the end of the one before: the regex matches at every letter or digit, so
+    # the first occurrence of its word from there is where it matched
+    pos = start
+    for word in (_ASCII_TOKEN_RE if text.isascii() else TOKEN_RE).findall(
+            text, start, len(text) if end is None else end):
+        start = text.find(word, pos)
+        pos = start + len(word)
+        surface = word
         if len(surface) > 3 and surface[-1] in "sS" and surface[-2] in "'’":
             surface = surface[:-2]  # "Syria's" is "Syria"
-        start = m.start()
         append(new(Token, (start, start + len(surface), surface, _token_key(surface))))
     return tokens
 
