@@ -29,7 +29,7 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence
 
@@ -204,10 +204,16 @@ class _Blocked:
     """Membership test for "inside one of these spans", in O(log n) per query."""
 
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        starts, ends = zip(*sorted(spans)) if spans else ((), ())
-        self.starts: tuple[int, ...] = starts
-        # the furthest end among spans starting at or before each (a running max, in C)
-        self.max_end: list[int] = list(accumulate(ends, max))
+        ordered = sorted(spans)
+        self.starts: tuple[int, ...] = tuple([start for start, _ in ordered])
+        # the furthest end among spans starting at or before each (a running max; a compiled
+        # loop, where zip(*...) and accumulate(ends, max) call through Python objects)
+        self.max_end: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            if end > furthest or not self.max_end:
+                furthest = end
+            self.max_end.append(furthest)
 
     def __call__(self, start: int, end: int) -> bool:
         i = bisect_right(self.starts, start) - 1
@@ -1977,16 +1983,28 @@ def _alike_needs_support(mentions: list[PlaceMention], unknown: Sequence[Span], 
 
 # The neighbours' adjectives and names as the text may give them without a place mention
 # ("the Lebanese town of Hassak", "Turkish villages", "القرى اللبنانية").
-_COUNTRY_WORDS = {code: re.compile(rf"\b(?:{words})", re.IGNORECASE) for code, words in {
+_COUNTRY_WORD_LISTS = {
     "LB": "leban|لبنان|اللبناني", "TR": "turk|تركي|التركي", "IL": "israel|golan|إسرائيل|اسرائيل|الإسرائيلي",
     "IQ": "iraq|العراق|عراقي|العراقي", "JO": "jordan|الأردن|اردني|الأردني", "PS": "palestin|west bank|gaza|فلسطين",
-}.items()}
+}
+_COUNTRY_WORDS = {code: re.compile(rf"\b(?:{words})", re.IGNORECASE) for code, words in _COUNTRY_WORD_LISTS.items()}
+#: their Latin words (lower-case): what an ASCII text must hold for the regex to match
+_COUNTRY_LATIN_WORDS = {code: tuple(w for w in words.split("|") if w.isascii())
+                        for code, words in _COUNTRY_WORD_LISTS.items()}
 
 
 def _names_country(text: str, country: str | None) -> bool:
     """True if the text names the country or its people ("Lebanese") anywhere."""
     words = _COUNTRY_WORDS.get(country) if country else None
-    return words is not None and words.search(text) is not None
+    if words is None or country is None:
+        return False
+    if text.isascii():
+        # (ASCII text holds a match only where one of the Latin words does, in any case: a test
+        # in C, where the regex, with no first letter to skip to, is tried at every position)
+        lowered = text.lower()
+        if not any(word in lowered for word in _COUNTRY_LATIN_WORDS[country]):
+            return False
+    return words.search(text) is not None
 
 
 def _as_unknown(mentions: list[PlaceMention], unknown: Sequence[Span], dropped: Sequence[PlaceMention]
