@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, ClassVar, NamedTuple
+from typing import Callable, ClassVar, Final, NamedTuple
 
 import ahocorasick
 
@@ -47,7 +47,7 @@ from .sentences import split_sentences
 log = logging.getLogger(__name__)
 
 #: The categories an actor can have (shown as map filters).
-CATEGORIES = (
+CATEGORIES: Final = (
     "government and allies",
     "opposition",
     "jihadist",
@@ -57,119 +57,119 @@ CATEGORIES = (
 )
 
 #: What an actor is; only ``armed group`` actors are antecedents of "the group".
-KINDS = ("state", "armed group", "alliance", "organisation")
+KINDS: Final = ("state", "armed group", "alliance", "organisation")
 
 #: Head-noun rules of actor_phrases.csv and the actor kinds each applies to.
-HEAD_NOUN_RULES = {
+HEAD_NOUN_RULES: Final = {
     "state_noun": ("state",),
     "group_noun": ("armed group", "alliance"),
     "body_noun": ("organisation",),
 }
 #: The category of the Syrian government and its allies (Hezbollah, the NDF, Iran-backed militias).
-_GOVERNMENT_SIDE = "government and allies"
+_GOVERNMENT_SIDE: Final = "government and allies"
 #: Phrase rules that yield coreferent mentions (``coref=True``).
-COREF_RULES = ("fixed", "last_group", "last_members", "last_two_groups", "plural", "act", "last_state", "last_named")
+COREF_RULES: Final = ("fixed", "last_group", "last_members", "last_two_groups", "plural", "act", "last_state", "last_named")
 #: Phrase rules listing words around a country or capital that make it a place.
-CUE_RULES = ("place_before", "capital_before", "place_after")
-PHRASE_RULES = (*HEAD_NOUN_RULES, "block", "other_group", *COREF_RULES, *CUE_RULES)
+CUE_RULES: Final = ("place_before", "capital_before", "place_after")
+PHRASE_RULES: Final = (*HEAD_NOUN_RULES, "block", "other_group", *COREF_RULES, *CUE_RULES)
 
 #: How many sentences before the current one a generic phrase looks back.
-LOOKBACK_SENTENCES = 2
+LOOKBACK_SENTENCES: Final = 2
 #: How many sentences back a definite plural's last reading still holds where no group is named.
-_SAME_READING_SENTENCES = 2
+_SAME_READING_SENTENCES: Final = 2
 
-ACTOR_COLUMNS = ("actor", "category", "kind", "aliases", "case_sensitive_aliases",
+ACTOR_COLUMNS: Final = ("actor", "category", "kind", "aliases", "case_sensitive_aliases",
                  "adjectives", "place_names", "capitals", "note")
-PHRASE_COLUMNS = ("phrase", "rule", "actor", "category", "note")
+PHRASE_COLUMNS: Final = ("phrase", "rule", "actor", "category", "note")
 
-_NAMED_RULES = frozenset({"alias", "place", "capital", "adjective"})
-_COREF_RULES = frozenset(COREF_RULES)
-_HYPHENS = "-\u2010\u2011"
-_HYPHENS_SET = frozenset(_HYPHENS)
-_APOSTROPHES = "'\u2019\u2018`\u00b4\u02bf\u02be\u02bc\u2032\u02bb"
-_DASHES = _HYPHENS + "\u2012\u2013\u2014\u2015"
-_PARTY_WORDS = frozenset({"between", "among", "amongst"})
-_FUNCTION_WORDS = frozenset({
+_NAMED_RULES: Final = frozenset({"alias", "place", "capital", "adjective"})
+_COREF_RULES: Final = frozenset(COREF_RULES)
+_HYPHENS: Final = "-\u2010\u2011"
+_HYPHENS_SET: Final = frozenset(_HYPHENS)
+_APOSTROPHES: Final = "'\u2019\u2018`\u00b4\u02bf\u02be\u02bc\u2032\u02bb"
+_DASHES: Final = _HYPHENS + "\u2012\u2013\u2014\u2015"
+_PARTY_WORDS: Final = frozenset({"between", "among", "amongst"})
+_FUNCTION_WORDS: Final = frozenset({
     "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "to", "for", "from", "with",
     "by", "as", "it", "its", "he", "she", "they", "this", "that", "these", "those", "there",
     "here", "when", "while", "after", "before", "since", "if", "who", "which", "what", "said", "says"})
-_TIME_WORDS = frozenset({
+_TIME_WORDS: Final = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "today", "yesterday"})
 #: Capitalised words that start no name: before a country or capital they leave it an actor
 #: ("However Russia has denied", "backed by Shiite Iran").
-_NOT_NAME_WORDS = frozenset({
+_NOT_NAME_WORDS: Final = frozenset({
     "however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "but", "and",
     "also", "yet", "still", "instead", "thus", "hence", "therefore", "besides", "now", "then",
     "later", "earlier", "shiite", "shia", "sunni"})
-_LIST_WORDS = frozenset({",", "and", "or", "&", "the", "both", "و", "أو", "او"})  # و: "and" written onto the name
-_ARTICLES = frozenset({"al", "el"})
-_SUN_ONSETS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+_LIST_WORDS: Final = frozenset({",", "and", "or", "&", "the", "both", "و", "أو", "او"})  # و: "and" written onto the name
+_ARTICLES: Final = frozenset({"al", "el"})
+_SUN_ONSETS: Final = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
-_WORDS_BACK = re.compile(r"[\w'\u2019.]+|,")
-_WORD_AFTER = re.compile(r"(?:['\u2019]s)?[\s\-\u2010\u2011]+([A-Za-z]+)")
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)\W*$")
+_WORDS_BACK: Final = re.compile(r"[\w'\u2019.]+|,")
+_WORD_AFTER: Final = re.compile(r"(?:['\u2019]s)?[\s\-\u2010\u2011]+([A-Za-z]+)")
 # (and a spaced dash: a dateline's "Moscow (Sputnik) - Russia said" is over at the dash)
-_SENTENCE_MARK = re.compile(r"[.;:!?\n]|[ \t][-\u2013\u2014][ \t]")
-_LETTERS = re.compile(r"[^\W\d_]")
-_HEAD_NOUN = re.compile(r"[a-z0-9']+(?: [a-z0-9']+){0,2}")
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
-_APPOSED = re.compile(r"\s*\(?\s*")
-_LINKED = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to|led by)"
+_SENTENCE_MARK: Final = re.compile(r"[.;:!?\n]|[ \t][-\u2013\u2014][ \t]")
+_LETTERS: Final = re.compile(r"[^\W\d_]")
+_HEAD_NOUN: Final = re.compile(r"[a-z0-9']+(?: [a-z0-9']+){0,2}")
+_WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
+_APPOSED: Final = re.compile(r"\s*\(?\s*")
+_LINKED: Final = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to|led by)"
                      r"\s+(?:[\w'\u2019-]+\s+){0,4}", re.IGNORECASE)
 #: A state's name as a backer ("US-backed", "Russian-led").
-_BACKING_AFTER = re.compile(r"[-\u2010\u2011](?:backed|led|allied|supported|sponsored)\b", re.IGNORECASE)
+_BACKING_AFTER: Final = re.compile(r"[-\u2010\u2011](?:backed|led|allied|supported|sponsored)\b", re.IGNORECASE)
 #: A backer opening a fixed description of a group (folded key: "us backed fighters").
-_BACKER = re.compile(r"[\w.]+ (?:backed|allied) ")
+_BACKER: Final = re.compile(r"[\w.]+ (?:backed|allied) ")
 #: The sentences before "the army" in which another state's army may be named for it to be that one's.
-_ARMY_LOOKBACK = 1
+_ARMY_LOOKBACK: Final = 1
 #: A group's label that a text repeats to refer back to it ("the YPG/PKK terror group").
-_TERROR_LABEL = re.compile(r"\bterror(?:ist)?\s+(?:group|organi[sz]ation)$", re.IGNORECASE)
+_TERROR_LABEL: Final = re.compile(r"\bterror(?:ist)?\s+(?:group|organi[sz]ation)$", re.IGNORECASE)
 #: A group named as the parent of the one after it ("Al-Qaeda affiliate Al-Nusra Front"), within
 #: this many characters of that one's start.
-_PARENT_GROUP = "al-Qaeda"
-_PARENT_GAP = 48
+_PARENT_GROUP: Final = "al-Qaeda"
+_PARENT_GAP: Final = 48
 #: An act and who it is by: "a terrorist attack by the terrorists of Jabhat al-Nusra", "carried out by ISIS".
-_BY_LINKED = re.compile(r"\s+(?:(?:carried out|claimed|launched|staged|committed|perpetrated)\s+)?by"
+_BY_LINKED: Final = re.compile(r"\s+(?:(?:carried out|claimed|launched|staged|committed|perpetrated)\s+)?by"
                         r"\s+(?:[\w'\u2019-]+\s+){0,4}", re.IGNORECASE)
 #: "X and other armed groups affiliated to it": the group named right before the plural.
 #: "militants of the terrorist group": a plural linked to a coreferent group phrase, not a name.
-_OF_THE_GROUP = re.compile(r"\s+(?:of|from)\s+the\s+(?:terrorist|terror|jihadist|extremist|takfiri)\s+"
+_OF_THE_GROUP: Final = re.compile(r"\s+(?:of|from)\s+the\s+(?:terrorist|terror|jihadist|extremist|takfiri)\s+"
                            r"(?:group|organi[sz]ation)\b(?-i:(?!\s+[A-Z]))", re.IGNORECASE)
-_LINKED_TO_IT = re.compile(r"\s+(?:affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to|allied (?:to|with))"
+_LINKED_TO_IT: Final = re.compile(r"\s+(?:affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to|allied (?:to|with))"
                            r"\s+(?:it|him)\b", re.IGNORECASE)
 #: The last word of a phrase, without a possessive ("coalitions" -> "coalition").
-_LAST_WORD = re.compile(r"([A-Za-z]+?)(?:['\u2019]?s)?$")
-_ARMY_END = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
-_OF_SYRIA = re.compile(r"\s+(?:of|in)\s+(?:Syria\b|Damascus\b|(?:Syrian\s+)?President\s|Bashar\b|(?:al-)?Assad\b)")
+_LAST_WORD: Final = re.compile(r"([A-Za-z]+?)(?:['\u2019]?s)?$")
+_ARMY_END: Final = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
+_OF_SYRIA: Final = re.compile(r"\s+(?:of|in)\s+(?:Syria\b|Damascus\b|(?:Syrian\s+)?President\s|Bashar\b|(?:al-)?Assad\b)")
 # "Russian and " before a state's headed mention ("Russian and Syrian airstrikes")
-_COORDINATED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])(?:\s+(?:and|&)\s+(?:allied\s+)?|-|,?[ \t]+)$")
+_COORDINATED: Final = re.compile(r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])(?:\s+(?:and|&)\s+(?:allied\s+)?|-|,?[ \t]+)$")
 # two states' adjectives joined by a hyphen: "Russian-Turkish patrol" (not "anti-ISIS forces")
-_STATES_JOINED = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]+)-$")
+_STATES_JOINED: Final = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]+)-$")
 # "ally" heads a state's adjective only after a possessive: "its Russian ally", "his Iranian allies",
 # "its Russian and Iranian allies"
-_ALLY_NOUNS = frozenset({"ally", "allies"})
-_OWNER_BEFORE = re.compile(r"\b(?:its|his|her|their)\s+(?:[A-Z][a-z]+\s+(?:and|&)\s+)?$", re.IGNORECASE)
+_ALLY_NOUNS: Final = frozenset({"ally", "allies"})
+_OWNER_BEFORE: Final = re.compile(r"\b(?:its|his|her|their)\s+(?:[A-Z][a-z]+\s+(?:and|&)\s+)?$", re.IGNORECASE)
 #: Territory held by an actor: "government-held" (an alias with its hyphen) and "the government-held west".
-_HELD_ALIAS = re.compile(r"[-\u2010\u2011](?:held|controlled|besieged)$")
-_HELD = re.compile(r"[-\u2010\u2011](?:held|controlled|besieged)\b")
-_CLOCK = re.compile(r" \d{1,2}:\d\d\b")
-_GOVERNMENT_WORD = re.compile(r"government|authorities", re.IGNORECASE)
+_HELD_ALIAS: Final = re.compile(r"[-\u2010\u2011](?:held|controlled|besieged)$")
+_HELD: Final = re.compile(r"[-\u2010\u2011](?:held|controlled|besieged)\b")
+_CLOCK: Final = re.compile(r" \d{1,2}:\d\d\b")
+_GOVERNMENT_WORD: Final = re.compile(r"government|authorities", re.IGNORECASE)
 # A state named with its government ("the Iraqi government", "Turkeys government", "Turkish authorities"),
 # for "the government" and "the authorities".
-_GOVERNMENT_END = re.compile(r"\b(?:government|authorities)$", re.IGNORECASE)
+_GOVERNMENT_END: Final = re.compile(r"\b(?:government|authorities)$", re.IGNORECASE)
 # "the Russian side" is a party to talks or a deal, where it is no side of a border or line
-_SIDE_AFTER = re.compile(r" side\b(?![ \t]+of\b)")
-_PLACE_SIDE_BEFORE = re.compile(r"\b(?i:on|from|at|across|into|onto|to|towards|toward)[ \t]+the[ \t]+\Z")
-_TROOPS_END = re.compile(r"\b(?:soldiers|troops|units|commandos)$", re.IGNORECASE)
-_MEMBERS_END = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris|gunmen)$", re.IGNORECASE)
-_NOT_THE_GROUP_WORDS = frozenset({"other", "rival", "syrian", "syria", "and", "or", "moderate"})
-_OTHER_GROUPS = re.compile(r"(?:other|rival)\b", re.IGNORECASE)
-_ADJACENT = re.compile(r"(?:[-\u2010\u2011]\w+)?\s*")
+_SIDE_AFTER: Final = re.compile(r" side\b(?![ \t]+of\b)")
+_PLACE_SIDE_BEFORE: Final = re.compile(r"\b(?i:on|from|at|across|into|onto|to|towards|toward)[ \t]+the[ \t]+\Z")
+_TROOPS_END: Final = re.compile(r"\b(?:soldiers|troops|units|commandos)$", re.IGNORECASE)
+_MEMBERS_END: Final = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris|gunmen)$", re.IGNORECASE)
+_NOT_THE_GROUP_WORDS: Final = frozenset({"other", "rival", "syrian", "syria", "and", "or", "moderate"})
+_OTHER_GROUPS: Final = re.compile(r"(?:other|rival)\b", re.IGNORECASE)
+_ADJACENT: Final = re.compile(r"(?:[-\u2010\u2011]\w+)?\s*")
 #: Names whose possessive may have lost its apostrophe ("Russias"): ASCII, capitalised, ending in a letter.
-_POSSESSIVE_S = re.compile(r"[A-Z][A-Za-z' .\-]*[A-Za-z]")
+_POSSESSIVE_S: Final = re.compile(r"[A-Z][A-Za-z' .\-]*[A-Za-z]")
 
 
 class ActorLexiconError(GeoError, ValueError):
@@ -960,7 +960,7 @@ class _WordAutomaton:
 
 
 #: Arabic proclitics written onto the next word: and/so, then in/by, for, like.
-_ARABIC_PROCLITICS = (*ARABIC_CONJUNCTIONS, *ARABIC_PREPOSITIONS,
+_ARABIC_PROCLITICS: Final = (*ARABIC_CONJUNCTIONS, *ARABIC_PREPOSITIONS,
                       *(c + p for c in ARABIC_CONJUNCTIONS for p in ARABIC_PREPOSITIONS))
 
 
@@ -995,54 +995,54 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
 
 
 #: plurals that are the group a state backs after its owner ("and their mercenaries")
-_BACKED_WORDS = ("mercenaries",)
-_BACKED_OWNER_BEFORE = re.compile(r"\b(?:its|their)[ \t]+\Z")
+_BACKED_WORDS: Final = ("mercenaries",)
+_BACKED_OWNER_BEFORE: Final = re.compile(r"\b(?:its|their)[ \t]+\Z")
 # "soldiers", "security forces" (men, services) alone are the army's only where nothing says whose
 # they are: not after an owner ("its soldiers", "local security forces", "Syrian Kurdish internal
 # security forces"), nor with another state named before them in their sentence (in "Turkey strikes
 # regime targets after 33 soldiers killed", neither clearly)
-_WHOSE_IS_SAID = ("soldiers", "security forces", "security men", "security services")
-_SAID_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our|local|rebel|opposition|police)|[a-z0-9,;:]"
+_WHOSE_IS_SAID: Final = ("soldiers", "security forces", "security men", "security services")
+_SAID_OWNER_BEFORE: Final = re.compile(r"(?:\b(?:its|their|his|her|our|local|rebel|opposition|police)|[a-z0-9,;:]"
                                 r"[ \t]+(?:[A-Z][\w'’-]*[ \t]+)*[A-Z][\w'’-]*)[ \t]+(?:the[ \t]+)?(?:internal[ \t]+)?\Z")
 # After "troops", "army": whose they are follows ("troops from a Kurdish-Arab alliance", "troops
 # alongside the SDF"), or what they fight for ("troops fighting to topple him")
-_OWNED_AFTER = re.compile(r"[ \t]+(?:from|of|alongside|fighting)\b")
+_OWNED_AFTER: Final = re.compile(r"[ \t]+(?:from|of|alongside|fighting)\b")
 # between two groups named as a pair ("the terrorists of Jabhat al-Nusra and Ahrar al-Sham")
-_PAIR_GAP = re.compile(r",?[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?")
-_SOLDIERS_OWNED_AFTER = re.compile(r"[ \t]+(?:of|alongside)\b")
+_PAIR_GAP: Final = re.compile(r",?[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?")
+_SOLDIERS_OWNED_AFTER: Final = re.compile(r"[ \t]+(?:of|alongside)\b")
 # Between a state named as a sentence's subject and its "troops"/"soldiers": a few lower-case words
 # ("Ankara has sent thousands of troops", "Russia has so far lost at least 12 soldiers")
 # (its first word one of having, sending, keeping, losing, or "which", "said it": not the state's
 # ministry that "said 62 soldiers were killed", nor "regime targets after 33 soldiers killed")
-_SUBJECTS_TROOPS_GAP = re.compile(
+_SUBJECTS_TROOPS_GAP: Final = re.compile(
     r"[ \t]+(?:has|have|had|sent|sends|send|deployed|deploys|deploy|lost|loses|kept|keeps|keep|withdrew|withdraws"
     r"|pulled|pulls|will|would|which|also|still|plans|said[ \t]+(?:it|they))\b(?:[ \t]+[a-z0-9][\w'’-]*){0,6}[ \t]+")
 # Before a word: the start of the text or of a sentence
-_OPENS_SENTENCE = re.compile(r"(?:\A|[.!?\n][\"'\u201d\u2019]?[ \t]*)\Z")
+_OPENS_SENTENCE: Final = re.compile(r"(?:\A|[.!?\n][\"'\u201d\u2019]?[ \t]*)\Z")
 # A lower-case word after a name that is not "of" ("Army kills", not "Army of Conquest"), or a
 # headline's capitalised verb ("Army Tightens Noose on ...", a sub-headline inside the text)
-_VERB_AFTER = re.compile(r"[ \t]+(?:(?!of\b)[a-z]|(?!(?:Units|Forces|Officers|Generals|Commanders|Troops|Soldiers|"
+_VERB_AFTER: Final = re.compile(r"[ \t]+(?:(?!of\b)[a-z]|(?!(?:Units|Forces|Officers|Generals|Commanders|Troops|Soldiers|"
                          r"Divisions|Brigades|Corps|Chiefs|Headquarters)\b)[A-Z][a-z]+s\b)")
 
 
 # A dateline after a capital: "Damascus, SANA -", "Damascus (AFP) -", "BEIRUT, Lebanon (AP) -"
-_DATELINE_AFTER = re.compile(r"(?:,[ \t]*[A-Z]\w*(?:[ \t]+[A-Z]\w*)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?"
+_DATELINE_AFTER: Final = re.compile(r"(?:,[ \t]*[A-Z]\w*(?:[ \t]+[A-Z]\w*)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?"
                              r"|[ \t]*\([^()\n]{1,30}\)[ \t]*)[-\u2013\u2014][ \t]")
 # "between X and" before a capital, X one to three words
-_BETWEEN_AND = re.compile(r"\bbetween[ \t]+(\S+(?:[ \t]+\S+){0,2}?)[ \t]+and[ \t]+\Z", re.IGNORECASE)
+_BETWEEN_AND: Final = re.compile(r"\bbetween[ \t]+(\S+(?:[ \t]+\S+){0,2}?)[ \t]+and[ \t]+\Z", re.IGNORECASE)
 
 
 # a road or a line between two places ("the highway between Damascus and Baghdad", "the
 # ceasefire line between Israel and Syria"): both are places
-_ROUTE_BETWEEN = re.compile(r"\b(?i:road|roads|highway|motorway|route|line|railway|corridor)[ \t]+between[ \t]+\Z")
+_ROUTE_BETWEEN: Final = re.compile(r"\b(?i:road|roads|highway|motorway|route|line|railway|corridor)[ \t]+between[ \t]+\Z")
 # an end of a road or a line a verb links ("the M5 highway that links Aleppo with Hama and Damascus",
 # "the highway linking Damascus with Homs"): a place
-_ROAD_END_BEFORE = re.compile(
+_ROAD_END_BEFORE: Final = re.compile(
     r"\b(?i:links?|linking|linked|connects?|connecting|connected)[ \t]+(?:the[ \t]+)?"
     r"(?:(?:(?:al|el)-)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:with|to|and)[ \t]+"
     r"(?:(?:(?:al|el)-)?[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?)?\Z")
 # "between <capital> and X"
-_AND_NAME = re.compile(r"[ \t]+and[ \t]+((?:(?i:al|el)-)?[A-Z][\w'’-]*)")
+_AND_NAME: Final = re.compile(r"[ \t]+and[ \t]+((?:(?i:al|el)-)?[A-Z][\w'’-]*)")
 
 
 def _between_places(text: str, start: int, end: int, capital: bool, name_words: frozenset[str]) -> bool:
@@ -1099,9 +1099,9 @@ def _state_noun_at(text: str, start: int, nouns: frozenset[str]) -> bool:
 
 
 #: A verb and a preposition that address a state or its government: not a place cue.
-_ADDRESSED = frozenset({"called on", "calls on", "calling on", "call on", "appealed to", "appeals to",
+_ADDRESSED: Final = frozenset({"called on", "calls on", "calling on", "call on", "appealed to", "appeals to",
                         "appealing to", "appeal to"})
-_ADDRESSED_TAILS = frozenset(phrase.split()[-1] for phrase in _ADDRESSED)
+_ADDRESSED_TAILS: Final = frozenset(phrase.split()[-1] for phrase in _ADDRESSED)
 
 
 def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: frozenset[str],

@@ -22,17 +22,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Final, Iterable, NamedTuple
 
 from unidecode import unidecode
 
 # Arabic definite articles as transliterated (al-, el-, and sun-letter forms).
-ARTICLES = frozenset(
+ARTICLES: Final = frozenset(
     "al el il ul as ash az an ar at ath ad adh es ech ez en er et ed ec ad".split()
 )
 
 # Generic words in place names that are spelled many ways; folded to one form.
-_TOKEN_SYNONYMS = {
+_TOKEN_SYNONYMS: Final = {
     **dict.fromkeys(["tel", "tell", "tall", "tal", "til", "tel-"], "tal"),
     **dict.fromkeys(["um", "umm", "oum", "oumm", "om", "omm"], "um"),
     **dict.fromkeys(["deir", "dayr", "dair", "der", "deyr", "dir"], "dir"),
@@ -48,14 +48,14 @@ _TOKEN_SYNONYMS = {
     "marit": "marat",
 }
 
-_NOT_ALNUM = re.compile(r"[^a-z0-9]")
-_APOSTROPHES = "'’‘`´ʿʾʼ′ʻ"
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_NOT_ALNUM: Final = re.compile(r"[^a-z0-9]")
+_APOSTROPHES: Final = "'’‘`´ʿʾʼ′ʻ"
+_ARABIC: Final = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 #: Arabic marks that are not letters of a name: the harakat (vowel marks), the superscript
 #: alef and the tatweel (a stretching stroke).
-ARABIC_HARAKAT = "".join(map(chr, range(0x064B, 0x0660))) + "\u0670"
-ARABIC_MARKS = ARABIC_HARAKAT + "\u0640"
-_ARABIC_DIACRITICS = re.compile(f"[{ARABIC_MARKS}]")
+ARABIC_HARAKAT: Final = "".join(map(chr, range(0x064B, 0x0660))) + "\u0670"
+ARABIC_MARKS: Final = ARABIC_HARAKAT + "\u0640"
+_ARABIC_DIACRITICS: Final = re.compile(f"[{ARABIC_MARKS}]")
 #: Arabic proclitics written onto the next word: a conjunction (and, so), then a preposition
 #: (in/by, for, like); geo.places reads them off a word, geo.actors adds them to a name.
 ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS = "وف", "بلك"
@@ -66,27 +66,27 @@ def is_arabic(text: str) -> bool:
 
 #: Arabic letters news text writes either way: alef with or without hamza or madda, final
 #: ya / alef maqsura, ta marbuta / ha (geo.actors folds these too).
-ARABIC_VARIANT_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
+ARABIC_VARIANT_LETTERS: Final = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
 # names also drop the hamza seat of waw and ya, and read qaf as kaf: a name written back
 # from a transliteration has ك for the q of "Tukan" (تل الطوكان; the news writes تل طوقان),
 # as Latin keys read q as k
-_ARABIC_LETTERS = str.maketrans({**ARABIC_VARIANT_LETTERS, "ؤ": "و", "ئ": "ي", "ق": "ك"})
+_ARABIC_LETTERS: Final = str.maketrans({**ARABIC_VARIANT_LETTERS, "ؤ": "و", "ئ": "ي", "ق": "ك"})
 
 #: A word: letters/digits, with apostrophes or hyphens inside (Hay'at, al-Sham).
-TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]+)*")
+TOKEN_RE: Final = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]+)*")
 # the same on ASCII text, where the letters and digits are these: a test of a range, not of
 # the Unicode tables, for each character
-_ASCII_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[" + _APOSTROPHES + r"][A-Za-z0-9]+)*")
+_ASCII_TOKEN_RE: Final = re.compile(r"[A-Za-z0-9]+(?:[" + _APOSTROPHES + r"][A-Za-z0-9]+)*")
 
 # Latin folding rules, applied in this order to each token (after lowercasing and
 # stripping diacritics) by _fold_latin: diphthongs ou|oo|aw|au|ow -> u and
 # ay|ai|ei|ey|ee|ie|ea -> i; then e -> i, o -> u, q -> k, ph -> f, dj -> j; then
 # doubled letters are made single; then a final h after a vowel is dropped.
-_DIPHTHONG_U = re.compile(r"ou|oo|aw|au|ow")
-_DIPHTHONG_I = re.compile(r"ay|ai|ei|ey|ee|ie|ea")
+_DIPHTHONG_U: Final = re.compile(r"ou|oo|aw|au|ow")
+_DIPHTHONG_I: Final = re.compile(r"ay|ai|ei|ey|ee|ie|ea")
 # A letter's repeats (the letter itself stays): deleted with a plain "" replacement, which runs
 # in C, where r"(.)\1+" -> r"\1" expands a template in Python at every call.
-_REPEATS = re.compile(r"(?<=(.))\1+")
+_REPEATS: Final = re.compile(r"(?<=(.))\1+")
 
 
 class Token(NamedTuple):
@@ -222,10 +222,10 @@ def name_key(name: str) -> str:
     return " ".join(name_tokens(name))
 
 
-_SKELETON_DROP = re.compile(r"[aeiouyhw]")
+_SKELETON_DROP: Final = re.compile(r"[aeiouyhw]")
 
 
-_ARABIC_LONG_VOWELS = re.compile("[اوي]")
+_ARABIC_LONG_VOWELS: Final = re.compile("[اوي]")
 
 
 def skeleton_key(name: str) -> str:

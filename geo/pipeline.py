@@ -15,7 +15,7 @@ import logging
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import Final, Sequence
 
 from . import config
 from .actors import ActorLexicon, find_actors
@@ -101,9 +101,9 @@ class Pipeline:
 
 
 #: The modules whose code decides what is found in a text.
-ENGINE_MODULES = ("actors.py", "gazetteer.py", "model.py", "names.py", "pipeline.py", "places.py", "sentences.py")
+ENGINE_MODULES: Final = ("actors.py", "gazetteer.py", "model.py", "names.py", "pipeline.py", "places.py", "sentences.py")
 #: The data files in the data folder that the pipeline reads (and what they are built from).
-ENGINE_DATA_SUFFIXES = (".csv", ".txt", ".gz")
+ENGINE_DATA_SUFFIXES: Final = (".csv", ".txt", ".gz")
 
 
 def engine_id(data_dir: Path | None = None) -> str:
@@ -131,10 +131,10 @@ def _opens_with(text: str, title: str) -> bool:
 
 
 #: How far into the text its title may start (after a date, a byline: "April 5 2017 by ...").
-_TITLE_REACH = 160
+_TITLE_REACH: Final = 160
 #: The title's last characters, looked for in the text: its opening often differs ('"Chemical"
 #: Massacre in Idlib' for 'Chemical Massacre in Idlib').
-_TITLE_TAIL = 24
+_TITLE_TAIL: Final = 24
 
 
 def _title_end(text: str, title: str | None) -> int:
@@ -150,13 +150,13 @@ def _title_end(text: str, title: str | None) -> int:
 
 # A news site's list of other stories after the article ("Related News", Reuters's "Related
 # Coverage", Sputnik's "... 48 Related" after the view count), and the site's footer after it
-_RELATED = re.compile(r"\bRelated[ \t]+(?:News|Coverage|Articles|Stories)\b"
+_RELATED: Final = re.compile(r"\bRelated[ \t]+(?:News|Coverage|Articles|Stories)\b"
                       r"|(?:\.\.\.[ \t]*\d+|\(\d+\)|\bViews[ \t]+\d+)[ \t]+(?:Topic|Related)\b")
-_FOOTER = re.compile(r"Community standards|Comment via Facebook|FOLLOW TRTWORLD|Follow us on|Subscribe to our"
+_FOOTER: Final = re.compile(r"Community standards|Comment via Facebook|FOLLOW TRTWORLD|Follow us on|Subscribe to our"
                      r"|\bTags\b", re.IGNORECASE)
 #: The most text a list of other stories and a footer take: more after the list is the story going on
 #: (Reuters sets its "Related Coverage" box inside the story).
-FURNITURE_MAX = 2_000
+FURNITURE_MAX: Final = 2_000
 
 
 def furniture_start(text: str) -> int | None:

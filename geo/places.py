@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Final, Iterable, NamedTuple, Sequence
 
 from geopy.distance import EARTH_RADIUS
 from rapidfuzz import fuzz
@@ -49,49 +49,49 @@ log = logging.getLogger(__name__)
 
 
 #: Longest place name, in folded tokens, that the matcher tries.
-MAX_NAME_TOKENS = 7
+MAX_NAME_TOKENS: Final = 7
 
 # Words after a name that say which kind of place it is.
-_GOVERNORATE_CUES = frozenset({"province", "governorate", "provinces", "countryside", "muhafazah", "governor"})
-_LOCALITY_CUES = frozenset({"city", "town", "village", "villages", "towns", "neighbourhood",
+_GOVERNORATE_CUES: Final = frozenset({"province", "governorate", "provinces", "countryside", "muhafazah", "governor"})
+_LOCALITY_CUES: Final = frozenset({"city", "town", "village", "villages", "towns", "neighbourhood",
                             "neighborhood", "district", "suburb", "camp", "airport", "airbase",
                             # "the nearby al-Hariqa and Bab Srija districts"
                             "neighbourhoods", "neighborhoods", "districts", "quarters"})
-_NEIGHBOURHOOD_CUES = frozenset({"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
+_NEIGHBOURHOOD_CUES: Final = frozenset({"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
                                  "quarter", "quarters", "district", "districts"})
-_REGION_CUES = frozenset({"region", "regions", "area", "mountains", "mountain", "plain", "valley"})
+_REGION_CUES: Final = frozenset({"region", "regions", "area", "mountains", "mountain", "plain", "valley"})
 #: Lower-case words that end a natural feature's name ("the Barada valley", "the Turkmen mountains").
-_FEATURE_WORDS = frozenset({"valley", "plain", "mountains", "mountain"})
+_FEATURE_WORDS: Final = frozenset({"valley", "plain", "mountains", "mountain"})
 # Words before a name that announce a place ("near X", "the town of X").
-_LOCATIVE_BEFORE = frozenset({"in", "near", "at", "from", "into", "to", "outside", "around",
+_LOCATIVE_BEFORE: Final = frozenset({"in", "near", "at", "from", "into", "to", "outside", "around",
                               "toward", "towards", "across", "through", "via", "of", "between",
                               "besieged", "northern", "southern", "eastern", "western", "rural"})
-_TYPE_BEFORE = frozenset({"village", "town", "city", "villages", "towns", "district", "province",
+_TYPE_BEFORE: Final = frozenset({"village", "town", "city", "villages", "towns", "district", "province",
                           "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
                           "districts", "quarter", "quarters", "suburb", "camp", "countryside"})
 # A run of capitalised (or Arabic-script) words, Arabic articles allowed between
 # and before them, and one trailing lower-case word.
 # Capitals beyond Latin-1 that open Kurdish and Turkish names (Şiyê, Şêxmeqsûd, İdlib): the
 # Latin-1 range alone let a Kurdish name that starts with Ş go unread.
-_EXTRA_CAPITALS = "\u010c\u011e\u0130\u015e\u0160\u017d"  # Č Ğ İ Ş Š Ž
-_CAP_WORD = rf"[A-Z\u00c0-\u00de{_EXTRA_CAPITALS}\u0600-\u06ff][^\W_]*(?:['’`‘ʿ][^\W_]+)*"
-_ARTICLES = "al|el|as|ash|az|an|ar|at|ath|ad|adh|es|ez|en|er|et|ed|ul|il"
-_ART = rf"(?:{_ARTICLES})"
-_SEP = r"(?:[ \t]+|[ \t]*[-‐‑–][ \t]*)"
+_EXTRA_CAPITALS: Final = "\u010c\u011e\u0130\u015e\u0160\u017d"  # Č Ğ İ Ş Š Ž
+_CAP_WORD: Final = rf"[A-Z\u00c0-\u00de{_EXTRA_CAPITALS}\u0600-\u06ff][^\W_]*(?:['’`‘ʿ][^\W_]+)*"
+_ARTICLES: Final = "al|el|as|ash|az|an|ar|at|ath|ad|adh|es|ez|en|er|et|ed|ul|il"
+_ART: Final = rf"(?:{_ARTICLES})"
+_SEP: Final = r"(?:[ \t]+|[ \t]*[-‐‑–][ \t]*)"
 # Capitalised function words that open sentences but never a place name: a chunk
 # does not start with one (so "The Syrian Observatory" is planned as "Syrian Observatory").
-_OPENERS = ("The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|But|And|As|For|If|"
+_OPENERS: Final = ("The|A|An|In|On|At|It|He|She|They|We|This|That|These|Those|But|And|As|For|If|"
             "When|While|Meanwhile|However|Earlier|Later|Also|According|After|Before|Since|"
             "There|Their|His|Her|Its|Our|Some|Many|Most|More|Other|Another|Such|Both|Each|"
             "Two|Three|Four|Five|Several|No|Not|Of|To|By|With|From|Over|Under|During|Among|"
             "Last|Next|Local|Separately|Elsewhere|Yet|So|Then|Thus|Moreover|Further|Following")
 
 
-_OPENER_WORDS = frozenset(_OPENERS.split("|"))
+_OPENER_WORDS: Final = frozenset(_OPENERS.split("|"))
 # ... of which these open no name inside a run of capitalised words either (a headline glued to the
 # text: "... in al-Sinaa In Deir Ezzor city", where "In Deir" folds as a village "Ayn Dir"); not the
 # ones that are also Arabic articles (An Nabk, At Tall, As Suwayda) or a name's word (Many, Most)
-_NO_NAME_OPENS = frozenset({"The", "In", "On", "It", "He", "She", "They", "We", "This", "That", "These",
+_NO_NAME_OPENS: Final = frozenset({"The", "In", "On", "It", "He", "She", "They", "We", "This", "That", "These",
                             "Those", "But", "If", "When", "While", "Meanwhile", "However", "According"})
 
 
@@ -111,12 +111,12 @@ def _after_first_letter(words: str) -> str:
 # look-around is tried at every position of the text (a third slower). So the look-arounds
 # that belong before the first letter are written after it: "not after a word character"
 # looks back two characters, and an article or an opener is matched without its first letter.
-_CHUNK_FIRST_WORD_REST = (  # a capitalised first word once its first letter is read (see below)
+_CHUNK_FIRST_WORD_REST: Final = (  # a capitalised first word once its first letter is read (see below)
     # (an opener's letters before an apostrophe open a name: "A'zaz"; not "It's")
     rf"(?!{_after_first_letter(_OPENERS)}\b(?!['’`‘ʿ](?!s\b)[^\W_]))[^\W_]*(?:['’`‘ʿ][^\W_]+)*")
-_CHUNK_REST = (rf"(?:{_SEP}(?:{_ART}{_SEP})?{_CAP_WORD})*"
+_CHUNK_REST: Final = (rf"(?:{_SEP}(?:{_ART}{_SEP})?{_CAP_WORD})*"
                rf"(?:{_SEP}(?P<tail>[a-z][^\W_]*))?")
-_NAME_CHUNK = re.compile(
+_NAME_CHUNK: Final = re.compile(
     rf"[aeiuA-Z\u00c0-\u00de{_EXTRA_CAPITALS}\u0600-\u06ff](?<![^\W_].)"
     rf"(?:(?<=[aeiu]){_after_first_letter(_ARTICLES)}{_SEP}(?!(?:{_OPENERS})\b){_CAP_WORD}"  # al-Bab
     rf"|(?<![aeiu]){_CHUNK_FIRST_WORD_REST})"  # Bab
@@ -125,10 +125,10 @@ _NAME_CHUNK = re.compile(
 # _NAME_CHUNK without its chunks that open with an article: the same match wherever a chunk
 # opens with a capital, and its scan stops at capitals only, where _NAME_CHUNK's stops at every
 # a, e, i and u of the text to try an article there (a third of its time). See _name_chunks.
-_CAPITAL_CHUNK = re.compile(
+_CAPITAL_CHUNK: Final = re.compile(
     rf"[A-Z\u00c0-\u00de{_EXTRA_CAPITALS}\u0600-\u06ff](?<![^\W_].){_CHUNK_FIRST_WORD_REST}" + _CHUNK_REST)
-_ARTICLE_WORDS = frozenset(_ARTICLES.split("|"))
-_SEP_CHARS = " \t-‐‑–"  # the characters of _SEP
+_ARTICLE_WORDS: Final = frozenset(_ARTICLES.split("|"))
+_SEP_CHARS: Final = " \t-‐‑–"  # the characters of _SEP
 
 
 def _name_chunks(text: str) -> list[re.Match[str]]:
@@ -163,18 +163,18 @@ def _name_chunks(text: str) -> list[re.Match[str]]:
         out.append(m)
         pos = m.end()
 
-_ALL_CUES = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES
-_ENDS_BEFORE = _LOCALITY_CUES | _REGION_CUES
-_MONTHS_DAYS = frozenset(
+_ALL_CUES: Final = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES
+_ENDS_BEFORE: Final = _LOCALITY_CUES | _REGION_CUES
+_MONTHS_DAYS: Final = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
     ramadan eid""".split()
 )
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Generic heads of Arabic place names ("Deir" = monastery, "Tal" = hill): alone they
 # name a place only with their article ("al-Tal", "al-Bab").
-_GENERIC_HEADS = frozenset(
+_GENERIC_HEADS: Final = frozenset(
     "dir tal jabal khan ain kafr abu um bait jisr shaikh wadi khirbat marat kasr bir hamam "
     "ras sahl mazra tala nahr bab ard karyat karya karyit".split()
 )
@@ -182,7 +182,7 @@ _GENERIC_HEADS = frozenset(
 
 # Head words that start place names only, never a person's or an organisation's (not Abu, Umm,
 # Sheikh, Bab, Khan: people and gates): Tal, Kafr, Deir, Khirbet, Maaret, Jabal, Bir, Ain, Wadi, Jisr
-_PLACE_HEADS = frozenset("tal kafr dir khirbat marat jabal bir ain wadi jisr".split())
+_PLACE_HEADS: Final = frozenset("tal kafr dir khirbat marat jabal bir ain wadi jisr".split())
 
 
 class Match(NamedTuple):
@@ -220,31 +220,33 @@ class _Blocked:
         return i >= 0 and self.max_end[i] >= end
 
 # What a planned item needs from the text around its chunk before it is taken.
-_TAKE, _IF_CUE, _IF_STRICT_CUE = 0, 1, 2
+_TAKE: Final = 0
+_IF_CUE: Final = 1
+_IF_STRICT_CUE: Final = 2
 #: what a person's name with the article needs to be a landmark named after it: a field word after
 #: it ("the al-Omar oil field")
-_IF_FIELD = 3
-_FIELD_AFTER = re.compile(r"[ \t]+(?i:(?:oil|gas)[ \t]+)?(?i:fields?|oilfields?|gasfields?)\b")
+_IF_FIELD: Final = 3
+_FIELD_AFTER: Final = re.compile(r"[ \t]+(?i:(?:oil|gas)[ \t]+)?(?i:fields?|oilfields?|gasfields?)\b")
 # A verb of speech right after a one-word name: a person ("Jundi said"), unless a cue says otherwise.
-_SPEECH_AFTER = re.compile(
+_SPEECH_AFTER: Final = re.compile(
     r"[ \t]+(?:said|says|told|added|stated|explained|noted|pointed|confirmed|stressed|wrote|tweeted|"
     r"argued|warned|insisted|claimed|denied|asked|replied|continued|concluded|described|urged|announced|"
     r"vowed|accused|admitted|acknowledged|declared|condemned|praised|reported)\b")
 # A medium named after a place is no place, a Syrian one's neither ("Al-Mayadeen channel",
 # "the Al Mayadeen broadcaster").
-_MEDIA_AFTER = re.compile(r"[ \t]+(?:tv|channel|television|broadcaster|newspaper|radio"
+_MEDIA_AFTER: Final = re.compile(r"[ \t]+(?:tv|channel|television|broadcaster|newspaper|radio"
                           r"|media[ \t]+(?:cent(?:er|re)|office)|news[ \t]+network)\b", re.IGNORECASE)
-_CLOSING_QUOTES = frozenset('"\u201d\u2019')
+_CLOSING_QUOTES: Final = frozenset('"\u201d\u2019')
 # A title or role right before a name: a person's ("commander Abu Omar", "ISIS leader Abu
 # Bakr al-Baghdadi", "known as Abu Jaber"). Read in a short window that ends at the name.
-_ROLE_BEFORE = re.compile(
+_ROLE_BEFORE: Final = re.compile(
     r"\b(?i:commander|leader|chief|spokesman|spokeswoman|spokesperson|emir|amir|activist|minister|"
     r"general|gen|colonel|col|brigadier|lieutenant|lt|captain|capt|sheikh|shaykh|mufti|imam|cleric|"
     r"official|director|envoy|ambassador|president|mr|mrs|ms|dr|journalist|reporter|correspondent|"
     r"photographer|resident|dubbed|alias|nicknamed|known\s+as|named)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+)?\Z")
 # (one first name between: "leader Hassan Aboud"; a lower-case word there ends the title)
 # ... but a place's other name: "the town also known as Ayn al-Arab", "the city, known as Kobani"
-_PLACE_KNOWN_AS = re.compile(r"\b(?i:town|city|village|area|district|neighbou?rhood|region|camp|hill|"
+_PLACE_KNOWN_AS: Final = re.compile(r"\b(?i:town|city|village|area|district|neighbou?rhood|region|camp|hill|"
                              r"mountain|province|quarter|suburb)s?(?:,?[ \t]+(?i:which|that|is|was|are|were|"
                              r"also|locally|better|widely|commonly|formerly|now)){0,3},?[ \t]+known[ \t]+as[ \t]+\Z")
 
@@ -264,9 +266,9 @@ def _reversed_alternatives(pattern: str) -> str:
 # _ROLE_BEFORE's search as an anchored match on the reversed window: a search for a
 # pattern ending in \Z tries its 50 words at every position of the window. A window whose
 # start is inside a word gets a word character ("_") at its reversed end, for the \b.
-_ROLE_BEFORE_REVERSED = re.compile(
+_ROLE_BEFORE_REVERSED: Final = re.compile(
     rf"(?:[ \t]+[a-z]+[A-Z])?[ \t]+\.?(?i:{_reversed_alternatives(_ROLE_BEFORE.pattern)})\b")
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR: Final = re.compile(r"\w")
 
 
 def _role_before(text: str, start: int) -> bool:
@@ -280,24 +282,24 @@ def _role_before(text: str, start: int) -> bool:
 
 # A nisba after a name: a person's ("Abu Omar al-Shishani", "Abu Bakr al-Baghdadi"); not a
 # qualifier of a place ("Tal Abyad al-Sharqi": see _QUALIFIERS).
-_NISBA_AFTER = re.compile(r"[ \t]+(?:al|el)(?:-|[ \t]+)([A-Z][a-z]+i)\b")  # (hyphen lost: "Abu Bakr al Baghdadi")
+_NISBA_AFTER: Final = re.compile(r"[ \t]+(?:al|el)(?:-|[ \t]+)([A-Z][a-z]+i)\b")  # (hyphen lost: "Abu Bakr al Baghdadi")
 # A role after a name and a comma: a person's ("Abu Hassan, an al-Nusra leader", "Abu Jahjah a
 # Tunisian terrorist"): an article, at most two words, then the role.
 # A nisba of a land abroad after a name: a fighter's nom de guerre, whatever the name before it
 # ("Salah Al Din Al Shishani", the Chechen, is no Aleppo neighbourhood; "Abu Omar al-Tunisi").
-_FOREIGN_NISBA_AFTER = re.compile(
+_FOREIGN_NISBA_AFTER: Final = re.compile(
     r"[ \t]+(?:[Aa]l|[Ee]l)(?:-|[ \t]+)(?:Shishani|Tunisi|Libi|Masri|Urduni|Maghribi|Jazairi|Turkistani|"
     r"Almani|Faransi|Britani|Amriki|Baljiki|Uzbeki|Dagestani|Afghani|Kuwaiti|Jazrawi|Sudani)\b")
 # "bin" or "ibn" (son of) and a name after a name: a person's, or a brigade named after one ("the al-Zubair
 # bin Awam phalanges" was Iraq's Az Zubayr), whatever the name before it.
-_SON_OF_AFTER = re.compile(r"[ \t]+(?:bin|ibn)[ \t]+[A-Z]")
-_ROLE_AFTER = re.compile(r",?[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:leader|commander|emir|terrorist|"
+_SON_OF_AFTER: Final = re.compile(r"[ \t]+(?:bin|ibn)[ \t]+[A-Z]")
+_ROLE_AFTER: Final = re.compile(r",?[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:leader|commander|emir|terrorist|"
                          r"militant|fighter|member|spokesman|official|cleric|preacher|jihadist)\b")
-_GLUED_LINK = re.compile(r"(?<=[a-z])h(?=ttps?(?:[:/]|st\.co|www))")
+_GLUED_LINK: Final = re.compile(r"(?<=[a-z])h(?=ttps?(?:[:/]|st\.co|www))")
 # A news agency's credit line: "Reporting by Tom Perry and Laila Bassam in Beirut; Editing by
 # Louise Ireland" (the names up to "in", a semicolon or the end of the sentence)
-_CREDIT_WORD = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Ww]ritten|[Ee]dited|[Cc]ompiled)\Z")
-_CREDIT_NAMES = re.compile(r"(?:[A-Z][\w'’.-]*|and|&|,)(?:[ \t]+(?:[A-Z][\w'’.-]*|and|&)|,)*")
+_CREDIT_WORD: Final = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Ww]ritten|[Ee]dited|[Cc]ompiled)\Z")
+_CREDIT_NAMES: Final = re.compile(r"(?:[A-Z][\w'’.-]*|and|&|,)(?:[ \t]+(?:[A-Z][\w'’.-]*|and|&)|,)*")
 
 
 def _credit_lines(text: str) -> list[tuple[int, int]]:
@@ -318,19 +320,19 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_BYLINE_NAME = r"(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*"
-_SLASH_BYLINE = re.compile(rf"(?:\A|[.!?\n])[ \t]*({_BYLINE_NAME}(?:[ \t]*/[ \t]*{_BYLINE_NAME})+)[ \t.]*\Z")
+_BYLINE_NAME: Final = r"(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*"
+_SLASH_BYLINE: Final = re.compile(rf"(?:\A|[.!?\n])[ \t]*({_BYLINE_NAME}(?:[ \t]*/[ \t]*{_BYLINE_NAME})+)[ \t.]*\Z")
 # A name between "said" and "who" is the speaker: '"We came with nothing" said Umm Ahmad who fled ...'
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)[ \t]+\Z")
-_WHO_AFTER = re.compile(r",?[ \t]+who\b")
+_SAID_BEFORE: Final = re.compile(r"\b(?:said|says|told|added)[ \t]+\Z")
+_WHO_AFTER: Final = re.compile(r",?[ \t]+who\b")
 # The given name before a family name (an article may stand between: "Imad al-Ahmad al-Hamad")
-_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:(?:al|Al|el|El)[ \t]*-[ \t]*)?(?:[A-Z][a-z]+[ \t]+"
+_GIVEN_BEFORE: Final = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:(?:al|Al|el|El)[ \t]*-[ \t]*)?(?:[A-Z][a-z]+[ \t]+"
                            r"(?:(?:al|Al|el|El)[ \t]*-[ \t]*)?)?\Z")
-_KUNYA = re.compile(r"\bAbo?u[ \t]+[A-Z][a-z]+\Z")
+_KUNYA: Final = re.compile(r"\bAbo?u[ \t]+[A-Z][a-z]+\Z")
 # A word after a name that makes it part of an institution's name: "Al-Quds hospital" (in
 # Aleppo), "the Dogan news agency", "Al-Iman Brigade". Applied to a name that may be foreign
 # (a Syrian town's hospital is in that town: "the Qardaha hospital"), never to a country.
-_INSTITUTION_AFTER = re.compile(
+_INSTITUTION_AFTER: Final = re.compile(
     r"[ \t]+(?:hospital|news|agency|media|brigade|brigades|battalion|battalions|force|mosque|school|"
     r"university|radio|tv|channel|broadcaster|newspaper|street|square|hotel|club|group|organi[sz]ation)\b",
     re.IGNORECASE)
@@ -339,24 +341,24 @@ _INSTITUTION_AFTER = re.compile(
 # A capitalised institution word after a small place's name: the institution's own name, mostly
 # a date's, a person's or a word's ("Teshrin Hospital", "Ibn Sina Hospital", "Nisreen Street" in
 # Damascus's al-Tadamun), not the village's.
-_NAMED_INSTITUTION_AFTER = re.compile(r"[ \t]+(?:Hospital|University|School|Stadium|Hotel|Prison|Street|Hall|River|"
+_NAMED_INSTITUTION_AFTER: Final = re.compile(r"[ \t]+(?:Hospital|University|School|Stadium|Hotel|Prison|Street|Hall|River|"
                                       r"river|tribe|tribes|clan)\b")  # (and a river, a tribe: "the Tayy tribe")
 # Words after a country's name that make it an organisation's ("the Syria Campaign", "Syria
 # Civil Defence", "the International Syria Support Group", "Syria TV"), matched case-sensitively.
-_COUNTRY_ORG_AFTER = re.compile(r"[ \t]+(?:Campaign|Civil[ \t]+Defen[cs]e|Support[ \t]+Group|TV|Television|"
+_COUNTRY_ORG_AFTER: Final = re.compile(r"[ \t]+(?:Campaign|Civil[ \t]+Defen[cs]e|Support[ \t]+Group|TV|Television|"
                                 r"Deeply|Direct|Association|Solidarity)\b")
 
 
 # The first words of what the five regexes above look for right after a name (a nisba, "bin", an
 # institution, an organisation), lower-cased: a name followed by none of them (nearly every name)
 # is ruled out of all five by one match of the word after it (see _may_name_an_institution)
-_INSTITUTION_FIRST_WORDS = frozenset("""
+_INSTITUTION_FIRST_WORDS: Final = frozenset("""
     al el bin ibn
     hospital news agency media brigade brigades battalion battalions force mosque school university radio tv
     channel broadcaster newspaper street square hotel club group organisation organization
     stadium prison hall river tribe tribes clan
     campaign civil support television deeply direct association solidarity""".split())
-_LETTERS_AFTER_SPACE = re.compile(r"[ \t]+([^\W\d_]+)")
+_LETTERS_AFTER_SPACE: Final = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def _may_name_an_institution(text: str, end: int) -> bool:
@@ -387,7 +389,8 @@ class _Item(NamedTuple):
 # _Item.flags: a name taken as it is and none of its places a major one ("Xelil said"
 # makes it a person's); no place a country, capital or major Syrian place (a title before it
 # makes it a person's)
-_MAY_BE_SPEAKER, _MAY_BE_NAMED = 1, 2
+_MAY_BE_SPEAKER: Final = 1
+_MAY_BE_NAMED: Final = 2
 
 
 def _with_flags(item: _Item) -> _Item:
@@ -998,14 +1001,14 @@ def _was_glued(chunk: str, token: Token) -> bool:
     return chunk[token.start:token.start + 2] != token.surface[:2]
 
 
-_ALIKE_MAX_WORDS = 3
-_ALIKE_MIN_RATIO = 85  # "Jeb al-Jarrah" ~ "Jubb al Jarrah" 87.5; "Rasm al-Tawil" ~ "Rasm at Tuwayliyah" 82 is another village
+_ALIKE_MAX_WORDS: Final = 3
+_ALIKE_MIN_RATIO: Final = 85  # "Jeb al-Jarrah" ~ "Jubb al Jarrah" 87.5; "Rasm al-Tawil" ~ "Rasm at Tuwayliyah" 82 is another village
 
 
 # the first words of Syrian names that news writes onto the next ("Kafrnabel", "Deirezzor"), as
 # folded keys spell them (Kafr, Kfar, Kafar, Kefr; Deir, Dayr; Tal, Tel, Tell; Beit, Bayt; Khan; Jisr;
 # Maar, Marr: "Maardebsah"; Abu, Bu: "Abukamal", "Albukamal", "al-Bulel")
-_GLUED_FIRST_WORD = re.compile(r"(k[aiu]?f[aiu]?r|d[aiy]{1,2}r|t[aiu]ll?|b[aiy]{1,2}t|khan|jisr|ma{1,2}rr?|a?bu)([a-z]{3,})")
+_GLUED_FIRST_WORD: Final = re.compile(r"(k[aiu]?f[aiu]?r|d[aiy]{1,2}r|t[aiu]ll?|b[aiy]{1,2}t|khan|jisr|ma{1,2}rr?|a?bu)([a-z]{3,})")
 
 
 def _alike(key: str, words: int, name: str) -> bool:
@@ -1013,14 +1016,14 @@ def _alike(key: str, words: int, name: str) -> bool:
     return name.count(" ") == words - 1 and fuzz.ratio(key, name) >= _ALIKE_MIN_RATIO
 
 
-_ARTICLE_BEFORE = re.compile(rf"\b(?i:{_ARTICLES})[ \t]*[-‐‑–]?[ \t]*\Z")  # "al-" before a word: "al-Hor" is no "her"
-_HARAKAT = re.compile(f"[{ARABIC_HARAKAT}]")  # (the tatweel, a letter to the regexes, is not one)
+_ARTICLE_BEFORE: Final = re.compile(rf"\b(?i:{_ARTICLES})[ \t]*[-‐‑–]?[ \t]*\Z")  # "al-" before a word: "al-Hor" is no "her"
+_HARAKAT: Final = re.compile(f"[{ARABIC_HARAKAT}]")  # (the tatweel, a letter to the regexes, is not one)
 
-_MIN_BARE = 3  # letters left after the proclitic for a one-word name: "وحمص" is Homs; "بعد" is not "عد"
+_MIN_BARE: Final = 3  # letters left after the proclitic for a one-word name: "وحمص" is Homs; "بعد" is not "عد"
 
 
 #: Arabic function words (folded): a name made of them only ("على أن", that) is no place.
-_ARABIC_FUNCTION_WORDS = frozenset(fold_token(w) for w in (
+_ARABIC_FUNCTION_WORDS: Final = frozenset(fold_token(w) for w in (
     "في من إلى على عن مع أن إن أنه إنه ما لا لم لن قد كان كانت هو هي هم هذا هذه ذلك تلك التي الذي "
     "الذين بين بعد قبل حتى كل أو ثم إذا لو غير عند منذ حيث كما أي إلا بل لكن").split())
 
@@ -1047,11 +1050,11 @@ def _without_proclitic(token: Token) -> list[Token]:
     return out
 
 
-_ARABIC_LIST_GAP = re.compile(r"[ \t]*[،,][ \t]*و?|[ \t]+و|[ \t]*[-–][ \t]*")  # "دير الزور - تدمر"
+_ARABIC_LIST_GAP: Final = re.compile(r"[ \t]*[،,][ \t]*و?|[ \t]+و|[ \t]*[-–][ \t]*")  # "دير الزور - تدمر"
 
 
 # another word of a name after a name ("Jana al-Ulbawi", "Tom Miles")
-_WORD_GOES_ON = re.compile(r"[ \t]*[-‐‑–]?[ \t]*(?:(?:al|el)-)?[A-Z]")
+_WORD_GOES_ON: Final = re.compile(r"[ \t]*[-‐‑–]?[ \t]*(?:(?:al|el)-)?[A-Z]")
 
 
 def _listed_after(text: str, previous_end: int, start: int) -> bool:
@@ -1082,7 +1085,7 @@ def _last_capitalised(surface: str) -> bool:
     return _is_name_start(surface) or surface[:1].isdigit()
 
 
-_JOINER = re.compile(r"[\s\-‐‑–'’`]*(?:\w{1,3}[\s\-‐‑–'’`]+)*")
+_JOINER: Final = re.compile(r"[\s\-‐‑–'’`]*(?:\w{1,3}[\s\-‐‑–'’`]+)*")
 
 
 def _joined(between: str, step: int) -> bool:
@@ -1110,7 +1113,7 @@ def _qualifies(tokens: Sequence[Token], keyed: list[int], reach: list[int], pos:
 #: northern, lower, ...): "Daraa al-Balad" is Daraa, not a place named Balad. Other
 #: words after a place and "al-" are often the next place of a list that lost its
 #: commas ("Bab al-Faraj al-Ismailiya"), so only these.
-_QUALIFIERS = frozenset(fold_token(w) for w in (
+_QUALIFIERS: Final = frozenset(fold_token(w) for w in (
     "balad mahata mahatta mahatah jadida jadideh jadidah qadima qadimeh qadimah kabira kabireh kabirah "
     "kubra saghira saghireh sughra sharqi sharqiya sharqiyeh gharbi gharbiya gharbiyeh shamali "
     "shamaliya shamaliyeh janoubi janoubiya janubi janubiya tahta tahtani fawqa fawqani wusta").split())
@@ -1141,7 +1144,7 @@ def _next_to_other_name(tokens: Sequence[Token], i: int, at_sentence_start: bool
 
 #: Romanised Arabic articles that are also English words: written lower-case and apart
 #: ("Arabic as Tadmur") they are the English word between two names
-_ENGLISH_ARTICLES = frozenset({"as", "at", "an"})
+_ENGLISH_ARTICLES: Final = frozenset({"as", "at", "an"})
 
 
 def _keyed_neighbour(tokens: Sequence[Token], i: int, step: int) -> int | None:
@@ -1185,13 +1188,13 @@ def _is_major(place: Place) -> bool:
 
 # the word after a name; a direction before "countryside" or "province" is read past
 # ("Aleppo northern countryside" is the governorate's, as "Aleppo countryside")
-_BEFORE_WORD_AFTER = (r"[\s\-]*(?:\([a-z]{2,15}\)[ \t]+)?"  # a gloss: "al-Izaa (radio) neighborhood"
+_BEFORE_WORD_AFTER: Final = (r"[\s\-]*(?:\([a-z]{2,15}\)[ \t]+)?"  # a gloss: "al-Izaa (radio) neighborhood"
                       r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?)[ \t]+"
                       r"(?=(?i:countryside|province|governorate)\b))?"
                       # what a camp or a base is: "the al-Hol refugee camp", "the Menagh military airport"
                       r"(?:(?i:refugee|displacement|displaced|military)[ \t]+(?=(?i:camps?|airbase|airport)\b))?")
-_WORD_AFTER = re.compile(rf"{_BEFORE_WORD_AFTER}([A-Za-z]+)")
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_WORD_AFTER: Final = re.compile(rf"{_BEFORE_WORD_AFTER}([A-Za-z]+)")
+_LATIN_WORD: Final = re.compile(r"[A-Za-z]+")
 
 
 def _word_after(text: str, end: int) -> str:
@@ -1229,18 +1232,18 @@ def _words_before(text: str, start: int, n: int = 3) -> list[str]:
 
 # Arabic words before a name that say it is a place ("مدينة إدلب", the city of Idlib),
 # with "و" (and) or "ب" (in) fused to them or not.
-_ARABIC_TYPE_BEFORE = frozenset(
+_ARABIC_TYPE_BEFORE: Final = frozenset(
     "مدينة بلدة قرية ريف حي منطقة محافظة مخيم ناحية مدينه بلده قريه "
     "مدن بلدات قرى أحياء احياء مناطق مخيمات مدينتي بلدتي قريتي".split())
-_ARABIC_WORD_BEFORE = re.compile(r"([\u0600-\u06ff]+)[ \t]+\Z")
-_ARABIC_MARKS = re.compile(f"[{ARABIC_MARKS}]")
+_ARABIC_WORD_BEFORE: Final = re.compile(r"([\u0600-\u06ff]+)[ \t]+\Z")
+_ARABIC_MARKS: Final = re.compile(f"[{ARABIC_MARKS}]")
 # Arabic prepositions and directions before a place, as "in X", "near X", "north of X" are.
-_ARABIC_LOCATIVE_BEFORE = frozenset(
+_ARABIC_LOCATIVE_BEFORE: Final = frozenset(
     "في قرب عند من إلى الى إلي على نحو باتجاه حول خارج داخل عبر بين شمال جنوب شرق غرب "
     "شمالي جنوبي شرقي غربي أطراف اطراف محيط ضواحي مشارف مدخل "
     # "the desert of X", "the road of X", "the residents / people of X", "X airport", "X crossing"
     "بادية طريق سكان أهالي اهالي مطار معبر".split())
-_ARABIC_GLUED_BEFORE = re.compile(r"(?<![\u0600-\u06ff])[\u0600-\u06ff]{1,2}\Z")
+_ARABIC_GLUED_BEFORE: Final = re.compile(r"(?<![\u0600-\u06ff])[\u0600-\u06ff]{1,2}\Z")
 
 
 def _has_arabic_place_cue(text: str, start: int, strict: bool = False) -> bool:
@@ -1257,8 +1260,8 @@ def _has_arabic_place_cue(text: str, start: int, strict: bool = False) -> bool:
 
 # The word before a name that makes it a place: "in X", "near X"; for a name the
 # gazetteer lacks (strict) only words that rarely precede anything but a place.
-_CUE_BEFORE = _LOCATIVE_BEFORE - {"of", "to"} | {"held", "controlled"}  # "rebel-held X"
-_STRICT_CUE_BEFORE = frozenset({"near", "outside", "around", "towards", "toward", "held", "controlled"})
+_CUE_BEFORE: Final = _LOCATIVE_BEFORE - {"of", "to"} | {"held", "controlled"}  # "rebel-held X"
+_STRICT_CUE_BEFORE: Final = frozenset({"near", "outside", "around", "towards", "toward", "held", "controlled"})
 
 
 def _reversed_words(words: Iterable[str]) -> str:
@@ -1271,30 +1274,30 @@ def _reversed_words(words: Iterable[str]) -> str:
 # the regex is anchored (a search for a pattern ending in \Z tries every position): the
 # article fused to the name ("al-"/"el-") is skipped, then the last word is a cue, or is
 # "of" after a type word ("the village of X").
-_CUE_AFTER = re.compile(  # _word_after(...) in _ALL_CUES
+_CUE_AFTER: Final = re.compile(  # _word_after(...) in _ALL_CUES
     rf"{_BEFORE_WORD_AFTER}(?ai:{'|'.join(sorted(_ALL_CUES))})(?![A-Za-z])")
 # the same, its leading spaces and hyphens taken without backtracking ("*+"): what follows them
 # starts with "(" or a letter, or is "[ \t]+" before a letter (which the spaces taken leave to the
 # cue word itself), so giving some back never makes a match; a failing match (most) is tried once
 assert _BEFORE_WORD_AFTER.startswith(r"[\s\-]*(")
-_CUE_AFTER_ONCE = re.compile(_CUE_AFTER.pattern.replace(r"[\s\-]*", r"[\s\-]*+", 1))
-_FUSED_ARTICLE_REVERSED = r"(?:[ \t]*-[^A-Za-z]*(?ai:la|le)(?![A-Za-z]))?[^A-Za-z]*"  # "al-X", "al- X"
+_CUE_AFTER_ONCE: Final = re.compile(_CUE_AFTER.pattern.replace(r"[\s\-]*", r"[\s\-]*+", 1))
+_FUSED_ARTICLE_REVERSED: Final = r"(?:[ \t]*-[^A-Za-z]*(?ai:la|le)(?![A-Za-z]))?[^A-Za-z]*"  # "al-X", "al- X"
 # "the village of X", and a bearing: "east of X", "north-west of X" (not a bare "of": "the
 # President of X")
 # and the people of a place: "residents of X", "the people of X" (as the Arabic cues' سكان and أهالي)
-_BEFORE_OF = _TYPE_BEFORE | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+_BEFORE_OF: Final = _TYPE_BEFORE | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                              "residents", "inhabitants", "people"}
-_TYPE_OF_REVERSED = rf"(?ai:fo)[^A-Za-z]+(?ai:{_reversed_words(_BEFORE_OF)})"
+_TYPE_OF_REVERSED: Final = rf"(?ai:fo)[^A-Za-z]+(?ai:{_reversed_words(_BEFORE_OF)})"
 # a move to a place: "fled to X", "bussed to X", "returning to X" (not a bare "to": "said to X")
-_MOVED_BEFORE_TO = frozenset({
+_MOVED_BEFORE_TO: Final = frozenset({
     "fled", "flee", "fleeing", "return", "returned", "returning", "bussed", "evacuated", "moved",
     "headed", "heading", "withdrew", "withdrawn", "withdrawing", "retreated", "transferred",
     "deported", "displaced", "relocated", "advanced", "advancing", "marched"})
-_MOVED_TO_REVERSED = rf"(?ai:ot)[^A-Za-z]+(?ai:{_reversed_words(_MOVED_BEFORE_TO)})"
-_CUE_BEFORE_REVERSED = re.compile(
+_MOVED_TO_REVERSED: Final = rf"(?ai:ot)[^A-Za-z]+(?ai:{_reversed_words(_MOVED_BEFORE_TO)})"
+_CUE_BEFORE_REVERSED: Final = re.compile(
     rf"{_FUSED_ARTICLE_REVERSED}(?:(?ai:{_reversed_words(_CUE_BEFORE)})|{_TYPE_OF_REVERSED}|{_MOVED_TO_REVERSED})"
     rf"(?![A-Za-z])")
-_STRICT_CUE_BEFORE_REVERSED = re.compile(
+_STRICT_CUE_BEFORE_REVERSED: Final = re.compile(
     rf"{_FUSED_ARTICLE_REVERSED}(?:(?ai:{_reversed_words(_STRICT_CUE_BEFORE)})|{_TYPE_OF_REVERSED}|"
     rf"{_MOVED_TO_REVERSED})(?![A-Za-z])")
 
@@ -1321,22 +1324,22 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
 
 
 # "X west of Aleppo", "X, 5 km north-east of Idlib": a place, whatever its name
-_DIRECTION_OF_AFTER = re.compile(
+_DIRECTION_OF_AFTER: Final = re.compile(
     r",?[ \t]+(?:(?:about|some|around)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:er|re)s?|miles?)[ \t]+)?"
     r"(?:north|south|east|west)(?:[ \t-]?(?:east|west))?[ \t]+of[ \t]+(?:the[ \t]+(?:city|town|village)[ \t]+of[ \t]+)?"
     r"(?:(?:al|el)-)?[A-Z]")
-_NAME_IN_LIST = r"(?:(?:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`]*"
+_NAME_IN_LIST: Final = r"(?:(?:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`]*"
 # A list opened by a plural type word: "the neighborhoods of al-Sabil al-Mogambo al-Furqan and
 # al-Midan", "the villages of A, B and C" (its commas kept or lost); ends at the name's own article
-_TYPE_LIST_OPEN = re.compile(r"\b(?i:neighbou?rhoods|villages|towns|districts|quarters|areas)[ \t]+of[ \t]+")
+_TYPE_LIST_OPEN: Final = re.compile(r"\b(?i:neighbou?rhoods|villages|towns|districts|quarters|areas)[ \t]+of[ \t]+")
 # its plural type word, closing the text before "of" (the spaces taken off): what
 # :func:`_type_list_openers` checks at each " of " instead of running the opener over the text
-_TYPE_LIST_WORD = re.compile(r"\b(?i:neighbou?rhoods|villages|towns|districts|quarters|areas)\Z")
-_SPACES = re.compile(r"[ \t]+")
-_TYPE_LIST_NAMES = re.compile(
+_TYPE_LIST_WORD: Final = re.compile(r"\b(?i:neighbou?rhoods|villages|towns|districts|quarters|areas)\Z")
+_SPACES: Final = re.compile(r"[ \t]+")
+_TYPE_LIST_NAMES: Final = re.compile(
     rf"(?:{_NAME_IN_LIST}(?:[ \t]*-[ \t]*|[ \t]+|[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))+"
     rf"(?:(?:al|el)[ \t]*-[ \t]*)?")
-_TYPE_LIST_REACH = 160
+_TYPE_LIST_REACH: Final = 160
 
 
 @lru_cache(maxsize=4)
@@ -1366,16 +1369,16 @@ def _type_list_openers(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-_WORD_BEFORE_IN_RUN = re.compile(r"([A-Za-z]+)[ \t]+\Z")
-_NOT_IN_LIST = re.compile(r"\b[A-Z]{2,}\b")  # "Aleppo Monitor AFP Thursday": a headline, not a list
+_WORD_BEFORE_IN_RUN: Final = re.compile(r"([A-Za-z]+)[ \t]+\Z")
+_NOT_IN_LIST: Final = re.compile(r"\b[A-Z]{2,}\b")  # "Aleppo Monitor AFP Thursday": a headline, not a list
 
 
 # the rest of a list closed by a plural type word, after one of its names: " al-Jalloum and Bab
 # Qinnasrin neighbourhoods" (after "the al-Farafira")
-_TYPE_LIST_CLOSE = re.compile(
+_TYPE_LIST_CLOSE: Final = re.compile(
     rf"(?:,?[ \t]+(?:and[ \t]+)?{_NAME_IN_LIST}(?:[ \t]+{_NAME_IN_LIST})?){{0,6}}[ \t]+"
     r"(?:neighbou?rhoods|districts|quarters|villages|towns)\b")  # (lower-case: not a headline's "Towns")
-_TYPE_LIST_CLOSE_REACH = 120
+_TYPE_LIST_CLOSE_REACH: Final = 120
 
 
 def _closes_type_list(text: str, end: int) -> bool:
@@ -1481,12 +1484,12 @@ def _type_before(before: Sequence[str]) -> str:
 
 #: Direction words before a name: "eastern Homs" (the desert), "northern Hama" are parts of
 #: the governorate; Aleppo's and Damascus's halves are the cities' ("eastern Aleppo").
-_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
-_DIRECTIONS = frozenset("northern southern eastern western northeastern northwestern southeastern southwestern "
+_COMPASS: Final = frozenset("north south east west northeast northwest southeast southwest".split())
+_DIRECTIONS: Final = frozenset("northern southern eastern western northeastern northwestern southeastern southwestern "
                         .split()) | _COMPASS
-_CITIES_WITH_HALVES = frozenset({"Aleppo", "Damascus"})
-_AIRPORT = "\u2020"  # (see _context)
-_DIRECTIONS_OR_AIRPORT = _DIRECTIONS | {_AIRPORT}
+_CITIES_WITH_HALVES: Final = frozenset({"Aleppo", "Damascus"})
+_AIRPORT: Final = "\u2020"  # (see _context)
+_DIRECTIONS_OR_AIRPORT: Final = _DIRECTIONS | {_AIRPORT}
 
 
 def _governorate_before(before: Sequence[str]) -> bool:
@@ -1502,15 +1505,15 @@ def _governorate_before(before: Sequence[str]) -> bool:
 # "towns and villages in Aleppo", "11 towns and villages across Idlib", "several towns in Hama",
 # "the Syrian town in Idlib", "Babeska a village in Idlib": settlements are in a governorate, not in
 # a city of its name (but "a village in Aleppo city": _cue_bonus)
-_SETTLEMENTS = frozenset({"towns", "villages", "cities", "town", "village"})
-_ACROSS = frozenset({"in", "across", "throughout"})
+_SETTLEMENTS: Final = frozenset({"towns", "villages", "cities", "town", "village"})
+_ACROSS: Final = frozenset({"in", "across", "throughout"})
 # "the biggest oil and gas field in Deir al-Zor", "a gas field in Homs", "oilfields in Raqqa": fields
 # lie in a governorate's countryside, not in the city of its name
-_OILFIELDS = frozenset({"oilfield", "oilfields", "gasfield", "gasfields"})
-_FIELDS = frozenset({"field", "fields"})
+_OILFIELDS: Final = frozenset({"oilfield", "oilfields", "gasfield", "gasfields"})
+_FIELDS: Final = frozenset({"field", "fields"})
 # ... and a named field ("al-Shaer field in Homs"), but not "the field in X"
-_NOT_A_FIELDS_NAME = frozenset({"the", "a", "this", "that", "battle", "killing"})
-_PARTS = frozenset({"part", "parts"})
+_NOT_A_FIELDS_NAME: Final = frozenset({"the", "a", "this", "that", "battle", "killing"})
+_PARTS: Final = frozenset({"part", "parts"})
 
 
 def _bearing_from(before: Sequence[str]) -> bool:
@@ -1552,7 +1555,7 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str], typed: str, gove
     return 0.0
 
 
-_NEIGHBOURHOOD_CUE_BONUS = {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}
+_NEIGHBOURHOOD_CUE_BONUS: Final = {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}
 
 
 def _says_governorate(after: str, before: Sequence[str]) -> bool:
@@ -1580,7 +1583,7 @@ def _km(a: Place, b: Place) -> float:
     return _haversine(a.lat, a.lon, b.lat, b.lon)
 
 
-_EARTH_DIAMETER = 2 * EARTH_RADIUS
+_EARTH_DIAMETER: Final = 2 * EARTH_RADIUS
 
 
 @lru_cache(maxsize=200_000)
@@ -1662,7 +1665,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
 #: What a neighbour's place gains where its passage names that country or its people: a Lebanese
 #: report's "the roads leading to Akkar" (after "crossed into Lebanon") is Lebanon's Akkar, not a Homs
 #: village spelt alike; "its border crossing at Jaber near Ramtha" after "Jordan closed" is Jordan's.
-NAMED_NEIGHBOUR_BONUS = 2.0
+NAMED_NEIGHBOUR_BONUS: Final = 2.0
 
 
 def _with_named_neighbours(text: str, matches: Sequence[Match], static: list[list[tuple[float, Place]]],
@@ -1707,10 +1710,10 @@ def _place_loose(loose: Sequence[Span], mentions: Sequence[PlaceMention], gazett
 
 
 #: The weight of a headline's place in the governorate votes: that of one mention.
-HEADLINE_WEIGHT = 1.0
+HEADLINE_WEIGHT: Final = 1.0
 
 
-_LOCAL_KINDS = frozenset({"town", "village", "region", "neighbourhood", "district"})
+_LOCAL_KINDS: Final = frozenset({"town", "village", "region", "neighbourhood", "district"})
 
 
 def _static_scores(m: Match, cue: "_Cue", o: "ResolveOptions") -> list[tuple[float, Place]]:
@@ -1733,7 +1736,7 @@ def _static_scores(m: Match, cue: "_Cue", o: "ResolveOptions") -> list[tuple[flo
 
 
 _STATIC_MEMO: dict[tuple[str, tuple[str, ...], "_Cue", int], tuple[tuple[float, int], ...]] = {}
-_STATIC_MEMO_SIZE = 50_000
+_STATIC_MEMO_SIZE: Final = 50_000
 
 
 #: Governorates whose capital's bare name the news uses for the province: since 2015 "Idlib" is the
@@ -1741,14 +1744,14 @@ _STATIC_MEMO_SIZE = 50_000
 #: The bonus puts the governorate (prior 4.0) ahead of the town (3.0, its population's 1.7 and 1.5
 #: for its own name); a city cue ("Idlib city", "the city of Idlib") still wins. Not Hama (63 to 22
 #: in the answers, but a city of 700,000 that 2011's news means): it gained five mentions, lost two.
-_PROVINCE_FIRST = frozenset({"Idleb"})
-_PROVINCE_FIRST_BONUS = 3.0
+_PROVINCE_FIRST: Final = frozenset({"Idleb"})
+_PROVINCE_FIRST_BONUS: Final = 3.0
 # ... after these words only, or none ("in Idlib", "to Idlib", "Aleppo and Idlib"; not "near Idlib",
 # "shells hit Idlib", a point); a facility named after it is the city's ("Idlib University": a
 # town cue, _cue_bonus)
-_PROVINCE_FIRST_BEFORE = frozenset({"in", "into", "to", "towards", "toward", "across", "throughout", "from",
+_PROVINCE_FIRST_BEFORE: Final = frozenset({"in", "into", "to", "towards", "toward", "across", "throughout", "from",
                                     "on", "over", "and"})
-_FACILITY_WORDS = frozenset({"university", "hospital", "prison", "stadium", "museum", "school", "college"})
+_FACILITY_WORDS: Final = frozenset({"university", "hospital", "prison", "stadium", "museum", "school", "college"})
 
 
 def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
@@ -1802,7 +1805,7 @@ def _plausible(place: Place, surface: str) -> bool:
 
 
 # "X in Y", "X, Y", "X near Y", "X west of Y", "X in the Y countryside": Y holds X.
-_CONTAINER_GAP = re.compile(
+_CONTAINER_GAP: Final = re.compile(
     r"(?:\s+(?:region|area|district|neighbou?rhood|town|village|city|camp))?"
     r"\s*(?:,|in|of|near|outside|at)?\s*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)"
     r"(?:ern)?\s+(?:of\s+)?)?(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?",
@@ -1810,7 +1813,7 @@ _CONTAINER_GAP = re.compile(
 
 
 # "the Damascus suburb of Ghouta", "the Aleppo neighbourhood of Salaheddin": the name before holds the one after.
-_HOLDER_BEFORE_GAP = re.compile(
+_HOLDER_BEFORE_GAP: Final = re.compile(
     r"['’]?s?\s+(?:suburbs?|neighbou?rhoods?|district|quarter|town|village|city)\s+of\s+(?:the\s+)?",
     re.IGNORECASE)
 
@@ -1847,7 +1850,7 @@ def _with_containers(text: str, matches: Sequence[Match], static: list[list[tupl
 
 
 #: A governorate's name said as one ("Quneitra province", "the Hama countryside", "Rif Dimashq")
-_GOVERNORATE_WORD = re.compile(r"(?i)\b(?:province|governorate|countryside|rif|rural)\b")
+_GOVERNORATE_WORD: Final = re.compile(r"(?i)\b(?:province|governorate|countryside|rif|rural)\b")
 
 
 def _with_sections(matches: Sequence[Match], static: list[list[tuple[float, Place]]], cues: Sequence[_Cue],
@@ -1889,7 +1892,7 @@ def _said_syrian(text: str, mentions: list[PlaceMention], unknown: Sequence[Span
 
 
 # "Shamal al-Khatt neighborhoods": the name goes on ("al-" and a capital) up to a neighbourhood's type word
-_NEIGHBOURHOOD_NAME_AFTER = re.compile(r"(?:[ \t]+(?:al|el)-[A-Z][\w'’]*)?(?=[ \t]+neighbou?rhoods?\b)")
+_NEIGHBOURHOOD_NAME_AFTER: Final = re.compile(r"(?:[ \t]+(?:al|el)-[A-Z][\w'’]*)?(?=[ \t]+neighbou?rhoods?\b)")
 
 
 def _foreign_neighbourhoods(text: str, mentions: list[PlaceMention], unknown: Sequence[Span]
@@ -1944,7 +1947,7 @@ def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention]
     return _as_unknown(mentions, unknown, lost)
 
 
-_PASSAGE_SENTENCES = 3
+_PASSAGE_SENTENCES: Final = 3
 
 
 def _passage_of(sentences: Sequence[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:
@@ -1983,13 +1986,13 @@ def _alike_needs_support(mentions: list[PlaceMention], unknown: Sequence[Span], 
 
 # The neighbours' adjectives and names as the text may give them without a place mention
 # ("the Lebanese town of Hassak", "Turkish villages", "القرى اللبنانية").
-_COUNTRY_WORD_LISTS = {
+_COUNTRY_WORD_LISTS: Final = {
     "LB": "leban|لبنان|اللبناني", "TR": "turk|تركي|التركي", "IL": "israel|golan|إسرائيل|اسرائيل|الإسرائيلي",
     "IQ": "iraq|العراق|عراقي|العراقي", "JO": "jordan|الأردن|اردني|الأردني", "PS": "palestin|west bank|gaza|فلسطين",
 }
-_COUNTRY_WORDS = {code: re.compile(rf"\b(?:{words})", re.IGNORECASE) for code, words in _COUNTRY_WORD_LISTS.items()}
+_COUNTRY_WORDS: Final = {code: re.compile(rf"\b(?:{words})", re.IGNORECASE) for code, words in _COUNTRY_WORD_LISTS.items()}
 #: their Latin words (lower-case): what an ASCII text must hold for the regex to match
-_COUNTRY_LATIN_WORDS = {code: tuple(w for w in words.split("|") if w.isascii())
+_COUNTRY_LATIN_WORDS: Final = {code: tuple(w for w in words.split("|") if w.isascii())
                         for code, words in _COUNTRY_WORD_LISTS.items()}
 
 
@@ -2075,16 +2078,16 @@ def _headline_follows_the_story(text: str, matches: Sequence[Match], chosen: lis
 
 
 # "the village of Asheh in Quneitra", "al-Fouaa town in Idleb": the gap from a village to its holder.
-_VILLAGE_IN_GAP = re.compile(  # also "Khanaser southeast Aleppo", "al-Fouaa town in northern Idleb"
+_VILLAGE_IN_GAP: Final = re.compile(  # also "Khanaser southeast Aleppo", "al-Fouaa town in northern Idleb"
     r"(?P<type>\s+(?:village|town))?(?:\s+in(?:\s+(?:north|south)?(?:east|west)?(?:ern)?)?|"
     r"\s+(?:north|south|(?:north|south)?(?:east|west))(?:ern)?)\s+", re.IGNORECASE)
-_CITY_AFTER = re.compile(r"[\s,]+(?:city\b|(?:syria['’]?s?\s+)?(?:(?:second|third|fourth|fifth)[\s-]+)?"
+_CITY_AFTER: Final = re.compile(r"[\s,]+(?:city\b|(?:syria['’]?s?\s+)?(?:(?:second|third|fourth|fifth)[\s-]+)?"
                          r"(?:largest|biggest|second|third|fourth|fifth)\s+city\b)",
                          re.IGNORECASE)  # "in Aleppo, Syria's largest city", "Hama, Syria's fourth largest city"
 # "in the city of Qamishli, Hasaka." (the comma often lost): a town, then its governorate's
 # name closing the sentence, is "A in B"; not a list ("Qamishli, Hasaka and Raqqa")
-_LOST_COMMA_GAP = re.compile(r"[ \t]*,?[ \t]+")
-_CLAUSE_END = re.compile(r"[ \t]*(?:[.;:!?)\"]|\Z)")
+_LOST_COMMA_GAP: Final = re.compile(r"[ \t]*,?[ \t]+")
+_CLAUSE_END: Final = re.compile(r"[ \t]*(?:[.;:!?)\"]|\Z)")
 
 
 def _province_holders(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],
@@ -2120,15 +2123,15 @@ def _province_holders(text: str, matches: Sequence[Match], chosen: list[tuple[Pl
             chosen[i] = (province, chosen[i][1])
 
 
-_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+)")
+_LIST_JOIN: Final = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+)")
 # ... the second name with its article ("al-Kalasa and al-Maadi")
-_LATIN_LIST_GAP = re.compile(_LIST_JOIN.pattern + r"(?:(?:al|el)-)?")
-_SETTLEMENT_TYPES = frozenset({"village", "villages", "town", "towns"})
+_LATIN_LIST_GAP: Final = re.compile(_LIST_JOIN.pattern + r"(?:(?:al|el)-)?")
+_SETTLEMENT_TYPES: Final = frozenset({"village", "villages", "town", "towns"})
 
 
 # two names side by side in a list: a bare space (a headline's "Aleppo Hama"), a comma, "and"
-_BESIDE = re.compile(r"[ \t]+|" + _LIST_JOIN.pattern)
-_KIND_WORDS_AFTER = frozenset({"village", "villages", "town", "towns", "neighbourhood", "neighborhood",
+_BESIDE: Final = re.compile(r"[ \t]+|" + _LIST_JOIN.pattern)
+_KIND_WORDS_AFTER: Final = frozenset({"village", "villages", "town", "towns", "neighbourhood", "neighborhood",
                                "district", "area", "farms", "camp"})
 
 
@@ -2186,7 +2189,7 @@ def _villages_listed_together(text: str, matches: Sequence[Match], chosen: list[
             chosen[i] = (max(there, key=_prior), chosen[i][1])
 
 
-_TWIN_KM = 10.0
+_TWIN_KM: Final = 10.0
 
 
 def _twins_listed_together(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
@@ -2210,7 +2213,7 @@ def _twins_listed_together(text: str, matches: Sequence[Match], chosen: list[tup
 
 
 #: How near a neighbourhood listed with another must lie to it to be read as its fellow (km).
-_FELLOW_NEIGHBOURHOOD_KM = 8.0
+_FELLOW_NEIGHBOURHOOD_KM: Final = 8.0
 
 
 def _neighbourhoods_listed_together(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
@@ -2236,9 +2239,9 @@ def _neighbourhoods_listed_together(text: str, matches: Sequence[Match], chosen:
                 break
 
 
-_ROADS = frozenset({"road", "roads", "highway", "highways", "motorway", "route", "routes"})
-_ROAD_LINKS = frozenset({"linking", "connecting", "joining", "between", "from"})
-_ROAD_END_JOIN = re.compile(r"[ \t]+(?:to|and|with)[ \t]+")
+_ROADS: Final = frozenset({"road", "roads", "highway", "highways", "motorway", "route", "routes"})
+_ROAD_LINKS: Final = frozenset({"linking", "connecting", "joining", "between", "from"})
+_ROAD_END_JOIN: Final = re.compile(r"[ \t]+(?:to|and|with)[ \t]+")
 
 
 def _towns_a_road_links(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],
@@ -2277,7 +2280,7 @@ def _typed_or_listed(text: str, matches: Sequence[Match], chosen: list[tuple[Pla
 
 
 # "X neighbourhood in Y", "X in the city of Y": Y is a town that holds X.
-_IN_TOWN_GAP = re.compile(  # also "X neighbourhood of east Aleppo", "X in eastern Damascus"
+_IN_TOWN_GAP: Final = re.compile(  # also "X neighbourhood of east Aleppo", "X in eastern Damascus"
     r"(?P<type>\s+(?:residential\s+)?(?:neighbou?rhoods?|quarter|district|area|village|town"
     r"|roundabout|square|street|cemetery)[\"”]?)?"  # (a quote closing there: 'the X neighbourhood" in Aleppo')
     r"\s+(?:in|(?(type)of|(?!)))\s+"
@@ -2285,8 +2288,8 @@ _IN_TOWN_GAP = re.compile(  # also "X neighbourhood of east Aleppo", "X in easte
     re.IGNORECASE)
 #: a capitalised "In" after a name, with the town after it going on in lower case: a lost full
 #: stop ("... in Bustan al-Qasr and Sheikh Maqsoud In Damascus a car bomb ..."), a new sentence
-_NEW_SENTENCE_IN = re.compile(r"[ \t]+In[ \t]+")
-_LOWER_CASE_GOES_ON = re.compile(r",?[ \t]+[a-z]")
+_NEW_SENTENCE_IN: Final = re.compile(r"[ \t]+In[ \t]+")
+_LOWER_CASE_GOES_ON: Final = re.compile(r",?[ \t]+[a-z]")
 
 
 def _in_town_gap(text: str, end: int, holder: PlaceMention) -> re.Match[str] | None:
@@ -2299,25 +2302,25 @@ def _in_town_gap(text: str, end: int, holder: PlaceMention) -> re.Match[str] | N
     return gap
 
 
-_IN_TOWN_GAP_AR = re.compile(r"[ \t]+(?:في[ \t]+(?:مدينة[ \t]+|مدينه[ \t]+)?|بمدينة[ \t]+|ب)")
-_IN_TOWN_AFTER = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo northern countryside"
+_IN_TOWN_GAP_AR: Final = re.compile(r"[ \t]+(?:في[ \t]+(?:مدينة[ \t]+|مدينه[ \t]+)?|بمدينة[ \t]+|ب)")
+_IN_TOWN_AFTER: Final = re.compile(  # "in Daraa city", "in Aleppo."; not "in Aleppo northern countryside"
     r"\s+city\b|(?![\w-])(?!\s+(?:(?:north|south|east|west)\w*\s+|rural\s+)?"
     r"(?:countryside|province|governorate|suburbs?|outskirts|desert)\b)", re.IGNORECASE)
-_SMALL_KINDS = frozenset({"neighbourhood", "village"})
-_SMALL_KINDS_AND_TOWNS = _SMALL_KINDS | {"town"}
+_SMALL_KINDS: Final = frozenset({"neighbourhood", "village"})
+_SMALL_KINDS_AND_TOWNS: Final = _SMALL_KINDS | {"town"}
 # type words (their starts) of _IN_TOWN_GAP that make X a part of the town, not a village by it
-_TOWN_PART_TYPES = ("neighbo", "quarter", "district", "area", "roundabout", "square", "street", "cemetery")
+_TOWN_PART_TYPES: Final = ("neighbo", "quarter", "district", "area", "roundabout", "square", "street", "cemetery")
 # "X north of Y", "X farms near Y": said of a foreign namesake, X is an unlisted place by Y.
-_NEAR_TOWN_GAP = re.compile(
+_NEAR_TOWN_GAP: Final = re.compile(
     r"(?:\s+(?:farms?|area|village|town|region))?\s+(?:near|outside|of|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
     r"\s+of)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?", re.IGNORECASE)
 
 
 # "X (neighbourhood/village/area) in (the) (al-)Y countryside": X is by the town Y (its match starts after "al-")
-_IN_COUNTRYSIDE_GAP = re.compile(
+_IN_COUNTRYSIDE_GAP: Final = re.compile(
     r"(?:\s+(?:neighbou?rhoods?|village|town|area|district))?\s+in\s+(?:the\s+)?(?:(?:al|el)-)?", re.IGNORECASE)
-_COUNTRYSIDE_AFTER = re.compile(r"\s+countryside\b", re.IGNORECASE)
+_COUNTRYSIDE_AFTER: Final = re.compile(r"\s+countryside\b", re.IGNORECASE)
 
 
 def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
@@ -2413,7 +2416,7 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
 
 
 # "Aleppo's southern Hamdaniya", "Aleppos Rashidin" (the apostrophe lost), "Daraa's Manshiyah"
-_POSSESSIVE_GAP = re.compile(r"(?:['’]?s)?[ \t]+(?:(?:north|south|east|west)(?:ern)?[ \t]+|central[ \t]+)?"
+_POSSESSIVE_GAP: Final = re.compile(r"(?:['’]?s)?[ \t]+(?:(?:north|south|east|west)(?:ern)?[ \t]+|central[ \t]+)?"
                              r"(?:(?:al|el)[ \t]*-[ \t]*)?")
 
 
@@ -2468,7 +2471,7 @@ def _town_of_neighbourhoods(start: int, mentions: Sequence[PlaceMention],
 
 # The rest of a list after one of its names, up to the town that closes it: " al-Furqan
 # Maisaloun and al-Jabiryieh in " (commas kept or lost), then the town ("in Aleppo city")
-_LIST_TO_TOWN_GAP = re.compile(
+_LIST_TO_TOWN_GAP: Final = re.compile(
     rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]+|[ \t]*-[ \t]*){_NAME_IN_LIST})*"
     r",?[ \t]+in[ \t]+(?:the[ \t]+(?:city|town)[ \t]+of[ \t]+)?")
 
@@ -2521,11 +2524,11 @@ def _place_in_neighbourhoods_town(text: str, matches: Sequence[Match], mentions:
             mentions[i] = _in_town(Span(pm.text, pm.start, pm.end), town, gazetteer)
 
 
-_NEIGHBOURHOOD_KIND = frozenset({"neighbourhood"})
+_NEIGHBOURHOOD_KIND: Final = frozenset({"neighbourhood"})
 # "terrorists positioned in Douma area fired ... at the neighborhoods of X": where the fire came from
-_FIRED_FROM_BEFORE = re.compile(r"\b(?:located|positioned|stationed|deployed|based)[ \t]+in[ \t]+(?:the[ \t]+)?\Z")
+_FIRED_FROM_BEFORE: Final = re.compile(r"\b(?:located|positioned|stationed|deployed|based)[ \t]+in[ \t]+(?:the[ \t]+)?\Z")
 # "X and Y neighborhoods" (a list closed by the plural type word): X is a neighbourhood too
-_AND_NAME_THEN_NEIGHBOURHOODS = re.compile(
+_AND_NAME_THEN_NEIGHBOURHOODS: Final = re.compile(
     r"[ \t]+and[ \t]+(?:(?:al|el)-)?[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,2}[ \t]+(?:neighbou?rhoods|districts|quarters)\b")
 
 
@@ -2628,7 +2631,7 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
 
 
 # "the Barzeh district of the capital", "a neighbourhood of the Syrian capital": Damascus's
-_OF_THE_CAPITAL_AFTER = re.compile(r"[ \t]+(?i:neighbou?rhood|district|quarter|suburb)[ \t]+of[ \t]+the[ \t]+"
+_OF_THE_CAPITAL_AFTER: Final = re.compile(r"[ \t]+(?i:neighbou?rhood|district|quarter|suburb)[ \t]+of[ \t]+the[ \t]+"
                                    r"(?:Syrian[ \t]+)?capital\b(?![ \t]+[A-Z])")
 
 
@@ -2640,8 +2643,8 @@ def _capital_said(text: str, end: int, gazetteer: Gazetteer) -> Place | None:
     return next((p for p in gazetteer.by_key(name_key("Damascus")) if p.capital_of == "SY"), None)
 
 
-_FAR_KM = 60.0  # a village this far from every other place of the article is a guess by its name alone
-_SUPPORT_KINDS = frozenset({"town", "governorate", "district", "region"})
+_FAR_KM: Final = 60.0  # a village this far from every other place of the article is a guess by its name alone
+_SUPPORT_KINDS: Final = frozenset({"town", "governorate", "district", "region"})
 
 
 def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
@@ -2735,14 +2738,14 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
 # "X (town) in Aleppo northern countryside", "X in the northern countryside of Aleppo", "X in the
 # Eastern side of Salamiyah": the bearing from the town Y that X lies on (the gap between the two
 # names, then the words after Y; both matched at a name's edge)
-_BEARING_WORD = r"(?P<d>(?:north|south)?(?:east|west)?)(?:ern)?"
-_BEARING_GAP = re.compile(r"[ \t]+(?:(?:town|village|area|city)[ \t]+)?(?:in|of)[ \t]+(?:the[ \t]+)?"
+_BEARING_WORD: Final = r"(?P<d>(?:north|south)?(?:east|west)?)(?:ern)?"
+_BEARING_GAP: Final = re.compile(r"[ \t]+(?:(?:town|village|area|city)[ \t]+)?(?:in|of)[ \t]+(?:the[ \t]+)?"
                           rf"(?:{_BEARING_WORD}[ \t]+(?:(?:side|part|parts|countryside|outskirts)[ \t]+of[ \t]+"
                           r"(?:the[ \t]+)?)?)?(?:al-)?", re.IGNORECASE)
-_BEARING_AFTER = re.compile(rf"(?:s|'s|\u2019s)?[ \t]+{_BEARING_WORD}[ \t]+countryside\b", re.IGNORECASE)
-_BEARING_DEGREES = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+_BEARING_AFTER: Final = re.compile(rf"(?:s|'s|\u2019s)?[ \t]+{_BEARING_WORD}[ \t]+countryside\b", re.IGNORECASE)
+_BEARING_DEGREES: Final = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
                     "southwest": 225.0, "west": 270.0, "northwest": 315.0}
-_BEARING_SLACK = 67.5  # degrees either side of the bearing named
+_BEARING_SLACK: Final = 67.5  # degrees either side of the bearing named
 
 
 def _bearing_degrees(origin: Place, place: Place) -> float:
@@ -2765,10 +2768,10 @@ def _capital_named_by(gazetteer: Gazetteer, surface: str) -> Place | None:
 
 
 # "al-Jafra east of the city", "Kabajeb, 20 km west of the city"
-_OF_THE_CITY_AFTER = re.compile(r",?[ \t]+(?:(?:about|some)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:er|re)s?)[ \t]+)?"
+_OF_THE_CITY_AFTER: Final = re.compile(r",?[ \t]+(?:(?:about|some)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:er|re)s?)[ \t]+)?"
                                 r"(?i:(?:north|south)?[ \t-]?(?:east|west)?(?:ern)?)[ \t]+(?:(?:part|side|outskirts)[ \t]+)?"
                                 r"of[ \t]+the[ \t]+city\b")
-_CITY_AT_HAND_KM = 40.0
+_CITY_AT_HAND_KM: Final = 40.0
 
 
 def _villages_by_the_city_at_hand(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
@@ -2850,9 +2853,9 @@ def _villages_on_their_bearing(text: str, matches: Sequence[Match], mentions: li
             metonymy=pm.metonymy, method=pm.method)
 
 
-_OLD_CITY = re.compile(r"(?i:old)[ \t]+(?i:city|town|quarter)")
-_OF_OR_IN_GAP = re.compile(r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?")
-_IN_THE_CITY_AFTER = re.compile(r"[ \t]+neighbou?rhoods?[ \t]+in[ \t]+the[ \t]+city\b", re.IGNORECASE)
+_OLD_CITY: Final = re.compile(r"(?i:old)[ \t]+(?i:city|town|quarter)")
+_OF_OR_IN_GAP: Final = re.compile(r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?")
+_IN_THE_CITY_AFTER: Final = re.compile(r"[ \t]+neighbou?rhoods?[ \t]+in[ \t]+the[ \t]+city\b", re.IGNORECASE)
 
 
 def _contained(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer: Gazetteer
@@ -3059,7 +3062,7 @@ def _proximity_score(place: Place, key: str,
     return 0.0
 
 
-_PROVINCE_WORD = re.compile(r"[ \t]+(province|governorate)\b", re.IGNORECASE)
+_PROVINCE_WORD: Final = re.compile(r"[ \t]+(province|governorate)\b", re.IGNORECASE)
 
 
 def _mention(text: str, m: Match, place: Place, confidence: float,
@@ -3083,7 +3086,7 @@ class _Cue(NamedTuple):
     governorate_in_sentence: bool
 
 
-_NO_CUE = _Cue("", (), False)
+_NO_CUE: Final = _Cue("", (), False)
 
 
 # "the Idlib and Hama countryside", "Raqqa and Deir Ezzor provinces", "Khan Touman and Zitan villages":
@@ -3091,13 +3094,13 @@ _NO_CUE = _Cue("", (), False)
 # neighborhoods in the city" made a far village's namesake a neighbourhood of the article's other city)
 # a capitalised name of one or two words, the second maybe with its article ("Deir ez-Zor",
 # "Deir Ezzor", "Hama"), as written after a list's "and" or before "province"
-_ONE_OR_TWO_WORDS = r"[A-Z][\w'’`]*(?:[ \t-]+(?:(?i:al|el|ez|az|ad)-)?[A-Z][\w'’`]*)?"
+_ONE_OR_TWO_WORDS: Final = r"[A-Z][\w'’`]*(?:[ \t-]+(?:(?i:al|el|ez|az|ad)-)?[A-Z][\w'’`]*)?"
 # the first of two names a plural neighbourhood word follows ("the al-Jora and al-Qusour districts")
-_NEIGHBOURHOODS_AFTER_NEXT = re.compile(
+_NEIGHBOURHOODS_AFTER_NEXT: Final = re.compile(
     rf"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}[ \t]+"
     r"(?i:neighbou?rhoods|districts|quarters)\b")
-_NAME_NEXT = re.compile(r",?[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?[A-Z]")
-_PLURAL_TYPE_AFTER_NEXT = re.compile(
+_NAME_NEXT: Final = re.compile(r",?[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?[A-Z]")
+_PLURAL_TYPE_AFTER_NEXT: Final = re.compile(
     # (up to two more names first, their commas maybe lost: "Latakia Hama and Aleppo provinces")
     rf"(?:,?[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}){{0,2}},?"
     rf"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}[ \t]+"
@@ -3106,24 +3109,24 @@ _PLURAL_TYPE_AFTER_NEXT = re.compile(
 
 # Evacuees sent away under a deal go to a province, not a city: "fighters would be bussed to Idlib",
 # "will be taken with their families to Jarablus and Idlib", "their departure to Idleb", "left for Idlib"
-_EVACUATED_TO_BEFORE = re.compile(
+_EVACUATED_TO_BEFORE: Final = re.compile(
     r"\b(?i:bussed|bused|transferred|evacuated|taken|deported|departure|leave|left|leaving|headed|heading|heads"
     r"|crossed)(?:[ \t]+(?!to\b|for\b|towards?\b|into\b)[\w'’-]+){0,4}[ \t]+(?i:to|for|towards?|into)[ \t]+"
     rf"(?:(?:{_ONE_OR_TWO_WORDS}),?[ \t]+(?:and|&)[ \t]+(?:(?i:to|for)[ \t]+)?)?\Z")
 
 #: how any match of _EVACUATED_TO_BEFORE ends ("to ", "for ", "and "/"& " of "to A and B"): looked
 #: for first, in a few characters, before the long search
-_EVACUATED_TAIL = re.compile(r"(?:\b(?i:to|for|and|towards?|into)|&)[ \t]+\Z")
+_EVACUATED_TAIL: Final = re.compile(r"(?:\b(?i:to|for|and|towards?|into)|&)[ \t]+\Z")
 
 
 # "... in the east of the city", "in the western part of the city", "in the heart of the city"
-_IN_PART_OF_THE_CITY = re.compile(r",?[ \t]+in[ \t]+the[ \t]+(?i:(?:north|south)?(?:east|west)?(?:ern)?|centre|center|"
+_IN_PART_OF_THE_CITY: Final = re.compile(r",?[ \t]+in[ \t]+the[ \t]+(?i:(?:north|south)?(?:east|west)?(?:ern)?|centre|center|"
                                   r"heart|middle)(?:[ \t]+(?i:part|parts|side))?[ \t]+of[ \t]+the[ \t]+city\b")
 
 
-_ZONE_WORDS = r"(?i:de-?escalation|demilitari[sz]ed|buffer|safe|ceasefire)[ \t]+(?i:zones?|areas?)"
-_ZONE_AFTER = re.compile(rf"[ \t]+{_ZONE_WORDS}\b")
-_ZONE_BEFORE = re.compile(rf"\b{_ZONE_WORDS}[ \t]+(?i:around|in|of)[ \t]+(?:the[ \t]+)?\Z")
+_ZONE_WORDS: Final = r"(?i:de-?escalation|demilitari[sz]ed|buffer|safe|ceasefire)[ \t]+(?i:zones?|areas?)"
+_ZONE_AFTER: Final = re.compile(rf"[ \t]+{_ZONE_WORDS}\b")
+_ZONE_BEFORE: Final = re.compile(rf"\b{_ZONE_WORDS}[ \t]+(?i:around|in|of)[ \t]+(?:the[ \t]+)?\Z")
 
 
 def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
@@ -3219,16 +3222,16 @@ def _villages_of_pair(text: str, start: int) -> bool:
 
 
 #: a name, then "and" (and "in") right before the next one ("Deir Ezzor and ", "Idlib and in ")
-_AFTER_NAME_AND = re.compile(r"(?<![\w'’`-])((?:(?i:al|el)-)?[A-Z][\w'’`-]*(?:[ \t]+[A-Z][\w'’`-]*){0,2})"
+_AFTER_NAME_AND: Final = re.compile(r"(?<![\w'’`-])((?:(?i:al|el)-)?[A-Z][\w'’`-]*(?:[ \t]+[A-Z][\w'’`-]*){0,2})"
                              r"[ \t]+and[ \t]+(?:in[ \t]+)?\Z")
 
 
 #: A governorate's institution after its name ("Aleppo Police Command", "Idlibs health authority",
 #: "Homs governor"): the governorate's, there only (as "the province of X": the article's other
 #: uses of the name are read on their own). Not "Damascus police station", a building in the city.
-_INSTITUTION = "\u00b6"
-_SERVICES = frozenset({"health", "education"})
-_DIRECTORATES = frozenset({"directorate", "department", "director"})
+_INSTITUTION: Final = "\u00b6"
+_SERVICES: Final = frozenset({"health", "education"})
+_DIRECTORATES: Final = frozenset({"directorate", "department", "director"})
 
 
 def _directorate_before(text: str, start: int, before: Sequence[str]) -> bool:
@@ -3243,17 +3246,17 @@ def _directorate_before(text: str, start: int, before: Sequence[str]) -> bool:
 #: "the Homs region" (Russian bulletins: "attacking DAESH in the Homs region", by Palmyra) is the
 #: governorate, there only; not Damascus's (the city's), nor "the Al-Hasakah region of Syria", a
 #: gloss for readers abroad (its city's name, as in the "Archieparchy in Hassak-Nisibis" after it).
-_REGION = "\u2021"
+_REGION: Final = "\u2021"
 #: A word that spreads a bare name over a region: "26 airstrikes on Sunday across Idlib" (the governorate,
 #: there only; not Aleppo's or Damascus's, whose halves make "across Aleppo" the city). Not "throughout":
 #: "engaged multiple targets throughout Raqa" in a story of raids on the city of Raqa is the city.
-_SPREAD = frozenset({"across"})
+_SPREAD: Final = frozenset({"across"})
 #: "a Member of Parliament for Latakia", "an MP for Homs": Syria's People's Assembly seats are the
 #: governorates' (Aleppo's and Damascus's city and countryside sit apart: not these)
-_MEMBERS = frozenset({"parliament", "mp", "mps", "lawmaker", "lawmakers"})
-_REGION_OF = re.compile(r"[ \t]+region[ \t]+of\b", re.IGNORECASE)
-_GOV_INSTITUTION_WORDS = frozenset({"police", "health", "governor", "s", ""})  # "" before "'s"
-_GOV_INSTITUTION_AFTER = re.compile(
+_MEMBERS: Final = frozenset({"parliament", "mp", "mps", "lawmaker", "lawmakers"})
+_REGION_OF: Final = re.compile(r"[ \t]+region[ \t]+of\b", re.IGNORECASE)
+_GOV_INSTITUTION_WORDS: Final = frozenset({"police", "health", "governor", "s", ""})  # "" before "'s"
+_GOV_INSTITUTION_AFTER: Final = re.compile(
     r"(?:['’]?s)?[ \t]+(?:police[ \t]+command|health[ \t]+(?:directorate|authority|department)|governor)\b",
     re.IGNORECASE)
 
@@ -3261,13 +3264,13 @@ _GOV_INSTITUTION_AFTER = re.compile(
 #: A bulletin's section header: a governorate's name alone before the section's first
 #: sentence ("... were injured. Homs The army units destroyed ..."; the line breaks are
 #: lost in scraped text). The section reports from the governorate, mostly its countryside.
-_HEADER = "\u00a7"
+_HEADER: Final = "\u00a7"
 #: An airport named after a governorate's capital is the city's (by the city), there only: the
 #: article's other uses of the name are read on their own (the marker _AIRPORT, above).
-_AIRPORT_WORDS = frozenset({"military", "international", "civil", "civilian", "airport", "air", "airbase", "airfield"})
-_AIRPORT_AFTER = re.compile(r"[ \t]+(?:(?:military|international|civil(?:ian)?)[ \t]+)?"
+_AIRPORT_WORDS: Final = frozenset({"military", "international", "civil", "civilian", "airport", "air", "airbase", "airfield"})
+_AIRPORT_AFTER: Final = re.compile(r"[ \t]+(?:(?:military|international|civil(?:ian)?)[ \t]+)?"
                             r"(?:airport|air[ \t]*base|airfield)\b", re.IGNORECASE)
-_IN_HEADER = re.compile(r"(?<![\w-])In[ \t]+\Z")
+_IN_HEADER: Final = re.compile(r"(?<![\w-])In[ \t]+\Z")
 
 
 def _in_headers(text: str, matches: Sequence[Match], cues: list[_Cue]) -> list[_Cue]:
@@ -3285,13 +3288,13 @@ def _in_headers(text: str, matches: Sequence[Match], cues: list[_Cue]) -> list[_
     for i in heads:
         out[i] = cues[i]._replace(before=(*cues[i].before, _HEADER))
     return out
-_HEADER_AFTER = re.compile(rf"[ \t]+(?:{_OPENERS}|Army|Units|Terrorists?|Civilians?|Two|Three"
+_HEADER_AFTER: Final = re.compile(rf"[ \t]+(?:{_OPENERS}|Army|Units|Terrorists?|Civilians?|Two|Three"
                             r"|Jabhat|ISIS|ISIL|Daesh|DAESH)\b")  # "... terrorism. Quneitra Jabhat al-Nusra-linked ..."
 
 
 # An Arabic type word before a name, as the English cue it stands for: "مدينة درعا" is
 # "the city of Daraa" (the town), "ريف إدلب" is "Idlib countryside" (the governorate).
-_ARABIC_KIND_CUES = {
+_ARABIC_KIND_CUES: Final = {
     **dict.fromkeys(("مدينة", "مدينه", "مدن", "مدينتي"), ("", ("city", "of"))),
     **dict.fromkeys(("بلدة", "بلده", "بلدات", "بلدتي"), ("", ("town", "of"))),
     **dict.fromkeys(("قرية", "قريه", "قرى", "قريتي"), ("", ("village", "of"))),
@@ -3302,7 +3305,7 @@ _ARABIC_KIND_CUES = {
 
 
 #: Arabic words read before a name (with "و"/"ف"/"ب" written onto them or not).
-_ARABIC_CUE_WORDS = _ARABIC_TYPE_BEFORE | _ARABIC_LOCATIVE_BEFORE | frozenset(_ARABIC_KIND_CUES)
+_ARABIC_CUE_WORDS: Final = _ARABIC_TYPE_BEFORE | _ARABIC_LOCATIVE_BEFORE | frozenset(_ARABIC_KIND_CUES)
 
 
 def _arabic_context(text: str, start: int) -> _Cue:
@@ -3329,7 +3332,7 @@ def _arabic_word_before(text: str, start: int) -> str:
 # with the first letter (see _NAME_CHUNK): "\b" before it is "no word character two back".
 # Not "the surrounding province": the province around the name, which is then the city's ("its
 # campaign for Raqqa ... has since captured most of the surrounding province").
-_PROVINCE_IN = re.compile(rf"[pg](?<!\w[pg])(?<!surrounding [pg]){_after_first_letter('province|governorate')}\b",
+_PROVINCE_IN: Final = re.compile(rf"[pg](?<!\w[pg])(?<!surrounding [pg]){_after_first_letter('province|governorate')}\b",
                           re.IGNORECASE)
 
 
@@ -3341,11 +3344,11 @@ def _province_in(text: str, start: int, end: int) -> bool:
     return ("prov" in low or "governorate" in low) and _PROVINCE_IN.search(text, start, end) is not None
 
 
-_LIST_CUE = re.compile(
+_LIST_CUE: Final = re.compile(
     rf"([ndqvtpgc](?<!\w[ndqvtpgc]){_after_first_letter('neighbou?rhoods|districts|quarters|villages|towns|provinces|governorates|countryside')})"
     r"\s+of\b", re.IGNORECASE)
 # Between "the countryside of" and a name: the list's earlier names only ("of Lattakia, Hama and ")
-_NAMES_LIST_GAP = re.compile(r"(?:[ \t]+(?:and[ \t]+)?(?:the[ \t]+)?(?:(?i:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`-]*,?)+[ \t]+(?:and[ \t]+)?")
+_NAMES_LIST_GAP: Final = re.compile(r"(?:[ \t]+(?:and[ \t]+)?(?:the[ \t]+)?(?:(?i:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`-]*,?)+[ \t]+(?:and[ \t]+)?")
 
 
 @lru_cache(maxsize=20_000)
@@ -3507,7 +3510,7 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
 
 
 # "X southwest of Damascus", "X, 5 km north of Qatana": the gap from a name to the town it lies off
-_BEARING_OFF_GAP = re.compile(
+_BEARING_OFF_GAP: Final = re.compile(
     r",?[ \t]+(?:(?:about|some|around)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:er|re)s?|miles?)[ \t]+)?"
     r"(?:north|south|east|west)(?:[ \t-]?(?:east|west))?[ \t]+of[ \t]+(?:the[ \t]+(?:city|town|village)[ \t]+of[ \t]+)?"
     r"(?:(?:al|el)-)?")
@@ -3545,7 +3548,6 @@ def _neighbourhood_of_the_towns(text: str, span: Span, mentions: Sequence[PlaceM
     return _in_town(span, town, gazetteer) if town is not None else None
 
 
-_ARTICLE_WORDS = frozenset(_ARTICLES.split("|"))
 
 
 def _other_uses(text: str, surfaces: Iterable[str], taken: Sequence[tuple[int, int]],
@@ -3567,9 +3569,9 @@ def _other_uses(text: str, surfaces: Iterable[str], taken: Sequence[tuple[int, i
     return out
 
 
-_NAME_CHARS = r"[\w'’`-]"  # (a character a name goes on with: none may stand beside a use of it)
-_NAME_CHAR = re.compile(_NAME_CHARS)
-_ARTICLE_OPENS = re.compile(rf"(?<!{_NAME_CHARS})(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*\Z")
+_NAME_CHARS: Final = r"[\w'’`-]"  # (a character a name goes on with: none may stand beside a use of it)
+_NAME_CHAR: Final = re.compile(_NAME_CHARS)
+_ARTICLE_OPENS: Final = re.compile(rf"(?<!{_NAME_CHARS})(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*\Z")
 
 
 def _uses_of(text: str, surface: str) -> list[tuple[int, int, int]]:
@@ -3604,15 +3606,15 @@ def _uses_of(text: str, surface: str) -> list[tuple[int, int, int]]:
 
 
 #: The regex :func:`_uses_of` stands for, with ``{name}`` the escaped name (its reference, for the tests).
-_USE_OF = rf"(?<!{_NAME_CHARS})(?:(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*)?({{name}})(?!{_NAME_CHARS})"
+_USE_OF: Final = rf"(?<!{_NAME_CHARS})(?:(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*)?({{name}})(?!{_NAME_CHARS})"
 
 
-_LEADING_ARTICLE = re.compile(rf"^(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*(?=\w)")
-_LONGER_NAME_AFTER = re.compile(rf"[ \t]*[-‐‑–]?[ \t]*(?:(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*)?[A-Z]")  # "Akrameh al-Makhzumi school"
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’`-])([A-Z][\w'’`]*)[ \t-]+\Z")
+_LEADING_ARTICLE: Final = re.compile(rf"^(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*(?=\w)")
+_LONGER_NAME_AFTER: Final = re.compile(rf"[ \t]*[-‐‑–]?[ \t]*(?:(?i:{_ARTICLES})[ \t]*[-‐‑–][ \t]*)?[A-Z]")  # "Akrameh al-Makhzumi school"
+_CAPITALISED_BEFORE: Final = re.compile(r"(?<![\w'’`-])([A-Z][\w'’`]*)[ \t-]+\Z")
 
 
-_NAME_GOES_ON = re.compile(r"[ \t]*[-‐‑–]?[ \t]*[A-Z]")
+_NAME_GOES_ON: Final = re.compile(r"[ \t]*[-‐‑–]?[ \t]*[A-Z]")
 _SKELETON_MEMOS: weakref.WeakKeyDictionary[Gazetteer, Callable[[str], tuple[Place, ...]]] = \
     weakref.WeakKeyDictionary()
 
@@ -3642,24 +3644,24 @@ def _by_skeleton_key(gazetteer: Gazetteer, skel: str) -> tuple[Place, ...]:
 # a name, then the governorate the text puts it in: "al-Jaberiyeh village in Hama province"
 # (also "al-Salehia village in the northern countryside of Raqqa province")
 # (also "Kfarnabel, in the southern Idlib countryside": a bearing before the governorate's name)
-_BEARING = r"(?:north|south)?(?:east|west)?(?:ern)?"
-_HELD_IN = (rf"(?:[ \t]+(?:village|town|area))?,?[ \t]+in[ \t]+(?:the[ \t]+)?"
+_BEARING: Final = r"(?:north|south)?(?:east|west)?(?:ern)?"
+_HELD_IN: Final = (rf"(?:[ \t]+(?:village|town|area))?,?[ \t]+in[ \t]+(?:the[ \t]+)?"
             rf"(?:{_BEARING}[ \t]+(?:countryside[ \t]+of[ \t]+(?:the[ \t]+)?)?|countryside[ \t]+of[ \t]+(?:the[ \t]+)?)?")
-_HELD_IN_GAP = re.compile(_HELD_IN, re.IGNORECASE)
+_HELD_IN_GAP: Final = re.compile(_HELD_IN, re.IGNORECASE)
 # the same before a name that the words after it make a governorate's ("Idlib countryside",
 # "the countryside of Idlib", "Deir ez-Zor province"): what makes a name the gazetteer lacks a
 # place to :meth:`PlaceFinder.find` (which governorate, if any, is :func:`_place_unknown`'s to say)
-_HELD_IN_AFTER = re.compile(
+_HELD_IN_AFTER: Final = re.compile(
     rf"(?i:{_HELD_IN})(?:(?<=of )(?:(?i:al|el)-)?[A-Z]"
     rf"|(?:(?i:al|el)-)?{_ONE_OR_TWO_WORDS}(?:['’]s)?[ \t]+"
     rf"(?:(?i:{_BEARING})[ \t]+)?(?i:countryside|province|governorate)\b)")
-_HELD_IN_REACH = 48
+_HELD_IN_REACH: Final = 48
 # a capitalised word right before a name (and its article): the name is the end of a longer one
-_WORD_OF_THE_NAME_BEFORE = re.compile(r"[A-Z][\w'’`]*[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?\Z")
+_WORD_OF_THE_NAME_BEFORE: Final = re.compile(r"[A-Z][\w'’`]*[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?\Z")
 # the governorate's countryside, its name said before: "in Atman and Alma in the eastern countryside"
-_IN_THE_COUNTRYSIDE_AFTER = re.compile(rf",?[ \t]+in[ \t]+the[ \t]+(?:(?i:{_BEARING})[ \t]+)?countryside\b")
-_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+\Z")
-_HELD_TYPE = re.compile(r"[ \t]+(?i:village|town|area)\b")
+_IN_THE_COUNTRYSIDE_AFTER: Final = re.compile(rf",?[ \t]+in[ \t]+the[ \t]+(?:(?i:{_BEARING})[ \t]+)?countryside\b")
+_THE_BEFORE: Final = re.compile(r"\b[Tt]he[ \t]+\Z")
+_HELD_TYPE: Final = re.compile(r"[ \t]+(?i:village|town|area)\b")
 
 
 def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
@@ -3708,13 +3710,13 @@ def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
                         confidence=round(min(0.8, 0.3 + best[0] / 4), 3), method="fuzzy")
 
 
-_STREET_WORDS = ("Street", "street", "Road", "road")
-_STREET_AFTER = re.compile(r"[ \t]+(?:Street|street|Road|road)\b")
+_STREET_WORDS: Final = ("Street", "street", "Road", "road")
+_STREET_AFTER: Final = re.compile(r"[ \t]+(?:Street|street|Road|road)\b")
 # a name's article, alone before it: "al-" of "al-Hamidiyah"
-_ARTICLE_ALONE = re.compile(rf"(?i:{_ARTICLES})[ \t]*[-‐‑–]?[ \t]*")
+_ARTICLE_ALONE: Final = re.compile(rf"(?i:{_ARTICLES})[ \t]*[-‐‑–]?[ \t]*")
 # "and" before a name: the last item of a list ("... and Beit Sawa", "... and al-Mufti")
-_AND_NAME_AFTER = re.compile(r"[ \t]+and[ \t]+(?=[A-Z]|(?:al|el|as|ad|ar|an|at|ash|az)-)")
-_COORDINATION = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
+_AND_NAME_AFTER: Final = re.compile(r"[ \t]+and[ \t]+(?=[A-Z]|(?:al|el|as|ad|ar|an|at|ash|az)-)")
+_COORDINATION: Final = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
 
 
 def _sibling(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer: Gazetteer,

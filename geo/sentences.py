@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from operator import itemgetter
-from typing import Sequence
+from typing import Final, Sequence
 
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS: Final = frozenset(
     """mr mrs ms dr gen lt col maj capt sgt st jr sr prof rep sen gov pres
     u.s u.k u.n e.g i.e vs etc jan feb mar apr jun jul aug sep sept oct nov dec
     no approx dept est inc ltd co corp mt ft""".split()
@@ -31,21 +31,21 @@ _ABBREVIATIONS = frozenset(
 # starts with a character class (the lookbehinds tell the kinds apart) so that
 # the regex engine can skip ahead to the next candidate character instead of
 # trying the whole pattern at every position.
-_BOUNDARY = re.compile(r"""[.!?\n](?:(?<=\n)\n*|[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u0600-\u06ff])"""
+_BOUNDARY: Final = re.compile(r"""[.!?\n](?:(?<=\n)\n*|[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u0600-\u06ff])"""
                        r"""|(?<=[a-z0-9]{2}\.)(?=[A-Z][a-z]))""")
 # The word before a full stop, searched in the 12 characters before it.
-_WORD_BEFORE = re.compile(r"[\w.]+$")
+_WORD_BEFORE: Final = re.compile(r"[\w.]+$")
 
 
 #: A hard-wrapped text (an e-mail, a newsletter, a plain-text export) has lines of 60-80
 #: characters; a text with wider lines puts one paragraph on each line.
-WRAP_WIDTH = (50, 100)
+WRAP_WIDTH: Final = (50, 100)
 #: How much shorter than the widest line a line may be and still be cut by the wrap: a long
 #: word goes to the next line whole.
-WRAP_SLACK = 25
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+WRAP_SLACK: Final = 25
+_LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
 # A line that ends a sentence or introduces what follows: its break is kept either way.
-_LINE_ENDS_CLAUSE = re.compile(r"[.!?:;][\"'”’)\]]*[ \t]*\Z")
+_LINE_ENDS_CLAUSE: Final = re.compile(r"[.!?:;][\"'”’)\]]*[ \t]*\Z")
 
 
 def unwrap_lines(text: str) -> str:
