@@ -1450,8 +1450,25 @@ class ResolveOptions:
     section_weight: float = 1.5  # a bulletin's section header's governorate, for the names below it
 
 
-@lru_cache(maxsize=100_000)
+# Memos of what a place alone decides, keyed by its id (emptied when full): a Place hashes and
+# compares by its id, but in Python, which an lru_cache keyed by the place calls at every lookup
+_PRIORS: Final[dict[str, float]] = {}
+_NAME_KEYS: Final[dict[str, tuple[str, ...]]] = {}
+_PRIMARY_KEYS: Final[dict[str, str]] = {}
+_PLACE_MEMO_SIZE: Final = 100_000
+
+
 def _prior(place: Place) -> float:
+    """:func:`_prior_of`, memoised."""
+    prior = _PRIORS.get(place.id)
+    if prior is None:
+        if len(_PRIORS) >= _PLACE_MEMO_SIZE:
+            _PRIORS.clear()
+        prior = _PRIORS[place.id] = _prior_of(place)
+    return prior
+
+
+def _prior_of(place: Place) -> float:
     pop = place.population or 0
     popbonus = math.log10(pop) / 3 if pop > 1 else 0.0
     if place.kind == "country":
@@ -3351,15 +3368,24 @@ _LIST_CUE: Final = re.compile(
 _NAMES_LIST_GAP: Final = re.compile(r"(?:[ \t]+(?:and[ \t]+)?(?:the[ \t]+)?(?:(?i:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`-]*,?)+[ \t]+(?:and[ \t]+)?")
 
 
-@lru_cache(maxsize=20_000)
-@lru_cache(maxsize=20_000)
 def _name_keys(place: Place) -> tuple[str, ...]:
-    return tuple({name_key(n) for n in (place.name, *place.names)} - {""})
+    """The name keys of every name of ``place`` (memoised: see _PRIORS)."""
+    keys = _NAME_KEYS.get(place.id)
+    if keys is None:
+        if len(_NAME_KEYS) >= _PLACE_MEMO_SIZE:
+            _NAME_KEYS.clear()
+        keys = _NAME_KEYS[place.id] = tuple({name_key(n) for n in (place.name, *place.names)} - {""})
+    return keys
 
 
-@lru_cache(maxsize=100_000)
 def _primary_key(place: Place) -> str:
-    return name_key(place.name)
+    """The name key of the place's display name (memoised: see _PRIORS)."""
+    key = _PRIMARY_KEYS.get(place.id)
+    if key is None:
+        if len(_PRIMARY_KEYS) >= _PLACE_MEMO_SIZE:
+            _PRIMARY_KEYS.clear()
+        key = _PRIMARY_KEYS[place.id] = name_key(place.name)
+    return key
 
 
 def _confidence(scored: Sequence[tuple[float, Place]]) -> float:
