@@ -184,6 +184,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     new = tuple.__new__  # Token(...) without its Python-level __new__: this is the hot path
+    token, key_of = Token, _token_key  # (locals: a module global is a dict lookup at each use)
     # The words as strings (no match object, no method calls per word), each found again by
     # str.find from the end of the one before: the regex matches at every letter or digit, so
     # the first occurrence of its word from there is where it matched
@@ -195,7 +196,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         surface = word
         if len(surface) > 3 and surface[-1] in "sS" and surface[-2] in "'’":
             surface = surface[:-2]  # "Syria's" is "Syria"
-        append(new(Token, (start, start + len(surface), surface, _token_key(surface))))
+        append(new(token, (start, start + len(surface), surface, key_of(surface))))
     return tokens
 
 
