@@ -1601,6 +1601,7 @@ def _km(a: Place, b: Place) -> float:
 
 
 _EARTH_DIAMETER: Final = 2 * EARTH_RADIUS
+_DEG_TO_RAD: Final = math.pi / 180.0  # (math.radians(x) == x * _DEG_TO_RAD)
 
 
 @lru_cache(maxsize=200_000)
@@ -3060,19 +3061,22 @@ def _proximity_score(place: Place, key: str,
         lat, lon = place.lat, place.lon
         p1 = cos_p1 = 0.0
         have_p1 = False
-        radians, sin, exp = math.radians, math.sin, math.exp
         for alat, anchor, weight, akey, p2, cos_p2, alon in anchors:
             if abs(alat - lat) > reach or akey == key or anchor is place:
                 continue
             if not have_p1:
-                p1 = radians(lat)
+                p1 = math.radians(lat)
                 cos_p1 = math.cos(p1)
                 have_p1 = True
-            # d = _haversine(lat, lon, alat, alon), i.e. _km(place, anchor)
-            h = sin((p2 - p1) / 2) ** 2 + cos_p1 * cos_p2 * sin(radians(alon - lon) / 2) ** 2
+            # d = _haversine(lat, lon, alat, alon), i.e. _km(place, anchor). Written for the
+            # compiler: math.sin, math.pow, math.exp called by name are C calls on unboxed floats
+            # (the same libm functions as x ** 2 and the math module's), and math.radians(x) is
+            # x * _DEG_TO_RAD, as the math module computes it
+            h = math.pow(math.sin((p2 - p1) / 2), 2.0) \
+                + cos_p1 * cos_p2 * math.pow(math.sin((alon - lon) * _DEG_TO_RAD / 2), 2.0)
             d = _EARTH_DIAMETER * math.asin(min(1.0, math.sqrt(h)))
             if d < far:
-                closeness = weight * exp(-d / scale)
+                closeness = weight * math.exp(-d / scale)
                 if closeness > best:
                     best = closeness
         return o.proximity_weight * best
