@@ -400,7 +400,10 @@ def _with_flags(item: _Item) -> _Item:
         flags |= _MAY_BE_SPEAKER
     if places and not any(p.capital_of or _is_big_name(p) for p in places):
         flags |= _MAY_BE_NAMED
-    return item._replace(flags=flags) if flags else item
+    if not flags:
+        return item
+    # (_Item(...) without NamedTuple's _replace and __new__, both Python functions)
+    return tuple.__new__(_Item, (item.start, item.end, item.key, places, item.needs, item.method, flags))
 
 
 class PlaceFinder:
@@ -1665,9 +1668,12 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     mentions = [_mention(text, m, p, c, in_actor) for m, (p, c) in zip(matches, chosen)]
     _place_in_named_towns(text, matches, mentions, gazetteer, sentences)
     _place_in_possessor_towns(text, matches, mentions, gazetteer)
-    _place_in_neighbourhoods_town(text, matches, mentions, cues, gazetteer, sentences)
-    _far_villages_follow_their_text(text, matches, mentions, cues, gazetteer, sentences)
-    _neighbourhoods_of_the_city_at_hand(text, matches, mentions, cues, gazetteer, sentences)
+    # the cues of the names with one candidate, which the three rules below read (cues holds _NO_CUE
+    # for them), each found once (see _cue_of)
+    cue_memo: dict[int, _Cue] = {}
+    _place_in_neighbourhoods_town(text, matches, mentions, cues, gazetteer, sentences, cue_memo)
+    _far_villages_follow_their_text(text, matches, mentions, cues, gazetteer, sentences, cue_memo)
+    _neighbourhoods_of_the_city_at_hand(text, matches, mentions, cues, gazetteer, sentences, cue_memo)
     _villages_on_their_bearing(text, matches, mentions, gazetteer)
     _villages_by_the_city_at_hand(text, matches, mentions, gazetteer)
     mentions, unknown = _said_syrian(text, mentions, unknown)
@@ -2518,7 +2524,8 @@ def _said_neighbourhood(cue: _Cue) -> bool:
 
 def _place_in_neighbourhoods_town(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
                                   cues: Sequence[_Cue], gazetteer: Gazetteer,
-                                  sentences: Sequence[tuple[int, int]]) -> None:
+                                  sentences: Sequence[tuple[int, int]],
+                                  cue_memo: dict[int, _Cue]) -> None:
     """A name the text calls a neighbourhood, read as a village far from the town whose
     neighbourhoods its sentence names, is that town's: "the neighborhoods of Sakhour
     Shaar Jabal Badro Ard Alhamra Seif Addawla" are Aleppo's, and Ard al-Hamra is no village of
@@ -2527,7 +2534,7 @@ def _place_in_neighbourhoods_town(text: str, matches: Sequence[Match], mentions:
     for i, (m, pm) in enumerate(zip(matches, mentions)):
         if pm.place.kind != "village" or pm.method == "container":
             continue
-        cue = cues[i] if cues[i] is not _NO_CUE else _context(text, m, sentences)
+        cue = _cue_of(text, m, i, cues, sentences, cue_memo)
         if not _said_neighbourhood(cue) and _NEIGHBOURHOODS_AFTER_NEXT.match(text, m.end) is None:
             continue  # (the first of two: "the al-Jora and al-Qusour districts")
         town = _town_of_neighbourhoods(pm.start, mentions, sentences, wide=False) \
@@ -2552,7 +2559,8 @@ _AND_NAME_THEN_NEIGHBOURHOODS: Final = re.compile(
 
 def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
                                         cues: Sequence[_Cue], gazetteer: Gazetteer,
-                                        sentences: Sequence[tuple[int, int]]) -> None:
+                                        sentences: Sequence[tuple[int, int]],
+                                        cue_memo: dict[int, _Cue]) -> None:
     """A name the text calls a neighbourhood, district or quarter, read as a village or a
     neighbourhood 15 km or more from the big Syrian town the text is about there, is that town's.
 
@@ -2587,7 +2595,7 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
             mentions[i] = PlaceMention(pm.text, pm.start, pm.end, to.place, confidence=to.confidence,
                                        metonymy=pm.metonymy, method=to.method)
             continue
-        cue = cues[i] if cues[i] is not _NO_CUE else _context(text, m, sentences)
+        cue = _cue_of(text, m, i, cues, sentences, cue_memo)
         # "the X area": only to a listed neighbourhood of the town at hand (below), not to an unlisted one
         area = cue.after == "area" and place.kind == "village" \
             and any(p.kind == "neighbourhood" for p in m.candidates)
@@ -2667,7 +2675,8 @@ _SUPPORT_KINDS: Final = frozenset({"town", "governorate", "district", "region"})
 
 def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
                                     cues: Sequence[_Cue], gazetteer: Gazetteer,
-                                    sentences: Sequence[tuple[int, int]]) -> None:
+                                    sentences: Sequence[tuple[int, int]],
+                                    cue_memo: dict[int, _Cue]) -> None:
     """A Syrian village (or neighbourhood) that nothing else in the article supports (no town,
     district, region or governorate of its governorate, no place within 60 km) was chosen by its
     name alone; where the text says otherwise, the text wins:
@@ -2697,7 +2706,7 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
         if not others or any(o.place.admin1 == place.admin1 and o.place.kind in _SUPPORT_KINDS
                              or _km(o.place, place) <= _FAR_KM for o in others):
             continue
-        cue = cues[i] if cues[i] is not _NO_CUE else _context(text, m, sentences)
+        cue = _cue_of(text, m, i, cues, sentences, cue_memo)
         if _said_neighbourhood(cue):
             town = _town_of_neighbourhoods(pm.start, mentions, sentences)
             if town is not None:
@@ -3148,6 +3157,19 @@ _IN_PART_OF_THE_CITY: Final = re.compile(r",?[ \t]+in[ \t]+the[ \t]+(?i:(?:north
 _ZONE_WORDS: Final = r"(?i:de-?escalation|demilitari[sz]ed|buffer|safe|ceasefire)[ \t]+(?i:zones?|areas?)"
 _ZONE_AFTER: Final = re.compile(rf"[ \t]+{_ZONE_WORDS}\b")
 _ZONE_BEFORE: Final = re.compile(rf"\b{_ZONE_WORDS}[ \t]+(?i:around|in|of)[ \t]+(?:the[ \t]+)?\Z")
+
+
+def _cue_of(text: str, m: Match, i: int, cues: Sequence[_Cue], sentences: Sequence[tuple[int, int]],
+            memo: dict[int, _Cue]) -> _Cue:
+    """``cues[i]``, or if that is _NO_CUE (not looked for: a name with one candidate) the name's
+    :func:`_context`, found once an article for the rules that read it (``memo``)."""
+    cue = cues[i]
+    if cue is not _NO_CUE:
+        return cue
+    known = memo.get(i)
+    if known is None:
+        known = memo[i] = _context(text, m, sentences)
+    return known
 
 
 def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
