@@ -182,7 +182,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     those of ``text``.
     """
     tokens: list[Token] = []
-    append = tokens.append
     new = tuple.__new__  # Token(...) without its Python-level __new__: this is the hot path
     token, key_of = Token, _token_key  # (locals: a module global is a dict lookup at each use)
     # The words as strings (no match object, no method calls per word), each found again by
@@ -196,7 +195,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         surface = word
         if len(surface) > 3 and surface[-1] in "sS" and surface[-2] in "'’":
             surface = surface[:-2]  # "Syria's" is "Syria"
-        append(new(token, (start, start + len(surface), surface, key_of(surface))))
+        tokens.append(new(token, (start, start + len(surface), surface, key_of(surface))))
     return tokens
 
 
@@ -247,11 +246,13 @@ def skeleton_of_keys(keys: Iterable[str]) -> str:
 
 @lru_cache(maxsize=200_000)
 def _skeleton_word(tok: str) -> str:
-    if _ARABIC.search(tok):
+    if not tok.isascii() and _ARABIC.search(tok):  # (an ASCII word has no Arabic letter: no regex)
         # long vowels after the first letter are written or not (حلاحيل = حلاحل), as Latin vowels vary
         return tok[:1] + _ARABIC_LONG_VOWELS.sub("", tok[1:])
     first, rest = tok[:1], tok[1:]
-    skel = _REPEATS.sub("", first + _SKELETON_DROP.sub("", rest))
+    skel = first + _SKELETON_DROP.sub("", rest)
+    if _has_repeat(skel):
+        skel = _REPEATS.sub("", skel)
     if first in "aeiouy":
         skel = skel[1:] or first
     return skel
