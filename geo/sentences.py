@@ -33,7 +33,8 @@ _ABBREVIATIONS: Final = frozenset(
 # trying the whole pattern at every position.
 _BOUNDARY: Final = re.compile(r"""[.!?\n](?:(?<=\n)\n*|[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u0600-\u06ff])"""
                        r"""|(?<=[a-z0-9]{2}\.)(?=[A-Z][a-z]))""")
-# The word before a full stop, searched in the 12 characters before it.
+# The word before a full stop, searched in the 12 characters before it (what _is_abbreviation
+# reads, without the regex).
 _WORD_BEFORE: Final = re.compile(r"[\w.]+$")
 
 
@@ -110,13 +111,29 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    # pos/endpos instead of a slice: "$" still matches at ``dot`` (or before a
-    # newline right before it), as it would at the end of text[dot - 12:dot]
-    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
-    if not word:
+    """True if the word before the full stop at ``dot`` is an abbreviation or an initial.
+
+    The word is ``_WORD_BEFORE.search(text, max(0, dot - 12), dot)``'s, read backwards from
+    the dot (the regex, tried at each position of the window, costs several times more): the
+    run of word characters and dots that ends at ``dot``, or before a newline right before it
+    (where "$" also matches), and starts in the window.
+    """
+    lo = max(0, dot - 12)
+    end = dot
+    if end > lo and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start > lo and _is_word_char(text[start - 1]):
+        start -= 1
+    if start == end:
         return False
-    w = word.group().lower()
+    w = text[start:end].lower()
     return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+
+
+def _is_word_char(ch: str) -> bool:
+    """True if ``ch`` is one of ``[\\w.]`` (a letter, digit or underscore to the regexes, or a dot)."""
+    return ch.isalnum() or ch == "_" or ch == "."
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
