@@ -3149,6 +3149,16 @@ _EVACUATED_TO_BEFORE: Final = re.compile(
 _EVACUATED_TAIL: Final = re.compile(r"(?:\b(?i:to|for|and|towards?|into)|&)[ \t]+\Z")
 
 
+def _may_end_evacuated_tail(text: str, start: int) -> bool:
+    """False where _EVACUATED_TAIL cannot match before ``start``: its spaces must end there and
+    follow the last letter of "to", "for" or "and" (no other letter folds to o, r or d) or an "&"
+    (a test of two characters, where the search tries its pattern at each position)."""
+    end = start
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    return end < start and end > 0 and text[end - 1] in "oOrRdD&"
+
+
 # "... in the east of the city", "in the western part of the city", "in the heart of the city"
 _IN_PART_OF_THE_CITY: Final = re.compile(r",?[ \t]+in[ \t]+the[ \t]+(?i:(?:north|south)?(?:east|west)?(?:ern)?|centre|center|"
                                   r"heart|middle)(?:[ \t]+(?i:part|parts|side))?[ \t]+of[ \t]+the[ \t]+city\b")
@@ -3182,7 +3192,7 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             after = plural.group(1).lower()
     if after == "in" and _IN_PART_OF_THE_CITY.match(text, m.end):
         after = "neighbourhood"  # "al-Haidariya in the east of the city": a quarter of the city at hand
-    elif _EVACUATED_TAIL.search(text, max(0, m.start - 8), m.start) \
+    elif _may_end_evacuated_tail(text, m.start) and _EVACUATED_TAIL.search(text, max(0, m.start - 8), m.start) \
             and _EVACUATED_TO_BEFORE.search(text, max(0, m.start - 80), m.start) and _word_after(text, m.end) not in _ALL_CUES \
             and not _INSTITUTION_AFTER.match(text, m.end) and not _AIRPORT_AFTER.match(text, m.end) \
             and not any(p.kind == "governorate" and p.admin1 == "Damascus" for p in m.candidates):
@@ -3223,8 +3233,8 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         words = _words_before(text, m.start, 6)
         if len(words) == 6 and words[0] in _SETTLEMENTS and words[1] in _ACROSS and words[2] == "the":
             before = (*before[:-2], words[0], words[1])
-    if " " not in m.key and _HEADER_AFTER.match(text, m.end) and _sentence_start(text, m.start) \
-            and any(p.kind == "governorate" for p in m.candidates):
+    if " " not in m.key and _sentence_start(text, m.start) and _HEADER_AFTER.match(text, m.end) \
+            and any(p.kind == "governorate" for p in m.candidates):  # (the regex after the cheap test)
         before = (*before, _HEADER)  # "... injured. Daraa In the same context ...": a section header
     elif after in _GOV_INSTITUTION_WORDS and _GOV_INSTITUTION_AFTER.match(text, m.end) \
             and any(p.kind == "governorate" for p in m.candidates):
