@@ -534,7 +534,7 @@ class PlaceFinder:
                 if needs == _IF_CUE and not listed and not _has_place_cue(text, start, end) and not (
                         matches and (_listed_after(text, matches[-1].end, start)
                                      or self._listed_with_a_village(text, matches[-1], end, start))) \
-                        and _HELD_IN_AFTER.match(text, end) is None \
+                        and not _held_in_after(text, end) \
                         and (_IN_THE_COUNTRYSIDE_AFTER.match(text, end) is None
                              or _WORD_OF_THE_NAME_BEFORE.search(text, max(0, start - 24), start) is not None) \
                         and not _in_type_list(text, start, end) and not _closes_type_list(text, end):
@@ -562,11 +562,11 @@ class PlaceFinder:
                     else:  # a name the gazetteer lacks
                         # also "X west of Aleppo", and any name of a list opened by "the
                         # neighborhoods of" ("the neighborhoods of al-Jamiliyeh Mogambo and ...")
-                        taken = (cue or _DIRECTION_OF_AFTER.match(text, end) is not None
+                        taken = (cue or _direction_of_after(text, end)
                                  or _in_type_list(text, start, end) or _closes_type_list(text, end)
                                  # (not a headline's "Kurds Advance in Aleppo Countryside": no word of
                                  # the name a frequent English one)
-                                 or _HELD_IN_AFTER.match(text, end) is not None
+                                 or _held_in_after(text, end)
                                  and not any(map(is_common_word, item.key.split()))
                                  # (nor an English noun of action: "Shelling in the countryside of Hama")
                                  and not item.key.endswith(("ing", "ings"))) \
@@ -1343,6 +1343,34 @@ _TYPE_LIST_NAMES: Final = re.compile(
     rf"(?:{_NAME_IN_LIST}(?:[ \t]*-[ \t]*|[ \t]+|[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))+"
     rf"(?:(?:al|el)[ \t]*-[ \t]*)?")
 _TYPE_LIST_REACH: Final = 160
+
+
+def _letter_after_gap(text: str, end: int) -> str:
+    """The character after the spaces, tabs and commas right after ``end``; "" if there are none
+    or nothing follows them. _DIRECTION_OF_AFTER and _HELD_IN_AFTER need one of a few letters
+    there: a test of it spares most names their regex."""
+    i = end
+    while i < len(text) and text[i] in " \t,":
+        i += 1
+    return text[i] if end < i < len(text) else ""
+
+
+def _direction_of_after(text: str, end: int) -> bool:
+    """``_DIRECTION_OF_AFTER.match(text, end) is not None``: "about", "some", "around", a digit,
+    or a bearing opens what follows the gap (the regex has no IGNORECASE)."""
+    letter = _letter_after_gap(text, end)
+    return letter != "" and (letter in "asnew" or letter.isdecimal()) \
+        and _DIRECTION_OF_AFTER.match(text, end) is not None
+
+
+#: the first letters of _HELD_IN_AFTER after its gap ("village", "town", "area", "in"), with every
+#: character its IGNORECASE matches them with (checked over all code points: İ and ı are i's)
+_HELD_IN_FIRST_LETTERS: Final = frozenset("vVtTaAiI\u0130\u0131")
+
+
+def _held_in_after(text: str, end: int) -> bool:
+    """``_HELD_IN_AFTER.match(text, end) is not None``, its first letter tested first."""
+    return _letter_after_gap(text, end) in _HELD_IN_FIRST_LETTERS and _HELD_IN_AFTER.match(text, end) is not None
 
 
 @lru_cache(maxsize=4)
@@ -3151,12 +3179,13 @@ _EVACUATED_TAIL: Final = re.compile(r"(?:\b(?i:to|for|and|towards?|into)|&)[ \t]
 
 def _may_end_evacuated_tail(text: str, start: int) -> bool:
     """False where _EVACUATED_TAIL cannot match before ``start``: its spaces must end there and
-    follow the last letter of "to", "for" or "and" (no other letter folds to o, r or d) or an "&"
-    (a test of two characters, where the search tries its pattern at each position)."""
+    follow the last letter of "to", "for", "and", "into", "toward" or "towards" (no other letter
+    folds to o, r, d or s, but the long s) or an "&" (a test of two characters, where the search
+    tries its pattern at each position)."""
     end = start
     while end > 0 and text[end - 1] in " \t":
         end -= 1
-    return end < start and end > 0 and text[end - 1] in "oOrRdD&"
+    return end < start and end > 0 and text[end - 1] in "oOrRdDsS\u017f&"
 
 
 # "... in the east of the city", "in the western part of the city", "in the heart of the city"
