@@ -1305,6 +1305,24 @@ _STRICT_CUE_BEFORE_REVERSED: Final = re.compile(
     rf"{_MOVED_TO_REVERSED})(?![A-Za-z])")
 
 
+#: what _CUE_AFTER_ONCE can read first after its spaces and hyphens: a gloss's "(", a bearing
+#: (north, south, east, west: also "\u017f", which its IGNORECASE reads as s), "refugee",
+#: "displaced", "military", or a cue word (ASCII case only)
+_CUE_AFTER_FIRST_LETTERS: Final = frozenset(
+    "(\u017f" + "".join(w[0] + w[0].upper() for w in (*_ALL_CUES, "north", "south", "east", "west",
+                                                     "refugee", "displaced", "military")))
+
+
+def _may_have_cue_after(text: str, end: int) -> bool:
+    """False where ``_CUE_AFTER_ONCE.match(text, end, end + 30)`` cannot match: the character
+    after the spaces and hyphens at ``end`` is none it can start with (a test in C of one
+    character, where the regex tries its bearings and some thirty words)."""
+    i, stop = end, min(len(text), end + 30)
+    while i < stop and (text[i] == "-" or text[i].isspace()):
+        i += 1
+    return i < stop and text[i] in _CUE_AFTER_FIRST_LETTERS
+
+
 def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
     """True if the words around ``text[start:end]`` say it is a place ("the village of X", "X province", "near X").
 
@@ -1320,7 +1338,7 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
             return True
         if strict:
             return False
-    if _CUE_AFTER_ONCE.match(text, end, end + 30) is not None:
+    if _may_have_cue_after(text, end) and _CUE_AFTER_ONCE.match(text, end, end + 30) is not None:
         return True
     window = text[max(0, start - 40):start][::-1]  # _words_before's, reversed
     return (_STRICT_CUE_BEFORE_REVERSED if strict else _CUE_BEFORE_REVERSED).match(window) is not None
