@@ -1261,9 +1261,12 @@ def _has_arabic_place_cue(text: str, start: int, strict: bool = False) -> bool:
     return not strict and word in _ARABIC_LOCATIVE_BEFORE
 
 
+# a town taken or held: "Iraqi forces had retaken al-Qaim", "Islamic State holds al-Qaim"
+_CAPTURED: Final = frozenset({"liberated", "retook", "retaken", "recaptured", "recapture", "captured",
+                              "seized", "stormed", "holds"})
 # The word before a name that makes it a place: "in X", "near X"; for a name the
 # gazetteer lacks (strict) only words that rarely precede anything but a place.
-_CUE_BEFORE: Final = _LOCATIVE_BEFORE - {"of", "to"} | {"held", "controlled"}  # "rebel-held X"
+_CUE_BEFORE: Final = _LOCATIVE_BEFORE - {"of", "to"} | {"held", "controlled"} | _CAPTURED  # "rebel-held X"
 _STRICT_CUE_BEFORE: Final = frozenset({"near", "outside", "around", "towards", "toward", "held", "controlled"})
 
 

@@ -518,3 +518,11 @@ def test_names_in_a_list_a_plural_type_word_closes_need_no_cue_of_their_own(pipe
     assert "Media" not in places_by_surface(
         pipeline, "REUTERS Social Media Website Blast Occurs Near Bus Convoy Evacuating Syrians From Besieged "
                   "Towns to Aleppo")
+
+
+def test_a_town_taken_or_held_is_a_place(pipeline):
+    # "Iraqi forces had retaken al-Qaim", "Islamic State holds al-Qaim": the Iraqi border town
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Iraqi forces had on Friday retaken al-Qaim on the other side of the frontier.")
+    assert (found["Qaim"].name, found["Qaim"].country) == ("Al Qa'im", "IQ")
+    assert "Qaim" in places_by_surface(pipeline, "On the Iraqi side of the border Islamic State holds al-Qaim.")
