@@ -396,7 +396,7 @@ _MAY_BE_NAMED: Final = 2
 def _with_flags(item: _Item) -> _Item:
     places = item.places
     flags = 0
-    if item.needs == _TAKE and places and not any(map(_is_major, places)):
+    if item.needs == _TAKE and places and not any(_is_major(p) for p in places):
         flags |= _MAY_BE_SPEAKER
     if places and not any(p.capital_of or _is_big_name(p) for p in places):
         flags |= _MAY_BE_NAMED
@@ -606,7 +606,7 @@ class PlaceFinder:
                             and (not all(p.country == "SY" for p in item.places) or _MEDIA_AFTER.match(text, end)):
                         continue  # "Al-Quds hospital" is in Aleppo, not Jerusalem; "Al-Mayadeen channel"
                     if institution and _NAMED_INSTITUTION_AFTER.match(text, end) \
-                            and not any(map(_is_major, item.places)):
+                            and not any(_is_major(p) for p in item.places):
                         continue  # "Teshrin Hospital" (October): named after no place
                     if institution and _COUNTRY_ORG_AFTER.match(text, end) \
                             and any(p.kind == "country" for p in item.places):
@@ -640,7 +640,7 @@ class PlaceFinder:
         Geneva"), nor a name that goes on ("Kafr Zita and Jana al-Ulbawi": a longer name)."""
         return _LATIN_LIST_GAP.fullmatch(text, previous.end, start) is not None \
             and _WORD_GOES_ON.match(text, end) is None \
-            and any(p.country == "SY" for p in previous.candidates) and not any(map(_is_major, previous.candidates))
+            and any(p.country == "SY" for p in previous.candidates) and not any(_is_major(p) for p in previous.candidates)
 
     def _named_after_given_name(self, text: str, surface: str, start: int) -> bool:
         """True if the text gave ``surface`` earlier as a family name, after a given name
@@ -689,7 +689,7 @@ class PlaceFinder:
                 # city's neighbourhood as the next place
                 items[-1] = items[-1]._replace(needs=_TAKE)
             pos += step
-        return tuple(map(_with_flags, items))
+        return tuple([_with_flags(item) for item in items])  # (direct calls: map calls through Python's protocol)
 
     def _plan_at(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
                  pos: int, at_sentence_start: bool, items: list[_Item]) -> int:
@@ -916,10 +916,10 @@ class PlaceFinder:
         if surface.isupper() and len(surface) <= 3 and not any(
                 surface in p.names for p in places):
             return None  # "IS", "UN" are not folded variants of a place
-        major = any(map(_is_major, places))
+        major = any(_is_major(p) for p in places)
         if is_arabic(surface):
             return self._arabic_needs(key, places, major)
-        if i > 0 and self.given_names and not any(map(_is_big_name, places)):
+        if i > 0 and self.given_names and not any(_is_big_name(p) for p in places):
             before = _keyed_neighbour(tokens, i, -1)
             if before is not None and tokens[before].key == "abu" and before > 0:
                 before = _keyed_neighbour(tokens, before, -1)  # "Leith Abou Fadel": a kunya between
@@ -958,7 +958,7 @@ class PlaceFinder:
 
     def _names_major_place(self, token: Token) -> bool:
         """True if a word names a country, governorate or big town ("Syria", "Syrias")."""
-        if any(map(_is_major, self.by_key(token.key))):
+        if any(_is_major(p) for p in self.by_key(token.key)):
             return True
         return self._lost_apostrophe(token) is not None
 
@@ -1182,6 +1182,8 @@ def _is_big_name(place: Place) -> bool:
     return place.kind == "country" or place.country == "SY" and _is_major(place)
 
 
+# (called as any(_is_major(p) for p in places), a compiled loop of direct calls: any(map(...))
+# calls it through Python's protocol, each call boxed)
 def _is_major(place: Place) -> bool:
     """Countries, governorates, capitals, regions and big towns: names safe to take on their own."""
     if place.kind in ("country", "governorate", "region") or place.capital_of:
