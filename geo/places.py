@@ -1202,7 +1202,43 @@ _WORD_AFTER: Final = re.compile(rf"{_BEFORE_WORD_AFTER}([A-Za-z]+)")
 _LATIN_WORD: Final = re.compile(r"[A-Za-z]+")
 
 
+#: the letters (either case) that can open one of _BEFORE_WORD_AFTER's optional parts: a bearing
+#: (north, south, east, west, -ern), "refugee", "displacement"/"displaced", "military"
+_WORD_AFTER_OPENERS: Final = "nsewrdmNSEWRDM"
+
+
+def _gap_end(text: str, end: int, stop: int) -> int:
+    """Where the spaces and hyphens after ``end`` (_BEFORE_WORD_AFTER's ``[\s\-]*``) end, before ``stop``."""
+    i = end
+    while i < stop and (text[i] == "-" or text[i].isspace()):
+        i += 1
+    return i
+
+
+def _plain_word_at(text: str, i: int, stop: int) -> str | None:
+    """The word _WORD_AFTER captures when the spaces after a name end at ``i`` (``i < stop``)
+    and none of its optional parts can match: an ASCII letter there that opens none of them
+    (a gloss opens with "(", the rest with _WORD_AFTER_OPENERS) makes the word the run of
+    ASCII letters from it, lower-cased. None where that is not so: the regex's to read."""
+    c = ord(text[i])
+    if not (97 <= c <= 122 or 65 <= c <= 90) or text[i] in _WORD_AFTER_OPENERS:
+        return None
+    j = i + 1
+    while j < stop and (97 <= ord(text[j]) <= 122 or 65 <= ord(text[j]) <= 90):
+        j += 1
+    return text[i:j].lower()
+
+
 def _word_after(text: str, end: int) -> str:
+    # (most words after a name are read without the regex, which costs a match object and,
+    # its parts all optional, many tries: see _plain_word_at)
+    stop = min(len(text), end + 30)
+    i = _gap_end(text, end, stop)
+    if i >= stop:
+        return ""  # (the regex needs a letter or "(" before its end)
+    word = _plain_word_at(text, i, stop)
+    if word is not None:
+        return word
     m = _WORD_AFTER.match(text, end, end + 30)
     return m.group(1).lower() if m else ""
 
@@ -1224,13 +1260,33 @@ def _after_locative(text: str, start: int) -> bool:
 
 def _words_before(text: str, start: int, n: int = 3) -> list[str]:
     """The last ``n`` Latin words of the 40 characters before ``start``, lower-cased, less the
-    Arabic article fused to the name: "the town of al-Quria" -> ["town", "of"]."""
-    window = text[max(0, start - 40):start]
-    if window.isascii():  # lower-cased before the words are cut: one call (a non-ASCII letter may lower to ASCII)
-        words = _LATIN_WORD.findall(window.lower())
-    else:
-        words = [w.lower() for w in _LATIN_WORD.findall(window)]
-    if words and window.rstrip(" \t")[-1:] == "-" and words[-1] in ("al", "el"):
+    Arabic article fused to the name: "the town of al-Quria" -> ["town", "of"].
+
+    ``[w.lower() for w in _LATIN_WORD.findall(window)][-n:]``, read backwards from ``start``
+    and only as far as the words it keeps (findall made every word of the window a string,
+    with a regex search for each: the words before a name are read a dozen times an article).
+    """
+    lo = max(0, start - 40)
+    # an article fused to the name ("al-" right before it, spaces between or not) is dropped,
+    # so one word more is read
+    i = start
+    while i > lo and text[i - 1] in " \t":
+        i -= 1
+    want = n + 1 if i > lo and text[i - 1] == "-" else n
+    words: list[str] = []
+    i = start
+    while i > lo and len(words) < want:
+        c = ord(text[i - 1])
+        if 97 <= c <= 122 or 65 <= c <= 90:  # [A-Za-z]
+            j = i - 1
+            while j > lo and (97 <= ord(text[j - 1]) <= 122 or 65 <= ord(text[j - 1]) <= 90):
+                j -= 1
+            words.append(text[j:i].lower())
+            i = j
+        else:
+            i -= 1
+    words.reverse()
+    if want > n and words and words[-1] in ("al", "el"):
         del words[-1]
     return words[-n:]
 
@@ -1272,16 +1328,10 @@ _CUE_BEFORE: Final = _LOCATIVE_BEFORE - {"of", "to"} | {"held", "controlled"} | 
 _STRICT_CUE_BEFORE: Final = frozenset({"near", "outside", "around", "towards", "toward", "held", "controlled"})
 
 
-def _reversed_words(words: Iterable[str]) -> str:
-    return "|".join(sorted(w[::-1] for w in words))
-
-
-# The cue tests below as regexes, the same answers as the word lists (see _has_place_cue):
+# The cue after a name as a regex, the same answers as the word list (see _has_place_cue):
 # a Latin word is a maximal run of [A-Za-z], compared lower-cased (ASCII case only: "(?ai:...)").
-# The words before a name are read from the name backwards, on the reversed window, so that
-# the regex is anchored (a search for a pattern ending in \Z tries every position): the
-# article fused to the name ("al-"/"el-") is skipped, then the last word is a cue, or is
-# "of" after a type word ("the village of X").
+# (The words before it are read by _cue_before from _words_before, which reads them backwards
+# from the name, in a compiled loop: cheaper than the regex on the reversed window it replaced.)
 _CUE_AFTER: Final = re.compile(  # _word_after(...) in _ALL_CUES
     rf"{_BEFORE_WORD_AFTER}(?ai:{'|'.join(sorted(_ALL_CUES))})(?![A-Za-z])")
 # the same, its leading spaces and hyphens taken without backtracking ("*+"): what follows them
@@ -1289,43 +1339,26 @@ _CUE_AFTER: Final = re.compile(  # _word_after(...) in _ALL_CUES
 # cue word itself), so giving some back never makes a match; a failing match (most) is tried once
 assert _BEFORE_WORD_AFTER.startswith(r"[\s\-]*(")
 _CUE_AFTER_ONCE: Final = re.compile(_CUE_AFTER.pattern.replace(r"[\s\-]*", r"[\s\-]*+", 1))
-_FUSED_ARTICLE_REVERSED: Final = r"(?:[ \t]*-[^A-Za-z]*(?ai:la|le)(?![A-Za-z]))?[^A-Za-z]*"  # "al-X", "al- X"
 # "the village of X", and a bearing: "east of X", "north-west of X" (not a bare "of": "the
 # President of X")
 # and the people of a place: "residents of X", "the people of X" (as the Arabic cues' سكان and أهالي)
 _BEFORE_OF: Final = _TYPE_BEFORE | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                              "residents", "inhabitants", "people"}
-_TYPE_OF_REVERSED: Final = rf"(?ai:fo)[^A-Za-z]+(?ai:{_reversed_words(_BEFORE_OF)})"
 # a move to a place: "fled to X", "bussed to X", "returning to X" (not a bare "to": "said to X")
 _MOVED_BEFORE_TO: Final = frozenset({
     "fled", "flee", "fleeing", "return", "returned", "returning", "bussed", "evacuated", "moved",
     "headed", "heading", "withdrew", "withdrawn", "withdrawing", "retreated", "transferred",
     "deported", "displaced", "relocated", "advanced", "advancing", "marched"})
-_MOVED_TO_REVERSED: Final = rf"(?ai:ot)[^A-Za-z]+(?ai:{_reversed_words(_MOVED_BEFORE_TO)})"
-_CUE_BEFORE_REVERSED: Final = re.compile(
-    rf"{_FUSED_ARTICLE_REVERSED}(?:(?ai:{_reversed_words(_CUE_BEFORE)})|{_TYPE_OF_REVERSED}|{_MOVED_TO_REVERSED})"
-    rf"(?![A-Za-z])")
-_STRICT_CUE_BEFORE_REVERSED: Final = re.compile(
-    rf"{_FUSED_ARTICLE_REVERSED}(?:(?ai:{_reversed_words(_STRICT_CUE_BEFORE)})|{_TYPE_OF_REVERSED}|"
-    rf"{_MOVED_TO_REVERSED})(?![A-Za-z])")
 
 
 #: what _CUE_AFTER_ONCE can read first after its spaces and hyphens: a gloss's "(", a bearing
 #: (north, south, east, west: also "\u017f", which its IGNORECASE reads as s), "refugee",
-#: "displaced", "military", or a cue word (ASCII case only)
+#: "displaced", "military", or a cue word (ASCII case only): where the character after them is
+#: none of these, _has_place_cue does not try the regex (a test in C of one character, where
+#: the regex tries its bearings and some thirty words)
 _CUE_AFTER_FIRST_LETTERS: Final = frozenset(
     "(\u017f" + "".join(w[0] + w[0].upper() for w in (*_ALL_CUES, "north", "south", "east", "west",
                                                      "refugee", "displaced", "military")))
-
-
-def _may_have_cue_after(text: str, end: int) -> bool:
-    """False where ``_CUE_AFTER_ONCE.match(text, end, end + 30)`` cannot match: the character
-    after the spaces and hyphens at ``end`` is none it can start with (a test in C of one
-    character, where the regex tries its bearings and some thirty words)."""
-    i, stop = end, min(len(text), end + 30)
-    while i < stop and (text[i] == "-" or text[i].isspace()):
-        i += 1
-    return i < stop and text[i] in _CUE_AFTER_FIRST_LETTERS
 
 
 def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> bool:
@@ -1334,19 +1367,42 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
     ``strict``, for names the gazetteer lacks: "near X" but not "in X", and an
     Arabic name only with an Arabic type word before it.
 
-    The word after is :func:`_word_after`'s, the words before the last two of
-    :func:`_words_before`'s window, read by one regex each (in C): this runs for
-    every capitalised name the gazetteer lacks.
+    The word after is :func:`_word_after`'s (read as it reads it: the regex, here
+    _CUE_AFTER_ONCE, only where a bearing, a gloss or a camp's kind may come first), the
+    words before the last two of :func:`_words_before`'s window: this runs for every
+    capitalised name the gazetteer lacks.
     """
     if is_arabic(text[start:start + 1]):
         if _has_arabic_place_cue(text, start, strict):
             return True
         if strict:
             return False
-    if _may_have_cue_after(text, end) and _CUE_AFTER_ONCE.match(text, end, end + 30) is not None:
-        return True
-    window = text[max(0, start - 40):start][::-1]  # _words_before's, reversed
-    return (_STRICT_CUE_BEFORE_REVERSED if strict else _CUE_BEFORE_REVERSED).match(window) is not None
+    stop = min(len(text), end + 30)
+    i = _gap_end(text, end, stop)
+    if i < stop:
+        # _word_after's fast path, then its regex only where a bearing, a gloss or a camp's
+        # kind may come first (_CUE_AFTER_ONCE matches where the word after is a cue)
+        word = _plain_word_at(text, i, stop)
+        if word is not None:
+            if word in _ALL_CUES:
+                return True
+        elif text[i] in _CUE_AFTER_FIRST_LETTERS and _CUE_AFTER_ONCE.match(text, end, stop) is not None:
+            return True
+    return _cue_before(text, start, strict)
+
+
+def _cue_before(text: str, start: int, strict: bool) -> bool:
+    """True if the words before ``start`` say a name there is a place: "near X", "the village of
+    X", "fled to X" (:func:`_has_place_cue`'s test of them)."""
+    before = _words_before(text, start, 2)
+    if not before:
+        return False
+    last = before[-1]
+    if last == "of":
+        return len(before) == 2 and before[0] in _BEFORE_OF  # "the village of X", "east of X"
+    if last == "to":
+        return len(before) == 2 and before[0] in _MOVED_BEFORE_TO  # "fled to X"
+    return last in (_STRICT_CUE_BEFORE if strict else _CUE_BEFORE)
 
 
 # "X west of Aleppo", "X, 5 km north-east of Idlib": a place, whatever its name
