@@ -358,7 +358,6 @@ _INSTITUTION_FIRST_WORDS: Final = frozenset("""
     channel broadcaster newspaper street square hotel club group organisation organization
     stadium prison hall river tribe tribes clan
     campaign civil support television deeply direct association solidarity""".split())
-_LETTERS_AFTER_SPACE: Final = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def _may_name_an_institution(text: str, end: int) -> bool:
@@ -366,10 +365,23 @@ def _may_name_an_institution(text: str, end: int) -> bool:
     _NAMED_INSTITUTION_AFTER and _COUNTRY_ORG_AFTER can match at ``end``: the word after
     it is none of their first words (a word with letters beyond ASCII may fold to one
     under IGNORECASE: "\u017ftreet" is "street", so it is not ruled out)."""
-    after = _LETTERS_AFTER_SPACE.match(text, end)
-    if after is None:
+    # (the word r"[ \t]+([^\W\d_]+)" matches at ``end``, read in a compiled loop: the word after
+    # every name is read here, and a regex call with its match object cost more than the word)
+    i, n = end, len(text)
+    while i < n and (text[i] == " " or text[i] == "\t"):
+        i += 1
+    if i == end:
         return False
-    word = after.group(1)
+    j = i
+    while j < n:
+        c = ord(text[j])
+        if 97 <= c <= 122 or 65 <= c <= 90 or c >= 128 and text[j].isalnum() and not text[j].isdecimal():
+            j += 1  # [^\W\d_]: a letter (beyond ASCII, a word character but a digit)
+        else:
+            break
+    if j == i:
+        return False
+    word = text[i:j]
     return not word.isascii() or word.lower() in _INSTITUTION_FIRST_WORDS
 
 
