@@ -3120,9 +3120,10 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
             total[a] = v + total.get(a, 0.0)
     chosen = []
     done: dict[tuple, tuple[Place, float]] = {}  # a name repeated with the same cues scores the same
-    # (the anchor's latitude, the anchor, its weight, its name key, and the parts of the
-    # haversine formula that depend on the anchor alone: see _proximity_score)
-    near = [(a.lat, a, w, k, math.radians(a.lat), math.cos(math.radians(a.lat)), a.lon)
+    # (the anchor's latitude, the anchor, its weight, its name key, the parts of the
+    # haversine formula that depend on the anchor alone, and its governorate: see
+    # _proximity_score, which reads them for every candidate)
+    near = [(a.lat, a, w, k, math.radians(a.lat), math.cos(math.radians(a.lat)), a.lon, a.admin1)
             for a, w, k in anchors.values()]
     admin1_weight = o.admin1_weight
     everyone: dict[str, float] | None = None
@@ -3164,12 +3165,12 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
 
 
 def _proximity_score(place: Place, key: str,
-                     anchors: Sequence[tuple[float, Place, float, str, float, float, float]],
+                     anchors: Sequence[tuple[float, Place, float, str, float, float, float, str | None]],
                      o: "ResolveOptions") -> float:
     """What closeness to the places chosen in the first round (``anchors``) adds to ``place``'s score.
 
     An anchor is (latitude, place, weight, name key, latitude in radians, its cosine,
-    longitude): the distance is :func:`_haversine`'s formula inline, with the factors
+    longitude, governorate): the distance is :func:`_haversine`'s formula inline, with the factors
     of each end computed once (the same operations on the same numbers: the same result).
     """
     kind = place.kind
@@ -3177,8 +3178,8 @@ def _proximity_score(place: Place, key: str,
         # a governorate is as close as can be to the places inside it
         admin1 = place.admin1
         best = 0.0
-        for _, a, w, k, _, _, _ in anchors:
-            if k != key and a.admin1 == admin1 and w > best:
+        for _, _, w, k, _, _, _, anchor_admin1 in anchors:
+            if k != key and anchor_admin1 == admin1 and w > best:
                 best = w
         return o.proximity_weight * best
     if kind in _LOCAL_KINDS:
@@ -3189,7 +3190,7 @@ def _proximity_score(place: Place, key: str,
         lat, lon = place.lat, place.lon
         p1 = cos_p1 = 0.0
         have_p1 = False
-        for alat, anchor, weight, akey, p2, cos_p2, alon in anchors:
+        for alat, anchor, weight, akey, p2, cos_p2, alon, _ in anchors:
             if abs(alat - lat) > reach or akey == key or anchor is place:
                 continue
             if not have_p1:
