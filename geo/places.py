@@ -3250,6 +3250,25 @@ _NEIGHBOURHOODS_AFTER_NEXT: Final = re.compile(
     rf"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}[ \t]+"
     r"(?i:neighbou?rhoods|districts|quarters)\b")
 _NAME_NEXT: Final = re.compile(r",?[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?[A-Z]")
+
+
+def _name_next(text: str, end: int) -> bool:
+    """``_NAME_NEXT.match(text, end) is not None``: after the comma and the spaces a capital
+    (a match, with its article or without), else the regex only where an article may open
+    ("al", "el": no other character folds to a or e under IGNORECASE). A test in C of a
+    character or two, where most names have a lower-case word after them."""
+    n, i = len(text), end
+    if i < n and text[i] == ",":
+        i += 1
+    j = i
+    while j < n and (text[j] == " " or text[j] == "\t"):
+        j += 1
+    if j == i or j >= n:
+        return False  # ("[ \t]+" takes one space or more, and something must follow)
+    c = ord(text[j])
+    if 65 <= c <= 90:
+        return True
+    return text[j] in "aAeE" and _NAME_NEXT.match(text, end) is not None
 _PLURAL_TYPE_AFTER_NEXT: Final = re.compile(
     # (up to two more names first, their commas maybe lost: "Latakia Hama and Aleppo provinces")
     rf"(?:,?[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}){{0,2}},?"
@@ -3307,7 +3326,7 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     if is_arabic(m.text):
         return _arabic_context(text, m.start)
     after = _word_after(text, m.end)
-    if after == "and" or _NAME_NEXT.match(text, m.end):  # (a list's next name: "Latakia, Hama and ...")
+    if after == "and" or _name_next(text, m.end):  # (a list's next name: "Latakia, Hama and ...")
         plural = _PLURAL_TYPE_AFTER_NEXT.match(text, m.end)
         if plural is not None:
             after = plural.group(1).lower()
