@@ -477,7 +477,7 @@ class ActorLexicon:
             return True
         if capital and _DATELINE_AFTER.match(text, end) or _between_places(text, start, end, capital, cues.name_words):
             return True
-        if not headed and _ROAD_END_BEFORE.search(text, max(0, start - 60), start):
+        if not headed and _may_end_a_road(text, start) and _ROAD_END_BEFORE.search(text, max(0, start - 60), start):
             return True  # "the M5 highway linking Aleppo with Damascus", "the highway linking Damascus with Homs"
         if capital:
             return _governed_by(text, start, cues.capital_before, cues.capital_before_tails, cues.name_words)
@@ -1041,6 +1041,20 @@ _ROAD_END_BEFORE: Final = re.compile(
     r"\b(?i:links?|linking|linked|connects?|connecting|connected)[ \t]+(?:the[ \t]+)?"
     r"(?:(?:(?:al|el)-)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:with|to|and)[ \t]+"
     r"(?:(?:(?:al|el)-)?[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?)?\Z")
+
+
+def _may_end_a_road(text: str, start: int) -> bool:
+    """False where _ROAD_END_BEFORE cannot match in the 60 characters before ``start``: an ASCII
+    window without "link" or "connect" in any case. (A window beyond ASCII is left to the regex:
+    its IGNORECASE reads "\u0130", "\u0131", "\u017f" and "\u212a" as i, s and k. The regex,
+    anchored at the end, is tried at each position of the window.)"""
+    window = text[max(0, start - 60):start]
+    if not window.isascii():
+        return True
+    low = window.lower()
+    return "link" in low or "connect" in low
+
+
 # "between <capital> and X"
 _AND_NAME: Final = re.compile(r"[ \t]+and[ \t]+((?:(?i:al|el)-)?[A-Z][\w'’-]*)")
 
