@@ -1263,11 +1263,18 @@ def _state_head(text: str, start: int, end: int) -> str:
     "government" if with its government ("Iraqi government"), "troops" if with its soldiers,
     troops, units or commandos ("Turkish soldiers"), else ""."""
     at = max(start, end - 14)
-    if _ARMY_END.search(text, at, end):
+    # (each regex, anchored at the end, is tried at each position of the window: only where its
+    # words may be in it, lower-cased. A window beyond ASCII is left to all three: their
+    # IGNORECASE reads "\u0130", "\u0131", "\u017f" and "\u212a" as i, s and k)
+    window = text[at:end]
+    low = window.lower() if window.isascii() else None
+    if (low is None or "army" in low or "military" in low or "armed forces" in low) \
+            and _ARMY_END.search(text, at, end):
         return "army"
-    if _GOVERNMENT_END.search(text, at, end):
+    if (low is None or "government" in low or "authorities" in low) and _GOVERNMENT_END.search(text, at, end):
         return "government"
-    if _TROOPS_END.search(text, at, end):
+    if (low is None or "soldiers" in low or "troops" in low or "units" in low or "commandos" in low) \
+            and _TROOPS_END.search(text, at, end):
         return "troops"
     return ""
 
