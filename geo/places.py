@@ -776,7 +776,8 @@ class PlaceFinder:
         """A Syrian name whose first word was written onto the second ("Kafarbatna", "Kfarnabel":
         Kafr Batna, Kafr Nabl; "Telabyad"): the same consonants in two words, and the second
         spelled near the place's. Not a frequent English word ("Director")."""
-        glued = _GLUED_FIRST_WORD.match(token.key)
+        # (the regex's words open with k, d, t, b, j, m or a: most keys are ruled out without a call)
+        glued = _GLUED_FIRST_WORD.match(token.key) if token.key[:1] in _GLUED_FIRST_LETTERS else None
         if glued is None or token.key in self.not_places or self.is_common_word(token.key):
             return None
         first, rest = glued.groups()
@@ -1024,6 +1025,7 @@ _ALIKE_MIN_RATIO: Final = 85  # "Jeb al-Jarrah" ~ "Jubb al Jarrah" 87.5; "Rasm a
 # folded keys spell them (Kafr, Kfar, Kafar, Kefr; Deir, Dayr; Tal, Tel, Tell; Beit, Bayt; Khan; Jisr;
 # Maar, Marr: "Maardebsah"; Abu, Bu: "Abukamal", "Albukamal", "al-Bulel")
 _GLUED_FIRST_WORD: Final = re.compile(r"(k[aiu]?f[aiu]?r|d[aiy]{1,2}r|t[aiu]ll?|b[aiy]{1,2}t|khan|jisr|ma{1,2}rr?|a?bu)([a-z]{3,})")
+_GLUED_FIRST_LETTERS: Final = frozenset("kdtbjma")  # the first letters of its words (no IGNORECASE)
 
 
 def _alike(key: str, words: int, name: str) -> bool:
@@ -3472,7 +3474,8 @@ def _in_headers(text: str, matches: Sequence[Match], cues: list[_Cue]) -> list[_
     governorates or more open sentences so; one alone is a place like any ("In Tartous, two
     bombers blew themselves up ..."). Not "In Aleppo city", nor "In Idlib province" (a cue of its own)."""
     heads = [i for i, (m, cue) in enumerate(zip(matches, cues))
-             if cue is not _NO_CUE and _IN_HEADER.search(text, max(0, m.start - 4), m.start)
+             if cue is not _NO_CUE and "In" in text[max(0, m.start - 4):m.start]  # (the regex where it may match)
+             and _IN_HEADER.search(text, max(0, m.start - 4), m.start)
              and _sentence_start(text, m.start - 3) and cue.after not in _ALL_CUES and cue.after != "city"
              and any(p.kind == "governorate" for p in m.candidates)]
     if len({next(p.admin1 for p in matches[i].candidates if p.kind == "governorate") for i in heads}) < 2:
