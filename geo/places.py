@@ -268,14 +268,13 @@ def _reversed_alternatives(pattern: str) -> str:
 # start is inside a word gets a word character ("_") at its reversed end, for the \b.
 _ROLE_BEFORE_REVERSED: Final = re.compile(
     rf"(?:[ \t]+[a-z]+[A-Z])?[ \t]+\.?(?i:{_reversed_alternatives(_ROLE_BEFORE.pattern)})\b")
-_WORD_CHAR: Final = re.compile(r"\w")
 
 
 def _role_before(text: str, start: int) -> bool:
     """``_ROLE_BEFORE.search(text, max(0, start - 36), start)`` is not None."""
     lo = max(0, start - 36)
     window = text[lo:start][::-1]
-    if lo and _WORD_CHAR.match(text, lo - 1):
+    if lo and (text[lo - 1].isalnum() or text[lo - 1] == "_"):  # (\w: a regex call cost more)
         window += "_"
     return _ROLE_BEFORE_REVERSED.match(window) is not None
 
@@ -1260,7 +1259,9 @@ def _word_after(text: str, end: int) -> str:
 def _is_nisba(text: str, end: int) -> bool:
     """True if a kunya has a nisba after it ("Abu Omar al-Shishani"): a person. (Not any
     name: neighbourhoods listed without commas end in -i too, "al-Shaar al-Ansari".)"""
-    if not _KUNYA.search(text, max(0, end - 40), end):
+    window_start = max(0, end - 40)
+    # (the regex, anchored at the end, is tried at each position of the window: only where it may match)
+    if "Ab" not in text[window_start:end] or not _KUNYA.search(text, window_start, end):
         return False
     m = _NISBA_AFTER.match(text, end)
     return m is not None and fold_token(m.group(1)) not in _QUALIFIERS
