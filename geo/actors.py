@@ -404,7 +404,7 @@ class ActorLexicon:
                 if pattern.rule == "fixed" and start and text[start - 1] in hyphens:
                     continue  # a description never starts inside a compound: "U.S.-allied fighters"
                 if exact is not None:
-                    if _CLOCK.match(text, end):
+                    if text[end:end + 1] == " " and _CLOCK.match(text, end):  # (the regex where it may match)
                         continue  # a time zone: "KSA 15:55 - GMT 12:55"
                     found = text[start:end]
                     if found.isascii() and found.isalnum():  # as fold_case would leave it
@@ -469,7 +469,7 @@ class ActorLexicon:
         ``headed``: a head noun follows ("US forces"), so only the words before count.
         """
         cues = self._cues
-        if _BACKING_AFTER.match(text, end):
+        if text[end:end + 1] in _HYPHENS_SET and _BACKING_AFTER.match(text, end):  # (where it may match)
             return False  # "from the US-backed alliance": the backer, whatever word comes before
         if exact is None and end - start > 3 and text[start:end].isupper():
             return True  # datelines: "MOSCOW (Sputnik) -", "DAMASCUS, Syria"
