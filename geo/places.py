@@ -1221,7 +1221,7 @@ _WORD_AFTER_OPENERS: Final = "nsewrdmNSEWRDM"
 
 
 def _gap_end(text: str, end: int, stop: int) -> int:
-    """Where the spaces and hyphens after ``end`` (_BEFORE_WORD_AFTER's ``[\s\-]*``) end, before ``stop``."""
+    r"""Where the spaces and hyphens after ``end`` (_BEFORE_WORD_AFTER's ``[\s\-]*``) end, before ``stop``."""
     i = end
     while i < stop and (text[i] == "-" or text[i].isspace()):
         i += 1
