@@ -1535,23 +1535,14 @@ def _in_type_list(text: str, start: int, end: int) -> bool:
 
 
 def _has_place_cue_by_words(text: str, start: int, end: int, strict: bool = False) -> bool:
-    """:func:`_has_place_cue` word by word (its reference, for the tests)."""
+    """:func:`_has_place_cue` word by word (its reference, for the tests): the word after read by
+    :func:`_word_after` itself; the words before by :func:`_cue_before`, which both share."""
     if is_arabic(text[start:start + 1]):
         if _has_arabic_place_cue(text, start, strict):
             return True
         if strict:
             return False
-    if _word_after(text, end) in _ALL_CUES:
-        return True
-    before = _words_before(text, start, 2)
-    if not before:
-        return False
-    last = before[-1]
-    if last == "of":
-        return len(before) == 2 and before[0] in _BEFORE_OF  # "the village of X", "east of X"
-    if last == "to":
-        return len(before) == 2 and before[0] in _MOVED_BEFORE_TO  # "fled to X"
-    return last in (_STRICT_CUE_BEFORE if strict else _CUE_BEFORE)
+    return _word_after(text, end) in _ALL_CUES or _cue_before(text, start, strict)
 
 
 # --------------------------------------------------------------------------- resolution
