@@ -1420,11 +1420,13 @@ def _cue_before(text: str, start: int, strict: bool) -> bool:
     return last in (_STRICT_CUE_BEFORE if strict else _CUE_BEFORE)
 
 
-# "X west of Aleppo", "X, 5 km north-east of Idlib": a place, whatever its name
-_DIRECTION_OF_AFTER: Final = re.compile(
+# "X west of Aleppo", "X, 5 km north-east of Idlib": the gap from a name to the place it lies off
+_BEARING_OFF: Final = (
     r",?[ \t]+(?:(?:about|some|around)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:er|re)s?|miles?)[ \t]+)?"
     r"(?:north|south|east|west)(?:[ \t-]?(?:east|west))?[ \t]+of[ \t]+(?:the[ \t]+(?:city|town|village)[ \t]+of[ \t]+)?"
-    r"(?:(?:al|el)-)?[A-Z]")
+    r"(?:(?:al|el)-)?")
+# ... then a capital: a place, whatever its name
+_DIRECTION_OF_AFTER: Final = re.compile(_BEARING_OFF + "[A-Z]")
 _NAME_IN_LIST: Final = r"(?:(?:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`]*"
 # A list opened by a plural type word: "the neighborhoods of al-Sabil al-Mogambo al-Furqan and
 # al-Midan", "the villages of A, B and C" (its commas kept or lost); ends at the name's own article
@@ -3394,18 +3396,22 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             and any(p.kind == "governorate" for p in m.candidates):
         # "villages in Idlib and Hama", "the oil fields in Deir Ezzor and Hasaka", "in the southern
         # countryside of Idlib and in Hama": the second name shares the first one's governorate cue
-        pair = _AFTER_NAME_AND.search(text, max(0, m.start - 48), m.start)
-        if pair is not None:
-            first = tuple(_words_before(text, pair.start(1)))
-            if _governorate_before(first):
-                before = (*first, _REGION)
+        first = _words_before_pair(text, m.start)
+        if first is not None and _governorate_before(first):
+            before = (*first, _REGION)
     return _Cue(after, before, gov)
+
+
+def _words_before_pair(text: str, start: int) -> tuple[str, ...] | None:
+    """The words before A, where the name at ``start`` is B of "A and (in) B"; None if it is not."""
+    pair = _AFTER_NAME_AND.search(text, max(0, start - 48), start)
+    return None if pair is None else tuple(_words_before(text, pair.start(1)))
 
 
 def _villages_of_pair(text: str, start: int) -> bool:
     """True if the name at ``start`` is the second of "villages of A and B"."""
-    pair = _AFTER_NAME_AND.search(text, max(0, start - 48), start)
-    return pair is not None and tuple(_words_before(text, pair.start(1)))[-2:] == ("villages", "of")
+    first = _words_before_pair(text, start)
+    return first is not None and first[-2:] == ("villages", "of")
 
 
 #: a name, then "and" (and "in") right before the next one ("Deir Ezzor and ", "Idlib and in ")
@@ -3706,11 +3712,8 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
     return placed, left
 
 
-# "X southwest of Damascus", "X, 5 km north of Qatana": the gap from a name to the town it lies off
-_BEARING_OFF_GAP: Final = re.compile(
-    r",?[ \t]+(?:(?:about|some|around)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:er|re)s?|miles?)[ \t]+)?"
-    r"(?:north|south|east|west)(?:[ \t-]?(?:east|west))?[ \t]+of[ \t]+(?:the[ \t]+(?:city|town|village)[ \t]+of[ \t]+)?"
-    r"(?:(?:al|el)-)?")
+# "X southwest of Damascus", "X, 5 km north of Qatana" (as _DIRECTION_OF_AFTER reads it)
+_BEARING_OFF_GAP: Final = re.compile(_BEARING_OFF)
 
 
 def _on_a_bearing(text: str, span: Span, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
