@@ -53,6 +53,9 @@ log = logging.getLogger(__name__)
 
 FORMAT = "geo-gazetteer/2"
 
+#: entries kept by :meth:`Gazetteer.syrian_by_skeleton` (cleared when full)
+_MEMO_SIZE = 50_000
+
 #: The columns of the place table, in order.
 COLUMNS = (
     "id", "name", "kind", "lat", "lon", "country", "admin1", "admin2", "population",
@@ -137,6 +140,7 @@ class Gazetteer:
         self._common_lines = common_lines
         self._ids: dict[str, int] | None = None
         self._governorates: tuple[Place, ...] | None = None
+        self._syrian_skeletons: dict[str, tuple[Place, ...]] = {}
 
     # ------------------------------------------------------------------ build
 
@@ -346,6 +350,16 @@ class Gazetteer:
         except (ValueError, IndexError) as exc:
             raise GazetteerError(f"{self.path}: bad index line for {skel!r}") from exc
         return tuple(out)
+
+    def syrian_by_skeleton(self, skel: str) -> tuple[Place, ...]:
+        """``by_skeleton(skel, "SY")``, memoised: the matcher asks for the same few
+        thousand skeletons again and again."""
+        found = self._syrian_skeletons.get(skel)
+        if found is None:
+            if len(self._syrian_skeletons) >= _MEMO_SIZE:
+                self._syrian_skeletons.clear()
+            found = self._syrian_skeletons[skel] = self.by_skeleton(skel, "SY") if skel else ()
+        return found
 
     def keys(self) -> Iterable[str]:
         """Every name key, sorted (for building the matcher)."""

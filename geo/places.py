@@ -25,7 +25,6 @@ import logging
 import math
 from bisect import bisect_right
 import re
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -3815,30 +3814,16 @@ _CAPITALISED_BEFORE: Final = re.compile(r"(?<![\w'’`-])([A-Z][\w'’`]*)[ \t-]
 
 
 _NAME_GOES_ON: Final = re.compile(r"[ \t]*[-‐‑–]?[ \t]*[A-Z]")
-_SKELETON_MEMOS: weakref.WeakKeyDictionary[Gazetteer, Callable[[str], tuple[Place, ...]]] = \
-    weakref.WeakKeyDictionary()
 
 
 def _by_skeleton(gazetteer: Gazetteer, name: str) -> tuple[Place, ...]:
-    """The gazetteer's Syrian places whose skeleton is that of ``name`` (memoised: names recur).
-
-    One memo per gazetteer, dropped with it: a module-level memo keyed by the
-    gazetteer kept every gazetteer a process had made alive (the tests make many).
-    """
-    return _by_skeleton_key(gazetteer, skeleton_key(name))
+    """The gazetteer's Syrian places whose skeleton is that of ``name`` (memoised by the gazetteer)."""
+    return gazetteer.syrian_by_skeleton(skeleton_key(name))
 
 
 def _by_skeleton_key(gazetteer: Gazetteer, skel: str) -> tuple[Place, ...]:
     """The gazetteer's Syrian places whose skeleton is ``skel`` (see :func:`_by_skeleton`)."""
-    memo = _SKELETON_MEMOS.get(gazetteer)
-    if memo is None:
-        ref = weakref.ref(gazetteer)  # the memo must not keep its gazetteer alive
-
-        def syrian(k: str) -> tuple[Place, ...]:
-            alive = ref()
-            return alive.by_skeleton(k, "SY") if k and alive is not None else ()
-        memo = _SKELETON_MEMOS[gazetteer] = lru_cache(maxsize=20_000)(syrian)
-    return memo(skel)
+    return gazetteer.syrian_by_skeleton(skel)
 
 
 # a name, then the governorate the text puts it in: "al-Jaberiyeh village in Hama province"
