@@ -119,8 +119,9 @@ _WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
 _APPOSED: Final = re.compile(r"\s*\(?\s*")
 _LINKED: Final = re.compile(r"\s+(?:of|from|affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to|led by)"
                      r"\s+(?:[\w'\u2019-]+\s+){0,4}", re.IGNORECASE)
-#: A state's name as a backer ("US-backed", "Russian-led").
-_BACKING_AFTER: Final = re.compile(r"[-\u2010\u2011](?:backed|led|allied|supported|sponsored)\b", re.IGNORECASE)
+#: A state's name as a backer ("US-backed", "Russian-led") or broker ("a Russian-brokered deal").
+_BACKING_AFTER: Final = re.compile(r"[-\u2010\u2011](?:backed|led|allied|supported|sponsored|brokered|mediated)\b",
+                                   re.IGNORECASE)
 #: A backer opening a fixed description of a group (folded key: "us backed fighters").
 _BACKER: Final = re.compile(r"[\w.]+ (?:backed|allied) ")
 #: The sentences before "the army" in which another state's army may be named for it to be that one's.

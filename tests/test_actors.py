@@ -1263,6 +1263,20 @@ def test_a_states_people_and_acts_take_its_adjective(lexicon, text, surface, act
     assert (surface, actor) in actors_in(text, lexicon)
 
 
+@pytest.mark.parametrize("text, surface, actor", [
+    ("The army entered Daraa al-Balad under a Russian-brokered deal.", "Russian-brokered", "Russia"),
+    ("The Turkish-mediated truce held for a week.", "Turkish-mediated", "Turkey"),
+    ("The Qatari-brokered swap freed 13 nuns.", "Qatari-brokered", "Qatar"),
+])
+def test_a_state_that_brokers_a_deal_is_named(lexicon, text, surface, actor):
+    assert (surface, actor) in actors_in(text, lexicon)
+
+
+def test_sanas_separatist_militias_are_the_sdf(lexicon):
+    found = actors_in("The ministry held Washington responsible for the presence of the separatist militias.", lexicon)
+    assert ("separatist militias", "Syrian Democratic Forces") in found
+
+
 def test_a_named_persons_title_is_no_head_noun(lexicon):
     # "Turkish President Erdogan": the answers leave titles out; "Turkish" alone is no actor
     assert not any(surface.startswith("Turkish") for surface, _ in
