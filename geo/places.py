@@ -1790,6 +1790,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _neighbourhoods_of_the_city_at_hand(text, matches, mentions, cues, gazetteer, sentences, cue_memo)
     _villages_on_their_bearing(text, matches, mentions, gazetteer)
     _villages_by_the_city_at_hand(text, matches, mentions, gazetteer)
+    _foreign_villages_off_a_syrian_town(text, mentions, gazetteer)
     mentions, unknown = _said_syrian(text, mentions, unknown)
     mentions, unknown = _foreign_neighbourhoods(text, mentions, unknown)
     mentions, unknown = _foreign_villages_need_their_country(text, mentions, unknown, sentences)
@@ -2992,6 +2993,30 @@ def _villages_on_their_bearing(text: str, matches: Sequence[Match], mentions: li
         mentions[i] = moved[m.key, place.id] = PlaceMention(
             pm.text, pm.start, pm.end, best, confidence=min(pm.confidence, 0.6),
             metonymy=pm.metonymy, method=pm.method)
+
+
+#: How far from a Syrian town a village the text places on a bearing from it may lie ("Sousyan
+#: northwest of al-Bab"); one read further off is a misreading
+_OFF_A_TOWN_KM: Final = 60.0
+
+
+def _foreign_villages_off_a_syrian_town(text: str, mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+    """A foreign village or small town the text places on a bearing from a Syrian town ("the village
+    of Sousyan northwest of al-Bab") but that lies more than 60 km from it is the Syrian place
+    spelled alike near the town, if there is one: Susiyan, 8 km from al-Bab, not Ortanca in
+    Adiyaman, which has "Sousyan" among its names and won where the article names Turkey."""
+    for i in range(len(mentions) - 1):
+        pm, nxt = mentions[i], mentions[i + 1]
+        place, town = pm.place, nxt.place
+        if place.country is None or place.country == "SY" or place.kind not in ("village", "town") \
+                or _is_major(place) or town.country != "SY" or town.kind != "town" \
+                or not 0 < nxt.start - pm.end <= 60 or _BEARING_OFF_GAP.fullmatch(text, pm.end, nxt.start) is None \
+                or _km(place, town) <= _OFF_A_TOWN_KM:
+            continue
+        near = _spelled_alike_in(gazetteer, pm.text, town, max_km=_OFF_A_TOWN_KM, kinds=_SMALL_KINDS_AND_TOWNS)
+        if near is not None:
+            mentions[i] = PlaceMention(pm.text, pm.start, pm.end, near, confidence=0.5,
+                                       metonymy=pm.metonymy, method="fuzzy")
 
 
 _OLD_CITY: Final = re.compile(r"(?i:old)[ \t]+(?i:city|town|quarter)")

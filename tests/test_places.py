@@ -498,6 +498,17 @@ def test_a_name_the_gazetteer_lacks_on_a_bearing_off_a_town_is_a_village_near_it
     assert found["Jdeidet al-Fadl"].place.admin1 == "Rural Damascus" and "Qatana" in found["Jdeidet al-Fadl"].place.name
 
 
+def test_a_foreign_village_read_far_off_the_syrian_town_it_lies_by_is_the_syrian_one_spelled_alike(pipeline):
+    # Ortanca (Adiyaman, Turkey) has "Sousyan" among its names and wins where Turkey is named; the
+    # text puts the village northwest of al-Bab, so it is al-Bab's Susiyan. Kilis north of Azaz is Kilis
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Turkish-backed rebels took the town. A car bomb struck a post in the "
+                                        "village of Sousyan northwest of al-Bab on Friday.")
+    assert (found["Sousyan"].name, found["Sousyan"].country) == ("Susiyan", "SY")
+    found = places_by_surface(pipeline, "Turkey said the car bomb struck a post in Kilis north of Azaz.")
+    assert found["Kilis"].country == "TR"
+
+
 def test_a_bare_idlib_is_the_province_and_idlib_city_the_city(pipeline):
     # the news's "Idlib" is the rebels' province (the answers: 109 governorate, 7 town); a city cue wins
     from conftest import places_by_surface
