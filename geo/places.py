@@ -945,10 +945,11 @@ class PlaceFinder:
         if major and any(surface == p.name or surface in p.names for p in places):
             return _TAKE
         if i > 0 and tokens[i - 1].surface.lower() in ("al", "el") and tokens[i - 1].end == tokens[i].start - 1 \
-                and any(p.country == "SY" and p.kind == "town" for p in places) \
+                and any(p.kind in ("town", "village") and p.country in _ARTICLE_TOWN_COUNTRIES for p in places) \
                 and not (i > 1 and tokens[i - 2].surface[:1].isupper()):
-            # an English word with the Arabic article, after a lower-case word, is a Syrian town's
-            # name: "The buses left al-Tall" (not a byline's "Manar al-Freih")
+            # an English word with the Arabic article, after a lower-case word, is a town's name
+            # in Syria or an Arab neighbour: "The buses left al-Tall", "strikes on al-Qaim near the
+            # border" (not a byline's "Manar al-Freih")
             return _TAKE
         return _IF_CUE
 
@@ -1156,6 +1157,10 @@ def _next_to_other_name(tokens: Sequence[Token], i: int, at_sentence_start: bool
         return True
     return False
 
+
+#: Where a town's name written with the Arabic article is a town's, though it folds like an
+#: English word (see PlaceFinder._single_needs)
+_ARTICLE_TOWN_COUNTRIES: Final = frozenset({"SY", "IQ", "LB", "JO"})
 
 #: Romanised Arabic articles that are also English words: written lower-case and apart
 #: ("Arabic as Tadmur") they are the English word between two names

@@ -363,13 +363,16 @@ def test_a_name_listed_right_after_a_town_is_its_twin_nearby(pipeline):
     assert (found["Zahraa"].name, found["Zahraa"].admin1) == ("Az Zahra'", "Aleppo")
 
 
-def test_an_english_word_with_the_arabic_article_after_a_lower_case_word_is_a_syrian_town(pipeline):
+def test_an_english_word_with_the_arabic_article_after_a_lower_case_word_is_a_town(pipeline):
     # "al-Tall" (Rural Damascus) is "tall" with the article: a town, where a lower-case word comes
     # before it; not a byline's surname ("Manar al-Freih")
     from conftest import places_by_surface
     found = places_by_surface(pipeline, "The buses left al-Tall through the Damascus Homs highway.")
     assert (found["Tall"].name, found["Tall"].admin1) == ("Al-Tall", "Rural Damascus")
     assert "Freih" not in places_by_surface(pipeline, "The airstrike hit houses in Hama. Manar al-Freih / Hazem Sabbagh")
+    # ... or in an Arab neighbour: Iraq's al-Qaim ("kim"), Lebanon's al-Qaa
+    found = places_by_surface(pipeline, "In Iraq 16 people were killed in strikes on al-Qaim near the border.")
+    assert found["Qaim"].country == "IQ"
 
 
 def test_a_name_listed_with_a_neighbourhood_is_its_fellow_neighbourhood(pipeline):
