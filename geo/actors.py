@@ -387,9 +387,12 @@ class ActorLexicon:
                     continue
                 if pattern.rule == "last_state":
                     if not text[start + pattern.skip].islower() and not (
-                            pattern.skip == 0 and _OPENS_SENTENCE.search(text, max(0, start - 3), start)
-                            and _VERB_AFTER.match(text, end)):
-                        continue  # "the Army of Conquest" is a name; a headline's "Army kills ..." is not
+                            pattern.skip == 0 and (_OPENS_SENTENCE.search(text, max(0, start - 3), start)
+                                                   and _VERB_AFTER.match(text, end)
+                                                   or _in_title_case(text, start, end))):
+                        continue  # "the Army of Conquest" is a name; a headline's "Army kills ..." is not, nor
+                        # its "Army" among capitalised words ("ISIL Commits Massacre in al-Baghaliyeh Army Repels
+                        # Attacks", "Gunmen Attack Army Checkpoints in Western Daraa")
                     if text.endswith("troops", start, end) and _OWNED_AFTER.match(text, end) \
                             or text.endswith("soldiers", start, end) and _SOLDIERS_OWNED_AFTER.match(text, end):
                         continue  # "troops from a Kurdish-Arab alliance", "troops fighting to topple him", "Dissident
@@ -1024,6 +1027,30 @@ _OPENS_SENTENCE: Final = re.compile(r"(?:\A|[.!?\n][\"'\u201d\u2019]?[ \t]*)\Z")
 # headline's capitalised verb ("Army Tightens Noose on ...", a sub-headline inside the text)
 _VERB_AFTER: Final = re.compile(r"[ \t]+(?:(?!of\b)[a-z]|(?!(?:Units|Forces|Officers|Generals|Commanders|Troops|Soldiers|"
                          r"Divisions|Brigades|Corps|Chiefs|Headquarters)\b)[A-Z][a-z]+s\b)")
+
+
+# the words of a headline written in title case, and the small words it leaves in lower case
+_TITLE_WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
+_TITLE_SMALL_WORDS: Final = frozenset("a an and as at by for from in into of off on or over the to with".split())
+
+
+def _in_title_case(text: str, start: int, end: int) -> bool:
+    """True if the words round start..end on its line, up to three either side, are a title-case
+    headline's: every one capitalised but the small words ("of", "in", "and"), and at least two of
+    them, so "Army" there is no part of a name only capitals would show. A word with ``of`` right
+    after it is excluded by the callers ("the Army of Conquest")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        line_end = len(text)
+    before = _TITLE_WORD.findall(text, max(line_start, start - 40), start)[-3:]
+    after = _TITLE_WORD.findall(text, end, min(line_end, end + 40))[:3]
+    if after and after[0].lower() == "of" or text[end:end + 1] in (".", ",") or text[start - 1:start] in (".", ","):
+        return False
+    words = [w for w in before + after if w.lower() not in _TITLE_SMALL_WORDS]
+    # (a name's Arabic article is lower-case in a headline too: "al-Baghaliyeh")
+    return len(words) >= 2 and all(w[0].isupper() or w[:3].lower() in ("al-", "el-") and w[3:4].isupper()
+                                   for w in words)
 
 
 # A dateline after a capital: "Damascus, SANA -", "Damascus (AFP) -", "BEIRUT, Lebanon (AP) -"

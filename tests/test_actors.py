@@ -1000,6 +1000,12 @@ def test_unseen_the_resistance_fighters_are_hezbollah(lexicon, text):
     ("The town fell. Army Deploys in Kobani and Manbij Army units also entered Kobani.",
      [("Army", GOV), ("Army units", GOV)]),
     ("The Army Units advanced.", [("Army Units", GOV)]),
+    # ... and among a title-case headline's capitalised words (two headlines run together, its object)
+    ("ISIL Commits Massacre in al-Baghaliyeh Army Repels Attacks in Deir Ezzor", [("ISIL", "ISIS"), ("Army", GOV)]),
+    ("Terrorists Target Army Positions in Northwest Hama", [("Terrorists", OPP), ("Army", GOV)]),
+    # not a name's "Army" in prose, nor "the Army of ..."
+    ("The Mahdi Army fought in Iraq.", []),
+    ("The Army of Conquest took Idlib.", [("Army of Conquest", "Jaish al-Fatah")]),
 ])
 def test_unseen_a_sub_headlines_army(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
