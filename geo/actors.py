@@ -477,7 +477,10 @@ class ActorLexicon:
             return False  # "from the US-backed alliance": the backer, whatever word comes before
         if exact is None and end - start > 3 and text[start:end].isupper():
             return True  # datelines: "MOSCOW (Sputnik) -", "DAMASCUS, Syria"
-        if not headed and _placed_by_next_word(text, end, cues):
+        if not headed and _placed_by_next_word(text, end, cues) and (capital or not (
+                _HEADLINE_VERB_AFTER.match(text, end) and _in_title_case(text, start, end))):
+            # (but a title-case headline's country before its verb is the state: "Russia Condemns
+            # US Strikes"; not a capital, which is as often the city: "Damascus Suffers Water Cuts")
             return True
         if capital and _DATELINE_AFTER.match(text, end) or _between_places(text, start, end, capital, cues.name_words):
             return True
@@ -1025,8 +1028,10 @@ _SUBJECTS_TROOPS_GAP: Final = re.compile(
 _OPENS_SENTENCE: Final = re.compile(r"(?:\A|[.!?\n][\"'\u201d\u2019]?[ \t]*)\Z")
 # A lower-case word after a name that is not "of" ("Army kills", not "Army of Conquest"), or a
 # headline's capitalised verb ("Army Tightens Noose on ...", a sub-headline inside the text)
-_VERB_AFTER: Final = re.compile(r"[ \t]+(?:(?!of\b)[a-z]|(?!(?:Units|Forces|Officers|Generals|Commanders|Troops|Soldiers|"
-                         r"Divisions|Brigades|Corps|Chiefs|Headquarters)\b)[A-Z][a-z]+s\b)")
+_NOT_VERBS: Final = r"(?!(?:Units|Forces|Officers|Generals|Commanders|Troops|Soldiers|Divisions|Brigades|Corps|Chiefs|Headquarters)\b)"
+_VERB_AFTER: Final = re.compile(rf"[ \t]+(?:(?!of\b)[a-z]|{_NOT_VERBS}[A-Z][a-z]+s\b)")
+# ... only the capitalised verb of a title-case headline ("Russia Condemns US Strikes")
+_HEADLINE_VERB_AFTER: Final = re.compile(rf"[ \t]+{_NOT_VERBS}[A-Z][a-z]+s\b")
 
 
 # the words of a headline written in title case, and the small words it leaves in lower case

@@ -1012,6 +1012,18 @@ def test_unseen_a_sub_headlines_army(lexicon, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a title-case headline's country before its capitalised verb is the state acting
+    ("Russia Condemns US Strikes on Syria and Iraq", [("Russia", "Russia")]),
+    ("Turkey Downs Russian Su-24 Near Syrian Border", [("Turkey", "Turkey")]),
+    # not a capital, as often the city; not a country before a name in prose
+    ("Syrian Army Advances in Wadi Barada as Damascus Suffers Water Cuts", [("Syrian Army", GOV)]),
+    ("Jordan Dakamseh said the talks failed.", []),
+])
+def test_unseen_a_title_case_headlines_country_before_its_verb_acts(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The army and the Kurds have coordinated on security.", [("army", GOV), ("Kurds", "YPG/PYD")]),
     ("A delegation visited al-Malikiyah which the Kurds call Derik.", []),
 ])
