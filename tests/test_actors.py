@@ -1276,9 +1276,19 @@ def test_a_generic_phrase_with_its_article_after_a_name_is_a_new_noun_phrase():
     ("The Turkish occupier has occupied Tal Abyad since 2019.", "Turkish occupier", "Turkey"),
     ("The Kurdish-led group said it captured 20 fighters.", "Kurdish-led group", "Syrian Democratic Forces"),
     ("Jordan accused Iran-backed groups of smuggling.", "Iran-backed groups", "Iran-backed militias"),
+    ("Four Israeli F-16 jets attacked facilities in Latakia.", "Israeli F-16", "Israel"),
+    ("Israel has struck hundreds of Iranian targets.", "Iranian targets", "Iran"),
+    ("The Iranian oil tanker was seen off Tartous.", "Iranian oil tanker", "Iran"),
+    ("Missiles were launched from the French frigate Auvergne.", "French frigate", "France"),
 ])
 def test_a_states_people_and_acts_take_its_adjective(lexicon, text, surface, actor):
     assert (surface, actor) in actors_in(text, lexicon)
+
+
+def test_a_countrys_oil_is_not_its_government(lexicon):
+    found = actors_in("A US convoy took Syrian oil to Iraq.", lexicon)
+    assert ("US convoy", "United States") in found or ("US", "United States") in found
+    assert not any(surface.startswith("Syrian") for surface, _ in found)
 
 
 @pytest.mark.parametrize("text, surface, actor", [
