@@ -498,6 +498,7 @@ class PlaceFinder:
         credits = _credit_lines(text)
         in_credit = _Blocked(credits) if credits else None
         inside = _Blocked(blocked) if blocked else None
+        opening = frozenset([span[0] for span in blocked])
         new_match = tuple.__new__  # Match(...) without its Python-level __new__
         plan, last_words, is_common_word = self._plan, self._last_words, self.is_common_word
         source = text
@@ -536,7 +537,13 @@ class PlaceFinder:
             for item in items:
                 start, end = base + item.start, base + item.end
                 surface = source[start:end]
-                if inside and inside(start, end) and not (item.places and _names_state(surface, item.places)):
+                if inside and inside(start, end) and not (
+                        item.places and (start in opening or _STATE_FORM_BEFORE.search(text, max(0, start - 30), start))
+                        and _names_state(surface, item.places)):
+                    # (a state opening an actor's mention is a place as well: "Turkey would now turn
+                    # to Manbij", "Iran-backed militia groups" (the seeds' answers), "the Kingdom of
+                    # Saudi Arabia"; not one inside a group's name: "the Islamic State of Iraq and
+                    # the Levant", "the so-called Democratic Syria Troops")
                     continue
                 if in_credit and in_credit(start, end):
                     continue
@@ -1180,6 +1187,11 @@ def _sentence_start(text: str, offset: int) -> bool:
     while i >= 0 and text[i] in " \t":
         i -= 1
     return i < 0 or text[i] in ".!?\n\"“"
+
+
+# a state's formal name before its short one: "the Kingdom of Saudi Arabia", "the Republic of Turkey"
+# (not "the Islamic State of Iraq")
+_STATE_FORM_BEFORE: Final = re.compile(r"(?<!Islamic )\b(?:Kingdom|Republic|Sultanate|State)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 
 
 def _names_state(surface: str, places: tuple[Place, ...]) -> bool:

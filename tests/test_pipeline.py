@@ -1880,3 +1880,16 @@ def test_in_opens_no_name_inside_a_glued_headline(pipeline):
 def test_a_lists_last_place_before_said_is_no_speaker_with_its_article(pipeline):
     text = "The residents of Mhardeh and al-Suqaylabiyah said they heard the sound of heavy clashes."
     assert [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places] == ["Mhardeh", "Suqaylabiyah"]
+
+
+@pytest.mark.parametrize("text, places", [
+    # a group's name holds no place: no pin in Iraq for ISIL
+    ("Fighters of the Islamic State of Iraq and the Levant seized Tabqa.", ["Tabqa"]),
+    ("The so-called Democratic Syria Troops took the village.", []),
+    # a state opening an actor's mention is a place too (the seeds' "Iran-backed militia groups"),
+    # and so is a state by its formal name
+    ("Iran-backed militia groups withdrew from Tabqa.", ["Iran", "Tabqa"]),
+    ("The Kingdom of Saudi Arabia warned on Monday.", ["Saudi Arabia"]),
+])
+def test_a_state_inside_a_groups_name_is_no_place(pipeline, text, places):
+    assert [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places] == places
