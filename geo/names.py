@@ -181,9 +181,52 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ``start``/``end`` limit the scan to ``text[start:end]``; offsets stay
     those of ``text``.
     """
+    if start < 0 or not text.isascii():  # (a negative start: the regex path's str.find reads it from the end)
+        return _tokenize_by_regex(text, start, end)
+    # ASCII text: _ASCII_TOKEN_RE's words read in one compiled loop over the characters, where
+    # the regex cost a findall (a match state and a list of strings) and a str.find per word (the
+    # chunks tokenized are a few words long: the calls, not the scan, were the cost). A word is a
+    # run of letters and digits, and an apostrophe with letters or digits after it goes on with it
+    # (of the regex's apostrophes only ' and ` are ASCII); findall's end is clamped to the text.
+    # (tests/test_names.py checks it against _tokenize_by_regex)
     tokens: list[Token] = []
     new = tuple.__new__  # Token(...) without its Python-level __new__: this is the hot path
     token, key_of = Token, _token_key  # (locals: a module global is a dict lookup at each use)
+    n = len(text)
+    if end is not None and end < n:
+        n = max(end, 0)
+    i = max(start, 0)
+    while i < n:
+        if not _ascii_alnum(ord(text[i])):
+            i += 1
+            continue
+        j = i + 1
+        while True:
+            while j < n and _ascii_alnum(ord(text[j])):
+                j += 1
+            if j + 1 < n and (text[j] == "'" or text[j] == "`") and _ascii_alnum(ord(text[j + 1])):
+                j += 2
+            else:
+                break
+        stop = j
+        if j - i > 3 and text[j - 2] == "'" and (text[j - 1] == "s" or text[j - 1] == "S"):
+            stop = j - 2  # "Syria's" is "Syria"
+        surface = text[i:stop]
+        tokens.append(new(token, (i, stop, surface, key_of(surface))))
+        i = j
+    return tokens
+
+
+def _ascii_alnum(c: int) -> bool:
+    """True for the code of an ASCII letter or digit ([A-Za-z0-9])."""
+    return 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57
+
+
+def _tokenize_by_regex(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """:func:`tokenize` by its regexes: any text (the reference for its ASCII loop)."""
+    tokens: list[Token] = []
+    new = tuple.__new__
+    token, key_of = Token, _token_key
     # The words as strings (no match object, no method calls per word), each found again by
     # str.find from the end of the one before: the regex matches at every letter or digit, so
     # the first occurrence of its word from there is where it matched

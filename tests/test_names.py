@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from geo.names import name_key, skeleton_key, tokenize
+from geo.names import _tokenize_by_regex, name_key, skeleton_key, tokenize
 
 
 @pytest.mark.parametrize("a, b", [
@@ -56,3 +58,13 @@ def test_maaret_spellings_share_a_key():
     # Ma'arrat (a town's "cave") as the news writes it: Maaret, Maret, Marret
     assert {name_key(n) for n in ("Maaret Misrin", "Maret Misrin", "Marret Misrin", "Ma`arrat Misrin")} \
         == {name_key("Ma`arrat Misrin")}
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", "Z", "9", "s", "S", "'", "`", "-", "_", " ", ".", "\t", "al", "'s", "ab'c"]),
+                     max_size=20).map("".join),
+       start=st.integers(-3, 25), end=st.one_of(st.none(), st.integers(-3, 25)))
+@example(text="Syria's al-Zawiya", start=0, end=None)
+def test_ascii_tokenize_is_the_regex_tokenize(text, start, end):
+    # tokenize reads ASCII text in a loop of its own: the same tokens as its regexes
+    assert tokenize(text, start, end) == _tokenize_by_regex(text, start, end)
