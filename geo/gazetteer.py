@@ -42,7 +42,7 @@ import zlib
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from geo import config
 from geo.errors import GazetteerError
@@ -57,10 +57,11 @@ FORMAT = "geo-gazetteer/2"
 _MEMO_SIZE = 50_000
 
 #: The columns of the place table, in order.
-COLUMNS = (
+COLUMNS: Final = (
     "id", "name", "kind", "lat", "lon", "country", "admin1", "admin2", "population",
     "name_ar", "wof_id", "gn_id", "capital_of", "names", "source", "method", "members",
 )
+_COUNTRY: Final = COLUMNS.index("country")  # (neither the first cell nor the last)
 
 # Names folded to fingerprint geo.names: if a folding rule changes, the keys
 # stored in a built file no longer match what the matcher computes.
@@ -277,11 +278,12 @@ class Gazetteer:
                                  f"expected {len(COLUMNS)}")
         return cells
 
-    def _place(self, i: int) -> Place:
+    def _place(self, i: int, cells: list[str] | None = None) -> Place:
+        """The place of row ``i``, parsed on first use (from its ``cells``, if the caller has them)."""
         place = self._places[i]
         if place is None:
             (pid, name, kind, lat, lon, country, admin1, admin2, population, name_ar, wof_id,
-             gn_id, capital_of, names, _source, _method, _members) = self._fields(i)
+             gn_id, capital_of, names, _source, _method, _members) = self._fields(i) if cells is None else cells
             try:
                 place = _new_place(
                     pid, name, kind, float(lat), float(lon), country or None, admin1 or None,
@@ -335,16 +337,24 @@ class Gazetteer:
         found = _find(self._skeleton_lines, skel) if skel else None
         if not found:
             return ()
-        places = self._places
-        column = COLUMNS.index("country")
+        places, rows = self._places, self._rows
+        # (a row with no quoted cell and all its cells has its country cell between two commas: one
+        # without the probe, ",SY,", is another country's, left unsplit: most rows of a skeleton.
+        # The others are split once, for the test and the place both)
+        probe = f",{country},"
         out = []
         try:
             for i in map(int, found.split()):
                 place = places[i]
                 if place is None:
-                    if self._fields(i)[column] != country:
+                    assert rows is not None
+                    row = rows[i]
+                    if probe not in row and '"' not in row and row.count(",") == len(COLUMNS) - 1:
                         continue
-                    place = self._place(i)
+                    cells = self._fields(i)
+                    if cells[_COUNTRY] != country:
+                        continue
+                    place = self._place(i, cells)
                 if place.country == country:
                     out.append(place)
         except (ValueError, IndexError) as exc:

@@ -329,3 +329,43 @@ def test_banyas_is_the_town(pipeline):
 def test_hobait_by_khan_sheikhoun_is_idlibs(pipeline):
     text = "Regime forces shelled Hobait near Khan Sheikhoun."
     assert {pm.text: pm.place.admin1 for pm in pipeline.parse(Article(id="x", text=text)).places}["Hobait"] == "Idleb"
+
+
+def _skeleton_file(tmp_path, rows: list[str]):
+    """A gazetteer file of ``rows``, all under the skeleton of "Zurzur"."""
+    from geo.gazetteer import COLUMNS, FORMAT, names_fingerprint
+    import json
+    meta = {"format": FORMAT, "names_fingerprint": names_fingerprint(),
+            "places": len(rows), "keys": 1, "skeletons": 1, "common_words": 0}
+    every = " ".join(map(str, range(len(rows))))
+    text = (f"#{json.dumps(meta)}\n{','.join(COLUMNS)}\n" + "".join(r + "\n" for r in rows)
+            + f"{name_key('Zurzur')}\t{every}\n{skeleton_key('Zurzur')}\t{every}\n")
+    path = tmp_path / "skeleton.csv.gz"
+    path.write_bytes(gzip.compress(text.encode("utf-8")))
+    return path
+
+
+_SKELETON_ROWS = [
+    "t:1,Zurzur,village,35.0,36.0,SY,Idleb,,,,,,,Zurzur,test,,",
+    't:2,"Zurzur, al",village,35.0,36.0,SY,Idleb,,,,,,,Zurzur,test,,',  # a quoted cell
+    "t:3,Zurzur,village,33.0,35.0,LB,SY,,,,,,,Zurzur,test,,",  # ",SY," in another cell
+    't:4,Zurzur,village,35.0,36.0,"SY",Idleb,,,,,,,Zurzur,test,,',  # the country cell quoted
+    "t:5,Zurzur,village,39.0,35.0,TR,,,,,,,,Zurzur,test,,",
+]
+
+
+def test_by_skeleton_of_a_country_reads_each_rows_country_cell(tmp_path):
+    # by_skeleton(skel, country) leaves most rows unsplit (see its substring test): the same
+    # places as the country's among all of them, in file order
+    skel = skeleton_key("Zurzur")
+    ids = [p.id for p in Gazetteer.load(_skeleton_file(tmp_path, _SKELETON_ROWS)).by_skeleton(skel, "SY")]
+    every = Gazetteer.load(_skeleton_file(tmp_path, _SKELETON_ROWS)).by_skeleton(skel)
+    assert ids == [p.id for p in every if p.country == "SY"] == ["t:1", "t:2", "t:4"]
+    assert [p.id for p in Gazetteer.load(_skeleton_file(tmp_path, _SKELETON_ROWS)).by_skeleton(skel, "TR")] == ["t:5"]
+
+
+@pytest.mark.parametrize("row", ["t:6,Zurzur,village,39.0,35.0,TR,,,", "t:6,Zurzur,village,39.0,35.0,TR,,,,,,,,,,,,,"])
+def test_by_skeleton_of_a_country_still_refuses_a_row_of_too_few_or_many_cells(tmp_path, row):
+    gaz = Gazetteer.load(_skeleton_file(tmp_path, [*_SKELETON_ROWS, row]))
+    with pytest.raises(GazetteerError, match="bad index line"):  # (its GazetteerError is a ValueError)
+        gaz.by_skeleton(skeleton_key("Zurzur"), "SY")
