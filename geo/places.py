@@ -103,6 +103,27 @@ def _after_first_letter(words: str) -> str:
     return "(?:" + "|".join(f"(?<={first})(?:{'|'.join(rest)})" for first, rest in rests.items()) + ")"
 
 
+def _opener_rest(words: str) -> str:
+    """A regex for the rest of any of the ``|``-separated capitalised ``words`` once their first
+    letter is read, that opens with each word's second letter: "An|And|In|A" ->
+    "(?:n(?:(?<=An)(?:|d)|(?<=In)(?:))|(?<=A))" (a one-letter word: its look-behind alone).
+
+    Tried at every capital of a text, and for most (no opener there) to its end: an alternative
+    that opens with a letter is skipped on a test of that letter, where one that opens with a
+    look-behind (:func:`_after_first_letter`'s) is run, and it had one for each first letter.
+    """
+    groups: dict[str, dict[str, list[str]]] = {}
+    alone: list[str] = []
+    for word in words.split("|"):
+        if len(word) == 1:
+            alone.append(f"(?<={word})")
+        else:
+            groups.setdefault(word[1], {}).setdefault(word[0], []).append(word[2:])
+    return "(?:" + "|".join(
+        [second + "(?:" + "|".join(f"(?<={first}{second})(?:{'|'.join(rests)})" for first, rests in firsts.items()) + ")"
+         for second, firsts in groups.items()] + alone) + ")"
+
+
 # A chunk is (optional article) capitalised word (separator, optional article, capitalised
 # word)* (separator, lower-case tail)?, not after a word character. The regex reads the
 # chunk's first letter before anything else: a pattern that starts with a character class
@@ -112,7 +133,7 @@ def _after_first_letter(words: str) -> str:
 # looks back two characters, and an article or an opener is matched without its first letter.
 _CHUNK_FIRST_WORD_REST: Final = (  # a capitalised first word once its first letter is read (see below)
     # (an opener's letters before an apostrophe open a name: "A'zaz"; not "It's")
-    rf"(?!{_after_first_letter(_OPENERS)}\b(?!['’`‘ʿ](?!s\b)[^\W_]))[^\W_]*(?:['’`‘ʿ][^\W_]+)*")
+    rf"(?!{_opener_rest(_OPENERS)}\b(?!['’`‘ʿ](?!s\b)[^\W_]))[^\W_]*(?:['’`‘ʿ][^\W_]+)*")
 _CHUNK_REST: Final = (rf"(?:{_SEP}(?:{_ART}{_SEP})?{_CAP_WORD})*"
                rf"(?:{_SEP}(?P<tail>[a-z][^\W_]*))?")
 _NAME_CHUNK: Final = re.compile(

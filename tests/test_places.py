@@ -543,3 +543,24 @@ def test_a_town_taken_or_held_is_a_place(pipeline):
     found = places_by_surface(pipeline, "Iraqi forces had on Friday retaken al-Qaim on the other side of the frontier.")
     assert (found["Qaim"].name, found["Qaim"].country) == ("Al Qa'im", "IQ")
     assert "Qaim" in places_by_surface(pipeline, "On the Iraqi side of the border Islamic State holds al-Qaim.")
+
+
+_CHUNK_PIECES = ["The", "They", "Th", "A", "An", "And", "Another", "Ab", "In", "Its", "It", "S", "So", "Some", "Un",
+                 "Under", "Y", "Yet", "Idlib", "Ez", "Following", "Ä", "Şam", "حلب", "the", "al", "a", "s"]
+_CHUNK_SEPS = [" ", "-", " - ", "'", "’", "'s", "`", "ʿ", ".", ",", "", "_", "1", "\n"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_CHUNK_PIECES + _CHUNK_SEPS), max_size=24))
+def test_chunk_regex_reads_the_openers_as_their_plain_alternation(pieces) -> None:
+    """_CAPITAL_CHUNK's opener test, its alternatives opening with a word's second letter
+    (_opener_rest), matches where the one of a look-behind per first letter did."""
+    import re
+    from geo.places import _CAPITAL_CHUNK, _CHUNK_REST, _EXTRA_CAPITALS, _OPENERS, _after_first_letter
+    reference = re.compile(
+        rf"[A-Z\u00c0-\u00de{_EXTRA_CAPITALS}\u0600-\u06ff](?<![^\W_].)"
+        rf"(?!{_after_first_letter(_OPENERS)}\b(?!['’`‘ʿ](?!s\b)[^\W_]))[^\W_]*(?:['’`‘ʿ][^\W_]+)*" + _CHUNK_REST)
+    text = "".join(pieces)
+    for at in range(len(text) + 1):
+        a, b = reference.match(text, at), _CAPITAL_CHUNK.match(text, at)
+        assert (a and (a.span(), a.group("tail"))) == (b and (b.span(), b.group("tail")))
