@@ -151,8 +151,10 @@ _ARTICLE_WORDS: Final = frozenset(_ARTICLES.split("|"))
 _SEP_CHARS: Final = " \t-‐‑–"  # the characters of _SEP
 
 
-def _name_chunks(text: str) -> list[re.Match[str]]:
-    """``list(_NAME_CHUNK.finditer(text))``, faster.
+def _name_chunks(text: str) -> list[tuple[int, int, int]]:
+    """The chunks of ``list(_NAME_CHUNK.finditer(text))``, faster: for each its start, its
+    end and its tail's start (-1: none; a tail ends the chunk), as the caller reads them (a
+    method call on a match object for each, where a span is read once here).
 
     A chunk that opens with an article ("al-Bab") has a capital after the article and
     its separator, where _CAPITAL_CHUNK matches too (its test for an opener rejects
@@ -161,14 +163,14 @@ def _name_chunks(text: str) -> list[re.Match[str]]:
     before it: the run of lower-case letters before its separator, which must be an
     article (a chunk never starts inside a word).
     """
-    out: list[re.Match[str]] = []
+    out: list[tuple[int, int, int]] = []
     search, at_article = _CAPITAL_CHUNK.search, _NAME_CHUNK.match
     pos = 0
     while True:
         m = search(text, pos)
         if m is None:
             return out
-        start = m.start()
+        start, end = m.span()
         sep = start
         while sep > pos and text[sep - 1] in _SEP_CHARS:
             sep -= 1
@@ -180,8 +182,9 @@ def _name_chunks(text: str) -> list[re.Match[str]]:
                 opened = at_article(text, word)
                 if opened is not None:
                     m = opened
-        out.append(m)
-        pos = m.end()
+                    start, end = m.span()
+        out.append((start, end, m.start("tail")))
+        pos = end
 
 _ALL_CUES: Final = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES
 _ENDS_BEFORE: Final = _LOCALITY_CUES | _REGION_CUES
@@ -531,12 +534,11 @@ class PlaceFinder:
             # Arabic vowel marks are no word characters to the regexes: read each as a tatweel (a
             # letter the keys drop, same length), so "دَرعا" is one word; surfaces keep the marks
             text = _HARAKAT.sub("\u0640", text)
-        for chunk in _name_chunks(text):
-            base = chunk.start()
-            words = chunk.group()
-            tail = chunk.group("tail")
-            if tail and fold_token(tail) not in last_words:
-                words = text[base:chunk.start("tail")].rstrip(" \t-‐‑–")  # "Idlib are": plan "Idlib"
+        for base, chunk_end, tail in _name_chunks(text):
+            if tail >= 0 and fold_token(text[tail:chunk_end]) not in last_words:
+                words = text[base:tail].rstrip(" \t-‐‑–")  # "Idlib are": plan "Idlib"
+            else:
+                words = text[base:chunk_end]
             items = plan(words, _sentence_start(text, base))
             # a run of three names or more after a place cue, one of them a sure place, is a list
             # that lost its commas ("in Khan al-Jouz al-Eido al-Hor Kansaba Salma"): its names
