@@ -110,13 +110,28 @@ def strip_marks(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=200_000)
+#: entries kept by each word memo below (cleared when full): a plain dict, read in compiled code
+#: with no call, where a call through an lru_cache wrapper cost more than most lookups it saved
+_MEMO_SIZE: Final = 200_000
+_FOLDED: Final[dict[str, str]] = {}
+
+
 def fold_token(token: str) -> str:
-    """Fold one word to its matching key (see the module docstring).
+    """Fold one word to its matching key (see the module docstring); memoised.
 
     Arabic script is normalised (alef forms, ta marbuta, harakat) but not
     transliterated, so Arabic names match Arabic text.
     """
+    folded = _FOLDED.get(token)
+    if folded is None:
+        if len(_FOLDED) >= _MEMO_SIZE:
+            _FOLDED.clear()
+        folded = _FOLDED[token] = _fold_token(token)
+    return folded
+
+
+def _fold_token(token: str) -> str:
+    """:func:`fold_token`, not memoised."""
     if token.isascii():  # the common case: no transliteration needed
         word = token.lower()
         if not word.isalnum():  # (an ASCII word of letters and digits only has nothing to drop: no regex)
@@ -242,9 +257,17 @@ def _tokenize_by_regex(text: str, start: int = 0, end: int | None = None) -> lis
     return tokens
 
 
-@lru_cache(maxsize=200_000)
+_TOKEN_KEYS: Final[dict[str, str]] = {}
+
+
 def _token_key(surface: str) -> str:
-    return "" if surface.lower() in ARTICLES else fold_token(surface)
+    """A token's key: "" for an article, else its folded word (memoised: see _MEMO_SIZE)."""
+    key = _TOKEN_KEYS.get(surface)
+    if key is None:
+        if len(_TOKEN_KEYS) >= _MEMO_SIZE:
+            _TOKEN_KEYS.clear()
+        key = _TOKEN_KEYS[surface] = "" if surface.lower() in ARTICLES else fold_token(surface)
+    return key
 
 
 def name_tokens(name: str) -> list[str]:
@@ -282,12 +305,24 @@ def skeleton_key(name: str) -> str:
     return skeleton_of_keys(name_tokens(name))
 
 
+_SKELETONS: Final[dict[str, str]] = {}  # _skeleton_word's memo (see _MEMO_SIZE)
+
+
 def skeleton_of_keys(keys: Iterable[str]) -> str:
     """:func:`skeleton_key` of a name given as its folded token keys (``name_tokens``)."""
-    return " ".join(p for p in map(_skeleton_word, keys) if p)
+    # (a compiled loop of direct calls: map and a generator call through Python's protocol)
+    parts: list[str] = []
+    for key in keys:
+        skel = _SKELETONS.get(key)
+        if skel is None:
+            if len(_SKELETONS) >= _MEMO_SIZE:
+                _SKELETONS.clear()
+            skel = _SKELETONS[key] = _skeleton_word(key)
+        if skel:
+            parts.append(skel)
+    return " ".join(parts)
 
 
-@lru_cache(maxsize=200_000)
 def _skeleton_word(tok: str) -> str:
     if not tok.isascii() and _ARABIC.search(tok):  # (an ASCII word has no Arabic letter: no regex)
         # long vowels after the first letter are written or not (حلاحيل = حلاحل), as Latin vowels vary
