@@ -108,11 +108,17 @@ _LIST_WORDS: Final = frozenset({",", "and", "or", "&", "the", "both", "و", "أ�
 _ARTICLES: Final = frozenset({"al", "el"})
 _SUN_ONSETS: Final = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 
+# The last word before an offset: what _word_before reads without the regex
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)\W*$")
 _WORDS_BACK: Final = re.compile(r"[\w'\u2019.]+|,")
 _WORD_AFTER: Final = re.compile(r"(?:['\u2019]s)?[\s\-\u2010\u2011]+([A-Za-z]+)")
-# (and a spaced dash: a dateline's "Moscow (Sputnik) - Russia said" is over at the dash)
-_SENTENCE_MARK: Final = re.compile(r"[.;:!?\n]|[ \t][-\u2013\u2014][ \t]")
+# A sentence's end, for a text read backwards: one of .;:!? or a line break, or a spaced dash
+# (a dateline's "Moscow (Sputnik) - Russia said" is over at the dash), "[.;:!?\n]|[ \t][-\u2013\u2014][ \t]".
+# Written to open with the mark or the dash, so that the engine skips in C to the next one (a
+# regex opening with the space before a dash is tried at every space); where a dash is found,
+# the end starts at the space before it (_sentence_mark_at).
+_SENTENCE_MARK: Final = re.compile(r"[-.;:!?\n\u2013\u2014](?:(?<=[.;:!?\n])|(?<=[ \t].)(?=[ \t]))")
+_SPACED_DASHES: Final = "-\u2013\u2014"
 _LETTERS: Final = re.compile(r"[^\W\d_]")
 _HEAD_NOUN: Final = re.compile(r"[a-z0-9']+(?: [a-z0-9']+){0,2}")
 _WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
@@ -146,9 +152,13 @@ _LAST_WORD: Final = re.compile(r"([A-Za-z]+?)(?:['\u2019]?s)?$")
 _ARMY_END: Final = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
 _OF_SYRIA: Final = re.compile(r"\s+(?:of|in)\s+(?:Syria\b|Damascus\b|(?:Syrian\s+)?President\s|Bashar\b|(?:al-)?Assad\b)")
 # "Russian and " before a state's headed mention ("Russian and Syrian airstrikes")
-_COORDINATED: Final = re.compile(r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])(?:\s+(?:and|&)\s+(?:allied\s+)?|-|,?[ \t]+)$")
+# (Both regexes are searched in a window and anchored at its end. Each opens with its capital
+# letter, so that the engine skips in C to the next capital, with "(?<![\w.-].)" after it for
+# "(?<![\w.-])" before it; and a name's letters are taken possessively ("++"), as what follows
+# them cannot be one: "[A-Z][A-Za-z.]*[A-Za-z.]" backtracked letter by letter at every capital.)
+_COORDINATED: Final = re.compile(r"([A-Z](?<![\w.-].)[A-Za-z.]++)(?:\s+(?:and|&)\s+(?:allied\s+)?|-|,?[ \t]+)$")
 # two states' adjectives joined by a hyphen: "Russian-Turkish patrol" (not "anti-ISIS forces")
-_STATES_JOINED: Final = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]+)-$")
+_STATES_JOINED: Final = re.compile(r"([A-Z](?<![\w.-].)[A-Za-z]++)-$")
 # "ally" heads a state's adjective only after a possessive: "its Russian ally", "his Iranian allies",
 # "its Russian and Iranian allies"
 _ALLY_NOUNS: Final = frozenset({"ally", "allies"})
@@ -408,7 +418,9 @@ class ActorLexicon:
                 if pattern.rule == "fixed" and start and text[start - 1] in hyphens:
                     continue  # a description never starts inside a compound: "U.S.-allied fighters"
                 if exact is not None:
-                    if text[end:end + 1] == " " and _CLOCK.match(text, end):  # (the regex where it may match)
+                    # (the regex only where it may match: a space and a digit; str.isdigit holds for \d's
+                    # decimal digits, and for a few more)
+                    if text[end:end + 1] == " " and text[end + 1:end + 2].isdigit() and _CLOCK.match(text, end):
                         continue  # a time zone: "KSA 15:55 - GMT 12:55"
                     found = text[start:end]
                     if found.isascii() and found.isalnum():  # as fold_case would leave it
@@ -491,8 +503,8 @@ class ActorLexicon:
         if headed:
             # "killed in US air strikes": a country's forces or strikes are its own after a
             # preposition, but not in a list of names ("relations with Syria Iraq Air strikes ...")
-            before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-            if before is not None and before.group(1)[0].islower():
+            before = _word_before(text, max(0, start - 30), start)
+            if before is not None and text[before[0]].islower():
                 return False
         return _governed_by(text, start, cues.place_before, cues.place_before_tails, cues.name_words)
 
@@ -1001,6 +1013,30 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     return around.isupper() and len(_LETTERS.findall(around)) >= 6
 
 
+def _word_before(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of the word of ASCII letters that only non-word characters follow in text[lo:hi]:
+    ``_WORD_BEFORE.search(text, lo, hi).span(1)``, or None where that finds nothing.
+
+    Read backwards from ``hi`` (the regex, anchored at the end, is tried at each letter of
+    the window): past the non-word characters (``\\W``: neither alphanumeric nor "_"), then
+    over the ASCII letters before them, back to ``lo`` at most. A digit, "_" or a letter
+    beyond ASCII there leaves no word.
+    """
+    end = hi
+    while end > lo and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    begin = end
+    while begin > lo and _is_ascii_letter(text[begin - 1]):
+        begin -= 1
+    return (begin, end) if begin < end else None
+
+
+def _is_ascii_letter(char: str) -> bool:
+    """True if ``char`` is one of ``[A-Za-z]``."""
+    code = ord(char)
+    return 97 <= code <= 122 or 65 <= code <= 90
+
+
 #: plurals that are the group a state backs after its owner ("and their mercenaries")
 _BACKED_WORDS: Final = ("mercenaries",)
 _BACKED_OWNER_BEFORE: Final = re.compile(r"\b(?:its|their)[ \t]+\Z")
@@ -1151,6 +1187,21 @@ _ADDRESSED: Final = frozenset({"called on", "calls on", "calling on", "call on",
 _ADDRESSED_TAILS: Final = frozenset(phrase.split()[-1] for phrase in _ADDRESSED)
 
 
+def _sentence_mark_at(backwards: str, pos: int) -> int:
+    """Where the first sentence end (_SENTENCE_MARK) in ``backwards`` from ``pos`` on starts; -1 if none.
+
+    The start of "[.;:!?\\n]|[ \\t][-\\u2013\\u2014][ \\t]" searched from ``pos``: a spaced
+    dash is found at its dash, and starts at the space before it.
+    """
+    cut = _SENTENCE_MARK.search(backwards, pos)
+    if cut is not None and cut.start() == pos and backwards[pos] in _SPACED_DASHES:
+        cut = _SENTENCE_MARK.search(backwards, pos + 1)  # (its space is before pos, where the original does not look)
+    if cut is None:
+        return -1
+    at = cut.start()
+    return at - 1 if backwards[at] in _SPACED_DASHES else at
+
+
 def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: frozenset[str],
                  name_words: frozenset[str]) -> bool:
     """True if the words before ``start`` put the name in a place context.
@@ -1169,12 +1220,10 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: fr
     # and then with no other mark before it, no word counts).
     backwards = text[max(0, start - 80):start][::-1]
     newline = backwards[:1] == "\n"
-    cut = _SENTENCE_MARK.search(backwards, 1 if newline else 0)
-    if cut:
-        sentence = cut.start()
-    elif newline:
-        return False
-    else:
+    sentence = _sentence_mark_at(backwards, 1 if newline else 0)
+    if sentence < 0:
+        if newline:
+            return False
         sentence = len(backwards)
     found = _WORDS_BACK.search(backwards, 0, sentence)
     listed = False  # a list separator was passed: a capitalised word is then a list item
@@ -1470,8 +1519,8 @@ class _Referents:
             previous = self._distinct(self._before(start, here - 1, None), 99)
             if len(previous) == 1 and previous[0].category == "jihadist":
                 return previous
-        word = _WORD_BEFORE.search(self.text, max(0, start - 20), start)
-        if word and word.group(1).lower() in _PARTY_WORDS:
+        word = _word_before(self.text, max(0, start - 20), start)
+        if word is not None and self.text[word[0]:word[1]].lower() in _PARTY_WORDS:
             ahead = self._distinct(after, 99)
             if len(ahead) >= 2:
                 return ahead
@@ -1603,8 +1652,8 @@ class _Referents:
         ("clashes with ISIL that presses the other takfiri groups")."""
         if _OTHER_GROUPS.match(self.text, start):
             return True
-        word = _WORD_BEFORE.search(self.text, max(0, start - 20), start)
-        return word is not None and word.group(1).lower() in ("other", "rival")
+        word = _word_before(self.text, max(0, start - 20), start)
+        return word is not None and self.text[word[0]:word[1]].lower() in ("other", "rival")
 
     def _members_of_one(self, start: int, end: int) -> bool:
         """True if a bare plural at start..end may be the members of the one jihadist group named
@@ -1613,12 +1662,13 @@ class _Referents:
         verb in -ed ("Nusra terrorists executed militants")."""
         if not _MEMBERS_END.search(self.text, max(start, end - 12), end):
             return False
-        word = _WORD_BEFORE.search(self.text, max(0, start - 20), start)
+        word = _word_before(self.text, max(0, start - 20), start)
         if word is None:
             return True
-        low = word.group(1).lower()
-        gap = self.text[word.end(1):start]
-        if word.group(1)[0].isupper() and not gap.strip() and not any(stop == word.end(1) for _, stop, _ in self.named):
+        word_start, word_end = word
+        low = self.text[word_start:word_end].lower()
+        gap = self.text[word_end:start]
+        if self.text[word_start].isupper() and not gap.strip() and not any(stop == word_end for _, stop, _ in self.named):
             return False  # "Palestinian fighters", "Shaitat fighters": the fighters of a name that is no actor's
         if gap.strip() == ")":
             # "(al-Sheitaat) fighters": the fighters of the name in brackets, unless it names a group

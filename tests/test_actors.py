@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from geo.actors import (
     CATEGORIES,
@@ -1339,3 +1341,48 @@ def test_a_states_adjective_before_another_states_headed_mention_shares_its_noun
     found = actors_in("Turkish US troops begin joint patrols in Manbij.", lexicon)
     assert ("Turkish", "Turkey") in found and ("US troops", "United States") in found
     assert actors_in("He said Russian warplanes struck.", lexicon) == [("Russian warplanes", "Russia")]
+
+
+# --- the fast paths read as the regexes they stand for ----------------------------------
+
+_WINDOW_PIECES = ["Russian", "and", "AND", "allied", "&", "US", "U.S.", "al-Qaeda", "x", "é", "Ωmega", "1", "_", "-",
+                  "\u2010", "\u2013", "—", ".", ",", ";", ":", "!", "?", "'", "(", ")"]
+_WINDOW_SEPS = [" ", "  ", "\t", "\n", " \n", "\u00a0", "", " - ", "\t\u2014\t", " -\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WINDOW_PIECES + _WINDOW_SEPS), max_size=24), st.integers(0, 40), st.integers(0, 40))
+@example(["He", " ", "said", " "], 0, 0)
+@example(["Russian", "  ", "and", "\t", "allied", " "], 0, 0)
+@example(["1", "Russian", " ", "é", "-", "\n"], 3, 0)
+def test_window_fast_paths_read_as_their_regexes(pieces, lo, cut) -> None:
+    """_word_before reads the word _WORD_BEFORE's regex finds; the coordinated adjective and joined
+    states regexes (opening with their capital letter, letters taken possessively) find what their
+    plain forms find; _sentence_mark_at finds the plain sentence-end regex's start."""
+    import re
+
+    from geo.actors import _COORDINATED, _STATES_JOINED, _sentence_mark_at, _word_before
+
+    text = "".join(pieces)
+    hi = max(0, len(text) - cut)
+    lo = min(lo, hi)
+    word = re.compile(r"([A-Za-z]+)\W*$").search(text, lo, hi)
+    assert _word_before(text, lo, hi) == (word.span(1) if word else None)
+    for fast, plain in ((_COORDINATED, r"(?<![\w.-])([A-Z][A-Za-z.]*[A-Za-z.])(?:\s+(?:and|&)\s+(?:allied\s+)?|-|,?[ \t]+)$"),
+                        (_STATES_JOINED, r"(?<![\w.-])([A-Z][A-Za-z]+)-$")):
+        found, expected = fast.search(text, lo, hi), re.compile(plain).search(text, lo, hi)
+        assert (found and (found.span(), found.span(1))) == (expected and (expected.span(), expected.span(1)))
+    mark = re.compile(r"[.;:!?\n]|[ \t][-\u2013\u2014][ \t]").search(text, lo)
+    assert _sentence_mark_at(text, lo) == (mark.start() if mark else -1)
+
+
+def test_character_tests_of_the_fast_paths_are_the_regex_classes() -> None:
+    r"""\w is a letter or digit (str.isalnum) or "_", as _word_before reads it; a \d is str.isdigit
+    (the clock's prefilter in ActorLexicon._scan), over every code point."""
+    import re
+    import sys
+
+    word, digit = re.compile(r"\w"), re.compile(r"\d")
+    for char in map(chr, range(sys.maxunicode + 1)):
+        assert (word.match(char) is not None) == (char.isalnum() or char == "_")
+        assert digit.match(char) is None or char.isdigit()
