@@ -33,6 +33,8 @@ _ABBREVIATIONS: Final = frozenset(
 # trying the whole pattern at every position.
 _BOUNDARY: Final = re.compile(r"""[.!?\n](?:(?<=\n)\n*|[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9\u0600-\u06ff])"""
                        r"""|(?<=[a-z0-9]{2}\.)(?=[A-Z][a-z]))""")
+#: The characters a boundary opens with (_BOUNDARY's first character class).
+_MARKS: Final = ".!?\n"
 # The word before a full stop, searched in the 12 characters before it (what _is_abbreviation
 # reads, without the regex).
 _WORD_BEFORE: Final = re.compile(r"[\w.]+$")
@@ -99,8 +101,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
-        first, after = m.span()
+    # _BOUNDARY.finditer(text), tried only where a boundary may open: at each mark from where
+    # the last match ended (as the regex engine does, which costs more to skip to the next one,
+    # trying each character on the way, than str.find to find them)
+    searched = 0
+    for first in _mark_offsets(text):
+        if first < searched:
+            continue  # (inside the last match: "...", a run of line breaks)
+        m = _BOUNDARY.match(text, first)
+        if m is None:
+            continue
+        after = searched = m.end()
         mark = text[first]
         if mark == "." and _is_abbreviation(text, first):
             continue
@@ -108,6 +119,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = after
     _add(text, start, len(text), spans)
     return spans
+
+
+def _mark_offsets(text: str) -> list[int]:
+    """The offsets of the characters of _MARKS in ``text``, in order."""
+    offsets: list[int] = []
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            offsets.append(at)
+            at = text.find(mark, at + 1)
+    offsets.sort()
+    return offsets
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

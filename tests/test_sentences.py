@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from geo.sentences import sentence_index, split_sentences, unwrap_lines
 
@@ -72,3 +74,30 @@ def test_the_line_breaks_of_a_hard_wrapped_text_are_unwrapped_in_place():
 ])
 def test_texts_that_are_not_hard_wrapped_keep_their_line_breaks(text):
     assert unwrap_lines(text) == text
+
+
+_SENTENCE_PIECES = ["Idlib", "U.S.", "Mr.", "Gen", "3.5", "a", "A", "he", "It", "x1", "كان", "“", "\"", "'", "(", ")",
+                    "]", "...", ".", "!", "?", "?!", ".\"", ".)"]
+_SENTENCE_SEPS = [" ", "  ", "\t", "\n", "\n\n", " \n", "\r\n", ""]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES + _SENTENCE_SEPS), max_size=40))
+@example(["He", " ", "left", "...", " ", "Then", " ", "Hama", "."])
+@example(["Idlib", ".", "\n\n", "Hama", "\n", "\n"])
+def test_split_sentences_tries_the_boundary_regex_where_finditer_would(pieces) -> None:
+    """split_sentences, which tries _BOUNDARY only at the marks a boundary opens with, splits as
+    a reading of every _BOUNDARY.finditer match does."""
+    from geo.sentences import _BOUNDARY, _add, _is_abbreviation
+
+    text = "".join(pieces)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        first, after = m.span()
+        if text[first] == "." and _is_abbreviation(text, first):
+            continue
+        _add(text, start, first if text[first] == "\n" else after, spans)
+        start = after
+    _add(text, start, len(text), spans)
+    assert split_sentences(text) == spans
