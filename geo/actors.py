@@ -432,14 +432,18 @@ class ActorLexicon:
                         continue
                 stop = end
                 if heads is not None:
-                    # a name is taken with the head noun after it ("Daesh terrorist group"),
-                    # but not after "anti-ISIS": "forces" heads the compound, not ISIS
-                    # nor after "Russian-backed": "regime forces" are the regime's, backed by Russia
-                    if marked[after] == " " and not text.endswith("backed", start, end) \
-                            and not (start and text[start - 1] in hyphens and not self._states_joined(text, start)):
+                    if marked[after] == " ":
                         at = after + 1  # the next word, in the marked text
                         for noun, size in heads.by_prefix.get(marked[at:at + heads.prefix], ()):
-                            if marked.startswith(noun, at) and marked[at + size] not in word_chars:
+                            # (str.find as a primitive for marked.startswith(noun, at))
+                            if marked.find(noun, at, at + size) == at and marked[at + size] not in word_chars:
+                                # a name is taken with the head noun after it ("Daesh terrorist group"),
+                                # but not after "anti-ISIS": "forces" heads the compound, not ISIS
+                                # nor after "Russian-backed": "regime forces" are the regime's, backed by Russia
+                                # (read only where a head noun follows: most names have none)
+                                if text.endswith("backed", start, end) \
+                                        or start and text[start - 1] in hyphens and not self._states_joined(text, start):
+                                    break
                                 if noun in _ALLY_NOUNS and not _OWNER_BEFORE.search(text, max(0, start - 30), start):
                                     break  # "its Russian ally", not "a US ally, Jordan"
                                 stop = end + 1 + size
