@@ -14,8 +14,6 @@ undoes the line breaks of a text wrapped at a width).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from operator import itemgetter
 from typing import Final, Sequence
 
 _ABBREVIATIONS: Final = frozenset(
@@ -170,7 +168,14 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 
 def sentence_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
     """The index of the sentence holding ``offset`` (the nearest before it if in a gap; 0 if before the first)."""
-    return max(bisect_right(spans, offset, key=_start) - 1, 0)
+    # bisect.bisect_right(spans, offset, key=operator.itemgetter(0)), written out: compiled, its
+    # loop costs less than the C bisect's call of the key function at each step
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if offset < spans[mid][0]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo - 1 if lo > 0 else 0
 
-
-_start = itemgetter(0)

@@ -101,3 +101,11 @@ def test_split_sentences_tries_the_boundary_regex_where_finditer_would(pieces) -
         start = after
     _add(text, start, len(text), spans)
     assert split_sentences(text) == spans
+
+
+@given(st.lists(st.integers(0, 60), max_size=12), st.integers(-5, 70))
+def test_sentence_index_is_the_bisect_of_the_starts(starts, offset) -> None:
+    import bisect
+
+    spans = [(s, s + 1) for s in sorted(starts)]
+    assert sentence_index(spans, offset) == max(bisect.bisect_right([s for s, _ in spans], offset) - 1, 0)
