@@ -179,9 +179,37 @@ def furniture_start(text: str) -> int | None:
     if text.find("Related", start) == -1 and text.find("Topic", start) == -1:
         return None  # (most texts: the regex, tried at every position, is not run over them)
     for related in _RELATED.finditer(text, start):
-        if _FOOTER.search(text, related.end()):
+        if _has_footer(text, related.end()):
             return related.start()
     return None
+
+
+#: _FOOTER's phrases, lower-cased.
+_FOOTER_PHRASES: Final = ("community standards", "comment via facebook", "follow trtworld", "follow us on",
+                          "subscribe to our", "tags")
+
+
+def _has_footer(text: str, start: int) -> bool:
+    """True if _FOOTER matches in the text from ``start`` on.
+
+    The regex, whose phrases open with no one character (each read in any case), is tried at
+    each position; so in an ASCII text it is searched from where the first of its phrases is,
+    lower-cased (its "\\b" still sees the character before), and not at all if there is none.
+    A text beyond ASCII is left to it from ``start``: its IGNORECASE reads "\u017f" as s and
+    "\u212a" as k.
+    """
+    rest = text[start:]
+    if rest.isascii():
+        low = rest.lower()
+        first = -1
+        for phrase in _FOOTER_PHRASES:
+            at = low.find(phrase)
+            if at >= 0 and (first < 0 or at < first):
+                first = at
+        if first < 0:
+            return False
+        start += first
+    return _FOOTER.search(text, start) is not None
 
 
 def _actor_spans(actors: Sequence[ActorMention], seats: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

@@ -6,6 +6,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from geo.evaluation import load_expected, score_seed, toponym_correct
 from geo.model import Article
@@ -1893,3 +1895,24 @@ def test_a_lists_last_place_before_said_is_no_speaker_with_its_article(pipeline)
 ])
 def test_a_state_inside_a_groups_name_is_no_place(pipeline, text, places):
     assert [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places] == places
+
+
+_FOOTER_PIECES = ["Tags", "tags", "TAGS", "Tagsx", "xTags", "Follow us on", "follow US ON", "Subscribe to our",
+                  "ſubscribe to our", "Comment via Faceboo\u212a", "COMMUNITY STANDARDS", "FOLLOW TRTWORLD", "Follow",
+                  "us", "on", "é", "_", "1", "Related"]
+_FOOTER_SEPS = [" ", "  ", "\n", ".", "-", ""]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FOOTER_PIECES + _FOOTER_SEPS), max_size=20), st.integers(0, 30))
+@example(["xTags", "Tags"], 1)
+@example(["Syria", " ", "Tags"], 0)
+def test_has_footer_answers_as_the_footer_regex(pieces, start) -> None:
+    """_has_footer, which searches the footer regex from the first of its phrases on, finds one where
+    the regex does; its phrases are the regex's, lower-cased."""
+    from geo.pipeline import _FOOTER, _FOOTER_PHRASES, _has_footer
+
+    assert _FOOTER_PHRASES == tuple(p.replace(r"\b", "").lower() for p in _FOOTER.pattern.split("|"))
+    text = "".join(pieces)
+    start = min(start, len(text))
+    assert _has_footer(text, start) == (_FOOTER.search(text, start) is not None)
