@@ -1761,7 +1761,8 @@ _EARTH_DIAMETER: Final = 2 * EARTH_RADIUS
 _DEG_TO_RAD: Final = math.pi / 180.0  # (math.radians(x) == x * _DEG_TO_RAD)
 
 
-@lru_cache(maxsize=200_000)
+# Not memoised: compiled, the formula on unboxed floats (a few libm calls) costs less than an
+# lru_cache's look-up of four boxed floats, even where it hits.
 def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
