@@ -94,6 +94,22 @@ _NO_NAME_OPENS: Final = frozenset({"The", "In", "On", "It", "He", "She", "They",
                             "Those", "But", "If", "When", "While", "Meanwhile", "However", "According"})
 
 
+def _may_spell(window: str, words: tuple[str, ...]) -> bool:
+    """False only where no match of a case-insensitive regex that spells one of ``words``
+    (lower-case ASCII) can lie in ``window``: an ASCII window that spells none of them, in any
+    case. A test in C before the search, which tries its pattern at each position. (In ASCII
+    text a letter matches a letter of the pattern only as its upper or lower case; elsewhere
+    "K" (Kelvin), "ſ", "ı" and "İ" fold to k, s and i, which ``str.lower`` does not all do: the
+    regex decides.)"""
+    if not window.isascii():
+        return True
+    low = window.lower()
+    for word in words:
+        if word in low:
+            return True
+    return False
+
+
 def _after_first_letter(words: str) -> str:
     """A regex for the rest of any of the ``|``-separated ``words`` once their first letter
     is read: "al|as|el" -> "(?:(?<=a)(?:l|s)|(?<=e)(?:l))" (the order of the words kept)."""
@@ -1998,6 +2014,35 @@ _HOLDER_BEFORE_GAP: Final = re.compile(
     re.IGNORECASE)
 
 
+def _is_container_gap(gap: str) -> bool:
+    """``_CONTAINER_GAP.fullmatch(gap) is not None``, memoised: it reads nothing around the gap
+    (no look-around, no "\\b"), and the gaps between names repeat (" ", " and ", " in ")."""
+    known = _CONTAINER_GAPS.get(gap)
+    if known is None:
+        if len(_CONTAINER_GAPS) >= _CONTAINER_GAPS_SIZE:
+            _CONTAINER_GAPS.clear()
+        known = _CONTAINER_GAPS[gap] = _CONTAINER_GAP.fullmatch(gap) is not None
+    return known
+
+
+_CONTAINER_GAPS: dict[str, bool] = {}
+_CONTAINER_GAPS_SIZE: Final = 20_000
+
+
+def _is_holder_before_gap(gap: str) -> bool:
+    """``_HOLDER_BEFORE_GAP.fullmatch(gap) is not None``, tried only where the gap opens as a
+    match does (an apostrophe, "s" or a space) and ends with "of" or "the" and a space (in any
+    case: no character but their capitals folds to o, f, t, h or e, see _may_spell; and
+    ``str.isspace`` is the regex's "\\s")."""
+    if not gap or not (gap[0] in "'’sS\u017f" or gap[0].isspace()):
+        return False
+    rest = gap.rstrip()
+    if len(rest) == len(gap):
+        return False
+    tail = rest[-3:].lower()
+    return (tail.endswith("of") or tail == "the") and _HOLDER_BEFORE_GAP.fullmatch(gap) is not None
+
+
 def _with_containers(text: str, matches: Sequence[Match], static: list[list[tuple[float, Place]]],
                      chosen: Sequence[tuple[Place, float]], o: "ResolveOptions") -> list[list[tuple[float, Place]]]:
     """Favour candidates inside (or near) the place named right after them ("al-Quria in Deir ez-Zor province"),
@@ -2012,13 +2057,13 @@ def _with_containers(text: str, matches: Sequence[Match], static: list[list[tupl
         if i + 1 < len(matches):
             nxt = matches[i + 1]
             # (the gap's length first: the regex's optional groups cost 12k instructions a call)
-            if nxt.start - m.end <= 40 and _CONTAINER_GAP.fullmatch(text, m.end, nxt.start) is not None \
+            if 0 <= nxt.start - m.end <= 40 and _is_container_gap(text[m.end:nxt.start]) \
                     and "\n" not in text[m.end:nxt.start]:
                 holder = chosen[i + 1][0]
                 if holder.kind == "governorate" and _GOVERNORATE_WORD.search(nxt.text):
                     # "Hader in Quneitra province": said outright, it outweighs the article's other places
                     weight = o.province_weight
-        if holder is None and i > 0 and _HOLDER_BEFORE_GAP.fullmatch(text, matches[i - 1].end, m.start):
+        if holder is None and i > 0 and _is_holder_before_gap(text[matches[i - 1].end:m.start]):
             holder = chosen[i - 1][0]
         if holder is None:
             continue
@@ -3335,6 +3380,20 @@ _PLURAL_TYPE_AFTER_NEXT: Final = re.compile(
     rf"(?:,?[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}){{0,2}},?"
     rf"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}[ \t]+"
     r"(?i:(villages|towns|provinces|governorates|countryside))\b")
+# the characters a match of _PLURAL_TYPE_AFTER_NEXT is made of
+_PLURAL_TYPE_RUN: Final = re.compile(r"[\w'’`\t ,-]*")
+_PLURAL_TYPE_WORDS: Final = ("villages", "towns", "provinces", "governorates", "countryside")
+
+
+def _plural_type_after_next(text: str, end: int) -> re.Match[str] | None:
+    """``_PLURAL_TYPE_AFTER_NEXT.match(text, end)``, tried only where the run of characters a
+    match is made of (see _PLURAL_TYPE_RUN) holds its "and" (in lower case) and may spell a type
+    word (see _may_spell): most names are followed by neither."""
+    found = _PLURAL_TYPE_RUN.match(text, end)  # (a run of "*": there is always one, maybe empty)
+    run = text[end:found.end()] if found is not None else ""
+    if "and" not in run or not _may_spell(run, _PLURAL_TYPE_WORDS):
+        return None
+    return _PLURAL_TYPE_AFTER_NEXT.match(text, end)
 
 
 # Evacuees sent away under a deal go to a province, not a city: "fighters would be bussed to Idlib",
@@ -3347,6 +3406,17 @@ _EVACUATED_TO_BEFORE: Final = re.compile(
 #: how any match of _EVACUATED_TO_BEFORE ends ("to ", "for ", "and "/"& " of "to A and B"): looked
 #: for first, in a few characters, before the long search
 _EVACUATED_TAIL: Final = re.compile(r"(?:\b(?i:to|for|and|towards?|into)|&)[ \t]+\Z")
+# what any match of _EVACUATED_TO_BEFORE spells: its verb ("bussed" and "bused" spell "bus",
+# "leave" and "leaving" "leav", "headed", "heading" and "heads" "head")
+_EVACUATED_VERBS: Final = ("bus", "transferred", "evacuated", "taken", "deported", "departure", "leav", "left",
+                           "head", "crossed")
+
+
+def _evacuated_to_before(text: str, start: int) -> bool:
+    """``_EVACUATED_TO_BEFORE.search(text, max(0, start - 80), start) is not None``, searched
+    only where the 80 characters may spell one of its verbs (see _may_spell)."""
+    lo = max(0, start - 80)
+    return _may_spell(text[lo:start], _EVACUATED_VERBS) and _EVACUATED_TO_BEFORE.search(text, lo, start) is not None
 
 
 def _may_end_evacuated_tail(text: str, start: int) -> bool:
@@ -3388,13 +3458,13 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         return _arabic_context(text, m.start)
     after = _word_after(text, m.end)
     if after == "and" or _name_next(text, m.end):  # (a list's next name: "Latakia, Hama and ...")
-        plural = _PLURAL_TYPE_AFTER_NEXT.match(text, m.end)
+        plural = _plural_type_after_next(text, m.end)
         if plural is not None:
             after = plural.group(1).lower()
     if after == "in" and _IN_PART_OF_THE_CITY.match(text, m.end):
         after = "neighbourhood"  # "al-Haidariya in the east of the city": a quarter of the city at hand
     elif _may_end_evacuated_tail(text, m.start) and _EVACUATED_TAIL.search(text, max(0, m.start - 8), m.start) \
-            and _EVACUATED_TO_BEFORE.search(text, max(0, m.start - 80), m.start) and _word_after(text, m.end) not in _ALL_CUES \
+            and _evacuated_to_before(text, m.start) and _word_after(text, m.end) not in _ALL_CUES \
             and not _INSTITUTION_AFTER.match(text, m.end) and not _AIRPORT_AFTER.match(text, m.end) \
             and not any(p.kind == "governorate" and p.admin1 == "Damascus" for p in m.candidates):
         # "would be bussed to Idlib", "their departure to Idleb": rebels sent to the province; not
@@ -3421,8 +3491,10 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         if after not in _ALL_CUES and not _type_before(before) and not (
                 before and (before[-1] == "rural" or before[-1] in _DIRECTIONS)):  # "the towns of rural Damascus"
             lo = max(s, m.start - 100)
-            # (a match has "of" in it, in any case: looked for first, in C)
-            listed = _LIST_CUE.search(text, lo, m.start) if "of" in text[lo:m.start].lower() else None
+            # (a match has "of" and its type word in it, in any case: looked for first, in C)
+            window = text[lo:m.start]
+            listed = _LIST_CUE.search(text, lo, m.start) \
+                if "of" in window.lower() and _may_spell(window, _LIST_CUE_WORDS) else None
             # (not a name right after "the": "the villages of the Bekaa" are in it)
             if listed and "." not in text[listed.end():m.start] and text[listed.end():m.start].strip() != "the" and (
                     listed.group(1).lower() != "countryside" or _NAMES_LIST_GAP.fullmatch(text, listed.end(), m.start)):
@@ -3469,8 +3541,26 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
 
 def _words_before_pair(text: str, start: int) -> tuple[str, ...] | None:
     """The words before A, where the name at ``start`` is B of "A and (in) B"; None if it is not."""
-    pair = _AFTER_NAME_AND.search(text, max(0, start - 48), start)
+    lo = max(0, start - 48)
+    if not _ends_and(text[lo:start]):
+        return None
+    pair = _AFTER_NAME_AND.search(text, lo, start)
     return None if pair is None else tuple(_words_before(text, pair.start(1)))
+
+
+def _ends_and(window: str) -> bool:
+    """False where _AFTER_NAME_AND cannot match at the end of ``window``: it ends with "and" and
+    spaces, maybe then "in" and spaces (in lower case, as the regex has them)."""
+    rest = window.rstrip(" \t")
+    if len(rest) == len(window):
+        return False
+    if rest.endswith("and"):
+        return True
+    if not rest.endswith("in"):
+        return False
+    before_in = rest[:-2]
+    rest = before_in.rstrip(" \t")
+    return len(rest) < len(before_in) and rest.endswith("and")
 
 
 def _villages_of_pair(text: str, start: int) -> bool:
@@ -3606,6 +3696,9 @@ def _province_in(text: str, start: int, end: int) -> bool:
 _LIST_CUE: Final = re.compile(
     rf"([ndqvtpgc](?<!\w[ndqvtpgc]){_after_first_letter('neighbou?rhoods|districts|quarters|villages|towns|provinces|governorates|countryside')})"
     r"\s+of\b", re.IGNORECASE)
+# what any match of _LIST_CUE spells ("neighbo" of "neighbourhoods" and "neighborhoods")
+_LIST_CUE_WORDS: Final = ("neighbo", "district", "quarter", "village", "town", "province", "governorate",
+                          "countryside")
 # Between "the countryside of" and a name: the list's earlier names only ("of Lattakia, Hama and ")
 _NAMES_LIST_GAP: Final = re.compile(r"(?:[ \t]+(?:and[ \t]+)?(?:the[ \t]+)?(?:(?i:al|el)[ \t]*-[ \t]*)?[A-Z][\w'’`-]*,?)+[ \t]+(?:and[ \t]+)?")
 
