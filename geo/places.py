@@ -1773,17 +1773,23 @@ def _km(a: Place, b: Place) -> float:
     return _haversine(a.lat, a.lon, b.lat, b.lon)
 
 
-_EARTH_DIAMETER: Final = 2 * EARTH_RADIUS
+# (typed: a float the compiler keeps unboxed, where geopy's untyped constant made every product
+# with it a boxed one)
+_EARTH_DIAMETER: Final[float] = 2 * EARTH_RADIUS
 _DEG_TO_RAD: Final = math.pi / 180.0  # (math.radians(x) == x * _DEG_TO_RAD)
+_ASIN: Final = math.asin  # (no C call of the compiler's: a call of the function, not of a module attribute)
 
 
 # Not memoised: compiled, the formula on unboxed floats (a few libm calls) costs less than an
 # lru_cache's look-up of four boxed floats, even where it hits.
 def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS * math.asin(min(1.0, math.sqrt(h)))
+    # Written for the compiler: math.sin, math.cos, math.sqrt and math.pow called by name are C
+    # calls on unboxed floats (the same libm functions as x ** 2 and the math module's), and
+    # math.radians(x) is x * _DEG_TO_RAD, as the math module computes it: the same result
+    p1, p2 = lat1 * _DEG_TO_RAD, lat2 * _DEG_TO_RAD
+    dphi, dlmb = p2 - p1, (lon2 - lon1) * _DEG_TO_RAD
+    h = math.pow(math.sin(dphi / 2), 2.0) + math.cos(p1) * math.cos(p2) * math.pow(math.sin(dlmb / 2), 2.0)
+    return _EARTH_DIAMETER * _ASIN(min(1.0, math.sqrt(h)))
 
 
 def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
@@ -3226,11 +3232,7 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
             total[a] = v + total.get(a, 0.0)
     chosen = []
     done: dict[tuple, tuple[Place, float]] = {}  # a name repeated with the same cues scores the same
-    # (the anchor's latitude, the anchor, its weight, its name key, the parts of the
-    # haversine formula that depend on the anchor alone, and its governorate: see
-    # _proximity_score, which reads them for every candidate)
-    near = [(a.lat, a, w, k, math.radians(a.lat), math.cos(math.radians(a.lat)), a.lon, a.admin1)
-            for a, w, k in anchors.values()]
+    near = [_Anchor(a, w, k) for a, w, k in anchors.values()]
     admin1_weight = o.admin1_weight
     everyone: dict[str, float] | None = None
     for i, m in enumerate(matches):
@@ -3256,10 +3258,11 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
             for s, p in cands:  # the first of the best, and the runner-up's score
                 # what the article's other names add: the governorates they point to and,
                 # once places are chosen (the second round), closeness to those
-                context = (admin1_weight * share.get(p.admin1, 0.0)
-                           if p.admin1 and p.kind != "country" else 0.0)
+                admin1, kind = p.admin1, p.kind
+                context = (admin1_weight * share.get(admin1, 0.0)
+                           if admin1 and kind != "country" else 0.0)
                 if near:
-                    context += _proximity_score(p, key, near, o)
+                    context += _proximity_score(p, kind, admin1, key, near, o)
                 s += context
                 if s > best:
                     best, second, winner = s, best, p
@@ -3270,23 +3273,37 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
     return chosen
 
 
-def _proximity_score(place: Place, key: str,
-                     anchors: Sequence[tuple[float, Place, float, str, float, float, float, str | None]],
-                     o: "ResolveOptions") -> float:
-    """What closeness to the places chosen in the first round (``anchors``) adds to ``place``'s score.
+class _Anchor:
+    """A local Syrian place chosen in the first round (see _anchors), as :func:`_proximity_score`
+    reads it for every candidate: its fields once (a compiled class's fields are read in C, a
+    place's through its dictionary), with the parts of the haversine formula that depend on it
+    alone."""
 
-    An anchor is (latitude, place, weight, name key, latitude in radians, its cosine,
-    longitude, governorate): the distance is :func:`_haversine`'s formula inline, with the factors
-    of each end computed once (the same operations on the same numbers: the same result).
+    def __init__(self, place: Place, weight: float, key: str) -> None:
+        self.place = place
+        self.weight = weight
+        self.key = key  # (the name key it was chosen for)
+        self.lat: float = place.lat
+        self.lon: float = place.lon
+        self.admin1: str | None = place.admin1
+        self.p2: float = self.lat * _DEG_TO_RAD  # (math.radians)
+        self.cos_p2: float = math.cos(self.p2)
+
+
+def _proximity_score(place: Place, kind: str, admin1: str | None, key: str, anchors: Sequence[_Anchor],
+                     o: "ResolveOptions") -> float:
+    """What closeness to the places chosen in the first round (``anchors``) adds to ``place``'s
+    score (``kind`` and ``admin1`` are its own).
+
+    The distance is :func:`_haversine`'s formula inline, with the factors of each end computed
+    once (the same operations on the same numbers: the same result).
     """
-    kind = place.kind
     if kind == "governorate":
         # a governorate is as close as can be to the places inside it
-        admin1 = place.admin1
         best = 0.0
-        for _, _, w, k, _, _, _, anchor_admin1 in anchors:
-            if k != key and anchor_admin1 == admin1 and w > best:
-                best = w
+        for a in anchors:
+            if a.key != key and a.admin1 == admin1 and a.weight > best:
+                best = a.weight
         return o.proximity_weight * best
     if kind in _LOCAL_KINDS:
         best = 0.0
@@ -3296,22 +3313,19 @@ def _proximity_score(place: Place, key: str,
         lat, lon = place.lat, place.lon
         p1 = cos_p1 = 0.0
         have_p1 = False
-        for alat, anchor, weight, akey, p2, cos_p2, alon, _ in anchors:
-            if abs(alat - lat) > reach or akey == key or anchor is place:
+        for a in anchors:
+            if abs(a.lat - lat) > reach or a.key == key or a.place is place:
                 continue
             if not have_p1:
-                p1 = math.radians(lat)
+                p1 = lat * _DEG_TO_RAD  # (math.radians)
                 cos_p1 = math.cos(p1)
                 have_p1 = True
-            # d = _haversine(lat, lon, alat, alon), i.e. _km(place, anchor). Written for the
-            # compiler: math.sin, math.pow, math.exp called by name are C calls on unboxed floats
-            # (the same libm functions as x ** 2 and the math module's), and math.radians(x) is
-            # x * _DEG_TO_RAD, as the math module computes it
-            h = math.pow(math.sin((p2 - p1) / 2), 2.0) \
-                + cos_p1 * cos_p2 * math.pow(math.sin((alon - lon) * _DEG_TO_RAD / 2), 2.0)
-            d = _EARTH_DIAMETER * math.asin(min(1.0, math.sqrt(h)))
+            # d = _haversine(lat, lon, a.lat, a.lon), i.e. _km(place, anchor), written as it is
+            h = math.pow(math.sin((a.p2 - p1) / 2), 2.0) \
+                + cos_p1 * a.cos_p2 * math.pow(math.sin((a.lon - lon) * _DEG_TO_RAD / 2), 2.0)
+            d = _EARTH_DIAMETER * _ASIN(min(1.0, math.sqrt(h)))
             if d < far:
-                closeness = weight * math.exp(-d / scale)
+                closeness = a.weight * math.exp(-d / scale)
                 if closeness > best:
                     best = closeness
         return o.proximity_weight * best
