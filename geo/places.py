@@ -1819,8 +1819,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     static = [_static_scores(m, cue, options) if len(m.candidates) > 1 else [(0.0, m.candidates[0])]
               for m, cue in zip(matches, cues)]
     static = _with_named_neighbours(text, matches, static, sentences)
-    votes_items = [(m.key, tuple({p.admin1 for p in m.candidates if p.admin1 and p.kind != "country"}), 1.0)
-                   for m in matches]
+    votes_items = [(m.key, _admins_of(m.candidates), 1.0) for m in matches]
     title_votes = [("\0headline", (pm.place.admin1,), HEADLINE_WEIGHT)
                    for pm in headline if pm.place.admin1 and pm.place.kind != "country" and pm.place.country == "SY"]
     votes = _votes_by_key(chain(votes_items, title_votes))
@@ -1862,6 +1861,18 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     if loose:
         extra += _place_loose(loose, mentions + extra, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
+
+
+def _admins_of(candidates: tuple[Place, ...]) -> tuple[str, ...]:
+    """The governorates of the candidates but countries, in the order of a set of them (as
+    ``tuple({p.admin1 for p in candidates if p.admin1 and p.kind != "country"})``, each place's
+    governorate read once)."""
+    found: set[str] = set()
+    for p in candidates:
+        admin1 = p.admin1
+        if admin1 and p.kind != "country":
+            found.add(admin1)
+    return tuple(found)
 
 
 #: What a neighbour's place gains where its passage names that country or its people: a Lebanese
@@ -2574,8 +2585,11 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
     moved: dict[tuple[str, str], tuple[PlaceMention, int, int]] = {}
     for i in range(len(matches) - 1):
         m, holder = matches[i], mentions[i + 1]
-        if holder.place.country != "SY" or holder.place.kind not in ("town", "governorate") \
-                or mentions[i].place.kind not in _SMALL_KINDS and mentions[i].place.kind != "town":
+        held = holder.place  # (each field read once for the test most pairs fail)
+        if held.country != "SY" or held.kind not in ("town", "governorate"):
+            continue
+        read_as = mentions[i].place.kind
+        if read_as not in _SMALL_KINDS and read_as != "town":
             continue
         gap = _in_town_gap(text, m.end, holder)
         # a town abroad (no capital) the text puts in a Syrian town is a part of it, as a village would be
@@ -2678,12 +2692,22 @@ def _town_of_neighbourhoods(start: int, mentions: Sequence[PlaceMention],
     names: those of its sentence; if ``wide``, else those of its passage, else those of the
     article if it names no other big Syrian town (the first of these that names any
     neighbourhood decides; None if they lie in no named town or in two)."""
-    towns = list({pm.place.id: pm.place for pm in mentions if pm.place.country == "SY"
-                  and pm.place.kind == "town" and _is_major(pm.place)}.values())
+    # (one loop reading each place's fields once: the big towns by id, the neighbourhoods)
+    by_id: dict[str, Place] = {}
+    parts = []
+    for pm in mentions:
+        place = pm.place
+        if place.country != "SY":
+            continue
+        kind = place.kind
+        if kind == "town":
+            if _is_major(place):
+                by_id[place.id] = place
+        elif kind == "neighbourhood" and pm.start != start:
+            parts.append(pm)
+    towns = list(by_id.values())
     if not towns or not sentences:
         return None
-    parts = [pm for pm in mentions if pm.place.country == "SY" and pm.place.kind == "neighbourhood"
-             and pm.start != start]
     for reach in ((0, _PASSAGE_SENTENCES, None) if wide else (0,)):
         if reach is None and len(towns) > 1:
             return None
@@ -2785,17 +2809,23 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
     the name follow it."""
     if not sentences:
         return
-    towns = {pm.place.id: pm.place for pm in mentions if pm.place.country == "SY" and pm.place.kind == "town"
-             and _is_major(pm.place) and pm.method != "container"}
+    towns: dict[str, Place] = {}
+    for pm in mentions:
+        place = pm.place
+        if place.country == "SY" and place.kind == "town" and _is_major(place) and pm.method != "container":
+            towns[place.id] = place
     if not towns:
         return
     moved: dict[tuple[str, str], tuple[PlaceMention, int, int]] = {}
     for i, (m, pm) in enumerate(zip(matches, mentions)):
         place = pm.place
+        if place.country != "SY" or pm.method == "container":
+            continue
+        kind = place.kind
         # a small town too: "the neighborhoods of al-Hamidiyah and al-Ummal" in Deir Ezzor city are
         # no town of Tartous. Only to a listed neighbourhood of the town at hand, below
-        town_read = place.kind == "town" and not _is_major(place)
-        if place.country != "SY" or place.kind not in _SMALL_KINDS and not town_read or pm.method == "container":
+        town_read = kind == "town" and not _is_major(place)
+        if kind not in _SMALL_KINDS and not town_read:
             continue
         to, lo, hi = moved.get((m.key, place.id), (None, 0, 0))
         if to is not None and lo <= pm.start < hi:
@@ -2880,6 +2910,18 @@ _FAR_KM: Final = 60.0  # a village this far from every other place of the articl
 _SUPPORT_KINDS: Final = frozenset({"town", "governorate", "district", "region"})
 
 
+def _supported(place: Place, others: Sequence[PlaceMention]) -> bool:
+    """True if one of ``others`` is a town, district, region or governorate of ``place``'s
+    governorate, or lies within _FAR_KM of it (``place``'s fields read once)."""
+    admin1, lat, lon = place.admin1, place.lat, place.lon
+    for o in others:
+        other = o.place
+        if other.admin1 == admin1 and other.kind in _SUPPORT_KINDS \
+                or _haversine(other.lat, other.lon, lat, lon) <= _FAR_KM:  # (_km(other, place))
+            return True
+    return False
+
+
 def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
                                     cues: Sequence[_Cue], gazetteer: Gazetteer,
                                     sentences: Sequence[tuple[int, int]],
@@ -2910,8 +2952,7 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
                                        metonymy=pm.metonymy, method=to.method)
             continue
         others = [o for j, o in local if matches[j].key != m.key]
-        if not others or any(o.place.admin1 == place.admin1 and o.place.kind in _SUPPORT_KINDS
-                             or _km(o.place, place) <= _FAR_KM for o in others):
+        if not others or _supported(place, others):
             continue
         cue = _cue_of(text, m, i, cues, sentences, cue_memo)
         if _said_neighbourhood(cue):
@@ -3394,18 +3435,22 @@ _PLURAL_TYPE_AFTER_NEXT: Final = re.compile(
     rf"(?:,?[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}){{0,2}},?"
     rf"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}[ \t]+"
     r"(?i:(villages|towns|provinces|governorates|countryside))\b")
-# the characters a match of _PLURAL_TYPE_AFTER_NEXT is made of
-_PLURAL_TYPE_RUN: Final = re.compile(r"[\w'’`\t ,-]*")
 _PLURAL_TYPE_WORDS: Final = ("villages", "towns", "provinces", "governorates", "countryside")
 
 
 def _plural_type_after_next(text: str, end: int) -> re.Match[str] | None:
-    """``_PLURAL_TYPE_AFTER_NEXT.match(text, end)``, tried only where the run of characters a
-    match is made of (see _PLURAL_TYPE_RUN) holds its "and" (in lower case) and may spell a type
-    word (see _may_spell): most names are followed by neither."""
-    found = _PLURAL_TYPE_RUN.match(text, end)  # (a run of "*": there is always one, maybe empty)
-    run = text[end:found.end()] if found is not None else ""
-    if "and" not in run or not _may_spell(run, _PLURAL_TYPE_WORDS):
+    """``_PLURAL_TYPE_AFTER_NEXT.match(text, end)``, tried only where the text up to the next full
+    stop or line break (which no match crosses: it is made of word characters, spaces, tabs,
+    commas, hyphens and apostrophes) holds its "and" (in lower case) and may spell a type word
+    (see _may_spell): most names are followed by neither."""
+    stop = text.find(".", end)
+    if stop == -1:
+        stop = len(text)
+    line_end = text.find("\n", end, stop)
+    if line_end != -1:
+        stop = line_end
+    window = text[end:stop]
+    if "and" not in window or not _may_spell(window, _PLURAL_TYPE_WORDS):
         return None
     return _PLURAL_TYPE_AFTER_NEXT.match(text, end)
 
