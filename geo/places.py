@@ -28,7 +28,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Final, Iterable, NamedTuple, Sequence
 
@@ -1761,7 +1760,7 @@ def _capitals_as_actors(matches: Sequence[Match], actors: Sequence[ActorMention]
     as_actor = {(a.start, a.end) for a in actors if not a.coref}
     out = list(matches)
     for i, m in enumerate(matches):
-        if (m.start, m.end) in as_actor and len(m.candidates) > 1:
+        if len(m.candidates) > 1 and (m.start, m.end) in as_actor:
             capitals = tuple(p for p in m.candidates if p.capital_of)
             if capitals and len(capitals) < len(m.candidates):
                 out[i] = m._replace(candidates=capitals)
@@ -1820,12 +1819,12 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
               for m, cue in zip(matches, cues)]
     static = _with_named_neighbours(text, matches, static, sentences)
     votes_items = [(m.key, _admins_of(m.candidates), 1.0) for m in matches]
-    title_votes = [("\0headline", (pm.place.admin1,), HEADLINE_WEIGHT)
-                   for pm in headline if pm.place.admin1 and pm.place.kind != "country" and pm.place.country == "SY"]
-    votes = _votes_by_key(chain(votes_items, title_votes))
+    title_votes: list[tuple[str, tuple[str, ...], float]] = [
+        ("\0headline", (pm.place.admin1,), HEADLINE_WEIGHT)
+        for pm in headline if pm.place.admin1 and pm.place.kind != "country" and pm.place.country == "SY"]
+    votes = _votes_by_key(votes_items + title_votes)
     chosen = _choose(matches, static, votes, {}, options)
-    votes = _votes_by_key(chain(((m.key, (p.admin1,) if p.admin1 and p.kind != "country" else (), c)
-                                 for m, (p, c) in zip(matches, chosen)), title_votes))
+    votes = _votes_by_key([(m.key, _admin_of(p), c) for m, (p, c) in zip(matches, chosen)] + title_votes)
     anchors = _anchors(matches, chosen)
     static = _with_containers(text, matches, static, chosen, options)
     static = _with_sections(matches, static, cues, options)
@@ -1861,6 +1860,12 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     if loose:
         extra += _place_loose(loose, mentions + extra, gazetteer, options, sentences)
     return sorted(mentions + extra, key=lambda pm: pm.start), left
+
+
+def _admin_of(place: Place) -> tuple[str, ...]:
+    """(its governorate,) for a place in one (not a country), else ()."""
+    admin1 = place.admin1
+    return (admin1,) if admin1 and place.kind != "country" else ()
 
 
 def _admins_of(candidates: tuple[Place, ...]) -> tuple[str, ...]:
@@ -3233,7 +3238,9 @@ def _votes_by_key(items: Iterable[tuple[str, tuple[str, ...], float]]) -> dict[s
     for key, admins, weight in items:
         if not admins:
             continue
-        votes = out.setdefault(key, {})
+        votes = out.get(key)
+        if votes is None:  # (not setdefault, which makes a dict for every mention)
+            votes = out[key] = {}
         share = weight / len(admins)
         for a in admins:
             votes[a] = votes.get(a, 0.0) + share
@@ -3284,16 +3291,18 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
         # the score depends on the name and its scored candidates only (a gazetteer
         # has one object per place, so the objects' ids stand for the places)
         signature = (m.key, tuple([s for s, _ in cands]), tuple([id(p) for _, p in cands]))
-        if signature not in done:
+        picked = done.get(signature)
+        if picked is None:
             key = m.key
-            if key not in shares:
+            share = shares.get(key)
+            if share is None:
                 if key in votes:
-                    shares[key] = _shares_without(votes, total, key)
+                    share = _shares_without(votes, total, key)
                 else:  # a name without votes (a country's): the shares of all the votes
                     if everyone is None:
                         everyone = _shares_without(votes, total, key)
-                    shares[key] = everyone
-            share = shares[key]
+                    share = everyone
+                shares[key] = share
             best = second = -math.inf
             winner = cands[0][1]
             for s, p in cands:  # the first of the best, and the runner-up's score
@@ -3309,8 +3318,8 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
                     best, second, winner = s, best, p
                 elif s > second:
                     second = s
-            done[signature] = (winner, max(0.3, min(0.95, 0.5 + (best - second) / 4)))
-        chosen.append(done[signature])
+            picked = done[signature] = (winner, max(0.3, min(0.95, 0.5 + (best - second) / 4)))
+        chosen.append(picked)
     return chosen
 
 
@@ -4101,10 +4110,13 @@ def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
             if place.admin1 not in inside:
                 continue
             d, min_ratio = o.fuzzy_max_km, o.fuzzy_province_ratio  # as if at the edge of the reach
+        closeness = math.exp(-d / 20)
+        if best is not None and 1.0 + closeness <= best[0]:
+            continue  # (its score, at most 100 / 100 + closeness, cannot beat the best: its names unread)
         ratio = max(fuzz.ratio(key, k) for k in _name_keys(place))
         if ratio < min_ratio:
             continue
-        score = ratio / 100 + math.exp(-d / 20)
+        score = ratio / 100 + closeness
         if best is None or score > best[0]:
             best = (score, place)
     if best is None:
