@@ -168,33 +168,10 @@ class ParsedArticle:
 _new = object.__new__
 
 
-def new_place_mention(text: str, start: int, end: int, place: Place, confidence: float,
-                      metonymy: bool, method: str) -> PlaceMention:
-    """``PlaceMention(...)`` on the hot path, three times faster.
-
-    A frozen dataclass sets each field through ``object.__setattr__``; a mention
-    whose confidence passes the check has its fields stored directly, in field
-    order (as :func:`geo.gazetteer._new_place` does for places). Any other goes
-    through ``PlaceMention``, which raises its ValueError.
-    """
-    if not 0.0 <= confidence <= 1.0:
-        return PlaceMention(text, start, end, place, confidence, metonymy, method)
-    mention = _new(PlaceMention)
-    d = mention.__dict__
-    d["text"] = text
-    d["start"] = start
-    d["end"] = end
-    d["place"] = place
-    d["confidence"] = confidence
-    d["metonymy"] = metonymy
-    d["method"] = method
-    return mention
-
-
 def new_actor_mention(text: str, start: int, end: int, actor: str, category: str,
                       coref: bool) -> ActorMention:
     """``ActorMention(...)`` on the hot path: its fields stored directly, in field order
-    (it has no check to run; see :func:`new_place_mention`)."""
+    (it has no check to run; see :func:`geo.places._new_mention`)."""
     mention = _new(ActorMention)
     d = mention.__dict__
     d["text"] = text
