@@ -2161,7 +2161,7 @@ def _foreign_neighbourhoods(text: str, mentions: list[PlaceMention], unknown: Se
     spans = [Span(text[pm.start:end], pm.start, end) for pm, end in lost]
     # (the words it goes on with are no names of their own: "Khatt" of "Shamal al-Khatt")
     unknown = [u for u in unknown if not any(s.start <= u.start and u.end <= s.end for s in spans)]
-    return ([pm for pm in mentions if pm not in dropped],
+    return (_without(mentions, dropped),
             sorted([*unknown, *spans], key=lambda s: s.start))
 
 
@@ -2257,10 +2257,17 @@ def _names_country(text: str, country: str | None) -> bool:
     return words.search(text) is not None
 
 
+def _without(mentions: Sequence[PlaceMention], dropped: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """``[pm for pm in mentions if pm not in dropped]``, each comparison by its span first: equal
+    mentions have equal spans, and PlaceMention.__eq__ is a Python call (``in`` tries identity first)."""
+    return [pm for pm in mentions
+            if not any(d is pm or d.start == pm.start and d.end == pm.end and d == pm for d in dropped)]
+
+
 def _as_unknown(mentions: list[PlaceMention], unknown: Sequence[Span], dropped: Sequence[PlaceMention]
                 ) -> tuple[list[PlaceMention], list[Span]]:
     """The mentions without ``dropped``, and the unknown names with theirs (in text order)."""
-    return ([pm for pm in mentions if pm not in dropped],
+    return (_without(mentions, dropped),
             sorted([*unknown, *(Span(pm.text, pm.start, pm.end) for pm in dropped)], key=lambda s: s.start))
 
 
@@ -3054,6 +3061,19 @@ _OF_THE_CITY_AFTER: Final = re.compile(r",?[ \t]+(?:(?:about|some)[ \t]+)?(?:\d+
 _CITY_AT_HAND_KM: Final = 40.0
 
 
+def _of_the_city_after(text: str, end: int) -> bool:
+    """``_OF_THE_CITY_AFTER.match(text, end) is not None``, tried only where "city" (in lower
+    case, as the regex has it) comes before the next full stop or line break, which no match
+    crosses (a test in C: most names have no "of the city" after them)."""
+    stop = text.find(".", end)
+    if stop == -1:
+        stop = len(text)
+    city = text.find("city", end, stop)
+    if city == -1 or "\n" in text[end:city]:
+        return False
+    return _OF_THE_CITY_AFTER.match(text, end) is not None
+
+
 def _villages_by_the_city_at_hand(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
                                   gazetteer: Gazetteer) -> None:
     """A village or town "east of the city" is near the city the text is about: the big Syrian town
@@ -3063,7 +3083,7 @@ def _villages_by_the_city_at_hand(text: str, matches: Sequence[Match], mentions:
     for i, (m, pm) in enumerate(zip(matches, mentions)):
         place = pm.place
         if place.country != "SY" or place.kind not in _SMALL_KINDS_AND_TOWNS or len(m.candidates) < 2 \
-                or _OF_THE_CITY_AFTER.match(text, pm.end) is None:
+                or not _of_the_city_after(text, pm.end):
             continue
         city = None
         for before in reversed(mentions[:i]):
@@ -3100,13 +3120,17 @@ def _villages_on_their_bearing(text: str, matches: Sequence[Match], mentions: li
             mentions[i] = PlaceMention(pm.text, pm.start, pm.end, to.place, confidence=to.confidence,
                                        metonymy=pm.metonymy, method=to.method)
             continue
-        others = [p for p in m.candidates if p != place and p.country == "SY"
-                  and p.kind in _SMALL_KINDS_AND_TOWNS and not _is_major(p)]
-        if not others or i + 1 >= len(mentions):
+        if i + 1 >= len(mentions):
             continue
         nxt = mentions[i + 1]
         if nxt.place.country != "SY" or nxt.place.kind not in ("town", "governorate") \
                 or not 0 < nxt.start - pm.end <= 60:
+            continue
+        # (after the cheap tests on the next mention; "p.id != place.id" is "p != place": places
+        # are equal by id, and Place.__eq__ is a Python call)
+        others = [p for p in m.candidates if p.id != place.id and p.country == "SY"
+                  and p.kind in _SMALL_KINDS_AND_TOWNS and not _is_major(p)]
+        if not others:
             continue
         gap = _BEARING_GAP.fullmatch(text, pm.end, nxt.start)
         if gap is None:

@@ -337,7 +337,8 @@ _GATE_PIECES = ["Aleppo", "Hama", "Deir Ezzor", "al-Bab", "el-", "Al", "and", "A
                 "vİllages", "ſuburb", "suburb", "neighborhood", "neighbourhoods", "districts", "quarters",
                 "bussed", "BUSED", "taken", "taKen", "heading", "leave", "left", "crossed", "croſſed",
                 "evacuated", "departure", "to", "for", "towards", "into", "city", "town", "village", "camp", "near",
-                "northern", "south", "ern", "rural", "x", "'", "’", "s", "é", "1", "_"]
+                "northern", "south", "ern", "rural", "east", "outskirts", "part", "about", "km", "5", "x", "'", "’",
+                "s", "é", "1", "_"]
 _GATE_SEPS = [" ", "  ", "\t", " \t", "\n", ",", ", ", ".", "-", "&", "", "\u00a0"]
 
 
@@ -348,20 +349,24 @@ _GATE_SEPS = [" ", "  ", "\t", " \t", "\n", ",", ", ", ".", "-", "&", "", "\u00a
 @example(["the", " ", "villages", " ", "of", " "], 16)
 @example(["Aleppo", " ", "and", " ", "in", " "], 14)
 @example(["'", "s", " ", "suburb", " ", "of", " ", "the", " "], 0)
+@example([" ", "about", " ", "5", " ", "km", " ", "east", " ", "of", " ", "the", " ", "city"], 0)
 @example([" ", "\u017fuburb", " ", "OF", "\u00a0"], 0)
 def test_regex_gates_answer_as_their_regexes(pieces, at) -> None:
     """The tests in C before the resolver's costly regexes (_plural_type_after_next,
     _evacuated_to_before, the _LIST_CUE window test, _ends_and, _is_container_gap,
-    _is_holder_before_gap) answer as the regexes do, or (a gate) say no only where they find nothing."""
+    _is_holder_before_gap, _of_the_city_after) answer as the regexes do, or (a gate) say no only where
+    they find nothing."""
     from geo.places import (_AFTER_NAME_AND, _CONTAINER_GAP, _EVACUATED_TO_BEFORE, _HOLDER_BEFORE_GAP,
-                            _LIST_CUE, _LIST_CUE_WORDS, _PLURAL_TYPE_AFTER_NEXT, _ends_and, _evacuated_to_before,
-                            _is_container_gap, _is_holder_before_gap, _may_spell, _plural_type_after_next)
+                            _LIST_CUE, _LIST_CUE_WORDS, _OF_THE_CITY_AFTER, _PLURAL_TYPE_AFTER_NEXT, _ends_and,
+                            _evacuated_to_before, _is_container_gap, _is_holder_before_gap, _may_spell,
+                            _of_the_city_after, _plural_type_after_next)
     text = "".join(pieces)
     at = min(at, len(text))
     for i in (at, 0, len(text)):
         got, want = _plural_type_after_next(text, i), _PLURAL_TYPE_AFTER_NEXT.match(text, i)
         assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
         assert _evacuated_to_before(text, i) == (_EVACUATED_TO_BEFORE.search(text, max(0, i - 80), i) is not None)
+        assert _of_the_city_after(text, i) == (_OF_THE_CITY_AFTER.match(text, i) is not None)
         if not _may_spell(text[:i], _LIST_CUE_WORDS):
             assert _LIST_CUE.search(text, 0, i) is None
         if not _ends_and(text[max(0, i - 48):i]):
