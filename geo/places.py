@@ -25,7 +25,6 @@ import logging
 import math
 from bisect import bisect_right
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -3872,9 +3871,13 @@ def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place,
     The sense taken is the one chosen where a cue word backs it ("Idlib
     province"), else the most confident.
     """
-    by_key: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[str, list[int]] = {}  # (not a defaultdict: compiled, a plain dict's look-up is a C call)
     for i, m in enumerate(matches):
-        by_key[m.key].append(i)
+        same = by_key.get(m.key)
+        if same is None:
+            by_key[m.key] = [i]
+        else:
+            same.append(i)
     out = list(chosen)
     for key, idxs in by_key.items():
         # "the province of Idlib" names the governorate there and only there: the
@@ -3925,8 +3928,12 @@ def _is_metonymy(m: Match, place: Place, in_actor: Callable[[int, int], bool]) -
 
 
 def _local_points(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
-    return [pm for pm in mentions
-            if pm.place.country == "SY" and pm.place.kind in ("town", "village", "region")]
+    out = []
+    for pm in mentions:
+        place = pm.place  # (read once)
+        if place.country == "SY" and place.kind in ("town", "village", "region"):
+            out.append(pm)
+    return out
 
 
 def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceMention],
