@@ -454,6 +454,9 @@ def _with_flags(item: _Item) -> _Item:
     return tuple.__new__(_Item, (item.start, item.end, item.key, places, item.needs, item.method, flags))
 
 
+_FINDER_MEMO_SIZE: Final = 100_000  # entries of each of a PlaceFinder's memos
+
+
 class PlaceFinder:
     """Matches the gazetteer's names against tokenised text.
 
@@ -479,11 +482,14 @@ class PlaceFinder:
         arabic = [n for n in not_places if is_arabic(n)]
         self._heads_with_article = (frozenset(name_key(n) for n in arabic if not n.startswith("ال"))
                                     - {name_key(n) for n in arabic if n.startswith("ال")})
-        # the gazetteer is immutable: memoise its lookups for the hot path
-        self.by_key = lru_cache(maxsize=100_000)(gazetteer.by_key)
-        self.is_common_word = lru_cache(maxsize=100_000)(gazetteer.is_common_word)
-        self._plan = lru_cache(maxsize=100_000)(self._plan_chunk)
-        self._candidates = lru_cache(maxsize=100_000)(self._plausible_places)
+        # the gazetteer is immutable: memoise its lookups for the hot path. Plain dicts, read by
+        # compiled methods (see by_key): an lru_cache is called through Python's protocol, boxes
+        # its arguments into a key tuple, and keeps a GC-tracked node per entry
+        self._by_key: dict[str, tuple[Place, ...]] = {}
+        self._common: dict[str, bool] = {}
+        self._plans: dict[str, tuple[_Item, ...]] = {}  # chunks that do not open a sentence
+        self._plans_at_start: dict[str, tuple[_Item, ...]] = {}  # chunks that do
+        self._plausible: dict[tuple[str, str], tuple[Place, ...]] = {}
         # first token -> longest name length starting with it, so most tokens cost one lookup
         self._first: dict[str, int] = {}
         # last tokens of many-word names: a lower-case word after a chunk matters only if it is one
@@ -501,6 +507,43 @@ class PlaceFinder:
             if len(parts) > 1:
                 last_words.add(parts[-1])
         self._last_words: dict[str, None] = dict.fromkeys(last_words)
+
+    def by_key(self, key: str) -> tuple[Place, ...]:
+        """``gazetteer.by_key(key)``, memoised (cleared when full, as the module's memos are)."""
+        found = self._by_key.get(key)
+        if found is None:
+            if len(self._by_key) >= _FINDER_MEMO_SIZE:
+                self._by_key.clear()
+            found = self._by_key[key] = self.gazetteer.by_key(key)
+        return found
+
+    def is_common_word(self, key: str) -> bool:
+        """``gazetteer.is_common_word(key)``, memoised."""
+        found = self._common.get(key)
+        if found is None:
+            if len(self._common) >= _FINDER_MEMO_SIZE:
+                self._common.clear()
+            found = self._common[key] = self.gazetteer.is_common_word(key)
+        return found
+
+    def _plan(self, chunk: str, at_sentence_start: bool) -> tuple[_Item, ...]:
+        """``_plan_chunk(chunk, at_sentence_start)``, memoised: a text's chunks recur across texts."""
+        plans = self._plans_at_start if at_sentence_start else self._plans
+        items = plans.get(chunk)
+        if items is None:
+            if len(plans) >= _FINDER_MEMO_SIZE:
+                plans.clear()
+            items = plans[chunk] = self._plan_chunk(chunk, at_sentence_start)
+        return items
+
+    def _candidates(self, key: str, surface: str) -> tuple[Place, ...]:
+        """``_plausible_places(key, surface)``, memoised."""
+        found = self._plausible.get((key, surface))
+        if found is None:
+            if len(self._plausible) >= _FINDER_MEMO_SIZE:
+                self._plausible.clear()
+            found = self._plausible[(key, surface)] = self._plausible_places(key, surface)
+        return found
 
     def _english_as_written(self, key: str, words: str, item: _Item) -> bool:
         """True if the name ``item`` of the chunk ``words`` is written as the frequent English word
@@ -538,7 +581,7 @@ class PlaceFinder:
         inside = _Blocked(blocked) if blocked else None
         opening = frozenset([span[0] for span in blocked])
         new_match = tuple.__new__  # Match(...) without its Python-level __new__
-        plan, last_words, is_common_word = self._plan, self._last_words, self.is_common_word
+        last_words = self._last_words
         source = text
         if "http" in text:
             # a scrape glues a tweet's link onto the word before it ("Idlibhttpst.co4KdLx"): the
@@ -553,7 +596,7 @@ class PlaceFinder:
                 words = text[base:tail].rstrip(" \t-‐‑–")  # "Idlib are": plan "Idlib"
             else:
                 words = text[base:chunk_end]
-            items = plan(words, _sentence_start(text, base))
+            items = self._plan(words, _sentence_start(text, base))
             # a run of three names or more after a place cue, one of them a sure place, is a list
             # that lost its commas ("in Khan al-Jouz al-Eido al-Hor Kansaba Salma"): its names
             # need no cue of their own. Not a headline's run of capitalised words: no frequent
@@ -561,12 +604,12 @@ class PlaceFinder:
             # of two words or more, no verb of speech after the run ("William Hague said")
             listed = len(items) >= 3 and any(it.needs == _TAKE and it.places for it in items) \
                 and items[0].places and all(it.places or " " not in it.key for it in items) \
-                and not any(it.needs != _TAKE and is_common_word(it.key) and self._english_as_written(it.key, words, it)
+                and not any(it.needs != _TAKE and self.is_common_word(it.key) and self._english_as_written(it.key, words, it)
                             and not _ARTICLE_BEFORE.search(words, 0, it.start) for it in items) \
                 and not _SPEECH_AFTER.match(text, base + items[-1].end) \
                 and _has_place_cue(text, base + items[0].start, base + items[0].end)
             if not listed and len(items) >= 2 and all(it.places for it in items) \
-                    and not any(it.needs != _TAKE and is_common_word(it.key) and self._english_as_written(it.key, words, it)
+                    and not any(it.needs != _TAKE and self.is_common_word(it.key) and self._english_as_written(it.key, words, it)
                                 for it in items):
                 # two names or more before "and" and a place: a list that lost its commas
                 # ("Misraba Mudeira and Beit Sawa", "Um Jalal al-Khiyara and Sinjar")
@@ -621,13 +664,13 @@ class PlaceFinder:
                                  # (not a headline's "Kurds Advance in Aleppo Countryside": no word of
                                  # the name a frequent English one)
                                  or _held_in_after(text, end)
-                                 and not any(map(is_common_word, item.key.split()))
+                                 and not any(map(self.is_common_word, item.key.split()))
                                  # (nor an English noun of action: "Shelling in the countryside of Hama")
                                  and not item.key.endswith(("ing", "ings"))) \
-                            and not is_common_word(item.key)
+                            and not self.is_common_word(item.key)
                     if not taken:
                         if loose is not None and not item.places and " " not in item.key \
-                                and not item.key.endswith(("ing", "ings")) and not is_common_word(item.key) \
+                                and not item.key.endswith(("ing", "ings")) and not self.is_common_word(item.key) \
                                 and (_has_place_cue(text, start, end) or matches and (
                                     _listed_after(text, matches[-1].end, start)
                                     or self._listed_with_a_village(text, matches[-1], end, start))):
