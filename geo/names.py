@@ -206,7 +206,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     # (tests/test_names.py checks it against _tokenize_by_regex)
     tokens: list[Token] = []
     new = tuple.__new__  # Token(...) without its Python-level __new__: this is the hot path
-    token, key_of = Token, _token_key  # (locals: a module global is a dict lookup at each use)
+    token = Token  # (a local: a module global is a dict lookup at each use)
     n = len(text)
     if end is not None and end < n:
         n = max(end, 0)
@@ -227,7 +227,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if j - i > 3 and text[j - 2] == "'" and (text[j - 1] == "s" or text[j - 1] == "S"):
             stop = j - 2  # "Syria's" is "Syria"
         surface = text[i:stop]
-        tokens.append(new(token, (i, stop, surface, key_of(surface))))
+        # (_token_key by name: compiled, a direct call; through a local it is called by Python's protocol)
+        tokens.append(new(token, (i, stop, surface, _token_key(surface))))
         i = j
     return tokens
 

@@ -1282,8 +1282,10 @@ def _names_state(surface: str, places: tuple[Place, ...]) -> bool:
 
 def _is_far_town(place: Place) -> bool:
     """A town far from Syria that is no capital: beside another name, a person's name is likelier."""
-    return place.kind == "town" and not place.capital_of and place.country != "SY" \
-        and place.country not in NEAR_COUNTRIES
+    if place.kind != "town" or place.capital_of:
+        return False
+    country = place.country  # (read once, as in _is_major)
+    return country != "SY" and country not in NEAR_COUNTRIES
 
 
 def _is_big_name(place: Place) -> bool:
@@ -1295,9 +1297,10 @@ def _is_big_name(place: Place) -> bool:
 # calls it through Python's protocol, each call boxed)
 def _is_major(place: Place) -> bool:
     """Countries, governorates, capitals, regions and big towns: names safe to take on their own."""
-    if place.kind in ("country", "governorate", "region") or place.capital_of:
+    kind = place.kind  # (read once: a Place's attribute is a dict look-up through Python's protocol)
+    if kind in ("country", "governorate", "region") or place.capital_of:
         return True
-    return place.kind == "town" and (place.population or 0) >= 100_000
+    return kind == "town" and (place.population or 0) >= 100_000
 
 
 # the word after a name; a direction before "countryside" or "province" is read past
