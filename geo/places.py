@@ -3316,12 +3316,34 @@ def _votes_by_key(items: Iterable[tuple[str, tuple[str, ...], float]]) -> dict[s
     return out
 
 
-def _shares_without(votes: dict[str, dict[str, float]], total: dict[str, float], key: str) -> dict[str, float]:
-    """Governorate shares of the votes of every name but ``key`` (a name is not its own evidence)."""
-    own = votes.get(key)
-    rest = {a: v - own.get(a, 0.0) for a, v in total.items()} if own else total  # (v - 0.0 is v)
-    n = sum(rest.values())
-    return {a: v / n for a, v in rest.items() if v > 1e-9} if n > 1e-9 else {}
+class _Shares:
+    """Governorate shares of the votes of every name but ``key`` (a name is not its own evidence).
+
+    ``of(a)`` is the share of governorate ``a`` as a dict of them, ``{a: v / n for a, v in
+    rest.items() if v > 1e-9} if n > 1e-9 else {}``, would give it with ``.get(a, 0.0)``, where
+    ``rest`` holds the votes without ``key``'s (``v - own.get(a, 0.0)``, or the total's own value
+    when ``key`` has none) and ``n`` their sum: the same operations on the same numbers, worked
+    out for the governorates a name's candidates ask for (a few) instead of a dict of them all.
+    """
+
+    def __init__(self, votes: dict[str, dict[str, float]], total: dict[str, float], key: str) -> None:
+        own = votes.get(key)
+        self.total = total
+        self.own = own if own else None
+        # (the sum of the same values in the same order as the dict's .values() would give)
+        self.n: float = sum([v - own.get(a, 0.0) for a, v in total.items()]) if own else sum(total.values())
+
+    def of(self, admin1: str) -> float:
+        n = self.n
+        if not n > 1e-9:
+            return 0.0
+        v = self.total.get(admin1)
+        if v is None:
+            return 0.0
+        own = self.own
+        if own is not None:
+            v = v - own.get(admin1, 0.0)
+        return v / n if v > 1e-9 else 0.0
 
 
 def _anchors(matches: Sequence[Match], chosen: Sequence[tuple[Place, float]]) -> dict[str, tuple[Place, float, str]]:
@@ -3342,7 +3364,7 @@ def _anchors(matches: Sequence[Match], chosen: Sequence[tuple[Place, float]]) ->
 def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]],
             votes: dict[str, dict[str, float]], anchors: dict[str, tuple[Place, float, str]],
             o: "ResolveOptions") -> list[tuple[Place, float]]:
-    shares: dict[str, dict[str, float]] = {}
+    shares: dict[str, _Shares] = {}
     total: dict[str, float] = {}
     for c in votes.values():
         for a, v in c.items():
@@ -3351,7 +3373,7 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
     done: dict[tuple, tuple[Place, float]] = {}  # a name repeated with the same cues scores the same
     near = [_Anchor(a, w, k) for a, w, k in anchors.values()]
     admin1_weight = o.admin1_weight
-    everyone: dict[str, float] | None = None
+    everyone: _Shares | None = None
     for i, m in enumerate(matches):
         cands = static[i]
         if len(cands) == 1:
@@ -3366,10 +3388,10 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
             share = shares.get(key)
             if share is None:
                 if key in votes:
-                    share = _shares_without(votes, total, key)
+                    share = _Shares(votes, total, key)
                 else:  # a name without votes (a country's): the shares of all the votes
                     if everyone is None:
-                        everyone = _shares_without(votes, total, key)
+                        everyone = _Shares(votes, total, key)
                     share = everyone
                 shares[key] = share
             best = second = -math.inf
@@ -3378,7 +3400,7 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
                 # what the article's other names add: the governorates they point to and,
                 # once places are chosen (the second round), closeness to those
                 admin1, kind = p.admin1, p.kind
-                context = (admin1_weight * share.get(admin1, 0.0)
+                context = (admin1_weight * share.of(admin1)
                            if admin1 and kind != "country" else 0.0)
                 if near:
                     context += _proximity_score(p, kind, admin1, key, near, o)

@@ -313,6 +313,36 @@ def test_cue_after_and_province_regexes_answer_as_before(pieces, start) -> None:
     assert _province_in(text, start, len(text)) == (_PROVINCE_IN.search(text, start, len(text)) is not None)
 
 
+_GOVERNORATES = ["Aleppo", "Idleb", "Hama", "Homs", "Damascus"]
+
+
+def _shares_as_a_dict(votes: dict[str, dict[str, float]], total: dict[str, float], key: str) -> dict[str, float]:
+    """The dict of shares _Shares stands for (the resolver built it until _Shares read it lazily)."""
+    own = votes.get(key)
+    rest = {a: v - own.get(a, 0.0) for a, v in total.items()} if own else total
+    n = sum(rest.values())
+    return {a: v / n for a, v in rest.items() if v > 1e-9} if n > 1e-9 else {}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.sampled_from(["a", "b", "c", "d"]),
+                       st.dictionaries(st.sampled_from(_GOVERNORATES),
+                                       st.sampled_from([1.0, 0.5, 1 / 3, 0.25, 0.2, 1e-10, 2.0, 0.1]), max_size=4),
+                       max_size=4),
+       st.sampled_from(["a", "b", "c", "d", "e"]))
+def test_lazy_shares_equal_the_dict_of_them(votes, key) -> None:
+    """_Shares.of gives each governorate the very float the dict of shares held (0.0 where none)."""
+    from geo.places import _Shares
+    total: dict[str, float] = {}
+    for c in votes.values():
+        for a, v in c.items():
+            total[a] = v + total.get(a, 0.0)
+    shares = _Shares(votes, total, key)
+    expected = _shares_as_a_dict(votes, total, key)
+    for a in [*_GOVERNORATES, "Raqqa"]:
+        assert repr(shares.of(a)) == repr(expected.get(a, 0.0))
+
+
 _USE_PIECES = ["Bab", "al-Bab", "Al", "al", "el", "AL", "-", " - ", "‐", "x", "'", "’", "s", "Bab's", "BabBab",
                "Tal", "Tal Bab", " ", "\t", ",", ".", "_", "é"]
 
