@@ -2967,16 +2967,23 @@ _FAR_KM: Final = 60.0  # a village this far from every other place of the articl
 _SUPPORT_KINDS: Final = frozenset({"town", "governorate", "district", "region"})
 
 
-def _supported(place: Place, others: Sequence[PlaceMention]) -> bool:
-    """True if one of ``others`` is a town, district, region or governorate of ``place``'s
-    governorate, or lies within _FAR_KM of it (``place``'s fields read once)."""
+def _supported(place: Place, key: str, points: Sequence[tuple[str, str | None, bool, float, float]]) -> bool:
+    """True if one of ``points`` whose name key is not ``key`` is a town, district, region or
+    governorate of ``place``'s governorate, or lies within _FAR_KM of it; also where none's key
+    is another (the caller's "nothing else in the article": no other name to support it).
+
+    ``points`` are the article's local Syrian mentions as (name key, governorate, of a kind in
+    _SUPPORT_KINDS, lat, lon), read once an article where every village read each place's fields.
+    """
     admin1, lat, lon = place.admin1, place.lat, place.lon
-    for o in others:
-        other = o.place
-        if other.admin1 == admin1 and other.kind in _SUPPORT_KINDS \
-                or _haversine(other.lat, other.lon, lat, lon) <= _FAR_KM:  # (_km(other, place))
+    other = False
+    for k, a, supports, plat, plon in points:
+        if k == key:
+            continue
+        if a == admin1 and supports or _haversine(plat, plon, lat, lon) <= _FAR_KM:  # (_km(other, place))
             return True
-    return False
+        other = True
+    return not other
 
 
 def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mentions: list[PlaceMention],
@@ -2998,6 +3005,11 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
         return
     local = [(j, pm) for j, pm in enumerate(mentions)
              if pm.place.country == "SY" and pm.place.kind != "country"]
+    # what _supported reads of each of them, read once (not once for every village)
+    points: list[tuple[str, str | None, bool, float, float]] = []
+    for j, pm in local:
+        o = pm.place
+        points.append((matches[j].key, o.admin1, o.kind in _SUPPORT_KINDS, o.lat, o.lon))
     moved: dict[tuple[str, str], PlaceMention] = {}  # (name key, place it was read as) -> its first new reading
     for i, (m, pm) in enumerate(zip(matches, mentions)):
         place = pm.place
@@ -3008,9 +3020,9 @@ def _far_villages_follow_their_text(text: str, matches: Sequence[Match], mention
             mentions[i] = PlaceMention(pm.text, pm.start, pm.end, to.place, confidence=to.confidence,
                                        metonymy=pm.metonymy, method=to.method)
             continue
-        others = [o for j, o in local if matches[j].key != m.key]
-        if not others or _supported(place, others):
+        if _supported(place, m.key, points):  # (no other name in ``local``, or one supporting it)
             continue
+        others = [o for j, o in local if matches[j].key != m.key]
         cue = _cue_of(text, m, i, cues, sentences, cue_memo)
         if _said_neighbourhood(cue):
             town = _town_of_neighbourhoods(pm.start, mentions, sentences)
