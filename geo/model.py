@@ -163,21 +163,3 @@ class ParsedArticle:
     #: which engine read it (:attr:`geo.pipeline.Pipeline.engine`): its code and data; not
     #: part of what was found, so two readings compare equal whoever made them
     engine: str | None = field(default=None, compare=False)
-
-
-_new = object.__new__
-
-
-def new_actor_mention(text: str, start: int, end: int, actor: str, category: str,
-                      coref: bool) -> ActorMention:
-    """``ActorMention(...)`` on the hot path: its fields stored directly, in field order
-    (it has no check to run; see :func:`geo.places._new_mention`)."""
-    mention = _new(ActorMention)
-    d = mention.__dict__
-    d["text"] = text
-    d["start"] = start
-    d["end"] = end
-    d["actor"] = actor
-    d["category"] = category
-    d["coref"] = coref
-    return mention
