@@ -3750,7 +3750,7 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         first = _words_before_pair(text, m.start)
         if first is not None and _governorate_before(first):
             before = (*first, _REGION)
-    return _Cue(after, before, gov)
+    return tuple.__new__(_Cue, (after, before, gov))  # (_Cue(...) without NamedTuple's __new__, a Python function)
 
 
 def _words_before_pair(text: str, start: int) -> tuple[str, ...] | None:
@@ -3874,7 +3874,7 @@ _ARABIC_CUE_WORDS: Final = _ARABIC_TYPE_BEFORE | _ARABIC_LOCATIVE_BEFORE | froze
 def _arabic_context(text: str, start: int) -> _Cue:
     word = _arabic_word_before(text, start)
     after, before = _ARABIC_KIND_CUES.get(word, ("", ()))
-    return _Cue(after, before, False)
+    return tuple.__new__(_Cue, (after, before, False))  # (_Cue(...), as _context builds it)
 
 
 def _arabic_word_before(text: str, start: int) -> str:
