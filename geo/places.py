@@ -2867,23 +2867,32 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
     if not sentences:
         return
     towns: dict[str, Place] = {}
-    for pm in mentions:
-        place = pm.place
-        if place.country == "SY" and place.kind == "town" and _is_major(place) and pm.method != "container":
-            towns[place.id] = place
-    if not towns:
-        return
-    moved: dict[tuple[str, str], tuple[PlaceMention, int, int]] = {}
-    for i, (m, pm) in enumerate(zip(matches, mentions)):
+    # the mentions the rule reads, in the same pass over the mentions' fields: Syrian villages
+    # and neighbourhoods, and small towns (below), as (index, read as a small town). A mention is
+    # replaced at its own turn only, so what it is read as here it still is there.
+    small: list[tuple[int, bool]] = []
+    for i, pm in enumerate(mentions):
         place = pm.place
         if place.country != "SY" or pm.method == "container":
             continue
         kind = place.kind
-        # a small town too: "the neighborhoods of al-Hamidiyah and al-Ummal" in Deir Ezzor city are
-        # no town of Tartous. Only to a listed neighbourhood of the town at hand, below
-        town_read = kind == "town" and not _is_major(place)
-        if kind not in _SMALL_KINDS and not town_read:
-            continue
+        if kind == "town":
+            if _is_major(place):
+                towns[place.id] = place
+            else:
+                # a small town too: "the neighborhoods of al-Hamidiyah and al-Ummal" in Deir Ezzor city are
+                # no town of Tartous. Only to a listed neighbourhood of the town at hand, below
+                small.append((i, True))
+        elif kind in _SMALL_KINDS:
+            small.append((i, False))
+    if not towns:
+        return
+    moved: dict[tuple[str, str], tuple[PlaceMention, int, int]] = {}
+    for i, town_read in small:
+        if i >= len(matches):
+            break  # (the mentions are the matches', one each: as zip(matches, mentions) pairs them)
+        m, pm = matches[i], mentions[i]
+        place = pm.place
         to, lo, hi = moved.get((m.key, place.id), (None, 0, 0))
         if to is not None and lo <= pm.start < hi:
             mentions[i] = PlaceMention(pm.text, pm.start, pm.end, to.place, confidence=to.confidence,
