@@ -2645,22 +2645,23 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
         held = holder.place  # (each field read once for the test most pairs fail)
         if held.country != "SY" or held.kind not in ("town", "governorate"):
             continue
-        read_as = mentions[i].place.kind
+        read = mentions[i].place  # (what it was read as; its mention is replaced at the end of its turn only)
+        read_as = read.kind
         if read_as not in _SMALL_KINDS and read_as != "town":
             continue
         gap = _in_town_gap(text, m.end, holder)
         # a town abroad (no capital) the text puts in a Syrian town is a part of it, as a village would be
         # ("al-Sinaa in Damascus city" is not Iraq's Sinah)
-        town_abroad = mentions[i].place.kind == "town" and mentions[i].place.country != "SY" \
-            and not mentions[i].place.capital_of and holder.place.kind == "town"
-        if holder.place.kind == "governorate" or mentions[i].place.kind == "town" and not town_abroad:
+        town_abroad = read_as == "town" and read.country != "SY" \
+            and not read.capital_of and held.kind == "town"
+        if held.kind == "governorate" or read_as == "town" and not town_abroad:
             # a foreign namesake in a Syrian governorate ("Tal al-Samn in the Daraa countryside"),
             # a town named as a town's neighbourhood ("the Tariq al-Bab district of Aleppo")
-            if gap is None or not (mentions[i].place.country != "SY" if holder.place.kind == "governorate"
+            if gap is None or not (read.country != "SY" if held.kind == "governorate"
                                    else (gap.group("type") or "").strip().lower().startswith(
                                        ("neighbo", "quarter", "district"))):
                 continue
-        if gap is not None and gap.group("side") and mentions[i].place.admin1 == holder.place.admin1:
+        if gap is not None and gap.group("side") and read.admin1 == held.admin1:
             continue  # "Jubb al-Jarrah in eastern Homs": the governorate's east, where it is
         if gap is not None and _IN_TOWN_AFTER.match(text, holder.end):
             # no type word, or a neighbourhood's: a neighbourhood; "village", "town": a village
@@ -2668,35 +2669,35 @@ def _place_in_named_towns(text: str, matches: Sequence[Match], mentions: list[Pl
                 _TOWN_PART_TYPES) else "village"
         elif is_arabic(m.text) and _IN_TOWN_GAP_AR.fullmatch(text, m.end, holder.start):  # "حي الميدان في دمشق"
             kind = "village" if _arabic_word_before(text, m.start) in ("قرية", "قريه", "بلدة", "بلده") else "neighbourhood"
-        elif holder.place.kind == "town" and _OLD_CITY.fullmatch(m.text) \
+        elif held.kind == "town" and _OLD_CITY.fullmatch(m.text) \
                 and _OF_OR_IN_GAP.fullmatch(text, m.end, holder.start):
             kind = "neighbourhood"  # "the Old City of Aleppo": its part, not a place by it
-        elif mentions[i].place.country != "SY" and _NEAR_TOWN_GAP.fullmatch(text, m.end, holder.start):
+        elif read.country != "SY" and _NEAR_TOWN_GAP.fullmatch(text, m.end, holder.start):
             kind = "near"  # "al-Maleh north of Aleppo": not the West Bank's al-Malih
-        elif holder.place.kind == "town" and _IN_COUNTRYSIDE_GAP.fullmatch(text, m.end, holder.start) \
+        elif held.kind == "town" and _IN_COUNTRYSIDE_GAP.fullmatch(text, m.end, holder.start) \
                 and _COUNTRYSIDE_AFTER.match(text, holder.end):
             kind = "near"  # "al-Salhin neighborhood in al-Bu Kamal countryside": by Abu Kamal
         else:
             continue
-        town = holder.place
+        town = held
         if town.kind == "governorate":
             if any(p.admin1 == town.admin1 for p in m.candidates):
                 continue  # one of its name is there: the container weight already chose it
             kind = "village"
         elif any(_km(p, town) < (40.0 if kind == "near" else 25.0) for p in m.candidates):
-            if kind != "near" and _km(mentions[i].place, town) >= 25.0:
+            if kind != "near" and _km(read, town) >= 25.0:
                 # the town has one of its name, but the article's other places pulled it elsewhere:
                 # the text's "in" wins ("al-Zahraa neighborhood in the city of Homs" is Homs's)
                 here = min((p for p in m.candidates if _km(p, town) < 25.0),
                            key=lambda p: (p.kind != kind, _km(p, town)))
-                was = mentions[i].place
+                was = read
                 mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, here,
                                            confidence=0.6, metonymy=mentions[i].metonymy, method=mentions[i].method)
                 moved[m.key, was.id] = (mentions[i], *_passage_of(sentences, m.start, len(text)))
             continue
         alike = _spelled_alike_in(gazetteer, m.text, town, 30.0 if kind == "near" else 15.0) \
             if gazetteer is not None and town.kind == "town" else None
-        was = mentions[i].place
+        was = read
         if alike is not None:
             mentions[i] = PlaceMention(mentions[i].text, mentions[i].start, mentions[i].end, alike,
                                        confidence=0.5, method="fuzzy")
