@@ -200,6 +200,7 @@ def _name_chunks(text: str) -> list[tuple[int, int, int]]:
         out.append((start, end, m.start("tail")))
         pos = end
 
+
 _ALL_CUES: Final = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES
 _ENDS_BEFORE: Final = _LOCALITY_CUES | _REGION_CUES
 _MONTHS_DAYS: Final = frozenset(
@@ -866,7 +867,7 @@ class PlaceFinder:
         if glued is None or token.key in self.not_places or self.is_common_word(token.key):
             return None
         first, rest = glued.groups()
-        places = tuple(p for p in _by_skeleton_key(self.gazetteer, skeleton_of_keys((first, rest)))
+        places = tuple(p for p in self.gazetteer.syrian_by_skeleton(skeleton_of_keys((first, rest)))
                        if any(k.count(" ") == 1 and fuzz.ratio(rest, k.partition(" ")[2]) >= _ALIKE_MIN_RATIO
                               for k in _name_keys(p)))
         return _Item(token.start, token.end, f"{first} {rest}", places, _TAKE, "alike") if places else None
@@ -954,7 +955,7 @@ class PlaceFinder:
             if not _is_name_start(last.surface):
                 continue
             words = [tokens[i].key for i in keyed[pos:pos + length]]
-            alike = _by_skeleton_key(self.gazetteer, skeleton_of_keys(words))
+            alike = self.gazetteer.syrian_by_skeleton(skeleton_of_keys(words))
             if not alike:
                 continue  # (most runs: people's names)
             key = " ".join(words)
@@ -3595,6 +3596,8 @@ def _name_next(text: str, end: int) -> bool:
     if 65 <= c <= 90:
         return True
     return text[j] in "aAeE" and _NAME_NEXT.match(text, end) is not None
+
+
 _PLURAL_TYPE_AFTER_NEXT: Final = re.compile(
     # (up to two more names first, their commas maybe lost: "Latakia Hama and Aleppo provinces")
     rf"(?:,?[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}){{0,2}},?"
@@ -4138,8 +4141,6 @@ def _neighbourhood_of_the_towns(text: str, span: Span, mentions: Sequence[PlaceM
     return _in_town(span, town, gazetteer) if town is not None else None
 
 
-
-
 def _other_uses(text: str, surfaces: Iterable[str], taken: Sequence[tuple[int, int]],
                 blocked: Callable[[int, int], bool] | None = None) -> list[Span]:
     """The uses of ``surfaces`` in ``text`` outside the ``taken`` and ``blocked`` spans, as names
@@ -4210,11 +4211,6 @@ _NAME_GOES_ON: Final = re.compile(r"[ \t]*[-‐‑–]?[ \t]*[A-Z]")
 def _by_skeleton(gazetteer: Gazetteer, name: str) -> tuple[Place, ...]:
     """The gazetteer's Syrian places whose skeleton is that of ``name`` (memoised by the gazetteer)."""
     return gazetteer.syrian_by_skeleton(skeleton_key(name))
-
-
-def _by_skeleton_key(gazetteer: Gazetteer, skel: str) -> tuple[Place, ...]:
-    """The gazetteer's Syrian places whose skeleton is ``skel`` (see :func:`_by_skeleton`)."""
-    return gazetteer.syrian_by_skeleton(skel)
 
 
 # a name, then the governorate the text puts it in: "al-Jaberiyeh village in Hama province"
