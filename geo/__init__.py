@@ -27,7 +27,7 @@ import warnings
 __version__ = "0.1.0"
 
 #: The engine's hot modules, which ``scripts/build_native.py`` compiles with mypyc.
-NATIVE_MODULES = ("names", "sentences", "gazetteer", "places", "actors", "pipeline")
+NATIVE_MODULES = ("model", "names", "sentences", "gazetteer", "places", "actors", "pipeline")
 
 
 class _SourceFinder:

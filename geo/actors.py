@@ -40,7 +40,7 @@ import ahocorasick
 
 from . import config
 from .errors import GeoError
-from .model import ActorMention
+from .model import ActorMention, new_actor_mention
 from .names import ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS, ARABIC_VARIANT_LETTERS, is_arabic
 from .sentences import split_sentences
 
@@ -589,27 +589,8 @@ def find_actors(text: str, lexicon: ActorLexicon,
     for start, end, pattern in _nested(top, inner, text) if inner else ():
         if pattern.actor is not None:
             found[start, end, pattern.actor.name, False] = pattern.actor
-    return [_new_actor_mention(text[start:end], start, end, name, actor.category, coref)
+    return [new_actor_mention(text[start:end], start, end, name, actor.category, coref)
             for (start, end, name, coref), actor in sorted(found.items())]
-
-
-_new: Final = object.__new__
-
-
-def _new_actor_mention(text: str, start: int, end: int, actor: str, category: str,
-                       coref: bool) -> ActorMention:
-    """``ActorMention(...)`` on the hot path, compiled (a plain-Python helper's call costs more than
-    its work): its fields stored directly, in field order (it has no check to run; see
-    :func:`geo.places._new_mention`)."""
-    mention = _new(ActorMention)
-    d = mention.__dict__
-    d["text"] = text
-    d["start"] = start
-    d["end"] = end
-    d["actor"] = actor
-    d["category"] = category
-    d["coref"] = coref
-    return mention
 
 
 # --- folding -----------------------------------------------------------------

@@ -34,7 +34,7 @@ from geopy.distance import EARTH_RADIUS
 from rapidfuzz import fuzz
 
 from .geocoder import NEAR_COUNTRIES, NEIGHBOURS
-from .model import ActorMention, Place, PlaceMention, Span
+from .model import ActorMention, Place, PlaceMention, Span, new_place_mention
 from .names import (ARABIC_CONJUNCTIONS, ARABIC_HARAKAT, ARABIC_MARKS, ARABIC_PREPOSITIONS, Token, fold_token,
                     is_arabic, name_key, skeleton_key, skeleton_of_keys, strip_marks, tokenize)
 from .sentences import sentence_index
@@ -3509,7 +3509,7 @@ def _mention(text: str, m: Match, place: Place, confidence: float,
         if word:
             end = word.end()
     metonymy = (kind == "country" or bool(place.capital_of)) and _is_metonymy(m, place, in_actor)
-    return _new_mention(text[m.start:end], m.start, end, place, _rounded(confidence), metonymy, m.method)
+    return new_place_mention(text[m.start:end], m.start, end, place, _rounded(confidence), metonymy, m.method)
 
 
 def _rounded(confidence: float) -> float:
@@ -3528,32 +3528,6 @@ def _rounded(confidence: float) -> float:
 
 _ROUNDED: dict[float, float] = {}
 _ROUNDED_SIZE: Final = 10_000
-_new: Final = object.__new__
-
-
-def _new_mention(text: str, start: int, end: int, place: Place, confidence: float,
-                 metonymy: bool, method: str) -> PlaceMention:
-    """``PlaceMention(...)`` on the hot path, compiled (a Python helper's call costs more than its work).
-
-    A frozen dataclass sets each field through ``object.__setattr__``; a mention
-    whose confidence passes the check has its fields stored directly, in field
-    order (as :func:`geo.gazetteer._new_place` does for places). Any other goes
-    through ``PlaceMention``, which raises its ValueError.
-    """
-    if not 0.0 <= confidence <= 1.0:
-        return PlaceMention(text, start, end, place, confidence, metonymy, method)
-    mention = _new(PlaceMention)
-    d = mention.__dict__
-    d["text"] = text
-    d["start"] = start
-    d["end"] = end
-    d["place"] = place
-    d["confidence"] = confidence
-    d["metonymy"] = metonymy
-    d["method"] = method
-    return mention
-
-
 class _Cue(NamedTuple):
     """The words around a name that say what kind of place it is (part of a memo key:
     a NamedTuple hashes in C, where a frozen dataclass's hash is a Python function)."""

@@ -272,7 +272,9 @@ def test_loaded_places_are_the_places_the_dataclass_builds(gaz):
         rebuilt = Place(**{f.name: getattr(place, f.name) for f in dataclasses.fields(Place)})
         assert repr(rebuilt) == repr(place)
         assert rebuilt == place and hash(rebuilt) == hash(place)
-        assert vars(rebuilt) == vars(place) and list(vars(place)) == list(vars(rebuilt))
+        values = [getattr(place, f.name) for f in dataclasses.fields(Place)]
+        assert values == [getattr(rebuilt, f.name) for f in dataclasses.fields(Place)]
+        assert [type(v) for v in values] == [type(getattr(rebuilt, f.name)) for f in dataclasses.fields(Place)]
         with pytest.raises(dataclasses.FrozenInstanceError):
             place.name = "x"  # type: ignore[misc]
 
