@@ -1567,6 +1567,13 @@ class _Referents:
         text = self.text
         if not _TERROR_LABEL.search(text, start, end):
             return None
+        for at, stop, actor in reversed(self.named):
+            if at < start and actor.kind != "state":
+                if "PKK" in text[at:stop]:
+                    # "blamed the YPG/PKK ... said the terror group": Turkey's label for the group it
+                    # names so, when it is the group named last
+                    return actor
+                break
         return self._last_named_as(start, 0, lambda at, stop: _TERROR_LABEL.search(text, at, stop) is not None)
 
     def _last_named_as(self, start: int, since: int, labelled: Callable[[int, int], bool],

@@ -49,7 +49,8 @@ log = logging.getLogger(__name__)
 MAX_NAME_TOKENS: Final = 7
 
 # Words after a name that say which kind of place it is.
-_GOVERNORATE_CUES: Final = frozenset({"province", "governorate", "provinces", "countryside", "muhafazah", "governor"})
+_GOVERNORATE_CUES: Final = frozenset({"province", "governorate", "provinces", "countryside", "countrysides",
+                                       "muhafazah", "governor"})
 _LOCALITY_CUES: Final = frozenset({"city", "town", "village", "villages", "towns", "neighbourhood",
                             "neighborhood", "district", "suburb", "camp", "airport", "airbase",
                             # "the nearby al-Hariqa and Bab Srija districts"
@@ -1729,12 +1730,14 @@ _DIRECTIONS_OR_AIRPORT: Final = _DIRECTIONS | {_AIRPORT}
 
 def _governorate_before(before: Sequence[str]) -> bool:
     """True if the words before a name make it a governorate: "the province of X", "rural X"
-    (the countryside of X: Rural Damascus is a governorate's name)."""
+    (the countryside of X: Rural Damascus is a governorate's name), "the Damascus Countryside and X"
+    (a list that opened with a governorate)."""
     return _type_before(before) in _GOVERNORATE_CUES or (
         bool(before) and before[-1] in ("rural", _HEADER, _INSTITUTION, _REGION)) or (
         len(before) >= 2 and before[-1] in _ACROSS and (
             before[-2] in _SETTLEMENTS or before[-2] in _OILFIELDS
-            or len(before) >= 3 and before[-2] in _FIELDS and before[-3] not in _NOT_A_FIELDS_NAME))
+            or len(before) >= 3 and before[-2] in _FIELDS and before[-3] not in _NOT_A_FIELDS_NAME)) or (
+        len(before) >= 2 and before[-1] == "and" and before[-2] in _PROVINCE_WORDS)
 
 
 # "towns and villages in Aleppo", "11 towns and villages across Idlib", "several towns in Hama",
@@ -1749,6 +1752,7 @@ _FIELDS: Final = frozenset({"field", "fields"})
 # ... and a named field ("al-Shaer field in Homs"), but not "the field in X"
 _NOT_A_FIELDS_NAME: Final = frozenset({"the", "a", "this", "that", "battle", "killing"})
 _PARTS: Final = frozenset({"part", "parts"})
+_PROVINCE_WORDS: Final = frozenset({"province", "governorate", "countryside"})
 
 
 def _bearing_from(before: Sequence[str]) -> bool:
@@ -1779,6 +1783,8 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str], typed: str, gove
         return 2.5  # "in Eastern Homs": the governorate's east
     if bearing:
         return -2.0 if place.kind == "governorate" else 0.0
+    if before and before[-1] in _POINT_BEFORE:
+        return -3.0 if place.kind == "governorate" else 0.0  # "a base near Hasakah": the city
     if after in _NEIGHBOURHOOD_CUES or typed in _NEIGHBOURHOOD_CUES:
         return _NEIGHBOURHOOD_CUE_BONUS.get(place.kind, -1.0)
     if after in _LOCALITY_CUES or typed in _LOCALITY_CUES or typed == "capital":
@@ -1791,6 +1797,9 @@ def _cue_bonus(place: Place, after: str, before: Sequence[str], typed: str, gove
 
 
 _NEIGHBOURHOOD_CUE_BONUS: Final = {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}
+#: Words before a name that put it at a point, not over a province: "near X", "outside X"
+#: (the blind batches' answers read a capital after them as the city 22 times, never as its province).
+_POINT_BEFORE: Final = frozenset({"near", "outside"})
 
 
 def _says_governorate(after: str, before: Sequence[str]) -> bool:
@@ -3575,8 +3584,10 @@ def _name_next(text: str, end: int) -> bool:
 _PLURAL_TYPE_AFTER_NEXT: Final = re.compile(
     # (up to two more names first, their commas maybe lost: "Latakia Hama and Aleppo provinces")
     rf"(?:,?[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}){{0,2}},?"
-    rf"[ \t]+and[ \t]+(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}[ \t]+"
-    r"(?i:(villages|towns|provinces|governorates|countryside))\b")
+    # (the last maybe after a bearing: "the Idleb and western Aleppo countrysides")
+    rf"[ \t]+and[ \t]+(?:(?i:(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?)[ \t]+)?"
+    rf"(?:(?i:al|el)[ \t]*-[ \t]*)?{_ONE_OR_TWO_WORDS}[ \t]+"
+    r"(?i:(villages|towns|provinces|governorates|countrysides?))\b")
 _PLURAL_TYPE_WORDS: Final = ("villages", "towns", "provinces", "governorates", "countryside")
 
 
@@ -3984,7 +3995,8 @@ def _qualified(m: Match) -> bool:
 
 def _has_kind_cue(cue: _Cue) -> bool:
     return (cue.after in _GOVERNORATE_CUES or cue.after in _LOCALITY_CUES or cue.after in _FACILITY_WORDS
-            or cue.governorate_in_sentence or _type_before(cue.before) in _LOCALITY_CUES)
+            or cue.governorate_in_sentence or _type_before(cue.before) in _LOCALITY_CUES
+            or bool(cue.before) and cue.before[-1] in _POINT_BEFORE)
 
 
 def _is_metonymy(m: Match, place: Place, in_actor: Callable[[int, int], bool]) -> bool:

@@ -1103,6 +1103,12 @@ def test_fighters_of_a_group(lexicon, text, expected):
     # without such a label, the jihadist group named last, as before
     ("Daesh attacked Kobani. Air strikes alone would not stop the terror group.",
      [("Daesh", "ISIS"), ("terror group", "ISIS")]),
+    # a group named with "PKK", named last: Turkey's label for it ("the terror group" of Daily Sabah)
+    ("The ministry blamed the YPG/PKK for the attack and said the terror group was trying to harm the region.",
+     [("YPG", "YPG/PYD"), ("PKK", "PKK"), ("terror group", "PKK")]),
+    # ... but not once another group is named after it
+    ("The YPG/PKK left the town. Daesh attacked Kobani. Air strikes alone would not stop the terror group.",
+     [("YPG", "YPG/PYD"), ("PKK", "PKK"), ("Daesh", "ISIS"), ("terror group", "ISIS")]),
 ])
 def test_the_terror_group_repeats_a_label(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
@@ -1379,3 +1385,8 @@ def test_character_tests_of_the_fast_paths_are_the_regex_classes() -> None:
     for char in map(chr, range(sys.maxunicode + 1)):
         assert (word.match(char) is not None) == (char.isalnum() or char == "_")
         assert digit.match(char) is None or char.isdigit()
+
+
+def test_the_islamic_republic_is_iran(lexicon):
+    assert actors_in("Its foreign minister said that the Islamic Republic will support Syria.", lexicon) == [
+        ("Islamic Republic", "Iran")]

@@ -638,3 +638,31 @@ def test_chunk_regex_reads_the_openers_as_their_plain_alternation(pieces) -> Non
     for at in range(len(text) + 1):
         a, b = reference.match(text, at), _CAPITAL_CHUNK.match(text, at)
         assert (a and (a.span(), a.group("tail"))) == (b and (b.span(), b.group("tail")))
+
+
+def test_a_capital_near_which_something_lies_is_the_city_whatever_the_article_says_of_its_province(pipeline):
+    # "a base near Hasakah" is by the city, though the article names "the Hasakah and Deir ez-Zor
+    # provinces", a reading the article's other "Hasakah"s would follow (the answers: 22 cities
+    # after "near" or "outside", no province)
+    from geo.model import Article
+    text = ("A drone hit a coalition base near Hasakah on Thursday. US troops are deployed in the Hasakah "
+            "and Deir ez-Zor provinces.")
+    kinds = [pm.place.kind for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Hasakah"]
+    assert kinds == ["town", "governorate"]
+
+
+def test_a_plural_type_word_after_a_list_reaches_a_name_behind_its_bearing(pipeline):
+    # "the Idleb and western Aleppo countrysides": both provinces ("countrysides" as "countryside")
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Army units shelled the positions of the terrorists in Sarmin and Ariha in "
+                                        "the Idleb and western Aleppo countrysides.")
+    assert (found["Idleb"].kind, found["Aleppo"].kind) == ("governorate", "governorate")
+    assert (found["Sarmin"].kind, found["Ariha"].kind) == ("town", "town")
+
+
+def test_a_capital_listed_after_a_governorate_is_its_province(pipeline):
+    # "sites in the Damascus Countryside and Daraa": a list that opened with a province
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Aircraft struck sites in the Damascus Countryside and Daraa.")
+    assert found["Daraa"].kind == "governorate"
+    assert places_by_surface(pipeline, "Aircraft struck sites in Damascus and Daraa.")["Daraa"].kind == "town"

@@ -28,6 +28,8 @@ before the engine read it (``tests/fixtures/unseen_articles*``).
   its fixes and batch 10's (first_run.txt): the ninth.
 * ``unseen_articles_12``: 30 more (2012-2024), written at session 19's start and scored once after
   that session's fixes (first_run.txt): the tenth.
+* ``unseen_articles_13``: 30 more (2012-2025), written at session 20's start and scored once before
+  that session's fixes (first_run.txt): the eleventh.
 
 Each fixture's README.md (batches 2 and 3) gives the conventions: title lines, repeated
 headlines, caps datelines and Related/Tags lists are left out of the answers, so what the
@@ -125,6 +127,12 @@ BATCHES = {
     # 161 km 374 of the 380 mentions with a row (100.0 % of the 374 found)
     "unseen_articles_12": Floors(383, (120, 300), found=372, right=361, wrong_governorate=2, extra=150, dominant=28,
                                  within_161km=371, articles=30),
+    # 30 articles written by a helper at session 20's start and scored once, blind, before that
+    # session's fixes (first_run.txt): 468 found, 455 right, 4 wrong governorate, 134 extra, dominant
+    # 29; within 161 km 459 of the 464 mentions with a row (99.8 % of the 460 found). After the fixes
+    # it prompted ("near Hasakah", "countrysides", "the Damascus Countryside and Daraa"): 468, 460, 4
+    "unseen_articles_13": Floors(472, (120, 300), found=465, right=457, wrong_governorate=5, extra=137, dominant=28,
+                                 within_161km=456, articles=30),
 }
 
 _results: dict[str, object] = {}
