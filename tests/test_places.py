@@ -666,3 +666,18 @@ def test_a_capital_listed_after_a_governorate_is_its_province(pipeline):
     found = places_by_surface(pipeline, "Aircraft struck sites in the Damascus Countryside and Daraa.")
     assert found["Daraa"].kind == "governorate"
     assert places_by_surface(pipeline, "Aircraft struck sites in Damascus and Daraa.")["Daraa"].kind == "town"
+
+
+def test_a_syrian_town_as_the_news_spells_it_needs_no_cue_though_it_folds_like_an_english_word(pipeline):
+    # "Marea" (Mari`, north of Aleppo) folds as "mare" does: its own spelling is the town's name
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, '"If Marea falls the road to the border will be open" an activist said.')
+    assert (found["Marea"].name, found["Marea"].admin1) == ("Mari`", "Aleppo")
+    assert "Mare" not in places_by_surface(pipeline, "Mare Nostrum was the Roman name of the sea.")
+
+
+def test_al_hamidiyah_listed_with_deir_ezzors_districts_is_the_district(pipeline):
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "The army holds al-Jorah and Harabesh in Deir Ezzor while rebels control "
+                                        "al-Hamidiyah al-Rashdiyeh and al-Jbeileh.")
+    assert (found["Hamidiyah"].kind, found["Hamidiyah"].admin1) == ("neighbourhood", "Deir-ez-Zor")
