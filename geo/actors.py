@@ -68,7 +68,8 @@ HEAD_NOUN_RULES: Final = {
 #: The category of the Syrian government and its allies (Hezbollah, the NDF, Iran-backed militias).
 _GOVERNMENT_SIDE: Final = "government and allies"
 #: Phrase rules that yield coreferent mentions (``coref=True``).
-COREF_RULES: Final = ("fixed", "last_group", "last_members", "last_two_groups", "plural", "act", "last_state", "last_named")
+COREF_RULES: Final = ("fixed", "last_group", "last_members", "last_two_groups", "plural", "act", "last_state", "last_named",
+                      "occupier")
 #: Phrase rules listing words around a country or capital that make it a place.
 CUE_RULES: Final = ("place_before", "capital_before", "place_after")
 PHRASE_RULES: Final = (*HEAD_NOUN_RULES, "block", "other_group", *COREF_RULES, *CUE_RULES)
@@ -1427,6 +1428,8 @@ class _Referents:
                 return []  # "Russia has lost 12 soldiers": not the army's, nor clearly Russia's
         elif rule == "last_named":
             found = self._named_with(start + pattern.skip, end)
+        elif rule == "occupier":
+            return self._occupier(start, fallback)
         elif self.starts or self.named:  # (with no actor named, every phrase has its fallback)
             here = _sentence_of(self.sentence_starts, start)
             if rule == "plural":
@@ -1469,6 +1472,21 @@ class _Referents:
         if found:
             return found
         return [fallback] if fallback is not None else []
+
+    def _occupier(self, start: int, usual: Actor | None) -> list[Actor]:
+        """The state "the occupation" at ``start`` is: the one named last before it as an occupier
+        ("the US occupation forces ... backed by the occupation"), else ``usual`` (Israel, as Syrian
+        and Iranian outlets mean it) if named before it ("The Zionist enemy had closed the crossing
+        ... spokesmen of the occupation"), else none."""
+        text = self.text
+        usual_named = False
+        for at, stop, actor in reversed(self.named):
+            if at >= start or actor.kind != "state":
+                continue
+            if "occup" in text[at:stop].lower():
+                return [actor]
+            usual_named = usual_named or actor is usual
+        return [usual] if usual is not None and usual_named else []
 
     def _backed_by_owner(self, start: int, end: int, here: int) -> list[Actor]:
         """SANA's "(the) US occupation forces and their mercenaries": the group the state named

@@ -1390,3 +1390,18 @@ def test_character_tests_of_the_fast_paths_are_the_regex_classes() -> None:
 def test_the_islamic_republic_is_iran(lexicon):
     assert actors_in("Its foreign minister said that the Islamic Republic will support Syria.", lexicon) == [
         ("Islamic Republic", "Iran")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # SANA's "the occupation": the state the text called an occupier last ...
+    ("US occupation aircraft bombed positions in Deir Ezzor. The QSD militia backed by the occupation raided villages.",
+     [("US occupation", "United States"), ("QSD militia", "Syrian Democratic Forces"), ("occupation", "United States")]),
+    # ... else Israel, once named; its army is not the Syrian army
+    ("Zionist Enemy Forces entered Quneitra. Tanks of the occupation entered the village and the occupation army "
+     "demolished houses.",
+     [("Zionist Enemy Forces", "Israel"), ("occupation", "Israel"), ("occupation army", "Israel")]),
+    ("The Iranian ministry held the United States responsible for its support to the occupation. Israeli jets "
+     "struck the town.", [("Iranian ministry", "Iran"), ("United States", "United States"), ("Israeli jets", "Israel")]),
+])
+def test_the_occupation_is_the_occupier_named_before(lexicon, text, expected):
+    assert actors_in(text, lexicon) == expected
