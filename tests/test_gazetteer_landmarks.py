@@ -32,6 +32,8 @@ from geo.names import name_key
     ("Tishreen Dam", "region:tishrin-dam", "Aleppo"),
     ("Baath Dam", "region:baath-dam", "Ar-Raqqa"),
     ("Rukban", "region:rukban-camp", "Homs"),
+    ("al-Tanf", "region:tanf-garrison", "Homs"),
+    ("al-Tanf base", "region:tanf-garrison", "Homs"),
     ("Jabal al-Sheikh", "region:mount-hermon", "Rural Damascus"),
     ("Kezwan", "region:jabal-abdulaziz", "Al-Hasakeh"),
     ("Thardeh", "region:jabal-al-tharda", "Deir-ez-Zor"),
@@ -106,6 +108,14 @@ def test_bab_al_hawa_crossing_is_in_idleb(pipeline):
 def test_bab_al_hawa_border_crossing_in_a_quneitra_report_is_the_crossing(pipeline):
     found = places_by_surface(pipeline, "Fighting in Quneitra province; aid passed the Bab al-Hawa border crossing.")
     assert found["Bab al-Hawa border"].admin1 == "Idleb"
+
+
+def test_al_tanf_is_the_coalition_garrison_not_the_iraqi_village(pipeline):
+    # (the Syrian village WOF puts at the same point keeps a name of its own, "At Tanf village"; the
+    # Iraqi village Tanf shares the key)
+    assert {p.id for p in pipeline.gazetteer.by_key(name_key("al-Tanf"))} == {"region:tanf-garrison", "wof:1259501317"}
+    found = places_by_surface(pipeline, "Drones attacked the US base of al-Tanf on the border with Iraq and Jordan.")
+    assert found["Tanf"].id == "region:tanf-garrison" and found["Tanf"].admin1 == "Homs"
 
 
 def test_rukban_camp_is_in_syria_not_jordan(pipeline):
