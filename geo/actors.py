@@ -1188,7 +1188,10 @@ def _state_noun_at(text: str, start: int, nouns: frozenset[str]) -> bool:
 
 #: A verb and a preposition that address a state or its government: not a place cue.
 _ADDRESSED: Final = frozenset({"called on", "calls on", "calling on", "call on", "appealed to", "appeals to",
-                        "appealing to", "appeal to"})
+                        "appealing to", "appeal to",
+                        # ... or a state a group is tied to ("groups affiliated to Iran", "militias loyal to Iran")
+                        "affiliated to", "affiliated with", "loyal to", "linked to", "allied to", "allied with",
+                        "belonging to"})
 _ADDRESSED_TAILS: Final = frozenset(phrase.split()[-1] for phrase in _ADDRESSED)
 
 

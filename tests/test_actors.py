@@ -1044,6 +1044,9 @@ def test_unseen_the_peacekeepers_are_the_un(lexicon):
     ("Kurdish officials appealed to Turkey to open the crossing.",
      [("Kurdish officials", "YPG/PYD"), ("Turkey", "Turkey")]),
     ("He flew to Turkey.", []),
+    # ... as is a state a group is tied to
+    ("The sites were used by groups affiliated to Iran.", [("Iran", "Iran")]),
+    ("Militias loyal to Iran were hit.", [("Iran", "Iran")]),
 ])
 def test_unseen_a_state_addressed_is_the_state(lexicon, text, expected):
     assert actors_in(text, lexicon) == [(t, "United States" if a == "US" else a) for t, a in expected]
