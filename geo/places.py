@@ -2505,13 +2505,14 @@ _TWIN_KM: Final = 10.0
 
 
 def _twins_listed_together(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
-    """A village listed as a pair right after a Syrian place ("A and B", "A, B"; not the tail of a
-    longer list), read 50 km or more from it, is its namesake within 10 km of it if it has one:
+    """A village or town listed as a pair right after a Syrian place ("A and B", "A, B"; not the tail
+    of a longer list), read 50 km or more from it, is its namesake within 10 km of it if it has one:
     "the siege of Nubl and Zahraa" are the twin towns north of Aleppo, not Homs's Az Zahrah, in an
-    article about Qusayr."""
+    article about Qusayr; "the villages of al-Mazraa and al-Dour" west of Sweida are `Adur, not the
+    town Ad Dur near Damascus in an article that also names Jaramana."""
     for i in range(1, len(matches)):
         place, a = chosen[i][0], chosen[i - 1][0]
-        if place.country != "SY" or place.kind != "village" or len(matches[i].candidates) < 2 \
+        if place.country != "SY" or place.kind not in ("village", "town") or len(matches[i].candidates) < 2 \
                 or a.country != "SY" or a.kind not in ("village", "town") or _km(a, place) < 50.0:
             continue
         if not _listed_next(text, matches, i):

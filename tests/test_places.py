@@ -435,6 +435,12 @@ def test_a_name_listed_right_after_a_town_is_its_twin_nearby(pipeline):
             "fighters massed to break the siege of Nubl and Zahraa. Troops shelled Talbiseh again.")
     found = places_by_surface(pipeline, text)
     assert (found["Zahraa"].name, found["Zahraa"].admin1) == ("Az Zahra'", "Aleppo")
+    # ... and so is a town's namesake: "al-Mazraa and al-Dour" west of Sweida are `Adur, not the town
+    # Ad Dur near Damascus in an article that names Jaramana and Sahnaya
+    text = ("Fighting spread to the villages of al-Mazraa and al-Dour to the west of Sweida. Druze leaders in "
+            "Jaramana and Sahnaya near Damascus called for calm. Clashes in Jaramana and Sahnaya killed 100.")
+    found = places_by_surface(pipeline, text)
+    assert (found["Dour"].name, found["Dour"].admin1) == ("`Adur", "As-Sweida")
 
 
 def test_an_english_word_with_the_arabic_article_after_a_lower_case_word_is_a_town(pipeline):
