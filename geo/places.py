@@ -1070,7 +1070,9 @@ class PlaceFinder:
         """True if a word next to a name makes the two a list of places, not a person's name: a
         country, governorate or big town, or a Syrian town ("Sarmin Taftanaz", its comma lost)."""
         return self._names_major_place(token) or any(
-            p.kind == "town" and p.country == "SY" for p in self.by_key(token.key))
+            p.kind == "town" and (p.country == "SY" or p.country in _LISTED_TOWN_COUNTRIES
+                                  and _primary_key(p) == token.key)  # (a neighbour's by its own name)
+            for p in self.by_key(token.key))
 
     def _plan_unknown(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
                       pos: int, items: list[_Item]) -> int:
@@ -2620,6 +2622,10 @@ _IN_TOWN_AFTER: Final = re.compile(  # "in Daraa city", "in Aleppo."; not "in Al
     r"\s+city\b|(?![\w-])(?!\s+(?:(?:north|south|east|west)\w*\s+|rural\s+)?"
     r"(?:countryside|province|governorate|suburbs?|outskirts|desert)\b)", re.IGNORECASE)
 _SMALL_KINDS: Final = frozenset({"neighbourhood", "village"})
+#: whose towns make a list of two names without their comma ("Sarmin Taftanaz", "on Ceylanpinar
+#: Akcakale and other border towns"): Syria's, and its neighbours' by their own names (not
+#: "Nayef", a name WOF gives a Turkish town, in "said Jama Nayef a vet")
+_LISTED_TOWN_COUNTRIES: Final = frozenset({"TR", "LB", "IQ", "JO"})
 _SMALL_KINDS_AND_TOWNS: Final = _SMALL_KINDS | {"town"}
 # type words (their starts) of _IN_TOWN_GAP that make X a part of the town, not a village by it
 _TOWN_PART_TYPES: Final = ("neighbo", "quarter", "district", "area", "roundabout", "square", "street", "cemetery")

@@ -687,3 +687,13 @@ def test_al_hamidiyah_listed_with_deir_ezzors_districts_is_the_district(pipeline
     found = places_by_surface(pipeline, "The army holds al-Jorah and Harabesh in Deir Ezzor while rebels control "
                                         "al-Hamidiyah al-Rashdiyeh and al-Jbeileh.")
     assert (found["Hamidiyah"].kind, found["Hamidiyah"].admin1) == ("neighbourhood", "Deir-ez-Zor")
+
+
+def test_two_neighbour_towns_listed_without_their_comma_are_both_places(pipeline):
+    # "on Ceylanpinar Akcakale and other border towns": a list of two Turkish towns by their own names,
+    # as "Sarmin Taftanaz" is of Syrian ones; not a person's name with a name WOF gives a town
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Rocket attacks by the terrorists on Ceylanpinar Akcakale and other border "
+                                        "towns of Sanliurfa province have killed 20 civilians.")
+    assert (found["Ceylanpinar"].country, found["Akcakale"].country) == ("TR", "TR")
+    assert "Nayef" not in places_by_surface(pipeline, "It is terrible to be uprooted said Jama Nayef a vet from Fuaa.")
