@@ -3683,7 +3683,11 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         plural = _plural_type_after_next(text, m.end)
         if plural is not None:
             after = plural.group(1).lower()
-    if after == "in" and _IN_PART_OF_THE_CITY.match(text, m.end):
+    if after == "sana" and not any(p.kind == "governorate" and p.admin1 in _PROVINCE_FIRST for p in m.candidates):
+        # SANA's dateline ("14 October 2019 Raqqa SANA-Army units"): the city it was filed from (the
+        # answers: 36 cities, and the governorates "Damascus Countryside" and Idlib's province)
+        after = "city"
+    elif after == "in" and _IN_PART_OF_THE_CITY.match(text, m.end):
         after = "neighbourhood"  # "al-Haidariya in the east of the city": a quarter of the city at hand
     elif _may_end_evacuated_tail(text, m.start) and _EVACUATED_TAIL.search(text, max(0, m.start - 8), m.start) \
             and _evacuated_to_before(text, m.start) and _word_after(text, m.end) not in _ALL_CUES \

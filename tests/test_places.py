@@ -697,3 +697,13 @@ def test_two_neighbour_towns_listed_without_their_comma_are_both_places(pipeline
                                         "towns of Sanliurfa province have killed 20 civilians.")
     assert (found["Ceylanpinar"].country, found["Akcakale"].country) == ("TR", "TR")
     assert "Nayef" not in places_by_surface(pipeline, "It is terrible to be uprooted said Jama Nayef a vet from Fuaa.")
+
+
+def test_a_sana_dateline_is_the_city_it_was_filed_from(pipeline):
+    # "25 May 2021 Raqqa SANA- The water level ...", though the article names "Raqqa Deir Ezzor and
+    # Aleppo provinces" (the answers: 36 cities before "SANA")
+    from geo.model import Article
+    text = ("Euphrates water level drops 25 May 2021 Raqqa SANA- The water level of the Euphrates threatens "
+            "drinking water for citizens in Raqqa Deir Ezzor and Aleppo provinces.")
+    kinds = [pm.place.kind for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Raqqa"]
+    assert kinds == ["town", "governorate"]
