@@ -290,9 +290,12 @@ def name_key(name: str) -> str:
 
 
 _SKELETON_DROP: Final = re.compile(r"[aeiouyhw]")
+# its letters deleted by str.translate (in C, no regex call): what _SKELETON_DROP.sub("", ...) does
+_SKELETON_DROP_TABLE: Final = str.maketrans("", "", "aeiouyhw")
 
 
 _ARABIC_LONG_VOWELS: Final = re.compile("[اوي]")
+_ARABIC_LONG_VOWELS_TABLE: Final = str.maketrans("", "", "اوي")  # (as _SKELETON_DROP_TABLE)
 
 
 def skeleton_key(name: str) -> str:
@@ -327,9 +330,9 @@ def skeleton_of_keys(keys: Iterable[str]) -> str:
 def _skeleton_word(tok: str) -> str:
     if not tok.isascii() and _ARABIC.search(tok):  # (an ASCII word has no Arabic letter: no regex)
         # long vowels after the first letter are written or not (حلاحيل = حلاحل), as Latin vowels vary
-        return tok[:1] + _ARABIC_LONG_VOWELS.sub("", tok[1:])
+        return tok[:1] + tok[1:].translate(_ARABIC_LONG_VOWELS_TABLE)
     first, rest = tok[:1], tok[1:]
-    skel = first + _SKELETON_DROP.sub("", rest)
+    skel = first + rest.translate(_SKELETON_DROP_TABLE)
     if _has_repeat(skel):
         skel = _REPEATS.sub("", skel)
     if first in "aeiouy":

@@ -1324,6 +1324,11 @@ _LATIN_WORD: Final = re.compile(r"[A-Za-z]+")
 #: the letters (either case) that can open one of _BEFORE_WORD_AFTER's optional parts: a bearing
 #: (north, south, east, west, -ern), "refugee", "displacement"/"displaced", "military"
 _WORD_AFTER_OPENERS: Final = "nsewrdmNSEWRDM"
+#: the words (lower-case) _BEFORE_WORD_AFTER's optional parts read past: a bearing ((north|south)?
+#: (east|west)?(ern)?, not empty) and a camp's or base's kind
+_WORD_AFTER_OPENER_WORDS: Final = frozenset(
+    {ns + ew + ern for ns in ("", "north", "south") for ew in ("", "east", "west") for ern in ("", "ern")} - {""}
+    | {"refugee", "displacement", "displaced", "military"})
 
 
 def _gap_end(text: str, end: int, stop: int) -> int:
@@ -1358,6 +1363,20 @@ def _word_after(text: str, end: int) -> str:
     word = _plain_word_at(text, i, stop)
     if word is not None:
         return word
+    c = ord(text[i])
+    if 97 <= c <= 122 or 65 <= c <= 90:
+        # an opener: the regex reads past the word only if it is a bearing or a camp's kind whole
+        # (a space must follow it), so any other word is the word; not where a non-ASCII character
+        # ends the letters ("ſ" matches "s" in any case: "Northeaſtern" is a bearing)
+        j = i + 1
+        while j < stop and (97 <= ord(text[j]) <= 122 or 65 <= ord(text[j]) <= 90):
+            j += 1
+        if j >= stop or ord(text[j]) < 128:
+            word = text[i:j].lower()
+            if word not in _WORD_AFTER_OPENER_WORDS:
+                return word
+    elif c < 128 and c != 40:
+        return ""  # an ASCII character that is no letter nor "(" (a gloss): the regex finds nothing
     m = _WORD_AFTER.match(text, end, end + 30)
     return m.group(1).lower() if m else ""
 
@@ -2310,10 +2329,18 @@ def _names_country(text: str, country: str | None) -> bool:
         return False
     if text.isascii():
         # (ASCII text holds a match only where one of the Latin words does, in any case: a test
-        # in C, where the regex, with no first letter to skip to, is tried at every position)
+        # in C, where the regex, with no first letter to skip to, is tried at every position;
+        # and not before the first of them, from where the regex is tried: its \b reads the
+        # character before that, as the search from the start would)
         lowered = text.lower()
-        if not any(word in lowered for word in _COUNTRY_LATIN_WORDS[country]):
+        first = -1
+        for word in _COUNTRY_LATIN_WORDS[country]:
+            at = lowered.find(word)
+            if at >= 0 and (first < 0 or at < first):
+                first = at
+        if first < 0:
             return False
+        return words.search(text, first) is not None
     return words.search(text) is not None
 
 

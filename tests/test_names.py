@@ -68,3 +68,22 @@ def test_maaret_spellings_share_a_key():
 def test_ascii_tokenize_is_the_regex_tokenize(text, start, end):
     # tokenize reads ASCII text in a loop of its own: the same tokens as its regexes
     assert tokenize(text, start, end) == _tokenize_by_regex(text, start, end)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aeiouyhwAEbdrslmnkt'é\u017fاويبلمن ", max_size=12))
+@example("hawiya")
+@example("حلاحيل")
+def test_skeleton_word_deletes_as_its_regexes(tok) -> None:
+    """_skeleton_word's deletions by str.translate are those of the regexes it stood for."""
+    from geo.names import _ARABIC, _ARABIC_LONG_VOWELS, _REPEATS, _SKELETON_DROP, _has_repeat, _skeleton_word
+    if not tok.isascii() and _ARABIC.search(tok):
+        want = tok[:1] + _ARABIC_LONG_VOWELS.sub("", tok[1:])
+    else:
+        first = tok[:1]
+        want = first + _SKELETON_DROP.sub("", tok[1:])
+        if _has_repeat(want):
+            want = _REPEATS.sub("", want)
+        if first in "aeiouy":
+            want = want[1:] or first
+    assert _skeleton_word(tok) == want

@@ -313,6 +313,44 @@ def test_cue_after_and_province_regexes_answer_as_before(pieces, start) -> None:
     assert _province_in(text, start, len(text)) == (_PROVINCE_IN.search(text, start, len(text)) is not None)
 
 
+_WORD_AFTER_PIECES = _AFTER_PIECES + ["Refugee", "military", "displaced", "camp", "airbase", "NORTHERN", "northeaſtern",
+                                       "Eaſt", "\u212aurdish", "said", "ern", "Southwestern", "(radio)", "(", ")", "1", "é",
+                                       "\u0130dlib", "\u2019", "Dam", "Dams", "x" * 31]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_AFTER_PIECES + _AFTER_SEPS), max_size=12))
+@example([" ", "northern", " ", "countryside"])
+@example([" ", "northeaſtern", " ", "province"])
+@example([" ", "Refugee", "\t", "camp"])
+@example([" ", "(radio)", " ", "town"])
+@example(["-", ".", "x"])
+def test_word_after_reads_as_its_regex(pieces) -> None:
+    """_word_after (an opener's word read without the regex unless it is a bearing or a camp's
+    kind, and nothing after an ASCII mark) gives what _WORD_AFTER's match gives."""
+    from geo.places import _WORD_AFTER, _word_after
+    text = "".join(pieces)
+    for end in range(len(text) + 1):
+        m = _WORD_AFTER.match(text, end, end + 30)
+        assert _word_after(text, end) == (m.group(1).lower() if m else "")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Turkish", "turk", "xturk", "Lebanon", "leban", "LEBANESE", "Iraqi", "_iraq", "Gaza",
+                                 "West Bank", "west", "bank", "Jordan", "Israel", "Golan", "a", "1", "é", "\u212a"]
+                                + [" ", ", ", "-", ".", "\n", ""]), max_size=10),
+       st.sampled_from(["LB", "TR", "IL", "IQ", "JO", "PS", "SY", None]))
+@example(["xturk", " ", "Turkish"], "TR")
+@example(["_iraq"], "IQ")
+def test_names_country_answers_as_its_regex(pieces, country) -> None:
+    """_names_country (its regex searched from the first of its Latin words in an ASCII text) finds
+    a country where its regex does."""
+    from geo.places import _COUNTRY_WORDS, _names_country
+    text = "".join(pieces)
+    want = country in _COUNTRY_WORDS and _COUNTRY_WORDS[country].search(text) is not None
+    assert _names_country(text, country) == want
+
+
 _GOVERNORATES = ["Aleppo", "Idleb", "Hama", "Homs", "Damascus"]
 
 
