@@ -158,48 +158,198 @@ _NAME_CHUNK: Final = re.compile(
     + _CHUNK_REST
 )
 # _NAME_CHUNK without its chunks that open with an article: the same match wherever a chunk
-# opens with a capital, and its scan stops at capitals only, where _NAME_CHUNK's stops at every
-# a, e, i and u of the text to try an article there (a third of its time). See _name_chunks.
+# opens with a capital. _name_chunks reads both in a compiled loop (its tests check that it
+# reads as they do); _place_after_and matches _NAME_CHUNK itself.
 _CAPITAL_CHUNK: Final = re.compile(
     rf"[A-Z\u00c0-\u00de{_EXTRA_CAPITALS}\u0600-\u06ff](?<![^\W_].){_CHUNK_FIRST_WORD_REST}" + _CHUNK_REST)
 _ARTICLE_WORDS: Final = frozenset(_ARTICLES.split("|"))
-_SEP_CHARS: Final = " \t-‐‑–"  # the characters of _SEP
+_OPENER_MAX: Final = max(len(word) for word in _OPENER_WORDS)
+
+
+def _opener_tables() -> tuple[str, str]:
+    """The openers' first two letters, "1" at (first - 65) * 128 + second, and their one-letter
+    words, "1" at letter - 65: a word that opens with no such pair (or letter) is no opener, and
+    _opener_end reads no substring for it."""
+    assert all(w.isascii() and w[0].isupper() and w.isalpha() for w in _OPENER_WORDS), "see _opener_end"
+    pairs = {(ord(w[0]) - 65) * 128 + ord(w[1]) for w in _OPENER_WORDS if len(w) > 1}
+    return ("".join("1" if k in pairs else "0" for k in range(26 * 128)),
+            "".join("1" if chr(65 + k) in _OPENER_WORDS else "0" for k in range(26)))
+
+
+_OPENER_TABLES: Final = _opener_tables()
+_OPENER_PAIRS: Final = _OPENER_TABLES[0]
+_ONE_LETTER_OPENERS: Final = _OPENER_TABLES[1]
+
+
+# The chunk regexes read in a compiled loop (_name_chunks): a character by its code point
+# (ord(text[i]) is a read of the string's buffer there, where a regex search costs a call, a
+# match object and its spans). These tests are the regexes' character classes.
+def _is_capital(c: int) -> bool:
+    """``chr(c)`` is in _CAP_WORD's first class: [A-Z\\u00c0-\\u00de{_EXTRA_CAPITALS}\\u0600-\\u06ff]."""
+    if c <= 90:
+        return c >= 65
+    if c < 0xC0:
+        return False
+    return c <= 0xDE or 0x600 <= c <= 0x6FF or c == 0x10C or c == 0x11E or c == 0x130 or c == 0x15E \
+        or c == 0x160 or c == 0x17D
+
+
+def _is_alnum(text: str, i: int, c: int) -> bool:
+    """``text[i]`` (code point ``c``) is a regex's [^\\W_]: ``str.isalnum``."""
+    if c < 128:
+        return 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57
+    return text[i].isalnum()
+
+
+def _is_word(text: str, i: int, c: int) -> bool:
+    """``text[i]`` (code point ``c``) is a regex's \\w: alphanumeric or "_"."""
+    return c == 95 or _is_alnum(text, i, c)
+
+
+def _is_apostrophe(c: int) -> bool:
+    """``chr(c)`` is one of ['’`‘ʿ]."""
+    return c == 39 or c == 0x2019 or c == 96 or c == 0x2018 or c == 0x2BF
+
+
+def _is_dash(c: int) -> bool:
+    """``chr(c)`` is one of [-‐‑–]."""
+    return c == 45 or c == 0x2010 or c == 0x2011 or c == 0x2013
+
+
+def _alnum_end(text: str, i: int, n: int) -> int:
+    """The end of r"[^\\W_]*" at ``i``."""
+    while i < n:
+        c = ord(text[i])
+        if 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57 or c >= 128 and text[i].isalnum():
+            i += 1
+        else:
+            break
+    return i
+
+
+def _word_rest_end(text: str, i: int, n: int) -> int:
+    """The end of r"[^\\W_]*(?:['’`‘ʿ][^\\W_]+)*" at ``i`` (greedy: what follows it in a chunk
+    may match empty, so the regex keeps its longest reading)."""
+    i = _alnum_end(text, i, n)
+    while i + 1 < n and _is_apostrophe(ord(text[i])) and _is_alnum(text, i + 1, ord(text[i + 1])):
+        i = _alnum_end(text, i + 2, n)
+    return i
+
+
+def _sep_end(text: str, i: int, n: int) -> int:
+    """The end of _SEP at ``i`` that a chunk can go on after (-1: none). Of its readings only the
+    longest can: a shorter one leaves a space or a dash next, which opens no word."""
+    j = i
+    while j < n and (text[j] == " " or text[j] == "\t"):
+        j += 1
+    if j < n and _is_dash(ord(text[j])):
+        j += 1
+        while j < n and (text[j] == " " or text[j] == "\t"):
+            j += 1
+        return j
+    return j if j > i else -1
+
+
+def _chunk_rest_end(text: str, end: int, n: int) -> tuple[int, int]:
+    """The end of _CHUNK_REST at ``end`` (after a chunk's first word) and its tail's start (-1: none)."""
+    while True:
+        sep = _sep_end(text, end, n)
+        if sep < 0:
+            return end, -1
+        c = ord(text[sep]) if sep < n else 0
+        if 97 <= c <= 122:
+            # (?:_ART _SEP)?: an article is the lower-case letters up to a separator
+            j = sep + 1
+            while j < n and j - sep < 4 and 97 <= ord(text[j]) <= 122:
+                j += 1
+            if j < n and (text[j] == " " or text[j] == "\t" or _is_dash(ord(text[j]))) \
+                    and text[sep:j] in _ARTICLE_WORDS:
+                after = _sep_end(text, j, n)
+                if after < n and _is_capital(ord(text[after])):
+                    end = _word_rest_end(text, after + 1, n)
+                    continue
+            # the tail: (?:_SEP(?P<tail>[a-z][^\W_]*))?
+            return _alnum_end(text, sep + 1, n), sep
+        if _is_capital(c):
+            end = _word_rest_end(text, sep + 1, n)
+            continue
+        return end, -1
+
+
+def _opener_end(text: str, start: int, n: int) -> int:
+    """The end of the opener at ``start`` (one of _OPENERS, whole: r"(?:{_OPENERS})\\b" matches
+    there), or -1."""
+    first = ord(text[start]) - 65
+    if first < 0 or first >= 26:
+        return -1
+    if start + 1 == n:
+        return n if _ONE_LETTER_OPENERS[first] == "1" else -1
+    second = ord(text[start + 1])
+    if second >= 128 or _OPENER_PAIRS[first * 128 + second] != "1":
+        if _ONE_LETTER_OPENERS[first] == "1" and not _is_word(text, start + 1, second):
+            return start + 1
+        return -1
+    j = start + 2
+    while j < n and j - start <= _OPENER_MAX and _is_word(text, j, ord(text[j])):
+        j += 1
+    if (j == n or not _is_word(text, j, ord(text[j]))) and text[start:j] in _OPENER_WORDS:
+        return j
+    return -1
+
+
+def _is_sep_char(c: int) -> bool:
+    """``chr(c)`` is one of the characters of _SEP: [ \\t-‐‑–]."""
+    return c == 32 or c == 9 or _is_dash(c)
 
 
 def _name_chunks(text: str) -> list[tuple[int, int, int]]:
-    """The chunks of ``list(_NAME_CHUNK.finditer(text))``, faster: for each its start, its
-    end and its tail's start (-1: none; a tail ends the chunk), as the caller reads them (a
-    method call on a match object for each, where a span is read once here).
+    """The chunks of ``list(_NAME_CHUNK.finditer(text))``: for each its start, its end and its
+    tail's start (-1: none; a tail ends the chunk), read in a compiled loop that steps from one
+    capital to the next, where a regex search cost a call and a match object for each chunk (and
+    its scan more than this loop). tests/test_places.py checks that both read alike.
 
-    A chunk that opens with an article ("al-Bab") has a capital after the article and
-    its separator, where _CAPITAL_CHUNK matches too (its test for an opener rejects
-    less than the article branch's), and no capital between. So the next chunk is the
-    next _CAPITAL_CHUNK match, unless _NAME_CHUNK matches at the article word right
-    before it: the run of lower-case letters before its separator, which must be an
-    article (a chunk never starts inside a word).
+    The next chunk is the next _CAPITAL_CHUNK match, unless _NAME_CHUNK matches at the article
+    word right before it ("al-Bab"): a chunk that opens with an article has a capital after the
+    article and its separator, where _CAPITAL_CHUNK matches too (its test for an opener rejects
+    less than the article branch's), and no capital between.
     """
     out: list[tuple[int, int, int]] = []
-    search, at_article = _CAPITAL_CHUNK.search, _NAME_CHUNK.match
-    pos = 0
-    while True:
-        m = search(text, pos)
-        if m is None:
-            return out
-        start, end = m.span()
+    n = len(text)
+    pos = 0  # (the end of the chunk before)
+    i = 0
+    while i < n:
+        c = ord(text[i])
+        i += 1
+        if c < 65 or 90 < c < 0xC0 or c > 90 and not _is_capital(c):
+            continue
+        start = i - 1
+        # (?<![^\W_].): no letter or digit before the capital
+        if start > 0 and _is_alnum(text, start - 1, ord(text[start - 1])):
+            continue
+        # _CHUNK_FIRST_WORD_REST's opener test: no chunk opens with an opener ("The"), but for
+        # one whose letters before an apostrophe open a name ("A'zaz"; not "It's")
+        opener = _opener_end(text, start, n)
+        if opener >= 0 and not (opener + 1 < n and _is_apostrophe(ord(text[opener]))
+                                and _is_alnum(text, opener + 1, ord(text[opener + 1]))
+                                and not (text[opener + 1] == "s" and (
+                                    opener + 2 == n or not _is_word(text, opener + 2, ord(text[opener + 2]))))):
+            continue
+        end, tail = _chunk_rest_end(text, _word_rest_end(text, i, n), n)
+        # _NAME_CHUNK's article branch at the lower-case word before the separator before the
+        # capital: an article, alone in its word, then one _SEP, and no opener at the capital
         sep = start
-        while sep > pos and text[sep - 1] in _SEP_CHARS:
+        while sep > pos and _is_sep_char(ord(text[sep - 1])):
             sep -= 1
         if sep < start:
             word = sep
-            while word > pos and sep - word <= 3 and "a" <= text[word - 1] <= "z":
+            while word > pos and sep - word <= 3 and 97 <= ord(text[word - 1]) <= 122:
                 word -= 1
-            if text[word:sep] in _ARTICLE_WORDS:
-                opened = at_article(text, word)
-                if opened is not None:
-                    m = opened
-                    start, end = m.span()
-        out.append((start, end, m.start("tail")))
-        pos = end
+            if text[word:sep] in _ARTICLE_WORDS and _sep_end(text, sep, n) == start and opener < 0 \
+                    and not (word > 0 and _is_alnum(text, word - 1, ord(text[word - 1]))):
+                start = word
+        out.append((start, end, tail))
+        pos = i = end
+    return out
 
 
 _ALL_CUES: Final = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES

@@ -684,6 +684,63 @@ def test_chunk_regex_reads_the_openers_as_their_plain_alternation(pieces) -> Non
         assert (a and (a.span(), a.group("tail"))) == (b and (b.span(), b.group("tail")))
 
 
+def _name_chunks_by_regex(text: str) -> list[tuple[int, int, int]]:
+    """_name_chunks as it read the text with its regexes: the next _CAPITAL_CHUNK match, or the
+    _NAME_CHUNK match at the article word right before it."""
+    from geo.places import _ARTICLE_WORDS, _CAPITAL_CHUNK, _NAME_CHUNK
+    out = []
+    pos = 0
+    while True:
+        m = _CAPITAL_CHUNK.search(text, pos)
+        if m is None:
+            return out
+        start = sep = m.start()
+        while sep > pos and text[sep - 1] in " \t-‐‑–":
+            sep -= 1
+        if sep < start:
+            word = sep
+            while word > pos and sep - word <= 3 and "a" <= text[word - 1] <= "z":
+                word -= 1
+            if text[word:sep] in _ARTICLE_WORDS:
+                m = _NAME_CHUNK.match(text, word) or m
+        out.append((m.start(), m.end(), m.start("tail")))
+        pos = m.end()
+
+
+_SCAN_PIECES = _CHUNK_PIECES + ["ash", "adh", "il", "ul", "alx", "Al", "Ul", "×", "،", "Ž", "İ", "ı", "é", "É", "x",
+                                "Separately", "Meanwhile", "Thursday", "Bab", "Deir", "ez", "Zor", "Abu", "A'zaz"]
+_SCAN_SEPS = _CHUNK_SEPS + ["‘", "\t", "‐", "‑", "–", "--", " -- ", "  ", " \t- ", "\u00a0", "²", "٣"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_PIECES + _SCAN_SEPS), max_size=24))
+@example(["Xal", "--", "Bab"])
+@example(["A", "’"])
+@example(["al", " - ", "A'zaz"])
+@example(["It", "'s", " ", "Idlib"])
+def test_name_chunks_read_as_the_chunk_regexes(pieces) -> None:
+    """_name_chunks, a compiled loop, cuts a text into the chunks its regexes match: the
+    _CAPITAL_CHUNK search and the _NAME_CHUNK match at an article, which is _NAME_CHUNK.finditer."""
+    from geo.places import _NAME_CHUNK, _name_chunks
+    text = "".join(pieces)
+    assert _name_chunks(text) == _name_chunks_by_regex(text)
+    assert _name_chunks(text) == [(m.start(), m.end(), m.start("tail")) for m in _NAME_CHUNK.finditer(text)]
+
+
+def test_name_chunks_read_real_text_as_the_chunk_regexes() -> None:
+    """... and so they do on the corpus's articles and the seeds."""
+    from pathlib import Path
+
+    from geo.articles import read_paths
+    from geo.places import _name_chunks
+    root = Path(__file__).resolve().parent.parent
+    paths = [root / "data" / "corpus" / "fakes_dev.csv", *sorted((root / "data" / "seeds").glob("*"))]
+    texts = [a.text for a in read_paths(paths) if isinstance(a, Article)]
+    assert len(texts) > 100
+    for text in texts:
+        assert _name_chunks(text) == _name_chunks_by_regex(text)
+
+
 def test_a_capital_near_which_something_lies_is_the_city_whatever_the_article_says_of_its_province(pipeline):
     # "a base near Hasakah" is by the city, though the article names "the Hasakah and Deir ez-Zor
     # provinces", a reading the article's other "Hasakah"s would follow (the answers: 22 cities
