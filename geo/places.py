@@ -1184,8 +1184,11 @@ class PlaceFinder:
         if major and any(surface == p.name or surface in p.names for p in places):
             return _TAKE
         if any(p.kind == "town" and p.country == "SY" and surface in p.names for p in places) \
-                and surface.lower() not in self.gazetteer.english_words(key):
-            return _TAKE  # a Syrian town as the news spells it, not the word it folds like: "Marea" (mare)
+                and surface.lower() not in self.gazetteer.english_words(key) \
+                and not _next_to_other_name(tokens, i, at_sentence_start):
+            # a Syrian town as the news spells it, not the word it folds like: "Marea" (mare); not
+            # beside another name ("a letter to Marea Hassan")
+            return _TAKE
         if i > 0 and tokens[i - 1].surface.lower() in ("al", "el") and tokens[i - 1].end == tokens[i].start - 1 \
                 and any(p.kind in ("town", "village") and p.country in _ARTICLE_TOWN_COUNTRIES for p in places) \
                 and not (i > 1 and tokens[i - 2].surface[:1].isupper()):
