@@ -927,9 +927,12 @@ class _WordAutomaton:
         self._others = re.compile(others)  # \w is what isalnum() accepts, and "_"
         self._automaton = ahocorasick.Automaton()
         borders = [*inner, self._stand_in]
-        words: dict[str, tuple[int, tuple[_Entry, ...]]] = {}
+        # (values as objects: compiled, a tuple[int, ...] local is a C struct, boxed into a new tuple
+        # at every call that takes it, which made one tuple per word added, 10^5 of them, each
+        # walked by the cyclic GC's every full collection; boxed once here, a key's words share it)
+        words: dict[str, object] = {}
         for key, entries in keys.items():
-            value = (len(key), entries)
+            value: object = (len(key), entries)
             words[key] = value
             if is_arabic(key):
                 for glued in _with_proclitics(key):
