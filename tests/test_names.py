@@ -87,3 +87,38 @@ def test_skeleton_word_deletes_as_its_regexes(tok) -> None:
         if first in "aeiouy":
             want = want[1:] or first
     assert _skeleton_word(tok) == want
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "e", "i", "o", "u", "y", "w", "h", "q", "p", "d", "j", "k", "r", "s", "t", "1",
+                                 "ou", "aw", "ei", "ea", "ph", "dj", "ah", "umm", "tel", "deir", "marit"]),
+                max_size=10).map("".join))
+@example("marit")
+@example("ouaih")
+@example("eeaiyh")
+@example("pphhdjj")
+def test_fold_latin_is_its_regexes(word) -> None:
+    """_fold_latin's loops fold as its rules' regexes and replacements do."""
+    from geo.names import _fold_latin, _fold_latin_by_regex
+    assert _fold_latin(word) == _fold_latin_by_regex(word)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="aab\u0600\u06ff\u05ff\u0700\u0750\u077f\u0780\u089f\u08a0\u08ff\u0900'’‘`´ʿʾʼ′ʻé ", max_size=8))
+def test_arabic_test_and_apostrophes_are_their_regex_and_replacements(text) -> None:
+    """_has_arabic is _ARABIC.search; the apostrophes' table deletes as one replace for each."""
+    from geo.names import _APOSTROPHES, _APOSTROPHES_DELETED, _ARABIC, _has_arabic
+    assert _has_arabic(text) == bool(_ARABIC.search(text))
+    want = text
+    for ch in _APOSTROPHES:
+        want = want.replace(ch, "")
+    assert text.translate(_APOSTROPHES_DELETED) == want
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="aabbc\u00e9\u0627 ", max_size=12))
+def test_without_repeats_is_the_regex(text) -> None:
+    """_without_repeats makes each run one character, as _REPEATS.sub does (no newline)."""
+    from geo.names import _REPEATS, _has_repeat, _without_repeats
+    assert _without_repeats(text) == _REPEATS.sub("", text)
+    assert _has_repeat(text) == (_REPEATS.search(text) is not None)
