@@ -107,7 +107,19 @@ def strip_marks(text: str) -> str:
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # (a compiled loop that asks unicodedata only of a character from U+0300 on, where the first
+    # combining one is (tests/test_names.py), and keeps the runs between marks as slices)
+    parts: list[str] = []
+    start = 0
+    for k in range(len(decomposed)):
+        if ord(decomposed[k]) >= 0x300 and unicodedata.combining(decomposed[k]):
+            if k > start:
+                parts.append(decomposed[start:k])
+            start = k + 1
+    if start == 0:
+        return decomposed
+    parts.append(decomposed[start:])
+    return "".join(parts)
 
 
 #: entries kept by each word memo below (cleared when full): a plain dict, read in compiled code
@@ -137,14 +149,46 @@ def _fold_token(token: str) -> str:
         if not word.isalnum():  # (an ASCII word of letters and digits only has nothing to drop: no regex)
             word = _NOT_ALNUM.sub("", word)
         return _fold_latin(word)
-    token = token.translate(_APOSTROPHES_DELETED)  # (one call, where a replace for each cost ten)
-    if _has_arabic(token):
+    # (each step only where its characters occur, found by compiled loops over the code points)
+    arabic = marks = apostrophes = False
+    for k in range(len(token)):
+        c = ord(token[k])
+        if c < 0x600:
+            if c == 39 or c == 96 or c == 0xB4 or c == 0x2BF or c == 0x2BE or c == 0x2BC or c == 0x2BB:
+                apostrophes = True  # ' ` ´ ʿ ʾ ʼ ʻ (_APOSTROPHES)
+        elif c <= 0x6FF:
+            arabic = True
+            if 0x64B <= c <= 0x65F or c == 0x670 or c == 0x640:
+                marks = True  # ARABIC_MARKS
+        elif 0x750 <= c <= 0x77F or 0x8A0 <= c <= 0x8FF:
+            arabic = True
+        elif c == 0x2019 or c == 0x2018 or c == 0x2032:
+            apostrophes = True  # ’ ‘ ′
+    if apostrophes:
+        token = token.translate(_APOSTROPHES_DELETED)
+    if arabic:
+        if marks:
+            token = _ARABIC_DIACRITICS.sub("", token)
+        token = token.translate(_ARABIC_LETTERS)
+        if token.startswith("ال") and len(token) > 3:
+            token = token[2:]
+        return token
+    word = unidecode(strip_marks(token)).lower()
+    if not word.isalnum():  # (unidecode's ASCII, as above)
+        word = _NOT_ALNUM.sub("", word)
+    return _fold_latin(word)
+
+
+def _fold_token_by_regex(token: str) -> str:
+    """:func:`_fold_token` of a non-ASCII word, each step done whatever it has (the reference)."""
+    for ch in _APOSTROPHES:
+        token = token.replace(ch, "")
+    if _ARABIC.search(token):
         token = _ARABIC_DIACRITICS.sub("", token).translate(_ARABIC_LETTERS)
         if token.startswith("ال") and len(token) > 3:
             token = token[2:]
         return token
-    word = _NOT_ALNUM.sub("", unidecode(strip_marks(token)).lower())
-    return _fold_latin(word)
+    return _fold_latin_by_regex(_NOT_ALNUM.sub("", unidecode(strip_marks(token)).lower()))
 
 
 _APOSTROPHES_DELETED: Final = str.maketrans("", "", _APOSTROPHES)

@@ -122,3 +122,32 @@ def test_without_repeats_is_the_regex(text) -> None:
     from geo.names import _REPEATS, _has_repeat, _without_repeats
     assert _without_repeats(text) == _REPEATS.sub("", text)
     assert _has_repeat(text) == (_REPEATS.search(text) is not None)
+
+
+def test_no_character_before_u0300_combines() -> None:
+    """strip_marks asks unicodedata only of characters from U+0300 on: none before combines."""
+    import unicodedata
+    assert not any(unicodedata.combining(chr(c)) for c in range(0x300))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(max_size=10) | st.text(alphabet="aeAÉéèñçāḩ\u0301\u0327\u0300ﬁ½ Ω", max_size=10))
+def test_strip_marks_is_its_generator(text) -> None:
+    """strip_marks's loop keeps what the generator it stood for keeps."""
+    import unicodedata
+    from geo.names import strip_marks
+    want = text if text.isascii() else "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    assert strip_marks(text) == want
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aoeqhAÉéñāḩ\u0301'’‘`´ʿʾʼ′ʻ-ابلمنالقةىأؤئ\u064b\u064e\u0650\u065f\u0670\u0640\u0750\u08a0\u06ff ",
+               min_size=1, max_size=10))
+@example("al-Ma’arrat")
+@example("الرَّقة")
+def test_fold_token_steps_only_where_they_have_work(token) -> None:
+    """_fold_token's checks for apostrophes, Arabic and marks fold as each step done anyway."""
+    from geo.names import _fold_token, _fold_token_by_regex
+    if not token.isascii():
+        assert _fold_token(token) == _fold_token_by_regex(token)
