@@ -2204,6 +2204,11 @@ _PROVINCE_FIRST_BEFORE: Final = frozenset({"in", "into", "to", "towards", "towar
 _FACILITY_WORDS: Final = frozenset({"university", "hospital", "prison", "stadium", "museum", "school", "college"})
 
 
+from operator import itemgetter  # noqa: E402 (here, by its one use: the imports above are shared)
+
+_FIRST: Final = itemgetter(0)
+
+
 def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
                       max_candidates: int) -> tuple[tuple[float, int], ...]:
     scored = []
@@ -2219,7 +2224,9 @@ def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
                 and (not before or before[-1] in _PROVINCE_FIRST_BEFORE) and after not in _LOCALITY_CUES:
             s += _PROVINCE_FIRST_BONUS
         scored.append((s, i))
-    scored.sort(key=lambda si: -si[0])
+    # best first, ties in the candidates' order: reverse=True keeps a sort stable (as the key
+    # -score did), and itemgetter is called in C, where a compiled lambda was a Python-level call
+    scored.sort(key=_FIRST, reverse=True)
     if len(scored) > max_candidates:
         # a city's neighbourhood has the lowest prior: it is chosen by its context (a town
         # named after it, the places around it), so the best one is kept for that to decide
