@@ -1112,7 +1112,7 @@ class PlaceFinder:
             key = " ".join(words)
             if key in self.not_places or any(_is_big_name(p) for word in words for p in self.by_key(word)):
                 return None  # "Homs Hama" is a list of two provinces, not the village "Hims - Hamah"
-            places = tuple(p for p in alike if any(_alike(key, length, k) for k in _name_keys(p)))
+            places = tuple([p for p in alike if _names_alike(key, length, p)])
             if places:
                 return _Item(tokens[keyed[pos]].start, last.end, key, places, _TAKE, "alike"), length
         return None
@@ -1277,6 +1277,37 @@ _GLUED_FIRST_LETTERS: Final = frozenset("kdtbjma")  # the first letters of its w
 def _alike(key: str, words: int, name: str) -> bool:
     """True if the name key ``name`` of a place spells ``key`` (of ``words`` words) otherwise."""
     return name.count(" ") == words - 1 and fuzz.ratio(key, name) >= _ALIKE_MIN_RATIO
+
+
+def _names_alike(key: str, words: int, place: Place) -> bool:
+    """``any(_alike(key, words, k) for k in _name_keys(place))``, the keys of the place's names
+    folded only as far as an answer needs (a first pass folds each name once, and a place has
+    up to fifty names, in many scripts): its ASCII names first, then the others; none written
+    in Arabic letters only where ``key`` is ASCII (such a name's key is Arabic letters and
+    spaces, which share no more than its spaces with ``key``: a ratio under 50)."""
+    keys = _NAME_KEYS.get(place.id)
+    if keys is not None:
+        for k in keys:
+            if _alike(key, words, k):
+                return True
+        return False
+    names = (place.name, *place.names)
+    for name in names:
+        if name.isascii() and _alike(key, words, name_key(name)):
+            return True
+    ascii_key = key.isascii()
+    for name in names:
+        if not name.isascii() and not (ascii_key and _arabic_only(name)) and _alike(key, words, name_key(name)):
+            return True
+    return False
+
+
+def _arabic_only(name: str) -> bool:
+    """True if every character of ``name`` is of the Arabic block (U+0600-U+06FF) or a space."""
+    for c in name:
+        if not ("\u0600" <= c <= "\u06ff" or c == " "):
+            return False
+    return True
 
 
 _ARTICLE_BEFORE: Final = re.compile(rf"\b(?i:{_ARTICLES})[ \t]*[-‐‑–]?[ \t]*\Z")  # "al-" before a word: "al-Hor" is no "her"

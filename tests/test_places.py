@@ -802,3 +802,49 @@ def test_a_sana_dateline_is_the_city_it_was_filed_from(pipeline):
             "drinking water for citizens in Raqqa Deir Ezzor and Aleppo provinces.")
     kinds = [pm.place.kind for pm in pipeline.parse(Article(id="x", text=text)).places if pm.text == "Raqqa"]
     assert kinds == ["town", "governorate"]
+
+
+def _names_alike_by_keys(key: str, words: int, place: Place) -> bool:
+    """_names_alike as it read: every name key of the place, then the test."""
+    from geo.places import _alike
+    from geo.names import name_key
+    keys = {name_key(n) for n in (place.name, *place.names)} - {""}
+    return any(_alike(key, words, k) for k in keys)
+
+
+def test_names_alike_folds_only_the_names_it_needs_to_the_same_answers(gaz) -> None:
+    """_names_alike, which folds a place's names lazily (ASCII ones first, none in Arabic letters
+    for an ASCII key), answers as the test over all its name keys, memoised or not."""
+    from geo.names import name_key
+    from geo.places import _NAME_KEYS, _name_keys, _names_alike
+    places = [p for p in gaz if len(p.names) >= 4][:600]
+    assert len(places) > 300
+    keys: set[str] = set()
+    for p in places[:150]:
+        for n in (p.name, *p.names):
+            k = name_key(n)
+            if 1 <= k.count(" ") <= 2:
+                keys.update((k, k[:-1] + "x", k.replace("a", "i", 1), "al " + k))
+    keys |= {"tal rifat", "jub al jarah", "marat harma", "حلب الجديدة", "dir al zur"}
+    hits = 0
+    for p in places:
+        for key in keys:
+            words = key.count(" ") + 1
+            want = _names_alike_by_keys(key, words, p)
+            _NAME_KEYS.pop(p.id, None)
+            assert _names_alike(key, words, p) == want, (key, p)
+            _name_keys(p)
+            assert _names_alike(key, words, p) == want, (key, p)
+            hits += want
+    assert hits > 100
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from([chr(c) for c in range(0x0600, 0x0700)] + [" "]), max_size=12))
+def test_a_name_in_arabic_letters_only_has_a_key_of_no_ascii_but_spaces(name) -> None:
+    """What _names_alike skips for an ASCII key: no character of such a name's key is ASCII
+    but its spaces (so its ratio to an ASCII key stays under 50)."""
+    from geo.names import name_key
+    from geo.places import _arabic_only
+    assert _arabic_only(name)
+    assert all(not c.isascii() or c == " " for c in name_key(name))
