@@ -353,6 +353,7 @@ def _name_chunks(text: str) -> list[tuple[int, int, int]]:
 
 
 _ALL_CUES: Final = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES
+_ALL_CUES_LONGEST: Final = max(map(len, _ALL_CUES))  # (a longer word is none of them)
 _ENDS_BEFORE: Final = _LOCALITY_CUES | _REGION_CUES
 _MONTHS_DAYS: Final = frozenset(
     """january february march april may june july august september october november december
@@ -1704,20 +1705,87 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
     stop = min(len(text), end + 30)
     i = _gap_end(text, end, stop)
     if i < stop:
-        # _word_after's fast path, then its regex only where a bearing, a gloss or a camp's
+        # _word_after's fast paths, then its regex only where a bearing, a gloss or a camp's
         # kind may come first (_CUE_AFTER_ONCE matches where the word after is a cue)
-        word = _plain_word_at(text, i, stop)
-        if word is not None:
-            if word in _ALL_CUES:
+        c = ord(text[i])
+        if 97 <= c <= 122 or 65 <= c <= 90:
+            j = i + 1
+            while j < stop and (97 <= ord(text[j]) <= 122 or 65 <= ord(text[j]) <= 90):
+                j += 1
+            if text[i] not in _WORD_AFTER_OPENERS:  # (_plain_word_at's word)
+                if j - i <= _ALL_CUES_LONGEST and text[i:j].lower() in _ALL_CUES:
+                    return True
+            elif j < stop and ord(text[j]) >= 128 or text[i:j].lower() in _WORD_AFTER_OPENER_WORDS:
+                # a bearing or a camp's kind, whole, or letters a non-ASCII character ends: the regex's
+                if text[i] in _CUE_AFTER_FIRST_LETTERS and _CUE_AFTER_ONCE.match(text, end, stop) is not None:
+                    return True
+            elif j - i <= _ALL_CUES_LONGEST and text[i:j].lower() in _ALL_CUES:  # (_word_after's word)
                 return True
-        elif text[i] in _CUE_AFTER_FIRST_LETTERS and _CUE_AFTER_ONCE.match(text, end, stop) is not None:
-            return True
+        elif (c >= 128 or c == 40) and text[i] in _CUE_AFTER_FIRST_LETTERS \
+                and _CUE_AFTER_ONCE.match(text, end, stop) is not None:
+            return True  # (an ASCII character other than a letter or "(": no word, no cue)
     return _cue_before(text, start, strict)
 
 
 def _cue_before(text: str, start: int, strict: bool) -> bool:
     """True if the words before ``start`` say a name there is a place: "near X", "the village of
-    X", "fled to X" (:func:`_has_place_cue`'s test of them)."""
+    X", "fled to X" (:func:`_has_place_cue`'s test of them).
+
+    :func:`_cue_before_by_words` (its reference) read back in one compiled loop: only the words
+    it needs become strings (the last, and the one before it after "of" or "to"), where the
+    list of :func:`_words_before` made each a string, and a list, and reversed it.
+    """
+    lo = start - 40 if start > 40 else 0
+    i = start
+    while i > lo and (text[i - 1] == " " or text[i - 1] == "\t"):
+        i -= 1
+    # an article fused to the name ("al-" right before it) is read past
+    fused = i > lo and text[i - 1] == "-"
+    end = _letters_end_before(text, start, lo)
+    if end == lo:
+        return False  # no word in the window
+    begin = _letters_start_before(text, end, lo)
+    last = text[begin:end].lower()
+    if fused and (last == "al" or last == "el"):
+        end = _letters_end_before(text, begin, lo)
+        if end == lo:
+            return False
+        begin = _letters_start_before(text, end, lo)
+        last = text[begin:end].lower()
+    if last == "of" or last == "to":
+        end = _letters_end_before(text, begin, lo)
+        if end == lo:
+            return False  # "of X" with no word before it
+        word = text[_letters_start_before(text, end, lo):end].lower()
+        # "the village of X", "east of X"; "fled to X"
+        return word in (_BEFORE_OF if last == "of" else _MOVED_BEFORE_TO)
+    return last in (_STRICT_CUE_BEFORE if strict else _CUE_BEFORE)
+
+
+def _letters_end_before(text: str, i: int, lo: int) -> int:
+    """The end of the last run of ASCII letters ([A-Za-z]) in ``text[lo:i]``; ``lo`` if none."""
+    while i > lo:
+        c = ord(text[i - 1])
+        if 97 <= c <= 122 or 65 <= c <= 90:
+            return i
+        i -= 1
+    return lo
+
+
+def _letters_start_before(text: str, i: int, lo: int) -> int:
+    """Where the run of ASCII letters ending at ``i`` starts (not before ``lo``)."""
+    while i > lo:
+        c = ord(text[i - 1])
+        if not (97 <= c <= 122 or 65 <= c <= 90):
+            return i
+        i -= 1
+    return lo
+
+
+def _cue_before_by_words(text: str, start: int, strict: bool) -> bool:
+    """True if the words before ``start`` say a name there is a place: "near X", "the village of
+    X", "fled to X": :func:`_cue_before` by the words of :func:`_words_before` (its reference, for
+    the tests)."""
     before = _words_before(text, start, 2)
     if not before:
         return False
@@ -1853,7 +1921,7 @@ def _has_place_cue_by_words(text: str, start: int, end: int, strict: bool = Fals
             return True
         if strict:
             return False
-    return _word_after(text, end) in _ALL_CUES or _cue_before(text, start, strict)
+    return _word_after(text, end) in _ALL_CUES or _cue_before_by_words(text, start, strict)
 
 
 # --------------------------------------------------------------------------- resolution

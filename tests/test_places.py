@@ -209,11 +209,15 @@ def test_a_dropped_gazetteer_is_freed():
 _CUE_PIECES = ["of", "al", "el", "Al", "EL", "OF", "near", "NEAR", "in", "town", "Village", "villages", "province",
                "camp", "area", "countryside", "outside", "toward", "towards", "x", "Idlib", "في", "مدينة", "ريف",
                "\u212aamp", "ſuburb", "İn", "camps", "ofx", "northern", "South", "southeastern", "ſouthern",
-               "countryſide", "GOVERNORATE"]
-_CUE_SEPS = [" ", "  ", "-", " -", "- ", ",", ", ", ".", "\n", "\t", "'", "’", "", " al-", " el-", "é", "1"]
+               "countryſide", "GOVERNORATE", "said", "Said", "district", "DISTRICTS", "east", "northeast", "western",
+               "Easter", "military", "refugee", "displaced", "displacement", "airport", "Northeaſtern", "(radio)", "(",
+               "sector", "mountains", "neighbourhoodsx", "fled", "to", "TO", "residents", "the", "people", "held",
+               "rebel", "east", "EAST"]
+_CUE_SEPS = [" ", "  ", "-", " -", "- ", ",", ", ", ".", "\n", "\t", "'", "’", "", " al-", " el-", "é", "1", "\u00a0",
+             " - ", "ſ"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(_CUE_PIECES + _CUE_SEPS), max_size=24),
        st.sampled_from(["Xyz", "Zab", "حلب", "Aleppo"]),
        st.lists(st.sampled_from(_CUE_PIECES + _CUE_SEPS), max_size=8), st.booleans())
@@ -224,6 +228,29 @@ def test_place_cue_regexes_read_the_words_as_the_word_lists(before, name, after,
     text = head + name + "".join(after)
     start, end = len(head), len(head) + len(name)
     assert _has_place_cue(text, start, end, strict) == _has_place_cue_by_words(text, start, end, strict)
+
+
+def test_place_cues_read_real_text_as_the_word_lists() -> None:
+    """... and so they do before and after every capitalised word of the corpus's articles and the
+    seeds (_cue_before, the words before, as _cue_before_by_words, which reads _words_before's)."""
+    import re
+    from pathlib import Path
+
+    from geo.articles import read_paths
+    from geo.places import _cue_before, _cue_before_by_words, _has_place_cue, _has_place_cue_by_words
+    root = Path(__file__).resolve().parent.parent
+    paths = [root / "data" / "corpus" / "fakes_dev.csv", *sorted((root / "data" / "seeds").glob("*"))]
+    texts = [a.text for a in read_paths(paths) if isinstance(a, Article)]
+    assert len(texts) > 100
+    cues = 0
+    for text in texts:
+        for m in re.finditer(r"[A-Z\u0600-\u06ff][\w'-]*", text):
+            for strict in (False, True):
+                want = _has_place_cue_by_words(text, m.start(), m.end(), strict)
+                assert _has_place_cue(text, m.start(), m.end(), strict) == want, (m.group(), text[m.start() - 40:m.end() + 30])
+                assert _cue_before(text, m.start(), strict) == _cue_before_by_words(text, m.start(), strict)
+                cues += want
+    assert cues > 1000
 
 
 _LIST_PIECES = ["villages", "Villages", "VILLAGES", "neighbourhoods", "neighborhoods", "towns", "areas", "xtowns",
