@@ -460,8 +460,39 @@ _ROLE_BEFORE_REVERSED: Final = re.compile(
     rf"(?:[ \t]+[a-z]+[A-Z])?[ \t]+\.?(?i:{_reversed_alternatives(_ROLE_BEFORE.pattern)})\b")
 
 
+#: the last word of each of _ROLE_BEFORE's roles, lower-case ("as" of "known as")
+_ROLE_LAST_WORDS: Final = frozenset(
+    alternative.rpartition("+")[2] for alternative in _ROLE_BEFORE.pattern[len("\\b(?i:"):
+                                                                        _ROLE_BEFORE.pattern.index(")\\.?")].split("|"))
+assert all(w.isalpha() and w.isascii() and w.islower() for w in _ROLE_LAST_WORDS), _ROLE_LAST_WORDS
+
+
 def _role_before(text: str, start: int) -> bool:
-    """``_ROLE_BEFORE.search(text, max(0, start - 36), start)`` is not None."""
+    """``_ROLE_BEFORE.search(text, max(0, start - 36), start)`` is not None.
+
+    Its regex only where it may match: spaces or tabs end the window, and before them (and
+    a full stop) a role's last word, as ASCII letters of either case, or a first name
+    ([A-Z][a-z]+), or a character not ASCII (which case-insensitive matching may read as a
+    letter of a role): most names have "the" or "in" before them, tested in C.
+    """
+    lo = max(0, start - 36)
+    i = start
+    while i > lo and (ord(text[i - 1]) == 32 or ord(text[i - 1]) == 9):
+        i -= 1
+    if i == start:
+        return False  # (the regex ends in [ \t]+\Z)
+    j = i - 1 if i > lo and ord(text[i - 1]) == 46 else i  # (a role's "\.?")
+    k = j
+    while k > lo and (97 <= ord(text[k - 1]) <= 122 or 65 <= ord(text[k - 1]) <= 90):
+        k -= 1
+    if not (k > lo and ord(text[k - 1]) >= 128) and text[k:j].lower() not in _ROLE_LAST_WORDS \
+            and not (j - k >= 2 and 65 <= ord(text[k]) <= 90 and text[k + 1:j].islower()):
+        return False
+    return _role_before_by_regex(text, start)
+
+
+def _role_before_by_regex(text: str, start: int) -> bool:
+    """``_ROLE_BEFORE.search(text, max(0, start - 36), start)`` is not None, by the regex."""
     lo = max(0, start - 36)
     window = text[lo:start][::-1]
     if lo and (text[lo - 1].isalnum() or text[lo - 1] == "_"):  # (\w: a regex call cost more)
