@@ -1877,29 +1877,50 @@ def _held_in_after(text: str, end: int) -> bool:
     return _letter_after_gap(text, end) in _HELD_IN_FIRST_LETTERS and _HELD_IN_AFTER.match(text, end) is not None
 
 
-@lru_cache(maxsize=4)
+#: :func:`_type_list_openers` of the last few texts (a plain dict read in compiled code: an
+#: lru_cache is called through Python's protocol, at each name the gazetteer lacks)
+_TYPE_LIST_OPENERS: Final[dict[str, tuple[tuple[int, int], ...]]] = {}
+
+
+def _type_list_openers_of(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`_type_list_openers`, memoised for the last four texts."""
+    found = _TYPE_LIST_OPENERS.get(text)
+    if found is None:
+        if len(_TYPE_LIST_OPENERS) >= 4:
+            _TYPE_LIST_OPENERS.clear()
+        found = _TYPE_LIST_OPENERS[text] = _type_list_openers(text)
+    return found
+
+
 def _type_list_openers(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every "the villages of" (a plural type word and "of") in an article,
     found once: :func:`_in_type_list` asks for each name the gazetteer lacks.
 
     The spans of :data:`_TYPE_LIST_OPEN`'s matches, found from each "of" between spaces
     (``str.find``, in C) back to its type word: a regex alternation tried at every
-    character of the text cost 5-8 % of a whole parse.
+    character of the text cost 5-8 % of a whole parse. The characters around each "of" are
+    read as code points (no one-character strings).
     """
     spans = []
+    n = len(text)
     at = text.find("of", 1)
     while at != -1:
         after = at + 2
-        if text[at - 1] in " \t" and text[after:after + 1] in (" ", "\t"):
+        c = ord(text[at - 1])
+        if (c == 32 or c == 9) and after < n and (ord(text[after]) == 32 or ord(text[after]) == 9):
             word_end = at - 1
-            while word_end and text[word_end - 1] in " \t":
+            while word_end and (ord(text[word_end - 1]) == 32 or ord(text[word_end - 1]) == 9):
                 word_end -= 1
             # (every type word ends in an s, which only "S" and "\u017f" match besides under IGNORECASE)
-            word = _TYPE_LIST_WORD.search(text, max(0, word_end - 14), word_end) \
-                if word_end and text[word_end - 1] in "sS\u017f" else None
-            if word:
-                space = _SPACES.match(text, after)  # (it matches: text[after] is a space or tab)
-                spans.append((word.start(), space.end() if space else after))
+            if word_end:
+                c = ord(text[word_end - 1])
+                if c == 115 or c == 83 or c == 0x17F:
+                    word = _TYPE_LIST_WORD.search(text, max(0, word_end - 14), word_end)
+                    if word is not None:
+                        space_end = after + 1  # (_SPACES's match from the space or tab after "of")
+                        while space_end < n and (ord(text[space_end]) == 32 or ord(text[space_end]) == 9):
+                            space_end += 1
+                        spans.append((word.start(), space_end))
         at = text.find("of", after)
     return tuple(spans)
 
@@ -1919,6 +1940,16 @@ _TYPE_LIST_CLOSE_REACH: Final = 120
 def _closes_type_list(text: str, end: int) -> bool:
     """True if the name ending at ``end`` is in a list a plural type word closes ("the al-Farafira
     al-Jalloum and Bab Qinnasrin neighbourhoods"): looked for only where such a word follows."""
+    # what the regex needs first: spaces or tabs (after a comma or not), then "and", an article,
+    # a capital or a type word (a test of a few code points, where most names are followed by
+    # "said", "in", "on", a full stop: the window's substring tests cost 2 k instructions)
+    n = len(text)
+    i = end + 1 if end < n and ord(text[end]) == 44 else end
+    j = i
+    while j < n and (ord(text[j]) == 32 or ord(text[j]) == 9):
+        j += 1
+    if j == i or j == n or not (65 <= ord(text[j]) <= 90 or text[j] in "aendqvt"):
+        return False
     window = text[end:end + _TYPE_LIST_CLOSE_REACH]
     if not any(w in window for w in ("neighbo", "district", "quarters", "villages", "towns")):
         return False
@@ -1931,7 +1962,10 @@ def _in_type_list(text: str, start: int, end: int) -> bool:
     Not the second word of a name whose generic head stood alone ("Wadi Dahab"), nor a run
     with a month, a day or an acronym in it (a headline's words).
     """
-    opens = [e for s, e in _type_list_openers(text) if start - _TYPE_LIST_REACH <= s and e < start]
+    openers = _type_list_openers_of(text)
+    if not openers:  # (most articles: no list opened at all)
+        return False
+    opens = [e for s, e in openers if start - _TYPE_LIST_REACH <= s and e < start]
     if not opens:  # (most names: no list opened within reach)
         return False
     before = _WORD_BEFORE_IN_RUN.search(text, max(0, start - 20), start)

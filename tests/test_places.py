@@ -269,7 +269,7 @@ def test_type_list_openers_are_the_opener_regexs_matches(pieces) -> None:
     opener regex finds over the whole text ("the villages of", "towns  of", not "ofx")."""
     from geo.places import _TYPE_LIST_OPEN, _type_list_openers
     text = "".join(pieces)
-    assert _type_list_openers.__wrapped__(text) == tuple(m.span() for m in _TYPE_LIST_OPEN.finditer(text))
+    assert _type_list_openers(text) == tuple(m.span() for m in _TYPE_LIST_OPEN.finditer(text))
 
 
 _ROLE_PIECES = ["commander", "Commander", "LEADER", "gen", "Gen.", "general", "col", "lt.", "mr", "Mrs", "Dr.",
@@ -895,3 +895,52 @@ def test_a_name_in_arabic_letters_only_has_a_key_of_no_ascii_but_spaces(name) ->
     from geo.places import _arabic_only
     assert _arabic_only(name)
     assert all(not c.isascii() or c == " " for c in name_key(name))
+
+
+def _closes_type_list_by_regex(text: str, end: int) -> bool:
+    """_closes_type_list as it read: the window's type words, then _TYPE_LIST_CLOSE."""
+    from geo.places import _TYPE_LIST_CLOSE, _TYPE_LIST_CLOSE_REACH
+    window = text[end:end + _TYPE_LIST_CLOSE_REACH]
+    if not any(w in window for w in ("neighbo", "district", "quarters", "villages", "towns")):
+        return False
+    return _TYPE_LIST_CLOSE.match(text, end) is not None
+
+
+_CLOSE_PIECES = ["neighbourhoods", "neighborhoods", "districts", "quarters", "villages", "towns", "Towns", "and", "AND",
+                 "al", "el", "al-", "el -", "Bab", "Qinnasrin", "Jalloum", "x", "said", "in", "the", "dtowns", "é", "1",
+                 "quartersx", "vil", "A", "Z"]
+_CLOSE_SEPS = [" ", "  ", "\t", ",", ", ", " ,", ".", "-", "", "\n", "\u00a0"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_CLOSE_PIECES + _CLOSE_SEPS), max_size=20))
+@example([" ", "al", "-", "Jalloum", " ", "and", " ", "Bab", " ", "Qinnasrin", " ", "neighbourhoods"])
+@example([",", " ", "and", " ", "Bab", " ", "towns"])
+@example([" ", "towns"])
+def test_closes_type_list_is_the_close_regexs_match(pieces) -> None:
+    """_closes_type_list, a test of the code points after the name before the regex, answers as
+    the window's type words and _TYPE_LIST_CLOSE's match do."""
+    from geo.places import _closes_type_list
+    text = "Farafira" + "".join(pieces)
+    for end in (len("Farafira"), len(text)):
+        assert _closes_type_list(text, end) == _closes_type_list_by_regex(text, end)
+
+
+def test_closes_type_list_reads_real_text_as_the_close_regex() -> None:
+    """... and so it does after every word of the corpus's articles and the seeds."""
+    import re
+    from pathlib import Path
+
+    from geo.articles import read_paths
+    from geo.places import _TYPE_LIST_OPEN, _closes_type_list, _type_list_openers
+    root = Path(__file__).resolve().parent.parent
+    paths = [root / "data" / "corpus" / "fakes_dev.csv", *sorted((root / "data" / "seeds").glob("*"))]
+    texts = [a.text for a in read_paths(paths) if isinstance(a, Article)]
+    closed = 0
+    for text in texts:
+        assert _type_list_openers(text) == tuple(m.span() for m in _TYPE_LIST_OPEN.finditer(text))
+        for m in re.finditer(r"\w+", text):
+            want = _closes_type_list_by_regex(text, m.end())
+            assert _closes_type_list(text, m.end()) == want
+            closed += want
+    assert closed > 10
