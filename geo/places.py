@@ -406,8 +406,17 @@ class _Blocked:
             self.max_end.append(furthest)
 
     def __call__(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, start) - 1
-        return i >= 0 and self.max_end[i] >= end
+        # bisect_right(self.starts, start) - 1, written out: compiled, a loop over the tuple's
+        # ints, where bisect_right is called through Python's protocol and boxes its arguments
+        starts = self.starts
+        lo, hi = 0, len(starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if start < starts[mid]:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo >= 1 and self.max_end[lo - 1] >= end
 
 # What a planned item needs from the text around its chunk before it is taken.
 _TAKE: Final = 0

@@ -944,3 +944,19 @@ def test_closes_type_list_reads_real_text_as_the_close_regex() -> None:
             assert _closes_type_list(text, m.end()) == want
             closed += want
     assert closed > 10
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=12), st.integers(-2, 60), st.integers(0, 15))
+def test_blocked_spans_answer_as_bisect_does(spans, start, length) -> None:
+    """_Blocked's written-out binary search answers as bisect_right over its starts did, and
+    as a test of every span."""
+    from bisect import bisect_right
+
+    from geo.places import _Blocked
+    spans = [(s, s + n) for s, n in spans]
+    blocked = _Blocked(spans)
+    end = start + length
+    i = bisect_right(blocked.starts, start) - 1
+    assert blocked(start, end) == (i >= 0 and blocked.max_end[i] >= end)
+    assert blocked(start, end) == any(s <= start and end <= e for s, e in spans)
