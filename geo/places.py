@@ -23,10 +23,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import math
-from bisect import bisect_right
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Final, Iterable, NamedTuple, Sequence
 
