@@ -25,6 +25,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Final, Iterable, NamedTuple, Sequence
 
@@ -2373,10 +2374,6 @@ _PROVINCE_FIRST_BONUS: Final = 3.0
 _PROVINCE_FIRST_BEFORE: Final = frozenset({"in", "into", "to", "towards", "toward", "across", "throughout", "from",
                                     "on", "over", "and"})
 _FACILITY_WORDS: Final = frozenset({"university", "hospital", "prison", "stadium", "museum", "school", "college"})
-
-
-from operator import itemgetter  # noqa: E402 (here, by its one use: the imports above are shared)
-
 _FIRST: Final = itemgetter(0)
 
 
