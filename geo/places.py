@@ -1507,7 +1507,11 @@ _STATE_FORM_BEFORE: Final = re.compile(r"(?<!Islamic )\b(?:Kingdom|Republic|Sult
 
 def _names_state(surface: str, places: tuple[Place, ...]) -> bool:
     """True if ``surface`` is the name of a country or capital ("Iran" in "Iran-backed militias")."""
-    return any((p.kind == "country" or p.capital_of) and (surface == p.name or surface in p.names)
+    # (written with its diacritics or without: the gazetteer keeps one spelling of a key, "Turkiye",
+    # and an actor's mention may be "Türkiye")
+    plain = strip_marks(surface)
+    return any((p.kind == "country" or p.capital_of)
+               and (surface == p.name or surface in p.names or plain != surface and (plain == p.name or plain in p.names))
                for p in places)  # "the US and Russia": both, not only the one named in full
 
 
@@ -4630,6 +4634,12 @@ def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
             continue  # (its score, at most 100 / 100 + closeness, cannot beat the best: its names unread)
         ratio = max(fuzz.ratio(key, k) for k in _name_keys(place))
         if ratio < min_ratio:
+            continue
+        if ratio < o.fuzzy_province_ratio and any(
+                pm.place.id == place.id and fuzz.ratio(key, name_key(pm.text)) < o.fuzzy_min_ratio for pm in local):
+            # the passage spells this place otherwise, and not as a typo would ("Otaya ... Otoya"):
+            # a loosely similar name beside it is another place ("Balyun ... a teacher from
+            # Iblin": Ablin, not Balyun)
             continue
         score = ratio / 100 + closeness
         if best is None or score > best[0]:

@@ -960,3 +960,26 @@ def test_blocked_spans_answer_as_bisect_does(spans, start, length) -> None:
     i = bisect_right(blocked.starts, start) - 1
     assert blocked(start, end) == (i >= 0 and blocked.max_end[i] >= end)
     assert blocked(start, end) == any(s <= start and end <= e for s, e in spans)
+
+
+def test_a_state_opening_an_actors_mention_is_a_place_written_with_its_diacritics(pipeline):
+    # "Türkiye condemned ...": an actor's mention, and the state's name as the gazetteer keeps it
+    # ("Turkiye") but for its diacritic
+    from conftest import places_by_surface
+    for text in ("Türkiye condemned the attack.", "He said Türkiye condemned the attack."):
+        assert places_by_surface(pipeline, text)["Türkiye"].id == "gn:298795"
+
+
+def test_a_loosely_similar_name_is_not_a_place_the_passage_spells_otherwise(pipeline):
+    # the article spells Balyun "Balyun": its "Iblin" is Ablin (Bélioûn, one of Balyun's names,
+    # is as close to it), and both of its "Iblin"s are one place
+    from geo.model import Article
+    text = ("Russian jets struck Balyun Fleifel and Kansafra in Jabal al-Zawiya on Tuesday. "
+            "\"They are punishing the villages that refused to leave\" a teacher from Iblin said.")
+    found = {pm.text: pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert (found["Balyun"], found["Iblin"]) == ("Balyun", "Ablin")
+    # a typo's spelling is near enough to the passage's own to be that place ("Otaya ... Otoya")
+    text = ("Jets bombed the towns of Housh Salhiya Nishabiya and Otaya in Almarj area. Regime forces also "
+            "shelled the towns of Arbin Kafarbatna Jisreen Otoya and Housh Salhiya with heavy artillery.")
+    found = {pm.text: pm.place.id for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found["Otoya"] == found["Otaya"]
