@@ -2395,6 +2395,12 @@ def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
         if place.kind == "governorate" and place.admin1 in _PROVINCE_FIRST \
                 and (not before or before[-1] in _PROVINCE_FIRST_BEFORE) and after not in _LOCALITY_CUES:
             s += _PROVINCE_FIRST_BONUS
+        if place.kind == "governorate" and place.country != "SY" and place.population \
+                and _names_its_own_city(place, key, candidates):
+            # a province abroad named after its city counts no population of its own (as Syria's
+            # do, see _prior_of): a bare "Gaziantep", "Kilis", "Tel Aviv" is the city the news
+            # means; not "Hatay" (its city is Antakya) nor "Gaza" (the Strip; its city is "Gaza City")
+            s -= math.log10(place.population) / 3 if place.population > 1 else 0.0
         scored.append((s, i))
     # best first, ties in the candidates' order: reverse=True keeps a sort stable (as the key
     # -score did), and itemgetter is called in C, where a compiled lambda was a Python-level call
@@ -2407,6 +2413,14 @@ def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
             kept += [si for si in scored if candidates[si[1]].kind == "neighbourhood"][:1]
         scored = kept
     return tuple(scored)
+
+
+def _names_its_own_city(province: Place, key: str, candidates: tuple[Place, ...]) -> bool:
+    """True if ``key`` is the primary name of ``province`` and of a town in it among ``candidates``."""
+    if _primary_key(province) != key:
+        return False
+    return any(c.kind == "town" and c.admin1 == province.admin1 and c.country == province.country
+               and _primary_key(c) == key for c in candidates)
 
 
 def _plausible(place: Place, surface: str) -> bool:

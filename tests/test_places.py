@@ -983,3 +983,15 @@ def test_a_loosely_similar_name_is_not_a_place_the_passage_spells_otherwise(pipe
             "shelled the towns of Arbin Kafarbatna Jisreen Otoya and Housh Salhiya with heavy artillery.")
     found = {pm.text: pm.place.id for pm in pipeline.parse(Article(id="x", text=text)).places}
     assert found["Otoya"] == found["Otaya"]
+
+
+def test_a_bare_name_of_a_province_abroad_and_its_city_is_the_city(pipeline):
+    # Turkey's and Israel's provinces are named after their cities: the news means the city
+    # (the answers: Gaziantep 8 towns, Kilis 12 of 16, Tel Aviv 3 of 3); not where the province's
+    # city has another name (Hatay: Antakya) or a longer one (Gaza: Gaza City)
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "Ransoms are paid through money transfer offices in Gaziantep and Kilis.")
+    assert (found["Gaziantep"].kind, found["Kilis"].kind) == ("town", "town")
+    assert places_by_surface(pipeline, "Washington and Tel Aviv are worried.")["Tel Aviv"].kind == "town"
+    assert places_by_surface(pipeline, "The wounded were taken to hospitals in Hatay.")["Hatay"].kind == "governorate"
+    assert places_by_surface(pipeline, "Kilis province was hit by rockets.")["Kilis province"].kind == "governorate"
