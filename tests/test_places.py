@@ -995,3 +995,9 @@ def test_a_bare_name_of_a_province_abroad_and_its_city_is_the_city(pipeline):
     assert places_by_surface(pipeline, "Washington and Tel Aviv are worried.")["Tel Aviv"].kind == "town"
     assert places_by_surface(pipeline, "The wounded were taken to hospitals in Hatay.")["Hatay"].kind == "governorate"
     assert places_by_surface(pipeline, "Kilis province was hit by rockets.")["Kilis province"].kind == "governorate"
+
+
+def test_al_hosn_is_the_town_under_the_krak_des_chevaliers(pipeline):
+    from conftest import places_by_surface
+    found = places_by_surface(pipeline, "The army entered the nearby villages of al-Zara and al-Hosn west of Homs.")
+    assert found["Hosn"].id == "wof:421193459"  # Qal'at el Hosn, not Jordan's Al Hisn of the same key
