@@ -150,3 +150,15 @@ def test_landmarks_in_sentences(pipeline, text, surface, place_id):
 def test_landmark_names_do_not_take_other_readings(pipeline, text):
     found = places_by_surface(pipeline, text)
     assert not any(p.id.startswith("region:") and p.id != "region:eastern-ghouta" for p in found.values())
+
+
+@pytest.mark.parametrize("text, surface, place_id", [
+    ("Turkish forces also struck positions in the Qandil mountains of northern Iraq.", "Qandil", "region:qandil-mountains"),
+    ("PKK cadres sent from the Qandil mountains in northern Iraq took command.", "Qandil", "region:qandil-mountains"),
+    ("Gunmen handed over their weapons and others fled to Wadi Khaled.", "Wadi Khaled", "region:wadi-khaled"),
+])
+def test_regions_across_the_border_are_read_as_regions(pipeline, text, surface, place_id):
+    # the PKK's mountains in Iraq (not Kandil, a Hatay village) and Akkar's border area (not
+    # Aaouade, one of its 27 villages)
+    assert places_by_surface(pipeline, text)[surface].id == place_id
+    assert pipeline.gazetteer.get(place_id).country in ("IQ", "LB")
