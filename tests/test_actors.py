@@ -1291,6 +1291,10 @@ def test_a_generic_phrase_with_its_article_after_a_name_is_a_new_noun_phrase():
     ("Israel has struck hundreds of Iranian targets.", "Iranian targets", "Iran"),
     ("The Iranian oil tanker was seen off Tartous.", "Iranian oil tanker", "Iran"),
     ("Missiles were launched from the French frigate Auvergne.", "French frigate", "France"),
+    # its massacres and its patronage
+    ("Coalition Condemns Russian Massacre in Vegetable Market", "Russian Massacre", "Russia"),
+    ("The brigade was formed in 2018 under Russian supervision.", "Russian supervision", "Russia"),
+    ("The army reached the dam under Russian auspices.", "Russian auspices", "Russia"),
     # a state that brokers or mediates a deal
     ("The army entered Daraa al-Balad under a Russian-brokered deal.", "Russian-brokered", "Russia"),
     ("The Turkish-mediated truce held for a week.", "Turkish-mediated", "Turkey"),
