@@ -101,6 +101,44 @@ def index_lines(index: Mapping[str, Iterable[object]]) -> list[str]:
     return sorted(f"{k}\t{' '.join(map(str, v))}" for k, v in index.items())
 
 
+def _row_ids(values: str) -> list[int]:
+    """``list(map(int, values.split()))`` for the values of an index line: its ASCII digits read
+    in a compiled loop, where ``map`` called ``int`` on a string made for each row by the split.
+    Anything but runs of digits between single spaces (never in a built file) goes to the split."""
+    out: list[int] = []
+    n = 0
+    digits = 0
+    for k in range(len(values)):
+        c = ord(values[k])
+        if 48 <= c <= 57 and digits < 18:  # (18 digits: still a short int)
+            n = n * 10 + (c - 48)
+            digits += 1
+        elif c == 32 and digits:
+            out.append(n)
+            n = 0
+            digits = 0
+        else:
+            return [int(v) for v in values.split()]
+    if not digits:
+        return [int(v) for v in values.split()]
+    out.append(n)
+    return out
+
+
+def _int_cell(cell: str) -> int:
+    """``int(cell)`` of a cell of ASCII digits (a population, an id), read in a compiled loop
+    (the C call parsed a Python int); any other cell goes to ``int``."""
+    n = 0
+    if not 0 < len(cell) <= 18:
+        return int(cell)
+    for k in range(len(cell)):
+        c = ord(cell[k])
+        if not 48 <= c <= 57:
+            return int(cell)
+        n = n * 10 + (c - 48)
+    return n
+
+
 def _find(lines: Sequence[str], key: str) -> str | None:
     """The values part of ``key``'s line in sorted index ``lines``, or None."""
     probe = key + "\t"
@@ -137,6 +175,7 @@ class Gazetteer:
         self._rows = rows
         self._places = places
         self._key_lines = key_lines
+        self._key_index: dict[str, str] | None = None
         self._skeleton_lines = skeleton_lines
         self._common_lines = common_lines
         self._ids: dict[str, int] | None = None
@@ -246,6 +285,7 @@ class Gazetteer:
             for w in line.partition("\t")[2].split():
                 common.setdefault(name_key(w), []).append(w)
         self._key_lines = index_lines(by_key)
+        self._key_index = None
         self._skeleton_lines = index_lines(by_skel)
         self._common_lines = index_lines(common)
 
@@ -287,23 +327,44 @@ class Gazetteer:
             try:
                 place = new_place(
                     pid, name, kind, float(lat), float(lon), country or None, admin1 or None,
-                    admin2 or None, int(population) if population else None, name_ar or None,
-                    tuple(names.split("|")) if names else (), int(wof_id) if wof_id else None,
-                    int(gn_id) if gn_id else None, capital_of or None)
+                    admin2 or None, _int_cell(population) if population else None, name_ar or None,
+                    tuple(names.split("|")) if names else (), _int_cell(wof_id) if wof_id else None,
+                    _int_cell(gn_id) if gn_id else None, capital_of or None)
             except (ValueError, TypeError) as exc:
                 raise GazetteerError(f"{self.path}: bad place row {i + 1}: {exc}") from exc
             self._places[i] = place
         return place
 
     def _lookup(self, lines: Sequence[str], key: str) -> tuple[Place, ...]:
-        found = _find(lines, key) if key else None
+        return self._places_of(_find(lines, key) if key else None, key)
+
+    def _places_of(self, found: str | None, key: str) -> tuple[Place, ...]:
+        """The places of the rows ``found`` (an index line's values) of ``key``."""
         if not found:
             return ()
         try:
             places = self._places
-            return tuple([places[i] or self._place(i) for i in map(int, found.split())])
+            return tuple([places[i] or self._place(i) for i in _row_ids(found)])
         except (ValueError, IndexError) as exc:
             raise GazetteerError(f"{self.path}: bad index line for {key!r}") from exc
+
+    def key_index(self) -> dict[str, str]:
+        """Every name key -> its index line (``key<TAB>row row ...``), the first one a key has.
+
+        A dict read for each name looked up, where bisecting the sorted lines cost some twenty
+        string comparisons and a call; built at the first look-up (the finder builds it as it
+        is made, where it made a dict of the keys before: about as long)."""
+        index = self._key_index
+        if index is None:
+            index = {}
+            for line in self._key_lines:
+                tab = line.find("\t")
+                if tab > 0:
+                    key = line[:tab]
+                    if key not in index:
+                        index[key] = line
+            self._key_index = index
+        return index
 
     # ----------------------------------------------------------------- lookup
 
@@ -326,7 +387,8 @@ class Gazetteer:
 
     def by_key(self, key: str) -> tuple[Place, ...]:
         """Every place with a name whose :func:`name_key` is ``key``."""
-        return self._lookup(self._key_lines, key)
+        line = self.key_index().get(key) if key else None
+        return self._places_of(line[len(key) + 1:] if line is not None else None, key)
 
     def by_skeleton(self, skel: str, country: str | None = None) -> tuple[Place, ...]:
         """Every place with a name whose :func:`skeleton_key` is ``skel``; only those
@@ -344,7 +406,7 @@ class Gazetteer:
         probe = f",{country},"
         out = []
         try:
-            for i in map(int, found.split()):
+            for i in _row_ids(found):
                 place = places[i]
                 if place is None:
                     assert rows is not None
@@ -398,7 +460,7 @@ class Gazetteer:
         found = _find(self._common_lines, key)
         # name_key is not idempotent (a key "ai" folds again to "i"): fold
         # only what is not already a key.
-        if found is None and _find(self._key_lines, key) is None:
+        if found is None and key not in self.key_index():
             folded = name_key(key)
             if folded and folded != key:
                 found = _find(self._common_lines, folded)

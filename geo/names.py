@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Final, Iterable, NamedTuple
+from typing import Final, Iterable
 
 from unidecode import unidecode
 
@@ -89,17 +89,27 @@ _DIPHTHONG_I: Final = re.compile(r"ay|ai|ei|ey|ee|ie|ea")
 _REPEATS: Final = re.compile(r"(?<=(.))\1+")
 
 
-class Token(NamedTuple):
+class Token:
     """One word of a text: its offsets, surface and folded key.
 
-    A NamedTuple rather than a dataclass: a text has hundreds and they are
-    built on the hot path.
+    A plain class with its own ``__init__``: compiled, it is built by a direct call and its
+    fields are read from its struct, where a NamedTuple was built through ``tuple.__new__``
+    called by Python's protocol (a thousand instructions a token) and read from a list by
+    boxed index; a dataclass's ``__init__`` is made at run time, called by Python's protocol too.
     """
 
-    start: int
-    end: int
-    surface: str
-    key: str  # folded by fold_token; "" for a dropped article
+    def __init__(self, start: int, end: int, surface: str, key: str) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.key = key  # folded by fold_token; "" for a dropped article
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self.start == other.start and self.end == other.end \
+            and self.surface == other.surface and self.key == other.key
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, surface={self.surface!r}, key={self.key!r})"
 
 
 def strip_marks(text: str) -> str:
@@ -383,8 +393,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     # (of the regex's apostrophes only ' and ` are ASCII); findall's end is clamped to the text.
     # (tests/test_names.py checks it against _tokenize_by_regex)
     tokens: list[Token] = []
-    new = tuple.__new__  # Token(...) without its Python-level __new__: this is the hot path
-    token = Token  # (a local: a module global is a dict lookup at each use)
     n = len(text)
     if end is not None and end < n:
         n = max(end, 0)
@@ -406,7 +414,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             stop = j - 2  # "Syria's" is "Syria"
         surface = text[i:stop]
         # (_token_key by name: compiled, a direct call; through a local it is called by Python's protocol)
-        tokens.append(new(token, (i, stop, surface, _token_key(surface))))
+        tokens.append(Token(i, stop, surface, _token_key(surface)))
         i = j
     return tokens
 
@@ -419,8 +427,6 @@ def _ascii_alnum(c: int) -> bool:
 def _tokenize_by_regex(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """:func:`tokenize` by its regexes: any text (the reference for its ASCII loop)."""
     tokens: list[Token] = []
-    new = tuple.__new__
-    token, key_of = Token, _token_key
     # The words as strings (no match object, no method calls per word), each found again by
     # str.find from the end of the one before: the regex matches at every letter or digit, so
     # the first occurrence of its word from there is where it matched
@@ -432,7 +438,7 @@ def _tokenize_by_regex(text: str, start: int = 0, end: int | None = None) -> lis
         surface = word
         if len(surface) > 3 and surface[-1] in "sS" and surface[-2] in "'’":
             surface = surface[:-2]  # "Syria's" is "Syria"
-        tokens.append(new(token, (start, start + len(surface), surface, key_of(surface))))
+        tokens.append(Token(start, start + len(surface), surface, _token_key(surface)))
     return tokens
 
 

@@ -687,9 +687,10 @@ class PlaceFinder:
         # last tokens of many-word names: a lower-case word after a chunk matters only if it is one
         last_words: set[str] = set()
         # every name key: a key not in it is not looked up (most multi-word keys tried are not).
-        # These sets are dicts (keys -> None): a dict of strings is not tracked by the cyclic
-        # GC, which walks a set's 10^5 keys at every full collection
-        self._keys: dict[str, None] = dict.fromkeys(gazetteer.keys())
+        # The gazetteer's own dict of its keys (the values are its index lines); these sets are
+        # dicts: a dict of strings is not tracked by the cyclic GC, which walks a set's 10^5
+        # keys at every full collection
+        self._keys: dict[str, str] = gazetteer.key_index()
         for key in self._keys:
             parts = key.split(" ")
             if len(parts) > MAX_NAME_TOKENS:
@@ -980,7 +981,7 @@ class PlaceFinder:
             pos += step
         return tuple([_with_flags(item) for item in items])  # (direct calls: map calls through Python's protocol)
 
-    def _plan_at(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
+    def _plan_at(self, chunk: str, tokens: list[Token], keyed: list[int], reach: list[int],
                  pos: int, at_sentence_start: bool, items: list[_Item]) -> int:
         first = tokens[keyed[pos]]
         if not _is_name_start(first.surface) or first.surface in _NO_NAME_OPENS:
@@ -1063,7 +1064,7 @@ class PlaceFinder:
                               for k in _name_keys(p)))
         return _Item(token.start, token.end, f"{first} {rest}", places, _TAKE, "alike") if places else None
 
-    def _plan_name(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
+    def _plan_name(self, chunk: str, tokens: list[Token], keyed: list[int], reach: list[int],
                    pos: int, at_sentence_start: bool, items: list[_Item]) -> int:
         """The longest gazetteer name at keyed token ``pos``: the tokens it takes (0: none)."""
         first = tokens[keyed[pos]]
@@ -1132,7 +1133,7 @@ class PlaceFinder:
         key = fold_token(word[2:])
         return Token(token.start, token.end, word[2].upper() + word[3:], key) if key in self._first else token
 
-    def _plan_alike(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
+    def _plan_alike(self, chunk: str, tokens: list[Token], keyed: list[int], reach: list[int],
                     pos: int) -> tuple[_Item, int] | None:
         """A many-word Syrian name the gazetteer spells otherwise, at keyed token ``pos``.
 
@@ -1188,7 +1189,7 @@ class PlaceFinder:
             + tuple(g for g in governorates if g not in named)
         return (key, places) if places else None
 
-    def _single_needs(self, tokens: Sequence[Token], i: int, key: str, places: tuple[Place, ...],
+    def _single_needs(self, tokens: list[Token], i: int, key: str, places: tuple[Place, ...],
                       at_sentence_start: bool) -> int | None:
         """What a one-word name needs to be taken as a place (None: never)."""
         surface = tokens[i].surface
@@ -1267,7 +1268,7 @@ class PlaceFinder:
                                   and _primary_key(p) == token.key)  # (a neighbour's by its own name)
             for p in self.by_key(token.key))
 
-    def _plan_unknown(self, chunk: str, tokens: Sequence[Token], keyed: list[int], reach: list[int],
+    def _plan_unknown(self, chunk: str, tokens: list[Token], keyed: list[int], reach: list[int],
                       pos: int, items: list[_Item]) -> int:
         """A capitalised name the gazetteer lacks: kept if a strict place cue backs it."""
         length = 0
@@ -1400,14 +1401,17 @@ def _listed_after(text: str, previous_end: int, start: int) -> bool:
             and _ARABIC_LIST_GAP.fullmatch(text, previous_end, start) is not None)
 
 
-def _article_on(tokens: Sequence[Token], i: int) -> bool:
+def _article_on(tokens: list[Token], i: int) -> bool:
     """True if token ``i`` has the Arabic article written onto it ("al-Kafr", "al-Tall")."""
     return i > 0 and tokens[i - 1].key == "" and tokens[i - 1].end >= tokens[i].start - 1
 
 
-def _last_word(tokens: Sequence[Token], i: int) -> bool:
+def _last_word(tokens: list[Token], i: int) -> bool:
     """True if no word of a name comes after token ``i`` in its chunk."""
-    return all(not t.key for t in tokens[i + 1:])
+    for j in range(i + 1, len(tokens)):  # (a compiled loop: the slice and all() built a list and a generator)
+        if tokens[j].key:
+            return False
+    return True
 
 
 def _is_name_start(surface: str) -> bool:
@@ -1432,7 +1436,7 @@ def _joined(between: str, step: int) -> bool:
     return step <= 2 and "\n" not in between and _JOINER.fullmatch(between) is not None
 
 
-def _qualifies(tokens: Sequence[Token], keyed: list[int], reach: list[int], pos: int,
+def _qualifies(tokens: list[Token], keyed: list[int], reach: list[int], pos: int,
                items: list[_Item]) -> bool:
     """True if the last of ``items``, one word at keyed token ``pos``, follows the place
     planned before it joined by an article only ("Daraa al-Balad")."""
@@ -1453,7 +1457,7 @@ _QUALIFIERS: Final = frozenset(fold_token(w) for w in (
     "shamaliya shamaliyeh janoubi janoubiya janubi janubiya tahta tahtani fawqa fawqani wusta").split())
 
 
-def _next_to_other_name(tokens: Sequence[Token], i: int, at_sentence_start: bool,
+def _next_to_other_name(tokens: list[Token], i: int, at_sentence_start: bool,
                         is_place: Callable[[Token], bool] = lambda t: False) -> bool:
     """True if token ``i`` of a chunk stands beside another capitalised word (a person's or an agency's name).
 
@@ -1485,7 +1489,7 @@ _ARTICLE_TOWN_COUNTRIES: Final = frozenset({"SY", "IQ", "LB", "JO"})
 _ENGLISH_ARTICLES: Final = frozenset({"as", "at", "an"})
 
 
-def _keyed_neighbour(tokens: Sequence[Token], i: int, step: int) -> int | None:
+def _keyed_neighbour(tokens: list[Token], i: int, step: int) -> int | None:
     """The nearest token before/after ``i`` that is not an article ("Ammar al-Selmo": Ammar)."""
     j = i + step
     while 0 <= j < len(tokens) and not tokens[j].key:

@@ -6,9 +6,11 @@ import gzip
 import math
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from geo.errors import GazetteerError
-from geo.gazetteer import Gazetteer, default_path
+from geo.gazetteer import Gazetteer, _int_cell, _row_ids, default_path
 from geo.model import Article, Place
 from geo.names import name_key, skeleton_key
 
@@ -371,3 +373,46 @@ def test_by_skeleton_of_a_country_still_refuses_a_row_of_too_few_or_many_cells(t
     gaz = Gazetteer.load(_skeleton_file(tmp_path, [*_SKELETON_ROWS, row]))
     with pytest.raises(GazetteerError, match="bad index line"):  # (its GazetteerError is a ValueError)
         gaz.by_skeleton(skeleton_key("Zurzur"), "SY")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["0", "1", "7", "9", "12", "007", "123456789012345678", "1234567890123456789",
+                                 " ", "  ", "\t", "+", "-", "_", "x", "٣", "\r"]), max_size=8).map("".join))
+@example("12 7 0")
+@example("")
+@example(" 5")
+@example("5 ")
+def test_row_ids_read_as_int_of_each_value(values):
+    # _row_ids reads an index line's row numbers in a compiled loop: the ints of its split, or
+    # the ValueError that int raises
+    try:
+        expected = list(map(int, values.split()))
+    except ValueError:
+        with pytest.raises(ValueError):
+            _row_ids(values)
+    else:
+        assert _row_ids(values) == expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["0", "1", "7", "9", "00", "123456789", "1234567890123456789", " ", "+", "-", "_",
+                                 ".5", "x", "٣"]), min_size=1, max_size=4).map("".join))
+@example("128840")
+@example("123456789012345678")
+@example("1234567890123456789")
+def test_int_cell_is_int(cell):
+    try:
+        expected = int(cell)
+    except ValueError:
+        with pytest.raises(ValueError):
+            _int_cell(cell)
+    else:
+        assert _int_cell(cell) == expected
+
+
+def test_key_index_holds_every_key_and_its_first_line():
+    gaz = Gazetteer.from_places(TEN)
+    index = gaz.key_index()
+    assert list(index) == list(gaz.keys())
+    assert all(index[k] == f"{k}\t" + " ".join(str(TEN.index(p)) for p in gaz.by_key(k)) for k in index)
+    assert gaz.by_key(name_key("Saraqeb")) == gaz.by_key(name_key("Sarakeb")) and gaz.by_key("nowhere") == ()

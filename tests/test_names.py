@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from geo.names import _tokenize_by_regex, name_key, skeleton_key, tokenize
+from geo.names import Token, _tokenize_by_regex, name_key, skeleton_key, tokenize
 
 
 @pytest.mark.parametrize("a, b", [
@@ -151,3 +151,10 @@ def test_fold_token_steps_only_where_they_have_work(token) -> None:
     from geo.names import _fold_token, _fold_token_by_regex
     if not token.isascii():
         assert _fold_token(token) == _fold_token_by_regex(token)
+
+
+def test_tokens_compare_by_their_fields():
+    # Token is a plain (compiled) class: equal by its four fields, as the NamedTuple it was
+    assert tokenize("al-Bab") == [Token(0, 2, "al", ""), Token(3, 6, "Bab", "bab")]
+    assert Token(0, 2, "al", "") != Token(0, 2, "al", "al") and Token(0, 2, "al", "") != (0, 2, "al", "")
+    assert repr(Token(0, 3, "Bab", "bab")) == "Token(start=0, end=3, surface='Bab', key='bab')"
