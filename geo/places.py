@@ -426,10 +426,48 @@ _IF_STRICT_CUE: Final = 2
 _IF_FIELD: Final = 3
 _FIELD_AFTER: Final = re.compile(r"[ \t]+(?i:(?:oil|gas)[ \t]+)?(?i:fields?|oilfields?|gasfields?)\b")
 # A verb of speech right after a one-word name: a person ("Jundi said"), unless a cue says otherwise.
-_SPEECH_AFTER: Final = re.compile(
-    r"[ \t]+(?:said|says|told|added|stated|explained|noted|pointed|confirmed|stressed|wrote|tweeted|"
-    r"argued|warned|insisted|claimed|denied|asked|replied|continued|concluded|described|urged|announced|"
-    r"vowed|accused|admitted|acknowledged|declared|condemned|praised|reported)\b")
+_SPEECH_VERBS: Final = (
+    "said|says|told|added|stated|explained|noted|pointed|confirmed|stressed|wrote|tweeted|"
+    "argued|warned|insisted|claimed|denied|asked|replied|continued|concluded|described|urged|announced|"
+    "vowed|accused|admitted|acknowledged|declared|condemned|praised|reported")
+_SPEECH_AFTER: Final = re.compile(rf"[ \t]+(?:{_SPEECH_VERBS})\b")
+_SPEECH_VERB_WORDS: Final = frozenset(_SPEECH_VERBS.split("|"))
+
+
+def _word_at(text: str, i: int) -> str:
+    """The run of word characters (a regex's \\w: alphanumeric or "_") at ``i``, read in a
+    compiled loop."""
+    j, n = i, len(text)
+    while j < n:
+        c = ord(text[j])
+        if 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57 or c == 95 or c >= 128 and text[j].isalnum():
+            j += 1
+        else:
+            break
+    return text[i:j]
+
+
+def _after_spaces(text: str, i: int) -> int:
+    """Where the spaces and tabs at ``i`` end (``i`` if there are none)."""
+    n = len(text)
+    while i < n and (ord(text[i]) == 32 or ord(text[i]) == 9):
+        i += 1
+    return i
+
+
+def _word_after_spaces(text: str, end: int, comma: bool = False) -> str:
+    """The word (:func:`_word_at`) after a comma (if ``comma``: ",?") and the spaces or tabs
+    (one at least) at ``end``; "" if no space or tab is there. The regexes read below that
+    open with r",?[ \\t]+" and a word need it to be one of theirs (a word ends at a "\\b")."""
+    i = end + 1 if comma and end < len(text) and ord(text[end]) == 44 else end
+    j = _after_spaces(text, i)
+    return _word_at(text, j) if j > i else ""
+
+
+def _speech_after(text: str, end: int) -> bool:
+    """``_SPEECH_AFTER.match(text, end) is not None``: a verb of speech is the whole word after the
+    spaces (its "\\b": no word character goes on), read without the regex."""
+    return _word_after_spaces(text, end) in _SPEECH_VERB_WORDS
 # A medium named after a place is no place, a Syrian one's neither ("Al-Mayadeen channel",
 # "the Al Mayadeen broadcaster").
 _MEDIA_AFTER: Final = re.compile(r"[ \t]+(?:tv|channel|television|broadcaster|newspaper|radio"
@@ -524,6 +562,24 @@ _SON_OF_AFTER: Final = re.compile(r"[ \t]+(?:bin|ibn)[ \t]+[A-Z]")
 _ROLE_AFTER: Final = re.compile(r",?[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:leader|commander|emir|terrorist|"
                          r"militant|fighter|member|spokesman|official|cleric|preacher|jihadist)\b")
 _GLUED_LINK: Final = re.compile(r"(?<=[a-z])h(?=ttps?(?:[:/]|st\.co|www))")
+
+
+def _role_after(text: str, end: int) -> bool:
+    """``_ROLE_AFTER.match(text, end) is not None``, the regex only where "a", "an" or "the" is
+    the word after the comma and spaces (it needs one of them there)."""
+    return _word_after_spaces(text, end, comma=True) in ("a", "an", "the") and _ROLE_AFTER.match(text, end) is not None
+
+
+def _may_glue_a_link(text: str) -> bool:
+    """False where _GLUED_LINK has no match: no "http" after a lower-case letter (most texts with
+    a link have it after a space), tested before its substitution, which tries its look-behind
+    at every position of the text."""
+    at = text.find("http")
+    while at != -1:
+        if at > 0 and 97 <= ord(text[at - 1]) <= 122:
+            return True
+        at = text.find("http", at + 4)
+    return False
 # A news agency's credit line: "Reporting by Tom Perry and Laila Bassam in Beirut; Editing by
 # Louise Ireland" (the names up to "in", a semicolon or the end of the sentence)
 _CREDIT_WORD: Final = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Ww]ritten|[Ee]dited|[Cc]ompiled)\Z")
@@ -552,7 +608,7 @@ _BYLINE_NAME: Final = r"(?:[A-Z][\w'’-]*[ \t]+){0,2}[A-Z][\w'’-]*"
 _SLASH_BYLINE: Final = re.compile(rf"(?:\A|[.!?\n])[ \t]*({_BYLINE_NAME}(?:[ \t]*/[ \t]*{_BYLINE_NAME})+)[ \t.]*\Z")
 # A name between "said" and "who" is the speaker: '"We came with nothing" said Umm Ahmad who fled ...'
 _SAID_BEFORE: Final = re.compile(r"\b(?:said|says|told|added)[ \t]+\Z")
-_WHO_AFTER: Final = re.compile(r",?[ \t]+who\b")
+_WHO_AFTER: Final = re.compile(r",?[ \t]+who\b")  # (read by _word_after_spaces: see find)
 # The given name before a family name (an article may stand between: "Imad al-Ahmad al-Hamad")
 _GIVEN_BEFORE: Final = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:(?:al|Al|el|El)[ \t]*-[ \t]*)?(?:[A-Z][a-z]+[ \t]+"
                            r"(?:(?:al|Al|el|El)[ \t]*-[ \t]*)?)?\Z")
@@ -613,17 +669,23 @@ def _may_name_an_institution(text: str, end: int) -> bool:
     return not word.isascii() or word.lower() in _INSTITUTION_FIRST_WORDS
 
 
-class _Item(NamedTuple):
-    """A name in a chunk, offsets relative to the chunk, before the context around the chunk is seen."""
+class _Item:
+    """A name in a chunk, offsets relative to the chunk, before the context around the chunk is seen.
 
-    start: int
-    end: int
-    key: str
-    places: tuple[Place, ...]  # () for a name the gazetteer lacks
-    needs: int  # _TAKE, _IF_CUE or _IF_STRICT_CUE
-    method: str = "exact"  # "alike": a many-word name the gazetteer spells otherwise (_plan_alike)
-    # what find asks of the places at every occurrence, answered once per plan (_with_flags)
-    flags: int = 0
+    A plain class (as :class:`~geo.names.Token`): compiled, built by a direct call, where a
+    NamedTuple with defaults was built by its ``__new__``, a Python function, at each name planned.
+    """
+
+    def __init__(self, start: int, end: int, key: str, places: tuple[Place, ...], needs: int,
+                 method: str = "exact", flags: int = 0) -> None:
+        self.start = start
+        self.end = end
+        self.key = key
+        self.places = places  # () for a name the gazetteer lacks
+        self.needs = needs  # _TAKE, _IF_CUE or _IF_STRICT_CUE
+        self.method = method  # "alike": a many-word name the gazetteer spells otherwise (_plan_alike)
+        # what find asks of the places at every occurrence, answered once per plan (_with_flags)
+        self.flags = flags
 
 
 # _Item.flags: a name taken as it is and none of its places a major one ("Xelil said"
@@ -642,8 +704,7 @@ def _with_flags(item: _Item) -> _Item:
         flags |= _MAY_BE_NAMED
     if not flags:
         return item
-    # (_Item(...) without NamedTuple's _replace and __new__, both Python functions)
-    return tuple.__new__(_Item, (item.start, item.end, item.key, places, item.needs, item.method, flags))
+    return _Item(item.start, item.end, item.key, places, item.needs, item.method, flags)
 
 
 _FINDER_MEMO_SIZE: Final = 100_000  # entries of each of a PlaceFinder's memos
@@ -776,7 +837,7 @@ class PlaceFinder:
         new_match = tuple.__new__  # Match(...) without its Python-level __new__
         last_words = self._last_words
         source = text
-        if "http" in text:
+        if "http" in text and _may_glue_a_link(text):
             # a scrape glues a tweet's link onto the word before it ("Idlibhttpst.co4KdLx"): the
             # name ends where the link starts (a space for its "h", same length)
             text = _GLUED_LINK.sub(" ", text)
@@ -799,7 +860,7 @@ class PlaceFinder:
                 and items[0].places and all(it.places or " " not in it.key for it in items) \
                 and not any(it.needs != _TAKE and self.is_common_word(it.key) and self._english_as_written(it.key, words, it)
                             and not _ARTICLE_BEFORE.search(words, 0, it.start) for it in items) \
-                and not _SPEECH_AFTER.match(text, base + items[-1].end) \
+                and not _speech_after(text, base + items[-1].end) \
                 and _has_place_cue(text, base + items[0].start, base + items[0].end)
             if not listed and len(items) >= 2 and all(it.places for it in items) \
                     and not any(it.needs != _TAKE and self.is_common_word(it.key) and self._english_as_written(it.key, words, it)
@@ -833,10 +894,10 @@ class PlaceFinder:
                     # the countryside"; a list's plural type word: "the neighborhoods of al-Salihin
                     # al-Kalaseh and Bustan al-Qasr")
                     continue
-                elif item.flags & _MAY_BE_SPEAKER and (item.key in persons or _SPEECH_AFTER.match(text, end)) \
+                elif item.flags & _MAY_BE_SPEAKER and (item.key in persons or _speech_after(text, end)) \
                         and not _has_place_cue(text, start, end) and not _after_locative(text, start) \
                         and not (matches and (_COORDINATION.match(text[matches[-1].end:start])
-                                              or _LATIN_LIST_GAP.fullmatch(text, matches[-1].end, start))):
+                                              or _latin_list_gap(text, matches[-1].end, start))):
                     # "Xelil said": a person, here and later; not "metres of Tabaqa said
                     # observatory head ..." (a quote's last word, its comma lost), nor a list's
                     # last place ("Residents of Jasim and Inkhil said")
@@ -880,9 +941,10 @@ class PlaceFinder:
                             and not (matches and start - matches[-1].end <= 1 and " " in matches[-1].key)
                             or _is_nisba(text, end)
                             # (not "withdrew towards al-Hol, a YPG spokesman said")
-                            or _ROLE_AFTER.match(text, end) and not _has_place_cue(text, start, end, strict=True)
+                            or _role_after(text, end) and not _has_place_cue(text, start, end, strict=True)
                             # '"We came with nothing" said Umm Ahmad who fled ...': the speaker
-                            or _WHO_AFTER.match(text, end) and _SAID_BEFORE.search(text, max(0, start - 8), start)
+                            or _word_after_spaces(text, end, comma=True) == "who"  # (_WHO_AFTER.match)
+                            and _SAID_BEFORE.search(text, max(0, start - 8), start)
                             or " " not in item.key and self._named_after_given_name(text, surface, start)):
                         # a person's name: "commander Abu Omar", "Abu Bakr al-Baghdadi", "Abu Hassan, an
                         # al-Nusra leader", "Alloush" after "Zahran Alloush"; and later in the article
@@ -928,7 +990,7 @@ class PlaceFinder:
         """True if a name at ``start``..``end`` follows a Syrian village or quarter in a list ("shells
         hit al-Kalasa and al-Maadi"). Not after a big place ("in Damascus and Tom Miles in
         Geneva"), nor a name that goes on ("Kafr Zita and Jana al-Ulbawi": a longer name)."""
-        return _LATIN_LIST_GAP.fullmatch(text, previous.end, start) is not None \
+        return _latin_list_gap(text, previous.end, start) \
             and _WORD_GOES_ON.match(text, end) is None \
             and any(p.country == "SY" for p in previous.candidates) and not any(_is_major(p) for p in previous.candidates)
 
@@ -940,7 +1002,7 @@ class PlaceFinder:
         at = text.find(surface, 0, start)
         while at != -1:
             if not text[at + len(surface):at + len(surface) + 1].isalnum():  # ("Kirkuk" is not in "Kirkuki")
-                before = _GIVEN_BEFORE.search(text, max(0, at - 24), at)
+                before = _GIVEN_BEFORE.search(text, max(0, at - 24), at) if _may_end_given_name(text, at) else None
                 if before and name_key(before.group(1)) in self.given_names:
                     return True
             at = text.find(surface, at + 1, start)
@@ -977,7 +1039,8 @@ class PlaceFinder:
                 # list that lost its commas, not a person's surname. Not a name with its article
                 # ("al-Raju", "al-Midan"): after a place those are as often a person's nisba or a
                 # city's neighbourhood as the next place
-                items[-1] = items[-1]._replace(needs=_TAKE)
+                last = items[-1]
+                items[-1] = _Item(last.start, last.end, last.key, last.places, _TAKE, last.method, last.flags)
             pos += step
         return tuple([_with_flags(item) for item in items])  # (direct calls: map calls through Python's protocol)
 
@@ -1401,6 +1464,41 @@ def _listed_after(text: str, previous_end: int, start: int) -> bool:
             and _ARABIC_LIST_GAP.fullmatch(text, previous_end, start) is not None)
 
 
+def _latin_list_gap(text: str, previous_end: int, start: int) -> bool:
+    """``_LATIN_LIST_GAP.fullmatch(text, previous_end, start) is not None``, the regex only where
+    a comma or "and" lies between (it needs one)."""
+    return (text.find(",", previous_end, start) >= 0 or text.find("and", previous_end, start) >= 0) \
+        and _LATIN_LIST_GAP.fullmatch(text, previous_end, start) is not None
+
+
+def _may_end_given_name(text: str, at: int) -> bool:
+    """False where ``_GIVEN_BEFORE.search(text, max(0, at - 24), at)`` finds nothing: the word
+    before ``at`` (past its spaces, and a hyphen) is none it ends with, a capitalised one
+    ([A-Z][a-z]+) or an article (al, Al, el, El); the window's start ends the word, as it
+    ends the regex's text."""
+    lo = max(0, at - 24)
+    i = at
+    while i > lo and (ord(text[i - 1]) == 32 or ord(text[i - 1]) == 9):
+        i -= 1
+    if i == at:
+        if i > lo and ord(text[i - 1]) == 45:  # "al-" right before
+            i -= 1
+            while i > lo and (ord(text[i - 1]) == 32 or ord(text[i - 1]) == 9):
+                i -= 1
+        else:
+            return False  # (the regex ends in [ \t]+ or a hyphen and spaces)
+    elif i > lo and ord(text[i - 1]) == 45:
+        i -= 1
+        while i > lo and (ord(text[i - 1]) == 32 or ord(text[i - 1]) == 9):
+            i -= 1
+    j = i
+    while j > lo and (97 <= ord(text[j - 1]) <= 122 or 65 <= ord(text[j - 1]) <= 90):
+        j -= 1
+    word = text[j:i]
+    return word in ("al", "Al", "el", "El") or len(word) >= 2 and 65 <= ord(word[0]) <= 90 and word[1:].islower() \
+        and word[1:].isalpha()
+
+
 def _article_on(tokens: list[Token], i: int) -> bool:
     """True if token ``i`` has the Arabic article written onto it ("al-Kafr", "al-Tall")."""
     return i > 0 and tokens[i - 1].key == "" and tokens[i - 1].end >= tokens[i].start - 1
@@ -1415,8 +1513,14 @@ def _last_word(tokens: list[Token], i: int) -> bool:
 
 
 def _is_name_start(surface: str) -> bool:
-    ch = surface[:1]
-    return ch.isupper() or is_arabic(ch)
+    """``surface[:1].isupper() or is_arabic(surface[:1])``, an ASCII letter by its code (the
+    str method is called by Python's protocol)."""
+    if not surface:
+        return False
+    c = ord(surface[0])
+    if c < 128:
+        return 65 <= c <= 90
+    return 0x600 <= c <= 0x6FF or surface[0].isupper()
 
 
 def _last_capitalised(surface: str) -> bool:
@@ -1498,10 +1602,15 @@ def _keyed_neighbour(tokens: list[Token], i: int, step: int) -> int | None:
 
 
 def _sentence_start(text: str, offset: int) -> bool:
+    """True if only spaces or tabs stand between ``offset`` and the text's start, or a full stop,
+    "!", "?", a newline or an opening quote (the characters read by their codes)."""
     i = offset - 1
-    while i >= 0 and text[i] in " \t":
+    while i >= 0 and (ord(text[i]) == 32 or ord(text[i]) == 9):
         i -= 1
-    return i < 0 or text[i] in ".!?\n\"“"
+    if i < 0:
+        return True
+    c = ord(text[i])
+    return c == 46 or c == 33 or c == 63 or c == 10 or c == 34 or c == 0x201C
 
 
 # a state's formal name before its short one: "the Kingdom of Saudi Arabia", "the Republic of Turkey"
@@ -1875,12 +1984,38 @@ def _letter_after_gap(text: str, end: int) -> str:
     return text[i] if end < i < len(text) else ""
 
 
+#: the words _DIRECTION_OF_AFTER can read first after its gap, whole (its "about", "some",
+#: "around", then spaces; a bearing, one or two, then a space, a tab or a hyphen)
+_DIRECTION_FIRST_WORDS: Final = frozenset(
+    ["about", "some", "around"] + [a + b for a in ("north", "south", "east", "west") for b in ("", "east", "west")])
+
+
+def _ascii_word_after_gap(text: str, end: int) -> str | None:
+    """The run of ASCII letters after the spaces, tabs and commas at ``end`` (where
+    :func:`_letter_after_gap` reads), lower-cased; None where a character beyond ASCII ends it
+    (a regex's IGNORECASE may read more into it): the word the regexes below need whole."""
+    i, n = end, len(text)
+    while i < n and (ord(text[i]) == 32 or ord(text[i]) == 9 or ord(text[i]) == 44):
+        i += 1
+    j = i
+    while j < n and (97 <= ord(text[j]) <= 122 or 65 <= ord(text[j]) <= 90):
+        j += 1
+    if j < n and ord(text[j]) >= 128:
+        return None
+    return text[i:j].lower()
+
+
 def _direction_of_after(text: str, end: int) -> bool:
     """``_DIRECTION_OF_AFTER.match(text, end) is not None``: "about", "some", "around", a digit,
-    or a bearing opens what follows the gap (the regex has no IGNORECASE)."""
+    or a bearing opens what follows the gap (the regex has no IGNORECASE), as a whole word."""
     letter = _letter_after_gap(text, end)
-    return letter != "" and (letter in "asnew" or letter.isdecimal()) \
-        and _DIRECTION_OF_AFTER.match(text, end) is not None
+    if letter == "" or not (letter in "asnew" or letter.isdecimal()):
+        return False
+    if letter in "asnew":
+        word = _ascii_word_after_gap(text, end)
+        if word is not None and word not in _DIRECTION_FIRST_WORDS:
+            return False  # (lower-case: the regex's words are, and it reads them case-sensitively)
+    return _DIRECTION_OF_AFTER.match(text, end) is not None
 
 
 #: the first letters of _HELD_IN_AFTER after its gap ("village", "town", "area", "in"), with every
@@ -1889,8 +2024,15 @@ _HELD_IN_FIRST_LETTERS: Final = frozenset("vVtTaAiI\u0130\u0131")
 
 
 def _held_in_after(text: str, end: int) -> bool:
-    """``_HELD_IN_AFTER.match(text, end) is not None``, its first letter tested first."""
-    return _letter_after_gap(text, end) in _HELD_IN_FIRST_LETTERS and _HELD_IN_AFTER.match(text, end) is not None
+    """``_HELD_IN_AFTER.match(text, end) is not None``, its first letter tested first, then its
+    first word: "village", "town", "area" or "in" (in any case), where "and", "at", "the" and
+    "to" share their first letters."""
+    if _letter_after_gap(text, end) not in _HELD_IN_FIRST_LETTERS:
+        return False
+    word = _ascii_word_after_gap(text, end)
+    if word is not None and word != "" and word not in ("in", "village", "town", "area"):
+        return False
+    return _HELD_IN_AFTER.match(text, end) is not None
 
 
 #: :func:`_type_list_openers` of the last few texts (a plain dict read in compiled code: an

@@ -1001,3 +1001,73 @@ def test_al_hosn_is_the_town_under_the_krak_des_chevaliers(pipeline):
     from conftest import places_by_surface
     found = places_by_surface(pipeline, "The army entered the nearby villages of al-Zara and al-Hosn west of Homs.")
     assert found["Hosn"].id == "wof:421193459"  # Qal'at el Hosn, not Jordan's Al Hisn of the same key
+
+
+# --------------------------------------------- fast paths of the finder's regexes (session 21)
+
+_AFTER_PIECES = ["said", "Said", "saidx", "says", "reported", "who", "Who", "whom", "a", "an", "the", "The", "A",
+                 "leader", "commander", "member", "of", "in", "In", "IN", "İn", "ın", "village", "Village", "vıllage",
+                 "town", "area", "areas", "the", "countryside", "Countryside", "province", "governorate", "Idlib",
+                 "Aleppo", "al-", "el-", "Al-", "north", "northeast", "north-east", "southwest", "eastern", "east",
+                 "West", "about", "some", "around", "5", "٣", "km", "of", "and", "at", "to", "x", "é", "_", "ſ",
+                 "ſaid", "whoſe", "ｗｈｏ", "http", "h", "ttp", "ttps", "st.co", "www", ":", "/"]
+_AFTER_SEPS = [" ", "  ", "\t", ",", ", ", " ,", "-", "", "\n", ".", "'s", "’s", "\u00a0"]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_PIECES + _AFTER_SEPS), max_size=14), st.sampled_from(["Jundi", "x", "", "Hama."]))
+@example([" ", "said"], "Jundi")
+@example([",", " ", "who"], "Jundi")
+@example([" ", "in", " ", "the", " ", "Idlib", " ", "countryside"], "Atman")
+@example([" ", "in", " ", "the", " ", "countryside", " ", "of", " ", "Idlib"], "Atman")
+@example([" ", "village", ",", " ", "in", " ", "Idlib", " ", "province"], "Atman")
+@example([" ", "west", " ", "of", " ", "Aleppo"], "Atman")
+@example([",", " ", "5", " ", "km", " ", "north-east", " ", "of", " ", "Idlib"], "Atman")
+@example([",", " ", "a", " ", "leader"], "Abu Hassan")
+def test_word_after_fast_paths_read_as_their_regexes(pieces, name) -> None:
+    """The finder's tests of the word after a name answer as the regexes they spare: the verb of
+    speech, "who", a role, a bearing off a place, "in the X countryside"."""
+    from geo.places import (_DIRECTION_OF_AFTER, _HELD_IN_AFTER, _ROLE_AFTER, _SPEECH_AFTER, _WHO_AFTER,
+                            _direction_of_after, _held_in_after, _role_after, _speech_after, _word_after_spaces)
+    text = name + "".join(pieces)
+    for end in {len(name), 0, len(text)}:
+        assert _speech_after(text, end) == (_SPEECH_AFTER.match(text, end) is not None)
+        assert (_word_after_spaces(text, end, comma=True) == "who") == (_WHO_AFTER.match(text, end) is not None)
+        assert _role_after(text, end) == (_ROLE_AFTER.match(text, end) is not None)
+        assert _direction_of_after(text, end) == (_DIRECTION_OF_AFTER.match(text, end) is not None)
+        assert _held_in_after(text, end) == (_HELD_IN_AFTER.match(text, end) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_PIECES + _AFTER_SEPS + ["Abu", "Zahran", "ZAhran", "al", "El", "el"]),
+                max_size=12),
+       st.integers(0, 40), st.integers(0, 40))
+@example(["Zahran", " "], 6, 0)
+@example(["Imad", " ", "al-", "Ahmad", " ", "al", " - "], 20, 0)
+@example(["x" * 20, "Zahran", " "], 26, 0)
+def test_gap_and_given_name_fast_paths_read_as_their_regexes(pieces, at, start) -> None:
+    """_latin_list_gap answers as _LATIN_LIST_GAP's fullmatch; where _may_end_given_name says no
+    given name can end at ``at``, _GIVEN_BEFORE's search finds none; _may_glue_a_link says no
+    only where _GLUED_LINK has no match."""
+    from geo.places import (_GIVEN_BEFORE, _GLUED_LINK, _LATIN_LIST_GAP, _latin_list_gap, _may_end_given_name,
+                            _may_glue_a_link)
+    text = "".join(pieces)
+    at = min(at, len(text))
+    assert _latin_list_gap(text, start, at) == (_LATIN_LIST_GAP.fullmatch(text, start, at) is not None)
+    if not _may_end_given_name(text, at):
+        assert _GIVEN_BEFORE.search(text, max(0, at - 24), at) is None
+    if not _may_glue_a_link(text):
+        assert _GLUED_LINK.search(text) is None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aZ Ééاب1_\t.!?\n\"“'”ǅⒶ", max_size=8), st.integers(0, 9))
+def test_name_and_sentence_starts_read_by_code_as_before(text, offset) -> None:
+    from geo.names import is_arabic
+    from geo.places import _is_name_start, _sentence_start
+    assert _is_name_start(text) == (text[:1].isupper() or is_arabic(text[:1]))
+    offset = min(offset, len(text))
+    i = offset - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    assert _sentence_start(text, offset) == (i < 0 or text[i] in ".!?\n\"“")
