@@ -512,6 +512,40 @@ def skeleton_of_keys(keys: Iterable[str]) -> str:
 
 
 def _skeleton_word(tok: str) -> str:
+    if not tok.isascii():
+        return _skeleton_word_by_table(tok)
+    # An ASCII word in one compiled loop over its codes: the first letter, then each letter but
+    # a, e, i, o, u, y, h, w, and none that repeats the one kept before it, kept as runs of the
+    # word (tests/test_names.py checks it against _skeleton_word_by_table)
+    n = len(tok)
+    if n == 0:
+        return ""
+    parts: list[str] = []
+    last = ord(tok[0])
+    run = 0  # (the start of the run of letters kept up to k)
+    for k in range(1, n):
+        c = ord(tok[k])
+        if c == 97 or c == 101 or c == 105 or c == 111 or c == 117 or c == 121 or c == 104 or c == 119 \
+                or c == last:
+            if k > run:
+                parts.append(tok[run:k])
+            run = k + 1
+        else:
+            last = c
+    if run == 0:
+        skel = tok
+    else:
+        if n > run:
+            parts.append(tok[run:])
+        skel = "".join(parts)
+    c = ord(tok[0])
+    if c == 97 or c == 101 or c == 105 or c == 111 or c == 117 or c == 121:  # a first vowel goes
+        return skel[1:] or tok[0]
+    return skel
+
+
+def _skeleton_word_by_table(tok: str) -> str:
+    """:func:`_skeleton_word` by str.translate and the repeats' loop (any word; the reference)."""
     if not tok.isascii() and _has_arabic(tok):  # (an ASCII word has no Arabic letter)
         # long vowels after the first letter are written or not (حلاحيل = حلاحل), as Latin vowels vary
         return tok[:1] + tok[1:].translate(_ARABIC_LONG_VOWELS_TABLE)

@@ -583,6 +583,7 @@ def _may_glue_a_link(text: str) -> bool:
 # A news agency's credit line: "Reporting by Tom Perry and Laila Bassam in Beirut; Editing by
 # Louise Ireland" (the names up to "in", a semicolon or the end of the sentence)
 _CREDIT_WORD: Final = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Ww]ritten|[Ee]dited|[Cc]ompiled)\Z")
+_CREDIT_WORD_ENDS: Final = frozenset({"ting", "tten", "ited", "iled"})  # (reporting, written, edited, compiled)
 _CREDIT_NAMES: Final = re.compile(r"(?:[A-Z][\w'’.-]*|and|&|,)(?:[ \t]+(?:[A-Z][\w'’.-]*|and|&)|,)*")
 
 
@@ -596,7 +597,8 @@ def _credit_lines(text: str) -> list[tuple[int, int]]:
             out.append(byline.span(1))
     at = text.find(" by ")
     while at != -1:  # (a scan for " by ", then the word before it: a regex tried at every position costs 5x)
-        if _CREDIT_WORD.search(text, max(0, at - 10), at):
+        # (the regex's words end in "ting", "tten", "ited" or "iled": most words before "by" do not)
+        if text[at - 4:at] in _CREDIT_WORD_ENDS and _CREDIT_WORD.search(text, max(0, at - 10), at):
             names = _CREDIT_NAMES.match(text, at + 4)
             if names:
                 out.append(names.span())
@@ -1675,8 +1677,12 @@ _WORD_AFTER_OPENER_WORDS: Final = frozenset(
 def _gap_end(text: str, end: int, stop: int) -> int:
     r"""Where the spaces and hyphens after ``end`` (_BEFORE_WORD_AFTER's ``[\s\-]*``) end, before ``stop``."""
     i = end
-    while i < stop and (text[i] == "-" or text[i].isspace()):
-        i += 1
+    while i < stop:
+        c = ord(text[i])  # (str.isspace of an ASCII character by its code: \t-\r, \x1c-\x1f, space)
+        if c == 45 or c == 32 or 9 <= c <= 13 or 28 <= c <= 31 or c >= 128 and text[i].isspace():
+            i += 1
+        else:
+            break
     return i
 
 
@@ -1853,7 +1859,7 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
     words before the last two of :func:`_words_before`'s window: this runs for every
     capitalised name the gazetteer lacks.
     """
-    if is_arabic(text[start:start + 1]):
+    if start < len(text) and 0x600 <= ord(text[start]) <= 0x6FF:  # (is_arabic(text[start:start + 1]))
         if _has_arabic_place_cue(text, start, strict):
             return True
         if strict:
@@ -2026,13 +2032,38 @@ _HELD_IN_FIRST_LETTERS: Final = frozenset("vVtTaAiI\u0130\u0131")
 def _held_in_after(text: str, end: int) -> bool:
     """``_HELD_IN_AFTER.match(text, end) is not None``, its first letter tested first, then its
     first word: "village", "town", "area" or "in" (in any case), where "and", "at", "the" and
-    "to" share their first letters."""
+    "to" share their first letters; then whether "countryside", "province" or "governorate",
+    one of which it ends with (or reads before "of"), comes anywhere after (in the text
+    lower-cased once: see _lowered)."""
     if _letter_after_gap(text, end) not in _HELD_IN_FIRST_LETTERS:
         return False
     word = _ascii_word_after_gap(text, end)
     if word is not None and word != "" and word not in ("in", "village", "town", "area"):
         return False
+    low = _lowered(text)
+    if low and low.find("countryside", end) < 0 and low.find("province", end) < 0 \
+            and low.find("governorate", end) < 0:
+        return False
     return _HELD_IN_AFTER.match(text, end) is not None
+
+
+#: _lowered's memo, of the last few texts (as _TYPE_LIST_OPENERS)
+_LOWERED: Final[dict[str, str]] = {}
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, for a search of the words a case-insensitive regex needs; "" for a text
+    with a character that IGNORECASE reads as an ASCII letter its ``lower`` does not give (ı and
+    İ are i's, ſ an s) or that lowers to two. Memoised for the last four texts."""
+    found = _LOWERED.get(text)
+    if found is None:
+        if len(_LOWERED) >= 4:
+            _LOWERED.clear()
+        found = text.lower()
+        if "\u0130" in text or "\u0131" in text or "\u017f" in text or len(found) != len(text):
+            found = ""
+        _LOWERED[text] = found
+    return found
 
 
 #: :func:`_type_list_openers` of the last few texts (a plain dict read in compiled code: an
@@ -2072,7 +2103,7 @@ def _type_list_openers(text: str) -> tuple[tuple[int, int], ...]:
             # (every type word ends in an s, which only "S" and "\u017f" match besides under IGNORECASE)
             if word_end:
                 c = ord(text[word_end - 1])
-                if c == 115 or c == 83 or c == 0x17F:
+                if (c == 115 or c == 83 or c == 0x17F) and _may_end_type_word(text[max(0, word_end - 4):word_end]):
                     word = _TYPE_LIST_WORD.search(text, max(0, word_end - 14), word_end)
                     if word is not None:
                         space_end = after + 1  # (_SPACES's match from the space or tab after "of")
@@ -2083,6 +2114,14 @@ def _type_list_openers(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+#: the last four letters of _TYPE_LIST_WORD's words (an ASCII word that ends otherwise is none)
+_TYPE_WORD_ENDS: Final = frozenset({"oods", "ages", "owns", "icts", "ters", "reas"})
+
+
+def _may_end_type_word(tail: str) -> bool:
+    """False if the four characters before " of" end none of _TYPE_LIST_WORD's words ("residents",
+    "thousands"): ASCII ones, read in any case (beyond ASCII, IGNORECASE may read ſ as s)."""
+    return not tail.isascii() or tail.lower() in _TYPE_WORD_ENDS
 _WORD_BEFORE_IN_RUN: Final = re.compile(r"([A-Za-z]+)[ \t]+\Z")
 _NOT_IN_LIST: Final = re.compile(r"\b[A-Z]{2,}\b")  # "Aleppo Monitor AFP Thursday": a headline, not a list
 

@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from geo.errors import GazetteerError
-from geo.gazetteer import Gazetteer, _int_cell, _row_ids, default_path
+from geo.gazetteer import Gazetteer, _int_cell, _row_ids, default_path, index_lines
 from geo.model import Article, Place
 from geo.names import name_key, skeleton_key
 
@@ -416,3 +416,15 @@ def test_key_index_holds_every_key_and_its_first_line():
     assert list(index) == list(gaz.keys())
     assert all(index[k] == f"{k}\t" + " ".join(str(TEN.index(p)) for p in gaz.by_key(k)) for k in index)
     assert gaz.by_key(name_key("Saraqeb")) == gaz.by_key(name_key("Sarakeb")) and gaz.by_key("nowhere") == ()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.text(alphabet="ab c\u0627", min_size=1, max_size=4), max_size=30),
+       st.text(alphabet="ab c\u0627", max_size=4))
+def test_find_in_prefix_spans_is_find(keys, key):
+    # _find_in bisects only the lines sharing the probe's first two characters: the same line
+    from geo.gazetteer import _find, _find_in, _prefix_spans
+    lines = index_lines({k: [i] for i, k in enumerate(dict.fromkeys(k for k in keys if k.strip()))})
+    spans = _prefix_spans(lines)
+    for probe in [key, *keys]:
+        assert _find_in(lines, spans, probe) == _find(lines, probe)

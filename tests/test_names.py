@@ -158,3 +158,16 @@ def test_tokens_compare_by_their_fields():
     assert tokenize("al-Bab") == [Token(0, 2, "al", ""), Token(3, 6, "Bab", "bab")]
     assert Token(0, 2, "al", "") != Token(0, 2, "al", "al") and Token(0, 2, "al", "") != (0, 2, "al", "")
     assert repr(Token(0, 3, "Bab", "bab")) == "Token(start=0, end=3, surface='Bab', key='bab')"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aeiouyhwbdkmrstzAHB1\néا", max_size=10))
+@example("muhammad")
+@example("ayn")
+@example("")
+@example("hhb")
+def test_skeleton_word_is_its_table_reading(word):
+    # _skeleton_word reads an ASCII word in a compiled loop: the same skeleton as str.translate
+    # and the repeats' loop
+    from geo.names import _skeleton_word, _skeleton_word_by_table
+    assert _skeleton_word(word) == _skeleton_word_by_table(word)

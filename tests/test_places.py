@@ -1071,3 +1071,48 @@ def test_name_and_sentence_starts_read_by_code_as_before(text, offset) -> None:
     while i >= 0 and text[i] in " \t":
         i -= 1
     assert _sentence_start(text, offset) == (i < 0 or text[i] in ".!?\n\"“")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=" \t\n\x0b\x1c\x1f-x\u00a0\u2003\u0627,", max_size=8), st.integers(0, 8))
+def test_gap_end_reads_spaces_as_isspace(text, end) -> None:
+    from geo.places import _gap_end
+    i = min(end, len(text))
+    while i < len(text) and (text[i] == "-" or text[i].isspace()):
+        i += 1
+    assert _gap_end(text, min(end, len(text)), len(text)) == i
+
+
+_LIST_PIECES = ["villages", "Villages", "VILLAGES", "towns", "areas", "districts", "dıstricts", "quarters",
+                "neighbourhoods", "neighborhoods", "residents", "thousands", "tens", "villageſ", "of", "Of", "\tof",
+                " ", "\t", "  ", "x", "al-", "Hama", "in", "the", "countryside", "Countryside", "COUNTRYSIDE",
+                "countryſide", "provınce", "provİnce", "province", "governorate", "Reporting", "reporting", "Editing",
+                "Written", "edited", "Compiled", "killed", "by", " by ", "Tom", "Perry", "é", "."]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_PIECES), max_size=16), st.integers(0, 60))
+@example(["the", " ", "villages", " ", "of", " ", "Hama"], 0)
+@example(["Atman", " ", "in", " ", "the", " ", "Idlib", " ", "countryside"], 5)
+@example(["Atman", " ", "in", " ", "the", " ", "Idlib", " ", "countryſide"], 5)
+@example(["Atman", " ", "in", " ", "Idlib", " ", "provİnce"], 5)
+@example(["Reporting", " by ", "Tom", " ", "Perry"], 0)
+def test_type_lists_held_in_and_credits_read_as_their_regexes(pieces, end) -> None:
+    """The tests that spare _HELD_IN_AFTER, _TYPE_LIST_WORD and _CREDIT_WORD their searches answer
+    as the regexes: a list opened by a plural type word, "in the X countryside", a credit line."""
+    import geo.places as places
+    text = "".join(pieces)
+    end = min(end, len(text))
+    places._LOWERED.clear()
+    assert places._held_in_after(text, end) == (places._HELD_IN_AFTER.match(text, end) is not None)
+    spans = [m.span() for m in places._TYPE_LIST_OPEN.finditer(text)]
+    assert list(places._type_list_openers(text)) == spans
+    credits = []
+    at = text.find(" by ")
+    while at != -1:
+        if places._CREDIT_WORD.search(text, max(0, at - 10), at):
+            names = places._CREDIT_NAMES.match(text, at + 4)
+            if names:
+                credits.append(names.span())
+        at = text.find(" by ", at + 4)
+    assert [c for c in places._credit_lines(text) if c in credits] == credits
