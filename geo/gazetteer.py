@@ -150,21 +150,20 @@ def _find(lines: Sequence[str], key: str) -> str | None:
 
 def _prefix_spans(lines: Sequence[str]) -> dict[str, tuple[int, int]]:
     """The rows of sorted index ``lines`` that share their first two characters, by those
-    characters: ``prefix -> (lo, hi)``. Read in one compiled pass over the lines' first codes
-    (a string is made only for each new prefix, a few thousand)."""
+    characters: ``prefix -> (lo, hi)``. Each span's end is bisected (the first line from the
+    least string above the prefix on): some two thousand bisections at load, where a pass
+    over the 10^5 lines cost five times that."""
     spans: dict[str, tuple[int, int]] = {}
-    lo = 0
-    first = second = -1
-    for k in range(len(lines)):
-        line = lines[k]
-        a = ord(line[0]) if len(line) > 0 else -1
-        b = ord(line[1]) if len(line) > 1 else -1
-        if a != first or b != second:
-            if k > lo:
-                spans[lines[lo][:2]] = (lo, k)
-            lo, first, second = k, a, b
-    if len(lines) > lo:
-        spans[lines[lo][:2]] = (lo, len(lines))
+    lo, n = 0, len(lines)
+    while lo < n:
+        prefix = lines[lo][:2]
+        if len(prefix) < 2:  # (a line of one character starts no probe: a key and a tab)
+            lo += 1
+            continue
+        second = ord(prefix[1])
+        hi = n if second == 0x10FFFF else bisect_left(lines, prefix[0] + chr(second + 1), lo + 1, n)
+        spans[prefix] = (lo, hi)
+        lo = hi
     return spans
 
 

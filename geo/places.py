@@ -394,15 +394,19 @@ class _Blocked:
 
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
         ordered = sorted(spans)
-        self.starts: tuple[int, ...] = tuple([start for start, _ in ordered])
-        # the furthest end among spans starting at or before each (a running max; a compiled
-        # loop, where zip(*...) and accumulate(ends, max) call through Python objects)
-        self.max_end: list[int] = []
+        # the starts, and the furthest end among spans starting at or before each (a running
+        # max), in one compiled loop, where zip(*...) and accumulate(ends, max) call through
+        # Python objects
+        starts: list[int] = []
+        max_end: list[int] = []
         furthest = -1
-        for _, end in ordered:
-            if end > furthest or not self.max_end:
+        for start, end in ordered:
+            starts.append(start)
+            if end > furthest or not max_end:
                 furthest = end
-            self.max_end.append(furthest)
+            max_end.append(furthest)
+        self.starts: tuple[int, ...] = tuple(starts)
+        self.max_end: list[int] = max_end
 
     def __call__(self, start: int, end: int) -> bool:
         # bisect_right(self.starts, start) - 1, written out: compiled, a loop over the tuple's
@@ -1984,10 +1988,10 @@ def _letter_after_gap(text: str, end: int) -> str:
     """The character after the spaces, tabs and commas right after ``end``; "" if there are none
     or nothing follows them. _DIRECTION_OF_AFTER and _HELD_IN_AFTER need one of a few letters
     there: a test of it spares most names their regex."""
-    i = end
-    while i < len(text) and text[i] in " \t,":
+    i, n = end, len(text)
+    while i < n and (ord(text[i]) == 32 or ord(text[i]) == 9 or ord(text[i]) == 44):  # (" \t," by code)
         i += 1
-    return text[i] if end < i < len(text) else ""
+    return text[i] if end < i < n else ""
 
 
 #: the words _DIRECTION_OF_AFTER can read first after its gap, whole (its "about", "some",
@@ -2032,38 +2036,13 @@ _HELD_IN_FIRST_LETTERS: Final = frozenset("vVtTaAiI\u0130\u0131")
 def _held_in_after(text: str, end: int) -> bool:
     """``_HELD_IN_AFTER.match(text, end) is not None``, its first letter tested first, then its
     first word: "village", "town", "area" or "in" (in any case), where "and", "at", "the" and
-    "to" share their first letters; then whether "countryside", "province" or "governorate",
-    one of which it ends with (or reads before "of"), comes anywhere after (in the text
-    lower-cased once: see _lowered)."""
+    "to" share their first letters."""
     if _letter_after_gap(text, end) not in _HELD_IN_FIRST_LETTERS:
         return False
     word = _ascii_word_after_gap(text, end)
     if word is not None and word != "" and word not in ("in", "village", "town", "area"):
         return False
-    low = _lowered(text)
-    if low and low.find("countryside", end) < 0 and low.find("province", end) < 0 \
-            and low.find("governorate", end) < 0:
-        return False
     return _HELD_IN_AFTER.match(text, end) is not None
-
-
-#: _lowered's memo, of the last few texts (as _TYPE_LIST_OPENERS)
-_LOWERED: Final[dict[str, str]] = {}
-
-
-def _lowered(text: str) -> str:
-    """``text.lower()``, for a search of the words a case-insensitive regex needs; "" for a text
-    with a character that IGNORECASE reads as an ASCII letter its ``lower`` does not give (ı and
-    İ are i's, ſ an s) or that lowers to two. Memoised for the last four texts."""
-    found = _LOWERED.get(text)
-    if found is None:
-        if len(_LOWERED) >= 4:
-            _LOWERED.clear()
-        found = text.lower()
-        if "\u0130" in text or "\u0131" in text or "\u017f" in text or len(found) != len(text):
-            found = ""
-        _LOWERED[text] = found
-    return found
 
 
 #: :func:`_type_list_openers` of the last few texts (a plain dict read in compiled code: an

@@ -1103,7 +1103,6 @@ def test_type_lists_held_in_and_credits_read_as_their_regexes(pieces, end) -> No
     import geo.places as places
     text = "".join(pieces)
     end = min(end, len(text))
-    places._LOWERED.clear()
     assert places._held_in_after(text, end) == (places._HELD_IN_AFTER.match(text, end) is not None)
     spans = [m.span() for m in places._TYPE_LIST_OPEN.finditer(text)]
     assert list(places._type_list_openers(text)) == spans
