@@ -384,39 +384,53 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ``start``/``end`` limit the scan to ``text[start:end]``; offsets stay
     those of ``text``.
     """
-    if start < 0 or not text.isascii():  # (a negative start: the regex path's str.find reads it from the end)
+    if start < 0:  # (a negative start: the regex path's str.find reads it from the end)
         return _tokenize_by_regex(text, start, end)
-    # ASCII text: _ASCII_TOKEN_RE's words read in one compiled loop over the characters, where
-    # the regex cost a findall (a match state and a list of strings) and a str.find per word (the
-    # chunks tokenized are a few words long: the calls, not the scan, were the cost). A word is a
-    # run of letters and digits, and an apostrophe with letters or digits after it goes on with it
-    # (of the regex's apostrophes only ' and ` are ASCII); findall's end is clamped to the text.
-    # (tests/test_names.py checks it against _tokenize_by_regex)
+    # TOKEN_RE's words read in one compiled loop over the characters, where the regex cost a
+    # findall (a match state and a list of strings) and a str.find per word (the chunks
+    # tokenized are a few words long: the calls, not the scan, were the cost). A word is a run of
+    # letters and digits (str.isalnum, the regex's [^\W_]; ASCII ones by their codes), and an
+    # apostrophe with letters or digits after it goes on with it; findall's end is clamped to
+    # the text. (tests/test_names.py checks it against _tokenize_by_regex)
     tokens: list[Token] = []
     n = len(text)
     if end is not None and end < n:
         n = max(end, 0)
     i = max(start, 0)
     while i < n:
-        if not _ascii_alnum(ord(text[i])):
+        if not _alnum_at(text, i):
             i += 1
             continue
         j = i + 1
         while True:
-            while j < n and _ascii_alnum(ord(text[j])):
+            while j < n and _alnum_at(text, j):
                 j += 1
-            if j + 1 < n and (text[j] == "'" or text[j] == "`") and _ascii_alnum(ord(text[j + 1])):
+            if j + 1 < n and _is_apostrophe(ord(text[j])) and _alnum_at(text, j + 1):
                 j += 2
             else:
                 break
         stop = j
-        if j - i > 3 and text[j - 2] == "'" and (text[j - 1] == "s" or text[j - 1] == "S"):
+        if j - i > 3 and (text[j - 2] == "'" or text[j - 2] == "’") and (text[j - 1] == "s" or text[j - 1] == "S"):
             stop = j - 2  # "Syria's" is "Syria"
         surface = text[i:stop]
         # (_token_key by name: compiled, a direct call; through a local it is called by Python's protocol)
         tokens.append(Token(i, stop, surface, _token_key(surface)))
         i = j
     return tokens
+
+
+def _alnum_at(text: str, i: int) -> bool:
+    """``text[i].isalnum()`` (a regex's [^\\W_]), an ASCII character by its code."""
+    c = ord(text[i])
+    if c < 128:
+        return 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57
+    return text[i].isalnum()
+
+
+def _is_apostrophe(c: int) -> bool:
+    """``chr(c)`` is one of _APOSTROPHES: ' ’ ‘ ` ´ ʿ ʾ ʼ ′ ʻ."""
+    return c == 39 or c == 0x2019 or c == 0x2018 or c == 96 or c == 0xB4 or c == 0x2BF or c == 0x2BE \
+        or c == 0x2BC or c == 0x2032 or c == 0x2BB
 
 
 def _ascii_alnum(c: int) -> bool:
@@ -501,14 +515,21 @@ def skeleton_of_keys(keys: Iterable[str]) -> str:
     # (a compiled loop of direct calls: map and a generator call through Python's protocol)
     parts: list[str] = []
     for key in keys:
-        skel = _SKELETONS.get(key)
-        if skel is None:
-            if len(_SKELETONS) >= _MEMO_SIZE:
-                _SKELETONS.clear()
-            skel = _SKELETONS[key] = _skeleton_word(key)
+        skel = skeleton_of_word(key)
         if skel:
             parts.append(skel)
     return " ".join(parts)
+
+
+def skeleton_of_word(key: str) -> str:
+    """The skeleton of one folded token key ("" for none): :func:`skeleton_of_keys` joins those
+    of a name's keys that are not empty. Memoised."""
+    skel = _SKELETONS.get(key)
+    if skel is None:
+        if len(_SKELETONS) >= _MEMO_SIZE:
+            _SKELETONS.clear()
+        skel = _SKELETONS[key] = _skeleton_word(key)
+    return skel
 
 
 def _skeleton_word(tok: str) -> str:

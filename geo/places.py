@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 from .geocoder import NEAR_COUNTRIES, NEIGHBOURS
 from .model import ActorMention, Place, PlaceMention, Span, new_place_mention
 from .names import (ARABIC_CONJUNCTIONS, ARABIC_HARAKAT, ARABIC_MARKS, ARABIC_PREPOSITIONS, Token, fold_token,
-                    is_arabic, name_key, skeleton_key, skeleton_of_keys, strip_marks, tokenize)
+                    is_arabic, name_key, skeleton_key, skeleton_of_keys, skeleton_of_word, strip_marks, tokenize)
 from .sentences import sentence_index
 
 if TYPE_CHECKING:
@@ -1211,12 +1211,17 @@ class PlaceFinder:
         "Maaret") and another after it. The same consonants in the same number of
         words, and a near spelling, are asked of the whole run (three words at most).
         """
-        for length in range(min(reach[pos] - pos + 1, _ALIKE_MAX_WORDS), 1, -1):
+        top = min(reach[pos] - pos + 1, _ALIKE_MAX_WORDS)
+        skels: list[str] = []  # (each word's skeleton, read once for the runs of every length)
+        for length in range(top, 1, -1):
             last = tokens[keyed[pos + length - 1]]
             if not _is_name_start(last.surface):
                 continue
             words = [tokens[i].key for i in keyed[pos:pos + length]]
-            alike = self.gazetteer.syrian_by_skeleton(skeleton_of_keys(words))
+            if not skels:
+                skels = [skeleton_of_word(word) for word in words]
+            # (skeleton_of_keys(words): the words' skeletons that are not empty, joined)
+            alike = self.gazetteer.syrian_by_skeleton(" ".join([skel for skel in skels[:length] if skel]))
             if not alike:
                 continue  # (most runs: people's names)
             key = " ".join(words)

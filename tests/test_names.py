@@ -171,3 +171,15 @@ def test_skeleton_word_is_its_table_reading(word):
     # and the repeats' loop
     from geo.names import _skeleton_word, _skeleton_word_by_table
     assert _skeleton_word(word) == _skeleton_word_by_table(word)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", "Z", "9", "s", "S", "'", "’", "‘", "`", "´", "ʿ", "ʾ", "ʼ", "′", "ʻ", "-", "_",
+                                      " ", ".", "é", "ا", "ب", "٣", "\u0301", "\u064e", "ǅ", "ß", "’s", "ab’c", "حلب"]),
+                     max_size=20).map("".join),
+       start=st.integers(0, 25), end=st.one_of(st.none(), st.integers(-3, 25)))
+@example(text="Syria’s al-Zawiya", start=0, end=None)
+@example(text="Ma`arrat ʿAyn", start=0, end=None)
+def test_tokenize_is_the_regex_tokenize_beyond_ascii(text, start, end):
+    # tokenize reads any text in its compiled loop: the same tokens as TOKEN_RE's
+    assert tokenize(text, start, end) == _tokenize_by_regex(text, start, end)
