@@ -2041,13 +2041,38 @@ _HELD_IN_FIRST_LETTERS: Final = frozenset("vVtTaAiI\u0130\u0131")
 def _held_in_after(text: str, end: int) -> bool:
     """``_HELD_IN_AFTER.match(text, end) is not None``, its first letter tested first, then its
     first word: "village", "town", "area" or "in" (in any case), where "and", "at", "the" and
-    "to" share their first letters."""
+    "to" share their first letters; then whether "countryside", "province" or "governorate",
+    one of which it reads (before "of" or at its end), lies in the stretch it can match (see
+    _held_in_reach): the regex, its parts all optional and case-insensitive, costs some twenty
+    thousand instructions a name."""
     if _letter_after_gap(text, end) not in _HELD_IN_FIRST_LETTERS:
         return False
     word = _ascii_word_after_gap(text, end)
     if word is not None and word != "" and word not in ("in", "village", "town", "area"):
         return False
+    stop = _held_in_reach(text, end)
+    if stop >= 0:
+        window = text[end:stop].lower()  # (ASCII: lower-cased as IGNORECASE reads it)
+        if "countryside" not in window and "province" not in window and "governorate" not in window:
+            return False
     return _HELD_IN_AFTER.match(text, end) is not None
+
+
+def _held_in_reach(text: str, end: int) -> int:
+    """Where a match of _HELD_IN_AFTER at ``end`` ends at the latest: at the first character none
+    of its parts reads (they read ASCII letters, digits, "_", spaces, tabs, commas, hyphens and
+    the apostrophes ' and `); -1 where a character beyond ASCII comes first (a letter, or ’)."""
+    i, n = end, len(text)
+    while i < n:
+        c = ord(text[i])
+        if 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57 or c == 32 or c == 9 or c == 44 or c == 45 \
+                or c == 39 or c == 96 or c == 95:
+            i += 1
+        elif c >= 128:
+            return -1
+        else:
+            break
+    return i
 
 
 #: :func:`_type_list_openers` of the last few texts (a plain dict read in compiled code: an
@@ -2076,7 +2101,8 @@ def _type_list_openers(text: str) -> tuple[tuple[int, int], ...]:
     """
     spans = []
     n = len(text)
-    at = text.find("of", 1)
+    spaced = "\t" not in text  # (then every "of" between spaces or tabs is found as " of ")
+    at = _next_of(text, 1, spaced)
     while at != -1:
         after = at + 2
         c = ord(text[at - 1])
@@ -2094,8 +2120,18 @@ def _type_list_openers(text: str) -> tuple[tuple[int, int], ...]:
                         while space_end < n and (ord(text[space_end]) == 32 or ord(text[space_end]) == 9):
                             space_end += 1
                         spans.append((word.start(), space_end))
-        at = text.find("of", after)
+        at = _next_of(text, after, spaced)
     return tuple(spans)
+
+
+def _next_of(text: str, i: int, spaced: bool) -> int:
+    """The next "of" from ``i`` that :func:`_type_list_openers` reads, or -1: in a text with no
+    tab (``spaced``) the next " of " (str.find skips the "of" in "official", "offensive"), in
+    any other the next "of"."""
+    if spaced:
+        at = text.find(" of ", i - 1)
+        return at + 1 if at != -1 else -1
+    return text.find("of", i)
 
 
 #: the last four letters of _TYPE_LIST_WORD's words (an ASCII word that ends otherwise is none)
@@ -2131,8 +2167,10 @@ def _closes_type_list(text: str, end: int) -> bool:
         j += 1
     if j == i or j == n or not (65 <= ord(text[j]) <= 90 or text[j] in "aendqvt"):
         return False
-    window = text[end:end + _TYPE_LIST_CLOSE_REACH]
-    if not any(w in window for w in ("neighbo", "district", "quarters", "villages", "towns")):
+    stop = end + _TYPE_LIST_CLOSE_REACH  # (each word sought in the window, no copy of it made)
+    if text.find("neighbo", end, stop) < 0 and text.find("district", end, stop) < 0 \
+            and text.find("quarters", end, stop) < 0 and text.find("villages", end, stop) < 0 \
+            and text.find("towns", end, stop) < 0:
         return False
     return _TYPE_LIST_CLOSE.match(text, end) is not None
 
