@@ -47,7 +47,7 @@ from typing import Any, Final
 from geo import config
 from geo.errors import GazetteerError
 from geo.model import Place, new_place
-from geo.names import name_key, skeleton_key
+from geo.names import fold_token, name_key, skeleton_key
 
 log = logging.getLogger(__name__)
 
@@ -502,7 +502,10 @@ class Gazetteer:
         # name_key is not idempotent (a key "ai" folds again to "i"): fold
         # only what is not already a key.
         if found is None and key not in self.key_index():
-            folded = name_key(key)
+            # (a key of letters and digits only is one word, whose name key is its folded token:
+            # fold_token, a direct call and a dict read, where name_key tokenizes it through
+            # its lru_cache)
+            folded = fold_token(key) if key.isalnum() else name_key(key)
             if folded and folded != key:
                 found = _find_in(self._common_lines, self._common_spans, folded)
         return tuple(found.split()) if found else ()

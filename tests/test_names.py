@@ -183,3 +183,15 @@ def test_skeleton_word_is_its_table_reading(word):
 def test_tokenize_is_the_regex_tokenize_beyond_ascii(text, start, end):
     # tokenize reads any text in its compiled loop: the same tokens as TOKEN_RE's
     assert tokenize(text, start, end) == _tokenize_by_regex(text, start, end)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aeiouyhwkqdjpsAEZ19élاب٣ǅß", min_size=1, max_size=8))
+@example("ai")
+@example("al")
+@example("st")
+def test_name_key_of_one_alphanumeric_word_is_its_fold(word):
+    # Gazetteer.english_words folds a key of letters and digits with fold_token, not name_key
+    from geo.names import fold_token
+    if word.isalnum():
+        assert name_key(word) == fold_token(word)
