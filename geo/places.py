@@ -25,7 +25,6 @@ import logging
 import math
 import re
 from dataclasses import dataclass
-from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Final, Iterable, NamedTuple, Sequence
 
@@ -2288,7 +2287,9 @@ _AIRPORT: Final = "\u2020"  # (see _context)
 _DIRECTIONS_OR_AIRPORT: Final = _DIRECTIONS | {_AIRPORT}
 
 
-def _governorate_before(before: Sequence[str]) -> bool:
+# (the cue readings below take a cue's words as a tuple: the compiler indexes it directly, where
+# it indexed a Sequence through Python's protocol)
+def _governorate_before(before: tuple[str, ...]) -> bool:
     """True if the words before a name make it a governorate: "the province of X", "rural X"
     (the countryside of X: Rural Damascus is a governorate's name), "the Damascus Countryside and X"
     (a list that opened with a governorate)."""
@@ -2315,14 +2316,14 @@ _PARTS: Final = frozenset({"part", "parts"})
 _PROVINCE_WORDS: Final = frozenset({"province", "governorate", "countryside"})
 
 
-def _bearing_from(before: Sequence[str]) -> bool:
+def _bearing_from(before: tuple[str, ...]) -> bool:
     """True for "north of" before a name ("The town lies north of Raqqa", "the Euphrates Valley
     south of Deir Ezzor"): a bearing is taken from the city, there only (but "in the north of Hama"
     may be the governorate's north)."""
     return _type_before(before) in _COMPASS and not (len(before) >= 3 and before[-3] == "the")
 
 
-def _cue_bonus(place: Place, after: str, before: Sequence[str], typed: str, governorate: bool,
+def _cue_bonus(place: Place, after: str, before: tuple[str, ...], typed: str, governorate: bool,
                bearing: bool) -> float:
     """What the words around a name (``after``, ``before``) add to ``place``'s score.
 
@@ -2362,7 +2363,7 @@ _NEIGHBOURHOOD_CUE_BONUS: Final = {"neighbourhood": 5.0, "town": 1.0, "village":
 _POINT_BEFORE: Final = frozenset({"near", "outside"})
 
 
-def _says_governorate(after: str, before: Sequence[str]) -> bool:
+def _says_governorate(after: str, before: tuple[str, ...]) -> bool:
     """True if the words around a name call it a governorate ("Idlib province", "the province
     of Idlib"; not "towns in Aleppo city")."""
     return after in _GOVERNORATE_CUES or _governorate_before(before) and after not in _LOCALITY_CUES
@@ -2430,7 +2431,8 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     # a name with one candidate needs no context: its cue and scores are never read
     cues = _in_headers(text, matches, [_context(text, m, sentences) if len(m.candidates) > 1 else _NO_CUE
                                        for m in matches])
-    static = [_static_scores(m, cue, options) if len(m.candidates) > 1 else [(0.0, m.candidates[0])]
+    shared: dict[tuple[tuple[str, ...], tuple[tuple[float, int], ...]], list[tuple[float, Place]]] = {}
+    static = [_static_scores(m, cue, options, shared) if len(m.candidates) > 1 else [(0.0, m.candidates[0])]
               for m, cue in zip(matches, cues)]
     static = _with_named_neighbours(text, matches, static, sentences)
     votes_items = [(m.key, _admins_of(m.candidates), 1.0) for m in matches]
@@ -2487,12 +2489,24 @@ def _admins_of(candidates: tuple[Place, ...]) -> tuple[str, ...]:
     """The governorates of the candidates but countries, in the order of a set of them (as
     ``tuple({p.admin1 for p in candidates if p.admin1 and p.kind != "country"})``, each place's
     governorate read once)."""
-    found: set[str] = set()
+    # (most names have one governorate, in one candidate or more: no set is built for them, whose
+    # tuple would be that one)
+    first: str | None = None
+    found: set[str] | None = None
     for p in candidates:
         admin1 = p.admin1
         if admin1 and p.kind != "country":
-            found.add(admin1)
-    return tuple(found)
+            if first is None:
+                first = admin1
+            elif found is not None:
+                found.add(admin1)
+            elif admin1 != first:
+                found = set()
+                found.add(first)
+                found.add(admin1)
+    if found is not None:
+        return tuple(found)
+    return () if first is None else (first,)
 
 
 #: What a neighbour's place gains where its passage names that country or its people: a Lebanese
@@ -2549,26 +2563,39 @@ HEADLINE_WEIGHT: Final = 1.0
 _LOCAL_KINDS: Final = frozenset({"town", "village", "region", "neighbourhood", "district"})
 
 
-def _static_scores(m: Match, cue: "_Cue", o: "ResolveOptions") -> list[tuple[float, Place]]:
+def _static_scores(m: Match, cue: "_Cue", o: "ResolveOptions",
+                   shared: dict[tuple[tuple[str, ...], tuple[tuple[float, int], ...]], list[tuple[float, Place]]]
+                   | None = None) -> list[tuple[float, Place]]:
     """Candidates with the part of their score that does not depend on other names, best first.
 
     The places are ``m``'s own: the memo holds positions in the candidates, since
     equal candidates of another gazetteer (another pipeline in the process) are
-    other objects, and the resolver tells places apart by identity.
+    other objects, and the resolver tells places apart by identity. ``shared`` (one
+    article's, whose places are one gazetteer's: one object per id) gives the names whose
+    candidates score alike one list, which :func:`_choose` knows again by its id.
     """
     candidates = m.candidates
     # The memo is keyed by the candidates' ids, which hash in C: a Place hashes and compares by
     # its id, but in Python (a tuple of places keyed the memo at the cost of a call per place).
-    memo_key = (m.key, tuple([p.id for p in candidates]), cue, o.max_candidates)
+    ids = tuple([p.id for p in candidates])
+    memo_key = (m.key, ids, cue, o.max_candidates)
     scored = _STATIC_MEMO.get(memo_key)
     if scored is None:
         if len(_STATIC_MEMO) >= _STATIC_MEMO_SIZE:
             _STATIC_MEMO.clear()
         scored = _STATIC_MEMO[memo_key] = _static_scores_of(m.key, candidates, cue, o.max_candidates)
-    return [(s, candidates[i]) for s, i in scored]
+    if shared is None:
+        return [(s, candidates[i]) for s, i in scored]
+    alike = (ids, scored)
+    out = shared.get(alike)
+    if out is None:
+        out = shared[alike] = [(s, candidates[i]) for s, i in scored]
+    return out
 
 
-_STATIC_MEMO: dict[tuple[str, tuple[str, ...], "_Cue", int], tuple[tuple[float, int], ...]] = {}
+# (Final, as the memos below: a static of the compiled module, where a plain global is looked up
+# in the module's dict at each use)
+_STATIC_MEMO: Final[dict[tuple[str, tuple[str, ...], "_Cue", int], tuple[tuple[float, int], ...]]] = {}
 _STATIC_MEMO_SIZE: Final = 50_000
 
 
@@ -2585,15 +2612,14 @@ _PROVINCE_FIRST_BONUS: Final = 3.0
 _PROVINCE_FIRST_BEFORE: Final = frozenset({"in", "into", "to", "towards", "toward", "across", "throughout", "from",
                                     "on", "over", "and"})
 _FACILITY_WORDS: Final = frozenset({"university", "hospital", "prison", "stadium", "museum", "school", "college"})
-_FIRST: Final = itemgetter(0)
 
 
 def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
                       max_candidates: int) -> tuple[tuple[float, int], ...]:
-    scored = []
+    scores: list[float] = []
     after, before = cue.after, cue.before
     typed, governorate, bearing = _type_before(before), _says_governorate(after, before), _bearing_from(before)
-    for i, place in enumerate(candidates):
+    for place in candidates:
         s = _prior(place) + _cue_bonus(place, after, before, typed, governorate, bearing)
         if key == _primary_key(place):
             s += 1.5  # "Adra" is the town named Adra before Daraa, whose old name it also was
@@ -2608,10 +2634,9 @@ def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
             # do, see _prior_of): a bare "Gaziantep", "Kilis", "Tel Aviv" is the city the news
             # means; not "Hatay" (its city is Antakya) nor "Gaza" (the Strip; its city is "Gaza City")
             s -= math.log10(place.population) / 3 if place.population > 1 else 0.0
-        scored.append((s, i))
-    # best first, ties in the candidates' order: reverse=True keeps a sort stable (as the key
-    # -score did), and itemgetter is called in C, where a compiled lambda was a Python-level call
-    scored.sort(key=_FIRST, reverse=True)
+        scores.append(s)
+    # best first, ties in the candidates' order (as a stable sort by -score)
+    scored = [(scores[i], i) for i in _by_score(scores)]
     if len(scored) > max_candidates:
         # a city's neighbourhood has the lowest prior: it is chosen by its context (a town
         # named after it, the places around it), so the best one is kept for that to decide
@@ -2628,6 +2653,22 @@ def _names_its_own_city(province: Place, key: str, candidates: tuple[Place, ...]
         return False
     return any(c.kind == "town" and c.admin1 == province.admin1 and c.country == province.country
                and _primary_key(c) == key for c in candidates)
+
+
+def _by_score(scores: list[float]) -> list[int]:
+    """The positions of ``scores`` best first, ties in their order: the order of
+    ``sorted(enumerate(scores), key=itemgetter(1), reverse=True)`` (a stable sort), by an
+    insertion sort compiled over a name's few candidates, where the sort's keyword arguments
+    made it a call through Python's protocol. (Scores are finite: no NaN to order.)"""
+    order = list(range(len(scores)))
+    for k in range(1, len(order)):
+        score = scores[k]
+        j = k
+        while j > 0 and scores[order[j - 1]] < score:
+            order[j] = order[j - 1]
+            j -= 1
+        order[j] = k
+    return order
 
 
 def _plausible(place: Place, surface: str) -> bool:
@@ -2679,7 +2720,7 @@ def _is_container_gap(gap: str) -> bool:
     return known
 
 
-_CONTAINER_GAPS: dict[str, bool] = {}
+_CONTAINER_GAPS: Final[dict[str, bool]] = {}
 _CONTAINER_GAPS_SIZE: Final = 20_000
 
 
@@ -3932,7 +3973,7 @@ def _votes_by_key(items: Iterable[tuple[str, tuple[str, ...], float]]) -> dict[s
         votes = out.get(key)
         if votes is None:  # (not setdefault, which makes a dict for every mention)
             votes = out[key] = {}
-        share = weight / len(admins)
+        share = weight / float(len(admins))  # (as float / int divides: in C, not through Python's protocol)
         for a in admins:
             votes[a] = votes.get(a, 0.0) + share
     return out
@@ -3992,8 +4033,20 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
         for a, v in c.items():
             total[a] = v + total.get(a, 0.0)
     chosen = []
-    done: dict[tuple, tuple[Place, float]] = {}  # a name repeated with the same cues scores the same
+    # a name repeated with the same cues scores the same: its scored candidates are then the same
+    # list (_static_scores gives one list to the names whose candidates score alike), kept alive
+    # by ``static`` while this runs, so the list's id stands for its scores and places (where a key
+    # of their values, built and hashed at each round, cost as much as the scoring it saved)
+    done: dict[tuple[str, int], tuple[Place, float]] = {}
     near = [_Anchor(a, w, k) for a, w, k in anchors.values()]
+    # what closeness to them adds at most (o.proximity_weight times an anchor's weight: a distance
+    # is not negative, and exp of a number not above 0 is at most 1): a candidate that could not
+    # pass the runner-up even with it is not measured (its score would change nothing)
+    heaviest = 0.0
+    for anchor in near:
+        if anchor.weight > heaviest:
+            heaviest = anchor.weight
+    closest = max(0.0, o.proximity_weight * heaviest) if o.proximity_km > 0 else math.inf
     admin1_weight = o.admin1_weight
     everyone: _Shares | None = None
     for i, m in enumerate(matches):
@@ -4001,9 +4054,7 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
         if len(cands) == 1:
             chosen.append((cands[0][1], 0.95))
             continue
-        # the score depends on the name and its scored candidates only (a gazetteer
-        # has one object per place, so the objects' ids stand for the places)
-        signature = (m.key, tuple([s for s, _ in cands]), tuple([id(p) for _, p in cands]))
+        signature = (m.key, id(cands))
         picked = done.get(signature)
         if picked is None:
             key = m.key
@@ -4025,6 +4076,8 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
                 context = (admin1_weight * share.of(admin1)
                            if admin1 and kind != "country" else 0.0)
                 if near:
+                    if s + (context + closest) <= second:
+                        continue  # (s + (context + closeness) is not above it either: rounding is monotonic)
                     context += _proximity_score(p, kind, admin1, key, near, o)
                 s += context
                 if s > best:
@@ -4096,6 +4149,7 @@ def _proximity_score(place: Place, kind: str, admin1: str | None, key: str, anch
 
 
 _PROVINCE_WORD: Final = re.compile(r"[ \t]+(province|governorate)\b", re.IGNORECASE)
+_SPACE_OR_TAB: Final = frozenset(" \t")
 
 
 def _mention(text: str, m: Match, place: Place, confidence: float,
@@ -4103,7 +4157,7 @@ def _mention(text: str, m: Match, place: Place, confidence: float,
     """The mention of ``m`` as ``place``; "Idlib province" is one governorate mention."""
     end = m.end
     kind = place.kind
-    if kind == "governorate":
+    if kind == "governorate" and text[end:end + 1] in _SPACE_OR_TAB:  # (the regex where it may match)
         word = _PROVINCE_WORD.match(text, end)
         if word:
             end = word.end()
@@ -4125,7 +4179,7 @@ def _rounded(confidence: float) -> float:
     return rounded
 
 
-_ROUNDED: dict[float, float] = {}
+_ROUNDED: Final[dict[float, float]] = {}
 _ROUNDED_SIZE: Final = 10_000
 class _Cue(NamedTuple):
     """The words around a name that say what kind of place it is (part of a memo key:
@@ -4137,6 +4191,8 @@ class _Cue(NamedTuple):
 
 
 _NO_CUE: Final = _Cue("", (), False)
+# (tuple.__new__, called as the function it is: the compiler looked up the method at each call)
+_NEW_TUPLE: Final = tuple.__new__
 
 
 # "the Idlib and Hama countryside", "Raqqa and Deir Ezzor provinces", "Khan Touman and Zitan villages":
@@ -4342,7 +4398,7 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         first = _words_before_pair(text, m.start)
         if first is not None and _governorate_before(first):
             before = (*first, _REGION)
-    return tuple.__new__(_Cue, (after, before, gov))  # (_Cue(...) without NamedTuple's __new__, a Python function)
+    return _NEW_TUPLE(_Cue, (after, before, gov))  # (_Cue(...) without NamedTuple's __new__, a Python function)
 
 
 def _words_before_pair(text: str, start: int) -> tuple[str, ...] | None:
@@ -4466,7 +4522,7 @@ _ARABIC_CUE_WORDS: Final = _ARABIC_TYPE_BEFORE | _ARABIC_LOCATIVE_BEFORE | froze
 def _arabic_context(text: str, start: int) -> _Cue:
     word = _arabic_word_before(text, start)
     after, before = _ARABIC_KIND_CUES.get(word, ("", ()))
-    return tuple.__new__(_Cue, (after, before, False))  # (_Cue(...), as _context builds it)
+    return _NEW_TUPLE(_Cue, (after, before, False))  # (_Cue(...), as _context builds it)
 
 
 def _arabic_word_before(text: str, start: int) -> str:

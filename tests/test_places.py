@@ -1115,3 +1115,110 @@ def test_type_lists_held_in_and_credits_read_as_their_regexes(pieces, end) -> No
                 credits.append(names.span())
         at = text.find(" by ", at + 4)
     assert [c for c in places._credit_lines(text) if c in credits] == credits
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([0.0, -0.0, 1.5, 3.0, 3.0000000000000004, -2.0, 4.5]),
+                          st.floats(-20, 20, allow_nan=False)), max_size=14))
+def test_scores_sort_as_the_stable_reverse_sort_does(scores) -> None:
+    """_by_score orders a name's candidates as sorted(..., key=itemgetter(1), reverse=True) of
+    their positions and scores did: best first, ties (-0.0 and 0.0 too) in their order."""
+    from operator import itemgetter
+
+    from geo.places import _by_score
+    expected = [i for i, _ in sorted(enumerate(scores), key=itemgetter(1), reverse=True)]
+    assert _by_score(list(scores)) == expected
+
+
+def _chosen_by_every_score(matches, static, votes, anchors, o):
+    """What _choose picks, each candidate scored in full (its reference, for the tests): no memo
+    of repeated names, no candidate left unmeasured."""
+    import math
+
+    from geo.places import _Anchor, _proximity_score, _Shares
+    total: dict[str, float] = {}
+    for c in votes.values():
+        for a, v in c.items():
+            total[a] = v + total.get(a, 0.0)
+    near = [_Anchor(a, w, k) for a, w, k in anchors.values()]
+    chosen = []
+    for m, cands in zip(matches, static):
+        if len(cands) == 1:
+            chosen.append((cands[0][1], 0.95))
+            continue
+        share = _Shares(votes, total, m.key)
+        best = second = -math.inf
+        winner = cands[0][1]
+        for s, p in cands:
+            context = (o.admin1_weight * share.of(p.admin1) if p.admin1 and p.kind != "country" else 0.0)
+            if near:
+                context += _proximity_score(p, p.kind, p.admin1, m.key, near, o)
+            s += context
+            if s > best:
+                best, second, winner = s, best, p
+            elif s > second:
+                second = s
+        chosen.append((winner, max(0.3, min(0.95, 0.5 + (best - second) / 4))))
+    return chosen
+
+
+_CHOICE_PLACES = [place(f"wof:{100 + i}", name, kind, 35.0 + lat, 36.5 + lon, admin1)
+                  for i, (name, kind, lat, lon, admin1) in enumerate([
+                      ("Tal", "village", 0.0, 0.0, "Aleppo"), ("Tal", "village", 0.3, 0.1, "Idleb"),
+                      ("Tal", "town", 1.5, -0.5, "Hama"), ("Tal", "neighbourhood", 0.01, 0.02, "Aleppo"),
+                      ("Tal", "governorate", 0.5, 0.5, "Homs"), ("Tal", "region", -0.2, 0.4, "Idleb"),
+                      ("Kafr", "village", 0.05, 0.05, "Aleppo"), ("Kafr", "town", 0.9, 0.9, "Hama"),
+                      ("Kafr", "village", 3.0, 3.0, None), ("Kafr", "district", 0.2, 0.2, "Idleb")])]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["tal", "kafr", "x"]),
+                          st.lists(st.tuples(st.sampled_from([0.0, 0.3, 1.5, 2.0, 3.0, 4.5, 6.0, 9.0]),
+                                             st.integers(0, len(_CHOICE_PLACES) - 1)), min_size=1, max_size=6),
+                          st.booleans()), max_size=10),
+       st.lists(st.tuples(st.integers(0, len(_CHOICE_PLACES) - 1), st.sampled_from([0.3, 0.5, 0.95]),
+                          st.sampled_from(["tal", "kafr", "y"])), max_size=5),
+       st.sampled_from([3.0, 0.0, -1.0]))
+def test_choose_picks_as_scoring_every_candidate_does(names, anchored, proximity_weight) -> None:
+    """_choose picks (and is as confident) as scoring every candidate in full does, though it
+    scores a repeated name's list once and leaves unmeasured the candidates that closeness
+    could not lift past the runner-up."""
+    from geo.places import Match, ResolveOptions, _choose, _votes_by_key
+    o = ResolveOptions(proximity_weight=proximity_weight)
+    matches, static = [], []
+    for key, scored, again in names:
+        cands = [(s, _CHOICE_PLACES[i]) for s, i in scored]
+        matches.append(Match(0, 1, key, key, tuple(p for _, p in cands)))
+        static.append(cands)
+        if again:  # the same list again, as _static_scores gives it to a name repeated with its cues
+            matches.append(Match(2, 3, key, key, tuple(p for _, p in cands)))
+            static.append(cands)
+    votes = _votes_by_key([(m.key, tuple({p.admin1 for p in m.candidates if p.admin1}), 1.0) for m in matches])
+    anchors = {_CHOICE_PLACES[i].id: (_CHOICE_PLACES[i], w, k) for i, w, k in anchored}
+    got = _choose(matches, static, votes, anchors, o)
+    expected = _chosen_by_every_score(matches, static, votes, anchors, o)
+    assert [(p.id, repr(c)) for p, c in got] == [(p.id, repr(c)) for p, c in expected]
+    assert all(p is q for (p, _), (q, _) in zip(got, expected))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Aleppo", "Idleb", "Hama", "Homs", "Damascus", "Beqaa", None, ""]),
+                          st.sampled_from(["town", "village", "country", "governorate"])), max_size=8))
+def test_admins_of_are_the_tuple_of_a_set_of_them(rows) -> None:
+    """_admins_of gives the governorates of the candidates but countries in the order of a set of
+    them, as tuple({...}) did, without a set where they name one."""
+    from geo.places import _admins_of
+    candidates = tuple(place(f"wof:{i}", "X", kind, 35.0, 36.0, admin1) for i, (admin1, kind) in enumerate(rows))
+    assert _admins_of(candidates) == tuple({p.admin1 for p in candidates if p.admin1 and p.kind != "country"})
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Idlib", " ", "\t", "province", "Province", "GOVERNORATE", "governorates", ",", "\n",
+                                 "x", "\u00a0"]), max_size=6))
+def test_a_province_word_follows_a_space_or_a_tab(pieces) -> None:
+    """_mention tries _PROVINCE_WORD only where a space or a tab follows the name: no match starts otherwise."""
+    from geo.places import _PROVINCE_WORD, _SPACE_OR_TAB
+    text = "".join(pieces)
+    for end in range(len(text) + 1):
+        if text[end:end + 1] not in _SPACE_OR_TAB:
+            assert _PROVINCE_WORD.match(text, end) is None
