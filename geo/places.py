@@ -3099,8 +3099,22 @@ def _big_towns_listed_with_big_places(text: str, matches: Sequence[Match], chose
 def _listed_next(text: str, matches: Sequence[Match], j: int) -> bool:
     """True if match ``j`` follows match ``j - 1`` in a list: spaces, commas or "and" between, maybe an
     article before the name."""
-    return bool(_BESIDE.fullmatch(text, matches[j - 1].end, matches[j].start)
-                or _LATIN_LIST_GAP.fullmatch(text, matches[j - 1].end, matches[j].start))
+    start, end = matches[j - 1].end, matches[j].start
+    return _spells_list_gap(text, start, end) and bool(
+        _BESIDE.fullmatch(text, start, end) or _LATIN_LIST_GAP.fullmatch(text, start, end))
+
+
+def _spells_list_gap(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` is spelled with spaces, tabs, commas, hyphens and the letters of
+    "and", "al" and "el" alone, as any match of _BESIDE or _LATIN_LIST_GAP is (they have no
+    IGNORECASE): where it is not, both regexes are spared (most gaps between two names run on
+    for words)."""
+    for i in range(start, end):
+        c = ord(text[i])
+        # " ", "\t", ",", "-", "a", "n", "d", "e", "l"
+        if not (c == 32 or c == 9 or c == 44 or c == 45 or c == 97 or c == 110 or c == 100 or c == 101 or c == 108):
+            return False
+    return True
 
 
 def _villages_listed_together(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
@@ -3231,11 +3245,42 @@ _LOWER_CASE_GOES_ON: Final = re.compile(r",?[ \t]+[a-z]")
 def _in_town_gap(text: str, end: int, holder: PlaceMention) -> re.Match[str] | None:
     """:data:`_IN_TOWN_GAP` between a name ending at ``end`` and the town ``holder``, unless its
     "In" opens a new sentence (a title-case headline's "X In Aleppo" still puts X there)."""
+    if not _may_open_in_town_gap(text, end, holder.start):
+        return None
     gap = _IN_TOWN_GAP.fullmatch(text, end, holder.start)
     if gap is not None and _NEW_SENTENCE_IN.fullmatch(text, end, holder.start) \
             and _LOWER_CASE_GOES_ON.match(text, holder.end):
         return None
     return gap
+
+
+#: The first words of the gaps :data:`_IN_TOWN_GAP` matches: its type words, "residential" and "in".
+_IN_TOWN_GAP_FIRST_WORDS: Final = frozenset(
+    "residential neighbourhood neighbourhoods neighborhood neighborhoods quarter district area village town "
+    "roundabout square street cemetery in".split())
+
+
+def _may_open_in_town_gap(text: str, start: int, end: int) -> bool:
+    """False where ``_IN_TOWN_GAP.fullmatch(text, start, end)`` cannot match: the gap opens with
+    no space ("\\s", as ``str.isspace``), or its first word (up to a space or a quote) is ASCII
+    and none of :data:`_IN_TOWN_GAP_FIRST_WORDS` in any case (a word with another character, which
+    may fold to a letter of theirs, is left to the regex). Most gaps between a name and the next
+    place run on for a sentence (" and ...", " said ..."), which the regex, called through Python's
+    protocol, read at a cost of thousands of instructions."""
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    if i == start:
+        return False
+    j = i
+    while j < end:
+        c = ord(text[j])
+        if c >= 128:
+            return True
+        if c == 34 or text[j].isspace():  # ('"': the type word's closing quote)
+            break
+        j += 1
+    return text[i:j].lower() in _IN_TOWN_GAP_FIRST_WORDS
 
 
 _IN_TOWN_GAP_AR: Final = re.compile(r"[ \t]+(?:في[ \t]+(?:مدينة[ \t]+|مدينه[ \t]+)?|بمدينة[ \t]+|ب)")
@@ -4332,14 +4377,18 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         # "would be bussed to Idlib", "their departure to Idleb": rebels sent to the province; not
         # Damascus, whose governorate is the city ("taken by road to Damascus")
         after = "province"
-    elif "zone" in text[max(0, m.start - 40):m.end + 40].lower() and (  # (the regexes only where a zone is named)
+    elif _has_z(text, max(0, m.start - 40), m.end + 40) \
+            and "zone" in text[max(0, m.start - 40):m.end + 40].lower() and (  # (the regexes only where a zone is named)
             _ZONE_AFTER.match(text, m.end) or _ZONE_BEFORE.search(text, max(0, m.start - 40), m.start)):
         after = "province"  # "the Idlib de-escalation zone", "the buffer zone around Idlib": the governorate
     before = tuple(_words_before(text, m.start))
     # (as written, before a list's cue below): "in villages of Idlib and Hama" names the governorates
     # holding them, the second one too (a name with no governorate, "villages of Kafr Zita and
     # Latamneh", is one of the villages, below)
-    villages_of = before[-2:] == ("villages", "of") or before[-1:] == ("and",) \
+    # (before[-2:] == ("villages", "of") or before[-1:] == ("and",) and ..., read word by word: the
+    # slices and the tuples compared to them were built at every name)
+    n = len(before)
+    villages_of = n >= 2 and before[-1] == "of" and before[-2] == "villages" or n >= 1 and before[-1] == "and" \
         and "villages of" in text[max(0, m.start - 60):m.start] and _villages_of_pair(text, m.start)
     if before and before[-1] == "capital":
         # "the provincial capital Hasakeh", "IS's capital Raqqa": the city, there (the article's
@@ -4399,6 +4448,12 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         if first is not None and _governorate_before(first):
             before = (*first, _REGION)
     return _NEW_TUPLE(_Cue, (after, before, gov))  # (_Cue(...) without NamedTuple's __new__, a Python function)
+
+
+def _has_z(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` has a "z" or a "Z": where it has none, its lower case has no
+    "zone" (no other character lower-cases to "z"), and the window is not lower-cased."""
+    return text.find("z", start, end) != -1 or text.find("Z", start, end) != -1
 
 
 def _words_before_pair(text: str, start: int) -> tuple[str, ...] | None:

@@ -1222,3 +1222,49 @@ def test_a_province_word_follows_a_space_or_a_tab(pieces) -> None:
     for end in range(len(text) + 1):
         if text[end:end + 1] not in _SPACE_OR_TAB:
             assert _PROVINCE_WORD.match(text, end) is None
+
+
+_GAP_PIECES = [" ", "\t", "\n", "\u00a0", "\u2009", "in", "In", "IN", "\u0130n", "\u0131n", "of", "the", "The",
+               "neighbourhood", "Neighborhoods", "residential", "district", "area", "\u017ftreet", "street", "square",
+               "town", "city", "north", "eastern", "central", "and", "said", "al-", ",", ".", '"', "\u201d", "x", "é"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_GAP_PIECES), max_size=12), st.integers(0, 3))
+@example([" ", "in", " "], 0)
+@example(["\u00a0", "IN", "\t", "the", " ", "eastern", " "], 0)
+@example([" ", "Neighborhoods", '"', " ", "of", " "], 0)
+@example([" ", "\u017ftreet", " ", "in", " "], 0)
+@example([" ", "residential", " ", "area", "\u201d", " ", "in", " ", "central", " "], 0)
+def test_in_town_gaps_open_as_the_prefilter_says(pieces, cut) -> None:
+    """_may_open_in_town_gap is False only where _IN_TOWN_GAP cannot match the gap."""
+    from geo.places import _IN_TOWN_GAP, _may_open_in_town_gap
+    text = "Aleppo" + "".join(pieces) + "Idlib"
+    start, end = 6, len(text) - 5 - cut
+    if _IN_TOWN_GAP.fullmatch(text, start, end) is not None:
+        assert _may_open_in_town_gap(text, start, end)
+
+
+_LIST_GAP_PIECES = [" ", "\t", ",", "and", "al-", "el-", "And", "AL-", "-", "a", "l", "e", "n", "d", "\n", "or", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_GAP_PIECES), max_size=10))
+def test_list_gaps_are_spelled_as_the_prefilter_says(pieces) -> None:
+    """_spells_list_gap is False only where neither _BESIDE nor _LATIN_LIST_GAP matches the gap."""
+    from geo.places import _BESIDE, _LATIN_LIST_GAP, _spells_list_gap
+    text = "Aleppo" + "".join(pieces) + "Idlib"
+    start, end = 6, len(text) - 5
+    if _BESIDE.fullmatch(text, start, end) or _LATIN_LIST_GAP.fullmatch(text, start, end):
+        assert _spells_list_gap(text, start, end)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["zone", "Zone", "ZONE", "zOnE", "z", "Z", "one", "\u0130", "x", " ", "Ezzor"]),
+                max_size=8), st.integers(0, 30), st.integers(0, 40))
+def test_a_window_without_z_names_no_zone(pieces, start, length) -> None:
+    """_has_z is False only where the window's lower case has no "zone"."""
+    from geo.places import _has_z
+    text = "".join(pieces)
+    if "zone" in text[start:start + length].lower():
+        assert _has_z(text, start, start + length)
