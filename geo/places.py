@@ -2660,10 +2660,11 @@ def _by_score(scores: list[float]) -> list[int]:
     ``sorted(enumerate(scores), key=itemgetter(1), reverse=True)`` (a stable sort), by an
     insertion sort compiled over a name's few candidates, where the sort's keyword arguments
     made it a call through Python's protocol. (Scores are finite: no NaN to order.)"""
-    order = list(range(len(scores)))
-    for k in range(1, len(order)):
+    order: list[int] = []
+    for k in range(len(scores)):
         score = scores[k]
         j = k
+        order.append(k)
         while j > 0 and scores[order[j - 1]] < score:
             order[j] = order[j - 1]
             j -= 1
@@ -2716,8 +2717,33 @@ def _is_container_gap(gap: str) -> bool:
     if known is None:
         if len(_CONTAINER_GAPS) >= _CONTAINER_GAPS_SIZE:
             _CONTAINER_GAPS.clear()
-        known = _CONTAINER_GAPS[gap] = _CONTAINER_GAP.fullmatch(gap) is not None
+        known = _CONTAINER_GAPS[gap] = _may_be_container_gap(gap) and _CONTAINER_GAP.fullmatch(gap) is not None
     return known
+
+
+#: The letters of _CONTAINER_GAP's words (lower case), as bits from "a" up, and the characters that
+#: fold to some of them in a case-insensitive regex but are not ASCII ("ſ", "ı", "İ", Kelvin's "K").
+_CONTAINER_GAP_LETTERS: Final[int] = sum(1 << (ord(c) - 97) for c in set(
+    "region area district neighbourhood town village city camp in of near outside at "
+    "north south east west the central rural".replace(" ", "")))
+_CONTAINER_GAP_FOLDS: Final = frozenset("\u017f\u0131\u0130\u212a")
+
+
+def _may_be_container_gap(gap: str) -> bool:
+    """False where _CONTAINER_GAP cannot match ``gap`` in full: a character that is no space, no
+    comma and no letter of its words (in any case), or an "and" (none of its words, nor two of them
+    written together, has one). The regex, its optional groups tried in turn, cost 14,000
+    instructions a gap (" and ", ". ", " and al-", "city. A source at")."""
+    for ch in gap:
+        c = ord(ch)
+        if 65 <= c <= 90:
+            c += 32  # (its lower case)
+        if 97 <= c <= 122:
+            if not (_CONTAINER_GAP_LETTERS >> (c - 97)) & 1:
+                return False
+        elif c != 44 and not ch.isspace() and ch not in _CONTAINER_GAP_FOLDS:
+            return False
+    return "and" not in gap.lower()
 
 
 _CONTAINER_GAPS: Final[dict[str, bool]] = {}
@@ -4404,8 +4430,10 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
             lo = max(s, m.start - 100)
             # (a match has "of" and its type word in it, in any case: looked for first, in C)
             window = text[lo:m.start]
-            listed = _LIST_CUE.search(text, lo, m.start) \
-                if "of" in window.lower() and _may_spell(window, _LIST_CUE_WORDS) else None
+            low = window.lower()
+            # (and from the first of its words only: the regex is tried at each position from there)
+            opens = _first_spelling(window, low, _LIST_CUE_WORDS) if "of" in low else -1
+            listed = _LIST_CUE.search(text, lo + opens, m.start) if opens >= 0 else None
             # (not a name right after "the": "the villages of the Bekaa" are in it)
             if listed and "." not in text[listed.end():m.start] and text[listed.end():m.start].strip() != "the" and (
                     listed.group(1).lower() != "countryside" or _NAMES_LIST_GAP.fullmatch(text, listed.end(), m.start)):
@@ -4607,7 +4635,30 @@ def _province_in(text: str, start: int, end: int) -> bool:
     a match has "prov" or "governorate" in it, in any case (no letter but their capitals folds
     to theirs: the dotted and dotless i do to "i", which is not among these)."""
     low = text[start:end].lower()
-    return ("prov" in low or "governorate" in low) and _PROVINCE_IN.search(text, start, end) is not None
+    if len(low) != end - start:  # (a character lower-cased to two: the positions below would not hold)
+        return ("prov" in low or "governorate" in low) and _PROVINCE_IN.search(text, start, end) is not None
+    # the search from the first of them (a match begins with one), where the regex is tried at each position
+    at = low.find("prov")
+    other = low.find("governorate", 0, at) if at >= 0 else low.find("governorate")
+    if other >= 0:
+        at = other
+    return at >= 0 and _PROVINCE_IN.search(text, start + at, end) is not None
+
+
+def _first_spelling(window: str, low: str, words: tuple[str, ...]) -> int:
+    """Where the first match of a case-insensitive regex whose matches open with one of ``words``
+    (lower-case ASCII) may open in ``window`` (``low`` is its lower case): the first of the words
+    in an ASCII window, -1 where it spells none of them (see _may_spell); 0 in any other window,
+    where "K" (Kelvin), "ſ", "ı" and "İ" fold to letters of theirs that ``str.lower`` does not give.
+    A search may then start there (its look-behinds still read the text before it)."""
+    if not window.isascii():
+        return 0
+    first = -1
+    for word in words:
+        at = low.find(word)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    return first
 
 
 _LIST_CUE: Final = re.compile(

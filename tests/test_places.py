@@ -1268,3 +1268,45 @@ def test_a_window_without_z_names_no_zone(pieces, start, length) -> None:
     text = "".join(pieces)
     if "zone" in text[start:start + length].lower():
         assert _has_z(text, start, start + length)
+
+
+_CONTAINER_PIECES = [" ", "\t", "\n", "\u00a0", ",", "in", "In", "of", "near", "outside", "at", "AT", "north", "NorthEast",
+                     "ern", "the", "The", "THE", "rural", "central", "region", "area", "district", "neighborhood",
+                     "town", "village", "city", "camp", "and", "AND", "aNd", "an", "d", "\u017fouth", "\u0130n",
+                     "\u0131n", "\u212a", ".", "-", "x", "é", "s", "'", "_", "1"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_CONTAINER_PIECES), max_size=10))
+@example([" ", "village", " ", "in", " ", "the", " ", "northern", " "])
+@example([" ", "camp", "near", " "])
+@example([",", " ", "\u017fouth", "ern", " ", "of", " "])
+@example([" ", "\u0130n", " "])
+def test_container_gaps_are_spelled_as_the_prefilter_says(pieces) -> None:
+    """_may_be_container_gap is False only where _CONTAINER_GAP cannot match the gap in full."""
+    from geo.places import _CONTAINER_GAP, _may_be_container_gap
+    gap = "".join(pieces)
+    if _CONTAINER_GAP.fullmatch(gap) is not None:
+        assert _may_be_container_gap(gap)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["villages", "Villages", "VILLAGES", "towns", "neighbourhoods", "Neighborhoods",
+                                 "countryside", "districts", "quarters", "provinces", "governorates", "of", "Of",
+                                 "xvillages", "the", " ", "  ", "\t", ",", "\u0130", "\u017f", "\u0131", "coun\u0131",
+                                 "tryside", "dis", "tricts", "x", "é"]), max_size=14), st.integers(0, 30))
+@example(["the", " ", "villages", " ", "of", " "], 0)
+@example(["xvillages", " ", "of", " ", "towns", " ", "of", " "], 0)
+def test_list_cues_are_searched_from_the_first_of_their_words(pieces, lo) -> None:
+    """_LIST_CUE searched from _first_spelling's position finds what it finds from the window's
+    start (nothing where that is -1), and _province_in answers as _PROVINCE_IN's search."""
+    from geo.places import _LIST_CUE, _LIST_CUE_WORDS, _PROVINCE_IN, _first_spelling, _province_in
+    text = "".join(pieces)
+    lo = min(lo, len(text))
+    window = text[lo:]
+    first = _first_spelling(window, window.lower(), _LIST_CUE_WORDS)
+    want = _LIST_CUE.search(text, lo, len(text))
+    got = _LIST_CUE.search(text, lo + first, len(text)) if first >= 0 else None
+    assert (got and got.span()) == (want and want.span())
+    province = text.replace("villages", "province").replace("towns", "governorate").replace("quarters", "PROV\u0130NCE")
+    assert _province_in(province, lo, len(province)) == (_PROVINCE_IN.search(province, lo, len(province)) is not None)
