@@ -2373,13 +2373,18 @@ def _capitals_as_actors(matches: Sequence[Match], actors: Sequence[ActorMention]
     """A name the actor finder reads as a state ("Ankara considers the YPG ...": Turkey) is that
     state's capital, not a village of its name near the article's other places (Anqarah in
     Hasakah)."""
-    as_actor = {(a.start, a.end) for a in actors if not a.coref}
+    # (the actors' spans gathered at the first name with a capital among its candidates: most
+    # articles have none)
+    as_actor: set[tuple[int, int]] | None = None
     out = list(matches)
     for i, m in enumerate(matches):
-        if len(m.candidates) > 1 and (m.start, m.end) in as_actor:
-            capitals = tuple(p for p in m.candidates if p.capital_of)
-            if capitals and len(capitals) < len(m.candidates):
-                out[i] = m._replace(candidates=capitals)
+        if len(m.candidates) > 1 and any(p.capital_of for p in m.candidates):
+            if as_actor is None:
+                as_actor = {(a.start, a.end) for a in actors if not a.coref}
+            if (m.start, m.end) in as_actor:
+                capitals = tuple(p for p in m.candidates if p.capital_of)
+                if len(capitals) < len(m.candidates):
+                    out[i] = m._replace(candidates=capitals)
     return out
 
 
@@ -2552,7 +2557,8 @@ def _place_loose(loose: Sequence[Span], mentions: Sequence[PlaceMention], gazett
     outside it ("in Hassia 40 km south of Homs" is no quarter of Homs)."""
     local = _local_points(mentions)
     provinces = [pm for pm in mentions if pm.place.country == "SY" and pm.place.kind == "governorate"]
-    placed = [_fuzzy(span, local, gazetteer, o, sentences, provinces) for span in loose]
+    sentence_of: dict[int, int] = {}  # (see _fuzzy)
+    placed = [_fuzzy(span, local, gazetteer, o, sentences, provinces, None, sentence_of) for span in loose]
     return [pm for pm in placed if pm is not None and pm.place.kind != "neighbourhood"]
 
 
@@ -2751,17 +2757,30 @@ _CONTAINER_GAPS_SIZE: Final = 20_000
 
 
 def _is_holder_before_gap(gap: str) -> bool:
-    """``_HOLDER_BEFORE_GAP.fullmatch(gap) is not None``, tried only where the gap opens as a
+    """``_HOLDER_BEFORE_GAP.fullmatch(gap) is not None`` (see _holder_before)."""
+    return _holder_before(gap, 0, len(gap))
+
+
+def _holder_before(text: str, start: int, end: int) -> bool:
+    """``_HOLDER_BEFORE_GAP.fullmatch(text, start, end) is not None`` (the regex reads nothing
+    around the gap: as its fullmatch of ``text[start:end]``), tried only where the gap opens as a
     match does (an apostrophe, "s" or a space) and ends with "of" or "the" and a space (in any
     case: no character but their capitals folds to o, f, t, h or e, see _may_spell; and
-    ``str.isspace`` is the regex's "\\s")."""
-    if not gap or not (gap[0] in "'’sS\u017f" or gap[0].isspace()):
+    ``str.isspace`` is the regex's "\\s"). Read in the text, where the gap was sliced out of it
+    and stripped at each name."""
+    end = min(end, len(text))
+    if start >= end:
         return False
-    rest = gap.rstrip()
-    if len(rest) == len(gap):
+    opens = text[start]
+    if not (opens in "'’sS\u017f" or opens.isspace()):
         return False
-    tail = rest[-3:].lower()
-    return (tail.endswith("of") or tail == "the") and _HOLDER_BEFORE_GAP.fullmatch(gap) is not None
+    j = end
+    while j > start and text[j - 1].isspace():
+        j -= 1
+    if j == end:
+        return False
+    tail = text[max(start, j - 3):j].lower()
+    return (tail.endswith("of") or tail == "the") and _HOLDER_BEFORE_GAP.fullmatch(text, start, end) is not None
 
 
 def _with_containers(text: str, matches: Sequence[Match], static: list[list[tuple[float, Place]]],
@@ -2784,7 +2803,7 @@ def _with_containers(text: str, matches: Sequence[Match], static: list[list[tupl
                 if holder.kind == "governorate" and _GOVERNORATE_WORD.search(nxt.text):
                     # "Hader in Quneitra province": said outright, it outweighs the article's other places
                     weight = o.province_weight
-        if holder is None and i > 0 and _is_holder_before_gap(text[matches[i - 1].end:m.start]):
+        if holder is None and i > 0 and _holder_before(text, matches[i - 1].end, m.start):
             holder = chosen[i - 1][0]
         if holder is None:
             continue
@@ -4050,6 +4069,9 @@ def _votes_by_key(items: Iterable[tuple[str, tuple[str, ...], float]]) -> dict[s
     return out
 
 
+_SUM: Final = sum  # (the builtin read once: the compiler looked it up in the builtins module at each call)
+
+
 class _Shares:
     """Governorate shares of the votes of every name but ``key`` (a name is not its own evidence).
 
@@ -4065,7 +4087,7 @@ class _Shares:
         self.total = total
         self.own = own if own else None
         # (the sum of the same values in the same order as the dict's .values() would give)
-        self.n: float = sum([v - own.get(a, 0.0) for a, v in total.items()]) if own else sum(total.values())
+        self.n: float = _SUM([v - own.get(a, 0.0) for a, v in total.items()]) if own else _SUM(total.values())
 
     def of(self, admin1: str) -> float:
         n = self.n
@@ -4785,6 +4807,7 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
     said = [_contained(text, span, mentions, gazetteer) or _possessed(text, span, mentions, gazetteer)
             for span in unknown]
     stated: dict[str, list[PlaceMention]] = {}  # name key -> the uses the text put in a town
+    sentence_of: dict[int, int] = {}  # (see _fuzzy)
     for pm in said:
         if pm is not None:
             stated.setdefault(name_key(pm.text), []).append(pm)
@@ -4808,7 +4831,7 @@ def _place_unknown(text: str, unknown: Sequence[Span], mentions: Sequence[PlaceM
                              and not (_THE_BEFORE.search(text, max(0, span.start - 4), span.start)
                                       and not _HELD_TYPE.match(text, span.end))), None)
                 pm = _fuzzy(span, local, gazetteer, o, sentences, () if cut else provinces,
-                            held.admin1 if held else None) or _sibling(text, span, [*mentions, *placed], gazetteer, o)
+                            held.admin1 if held else None, sentence_of) or _sibling(text, span, [*mentions, *placed], gazetteer, o)
                 if pm is None and held is not None and not cut:
                     pm = PlaceMention(span.text, span.start, span.end, _unlisted(span.text, held, "in", "village"),
                                       confidence=0.3, method="container")
@@ -4876,7 +4899,8 @@ def _neighbourhood_of_the_towns(text: str, span: Span, mentions: Sequence[PlaceM
     if len(words) > 3 or any(gazetteer.is_common_word(key) and key not in _PLACE_HEADS
                              for key in map(name_key, words)):
         return None  # a headline's words ("Related Daesh Terrorists Attack District of ..."; "Wadi" is a place's)
-    m = Match(span.start, span.end, span.text, name_key(span.text), ())
+    # (Match(...) without its Python-level __new__, as _context builds its _Cue)
+    m = _NEW_TUPLE(Match, (span.start, span.end, span.text, name_key(span.text), (), "exact"))
     if not _said_neighbourhood(_context(text, m, sentences)):
         return None
     town = _town_of_neighbourhoods(span.start, mentions, sentences)
@@ -4978,17 +5002,29 @@ _THE_BEFORE: Final = re.compile(r"\b[Tt]he[ \t]+\Z")
 _HELD_TYPE: Final = re.compile(r"[ \t]+(?i:village|town|area)\b")
 
 
+def _sentence_at(sentences: Sequence[tuple[int, int]], offset: int, memo: dict[int, int]) -> int:
+    """``sentence_index(sentences, offset)``, memoised in ``memo``."""
+    si = memo.get(offset)
+    if si is None:
+        si = memo[offset] = sentence_index(sentences, offset)
+    return si
+
+
 def _fuzzy(span: Span, local: Sequence[PlaceMention], gazetteer: Gazetteer,
            o: ResolveOptions, sentences: Sequence[tuple[int, int]] = (),
-           provinces: Sequence[PlaceMention] = (), held: str | None = None) -> PlaceMention | None:
+           provinces: Sequence[PlaceMention] = (), held: str | None = None,
+           sentence_of: dict[int, int] | None = None) -> PlaceMention | None:
     """A spelling the gazetteer lacks, taken as a similar name near a place of the same
     passage, or inside a governorate the passage names ("the village of Taduf ... in
     the province of Aleppo"), as if at the edge of the reach; only inside the governorate
-    ``held`` when the text puts the name in it."""
+    ``held`` when the text puts the name in it. ``sentence_of`` holds the sentences of the
+    offsets read so far (one article's), where each unknown name read every place's again."""
     if sentences:
+        if sentence_of is None:
+            sentence_of = {}
         here = sentence_index(sentences, span.start)
-        local = [pm for pm in local if abs(sentence_index(sentences, pm.start) - here) <= 1]
-        provinces = [pm for pm in provinces if abs(sentence_index(sentences, pm.start) - here) <= 1]
+        local = [pm for pm in local if abs(_sentence_at(sentences, pm.start, sentence_of) - here) <= 1]
+        provinces = [pm for pm in provinces if abs(_sentence_at(sentences, pm.start, sentence_of) - here) <= 1]
     if not local and not provinces:
         return None
     key = name_key(span.text)

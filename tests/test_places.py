@@ -1310,3 +1310,15 @@ def test_list_cues_are_searched_from_the_first_of_their_words(pieces, lo) -> Non
     assert (got and got.span()) == (want and want.span())
     province = text.replace("villages", "province").replace("towns", "governorate").replace("quarters", "PROV\u0130NCE")
     assert _province_in(province, lo, len(province)) == (_PROVINCE_IN.search(province, lo, len(province)) is not None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_PIECES + _GATE_SEPS), max_size=16), st.integers(0, 60), st.integers(0, 60))
+@example(["Aleppo", "'", "s", " ", "suburb", " ", "of", " ", "the", " ", "Ghouta"], 6, 23)
+@example(["Damascus", " ", "neighbourhood", " ", "of", " "], 8, 26)
+def test_a_holder_before_is_read_in_the_text_as_in_its_gap(pieces, start, end) -> None:
+    """_holder_before reads the gap in the text as _HOLDER_BEFORE_GAP's fullmatch of the gap
+    sliced out of it does."""
+    from geo.places import _HOLDER_BEFORE_GAP, _holder_before
+    text = "".join(pieces)
+    assert _holder_before(text, start, end) == (_HOLDER_BEFORE_GAP.fullmatch(text[start:end]) is not None)
