@@ -2518,6 +2518,8 @@ def _admins_of(candidates: tuple[Place, ...]) -> tuple[str, ...]:
 #: report's "the roads leading to Akkar" (after "crossed into Lebanon") is Lebanon's Akkar, not a Homs
 #: village spelt alike; "its border crossing at Jaber near Ramtha" after "Jordan closed" is Jordan's.
 NAMED_NEIGHBOUR_BONUS: Final = 2.0
+# (geocoder's, a static of the compiled module: an imported name is looked up in the module's dict at each use)
+_NEIGHBOURS: Final[frozenset[str]] = NEIGHBOURS
 
 
 def _with_named_neighbours(text: str, matches: Sequence[Match], static: list[list[tuple[float, Place]]],
@@ -2530,12 +2532,12 @@ def _with_named_neighbours(text: str, matches: Sequence[Match], static: list[lis
     a big place of it (the Golan is Syria's Golan Heights, though Israel is named)."""
     out = static
     for i, (m, scored) in enumerate(zip(matches, static)):
-        if len(scored) < 2 or not any(p.country in NEIGHBOURS for _, p in scored) \
+        if len(scored) < 2 or not any(p.country in _NEIGHBOURS for _, p in scored) \
                 or any(p.country == "SY" and (_is_major(p) or _written_as(p, m.text)) for _, p in scored):
             continue  # (a Syrian place of the name as written: "Rukban camp on the Jordanian border")
         start, end = _passage(sentences, m.start, 1) if sentences else (0, len(text))
         passage = text[start:end]
-        gaining = {id(p) for _, p in scored if p.country in NEIGHBOURS and _written_as(p, m.text)
+        gaining = {id(p) for _, p in scored if p.country in _NEIGHBOURS and _written_as(p, m.text)
                    and _names_country(passage, p.country)}
         if gaining:
             if out is static:
@@ -3572,6 +3574,21 @@ def _place_in_neighbourhoods_town(text: str, matches: Sequence[Match], mentions:
 _NEIGHBOURHOOD_KIND: Final = frozenset({"neighbourhood"})
 # "terrorists positioned in Douma area fired ... at the neighborhoods of X": where the fire came from
 _FIRED_FROM_BEFORE: Final = re.compile(r"\b(?:located|positioned|stationed|deployed|based)[ \t]+in[ \t]+(?:the[ \t]+)?\Z")
+
+
+def _may_end_fired_from(text: str, start: int, end: int) -> bool:
+    """False where _FIRED_FROM_BEFORE cannot match ``text[start:end]``: a match ends with a space
+    or a tab and has "ed" in it (its words end so). Tests in C before the regex."""
+    return text[end - 1:end] in _SPACE_OR_TAB and text.find("ed", start, end) != -1
+
+
+def _and_after(text: str, end: int) -> bool:
+    """False where _AND_NAME_THEN_NEIGHBOURHOODS cannot match at ``end``: spaces or tabs, then
+    "and" and a space or a tab. Read as code points before the regex."""
+    i = end
+    while i < len(text) and text[i] in _SPACE_OR_TAB:
+        i += 1
+    return i > end and text.startswith("and", i) and text[i + 3:i + 4] in _SPACE_OR_TAB
 # "X and Y neighborhoods" (a list closed by the plural type word): X is a neighbourhood too
 _AND_NAME_THEN_NEIGHBOURHOODS: Final = re.compile(
     r"[ \t]+and[ \t]+(?:(?:al|el)-)?[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,2}[ \t]+(?:neighbou?rhoods|districts|quarters)\b")
@@ -3634,7 +3651,8 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
         # "the X area": only to a listed neighbourhood of the town at hand (below), not to an unlisted one
         area = cue.after == "area" and place.kind == "village" \
             and any(p.kind == "neighbourhood" for p in m.candidates)
-        if not (area or _said_neighbourhood(cue) or _AND_NAME_THEN_NEIGHBOURHOODS.match(text, pm.end)):
+        if not (area or _said_neighbourhood(cue) or _and_after(text, pm.end)
+                and _AND_NAME_THEN_NEIGHBOURHOODS.match(text, pm.end)):
             continue
         town = _capital_said(text, pm.end, gazetteer) or _town_of_neighbourhoods(pm.start, mentions, sentences, wide=False) \
             or _town_closing_list(text, i, mentions)
@@ -3649,7 +3667,8 @@ def _neighbourhoods_of_the_city_at_hand(text: str, matches: Sequence[Match], men
             near = [o for o in mentions if o is not pm and lo <= o.start < hi and o.place.country == "SY"
                     and o.place.kind not in ("country", "neighbourhood")
                     and (o.start < pm.start or text[o.start - 4:o.start] in (" of ", " in "))
-                    and not _FIRED_FROM_BEFORE.search(text, max(0, o.start - 16), o.start)]
+                    and not (_may_end_fired_from(text, max(0, o.start - 16), o.start)
+                             and _FIRED_FROM_BEFORE.search(text, max(0, o.start - 16), o.start))]
             if near:
                 nearest = min(near, key=lambda o: abs(o.start - pm.start))
                 town = nearest.place if nearest.place.id in towns else None

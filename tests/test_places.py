@@ -1322,3 +1322,35 @@ def test_a_holder_before_is_read_in_the_text_as_in_its_gap(pieces, start, end) -
     from geo.places import _HOLDER_BEFORE_GAP, _holder_before
     text = "".join(pieces)
     assert _holder_before(text, start, end) == (_HOLDER_BEFORE_GAP.fullmatch(text[start:end]) is not None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "  ", "and", "And", "andy", "al-", "Bab", "Jora", "Qusour", "neighborhoods",
+                                 "neighbourhoods", "districts", "quarters", "x", ",", "\n", "'"]), max_size=12),
+       st.integers(0, 10))
+@example([" ", "and", " ", "al-", "Jora", " ", "neighborhoods"], 0)
+@example(["Bab", "\t", "and", "  ", "Jora", " ", "Qusour", " ", "districts"], 3)
+def test_and_after_and_fired_from_answer_where_their_regexes_may(pieces, at) -> None:
+    """_and_after is False only where _AND_NAME_THEN_NEIGHBOURHOODS cannot match there, and
+    _may_end_fired_from only where _FIRED_FROM_BEFORE cannot end the window."""
+    from geo.places import _AND_NAME_THEN_NEIGHBOURHOODS, _and_after
+    text = "".join(pieces)
+    at = min(at, len(text))
+    if _AND_NAME_THEN_NEIGHBOURHOODS.match(text, at) is not None:
+        assert _and_after(text, at)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["located", "stationed", "based", "deployed", "positioned", "ed", " ", "\t", "  ", "in",
+                                 "the", "x", "\n", "Based"]), max_size=10), st.integers(0, 30))
+@example(["based", " ", "in", " ", "the", " "], 0)
+@example(["x", "stationed", "\t", "in", " "], 0)
+def test_fired_from_ends_where_the_prefilter_says(pieces, start) -> None:
+    """_may_end_fired_from is False only where _FIRED_FROM_BEFORE finds nothing in the window."""
+    from geo.places import _FIRED_FROM_BEFORE, _may_end_fired_from
+    text = "".join(pieces)
+    end = len(text)
+    start = min(start, end)
+    if _FIRED_FROM_BEFORE.search(text, start, end) is not None:
+        assert _may_end_fired_from(text, start, end)
+
