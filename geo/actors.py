@@ -120,6 +120,8 @@ _WORD_AFTER: Final = re.compile(r"(?:['\u2019]s)?[\s\-\u2010\u2011]+([A-Za-z]+)"
 # the end starts at the space before it (_sentence_mark_at).
 _SENTENCE_MARK: Final = re.compile(r"[-.;:!?\n\u2013\u2014](?:(?<=[.;:!?\n])|(?<=[ \t].)(?=[ \t]))")
 _SPACED_DASHES: Final = "-\u2013\u2014"
+#: The characters that end a sentence by themselves (_SENTENCE_MARK's others are spaced dashes).
+_SENTENCE_ENDS: Final = ".;:!?\n"
 _LETTERS: Final = re.compile(r"[^\W\d_]")
 _HEAD_NOUN: Final = re.compile(r"[a-z0-9']+(?: [a-z0-9']+){0,2}")
 _WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
@@ -382,8 +384,9 @@ class ActorLexicon:
             return []
         marked = automaton.mark(text)  # marked[i + 1] is text[i] folded (or a stand-in)
         matches: list[_Match] = []
-        append = matches.append
-        place_use, hyphens, word_chars = self._place_use, _HYPHENS_SET, _WORD_CHARS  # (locals: faster)
+        # (matches.append and self._place_use are called as they are: compiled, a bound method
+        # kept in a local is a Python object, each call through it a Python-level call)
+        hyphens, word_chars = _HYPHENS_SET, _WORD_CHARS  # (locals: faster)
         states_at: list[int] = []  # the matches of "the army", "the government" (rule last_state)
         for after, (length, entries) in automaton.iter(marked):
             end = after - 1
@@ -394,7 +397,7 @@ class ActorLexicon:
                     # is no alias), the mention stops before it, as "rebel" in "rebel-held"
                     cut = end - pattern.trim
                     if text[cut] in hyphens:
-                        append((start, cut, pattern))
+                        matches.append((start, cut, pattern))
                     continue
                 if pattern.rule == "last_state":
                     if not text[start + pattern.skip].islower() and not (
@@ -404,11 +407,11 @@ class ActorLexicon:
                         continue  # "the Army of Conquest" is a name; a headline's "Army kills ..." is not, nor
                         # its "Army" among capitalised words ("ISIL Commits Massacre in al-Baghaliyeh Army Repels
                         # Attacks", "Gunmen Attack Army Checkpoints in Western Daraa")
-                    if text.endswith("troops", start, end) and _OWNED_AFTER.match(text, end) \
-                            or text.endswith("soldiers", start, end) and _SOLDIERS_OWNED_AFTER.match(text, end):
+                    if _ends_with(text, start, end, "troops") and _OWNED_AFTER.match(text, end) \
+                            or _ends_with(text, start, end, "soldiers") and _SOLDIERS_OWNED_AFTER.match(text, end):
                         continue  # "troops from a Kurdish-Arab alliance", "troops fighting to topple him", "Dissident
                         # soldiers of the Free Syrian Army": not the army's
-                    if text.endswith(_WHOSE_IS_SAID, start, end) and _SAID_OWNER_BEFORE.search(text, max(0, start - 24), start):
+                    if _ends_with_any(text, start, end, _WHOSE_IS_SAID) and _SAID_OWNER_BEFORE.search(text, max(0, start - 24), start):
                         continue  # "local security forces", "Syrian Kurdish internal security forces", "its soldiers"
                     if _HELD.match(text, end) and text[end - 10:end].lower() == "government":
                         continue  # "the government-held west": the alias "government-held", not "the government"
@@ -442,7 +445,7 @@ class ActorLexicon:
                                 # but not after "anti-ISIS": "forces" heads the compound, not ISIS
                                 # nor after "Russian-backed": "regime forces" are the regime's, backed by Russia
                                 # (read only where a head noun follows: most names have none)
-                                if text.endswith("backed", start, end) \
+                                if _ends_with(text, start, end, "backed") \
                                         or start and text[start - 1] in hyphens and not self._states_joined(text, start):
                                     break
                                 if noun in _ALLY_NOUNS and not _OWNER_BEFORE.search(text, max(0, start - 30), start):
@@ -457,10 +460,10 @@ class ActorLexicon:
                         continue  # an adjective alone ("Russian") is no actor
                     if stop > end and start > 4 and pattern.actor is not None \
                             and pattern.actor.kind == "state":
-                        self._coordinated_adjective(text, start, pattern.actor, append)
-                if capital is not None and place_use(text, start, end, capital, exact, stop > end):
+                        self._coordinated_adjective(text, start, pattern.actor, matches)
+                if capital is not None and self._place_use(text, start, end, capital, exact, stop > end):
                     continue
-                append((start, stop, pattern))
+                matches.append((start, stop, pattern))
         if states_at:
             _drop_shorter_states(matches, states_at)
         return matches
@@ -471,17 +474,19 @@ class ActorLexicon:
         found = _STATES_JOINED.search(text, max(0, start - 30), start)
         return found is not None and found.group(1) in self._coordinated
 
-    def _coordinated_adjective(self, text: str, start: int, actor: Actor,
-                               append: Callable[[_Match], None]) -> None:
+    def _coordinated_adjective(self, text: str, start: int, actor: Actor, matches: list[_Match]) -> None:
         """A state's adjective coordinated with the mention at ``start`` shares its head noun:
         "Russian" in "Russian and Syrian airstrikes", "Syrian and allied Russian warplanes",
-        "Russian & Regime Airstrikes"."""
-        found = _COORDINATED.search(text, max(0, start - 40), start)
+        "Russian & Regime Airstrikes"; added to ``matches``."""
+        lo = max(0, start - 40)
+        if not _may_coordinate(text[lo:start], self._coordinated):
+            return  # (most mentions: the regex, tried at each position of the window, is not run)
+        found = _COORDINATED.search(text, lo, start)
         if found is None:
             return
         pattern = self._coordinated.get(found.group(1))
         if pattern is not None and pattern.actor is not actor:
-            append((found.start(1), found.end(1), pattern))
+            matches.append((found.start(1), found.end(1), pattern))
 
     def _place_use(self, text: str, start: int, end: int, capital: bool,
                    exact: str | None, headed: bool) -> bool:
@@ -1045,6 +1050,46 @@ def _is_ascii_letter(char: str) -> bool:
     return 97 <= code <= 122 or 65 <= code <= 90
 
 
+def _ends_with(text: str, start: int, end: int, suffix: str) -> bool:
+    """``text.endswith(suffix, start, end)``, for ``0 <= start <= end <= len(text)``.
+
+    (Compiled, the method with a range is a Python-level call; a slice and a comparison are not.)
+    """
+    return end - start >= len(suffix) and text[end - len(suffix):end] == suffix
+
+
+def _ends_with_any(text: str, start: int, end: int, suffixes: tuple[str, ...]) -> bool:
+    """``text.endswith(suffixes, start, end)``, for ``0 <= start <= end <= len(text)``."""
+    for suffix in suffixes:
+        if _ends_with(text, start, end, suffix):
+            return True
+    return False
+
+
+def _may_coordinate(window: str, adjectives: dict[str, _Pattern]) -> bool:
+    """False where ``_COORDINATED.search`` over ``window`` cannot find one of ``adjectives``.
+
+    Its word, a run of ``[A-Za-z.]``, is followed by the separator to the end: white space,
+    a comma, a hyphen or "&", and the words "and" or "and allied". So it is the last such run
+    once those characters are passed over, or the one before "and", or before "and allied".
+    """
+    end = len(window)
+    for _ in range(3):
+        while end > 0 and (window[end - 1].isspace() or window[end - 1] == "," or window[end - 1] == "-"
+                           or window[end - 1] == "&"):
+            end -= 1
+        begin = end
+        while begin > 0 and (window[begin - 1] == "." or _is_ascii_letter(window[begin - 1])):
+            begin -= 1
+        word = window[begin:end]
+        if word in adjectives:
+            return True
+        if word != "and" and word != "allied":
+            return False
+        end = begin
+    return False
+
+
 #: plurals that are the group a state backs after its owner ("and their mercenaries")
 _BACKED_WORDS: Final = ("mercenaries",)
 _BACKED_OWNER_BEFORE: Final = re.compile(r"\b(?:its|their)[ \t]+\Z")
@@ -1166,10 +1211,10 @@ def _placed_by_next_word(text: str, end: int, cues: _Cues) -> bool:
     Turkey" with the commas lost) or a function word ("... Damascus The White
     House ...") does not.
     """
-    after = _WORD_AFTER.match(text, end)
-    if not after:
+    at = _word_after(text, end)
+    if at < 0:
         return False
-    word = after.group(1)
+    word = text[at:_ascii_letters_end(text, at)]
     low = word.lower()
     if low in cues.place_after:
         return True
@@ -1177,7 +1222,29 @@ def _placed_by_next_word(text: str, end: int, cues: _Cues) -> bool:
         return False
     # a possessive before the state's own body is the state: "Turkey's Foreign Ministry", "Iran's
     # Armed Forces" (not "Turkey's Hatay province")
-    return not (text[end:end + 1] in "'\u2019" and _state_noun_at(text, after.start(1), cues.state_nouns))
+    return not (text[end:end + 1] in "'\u2019" and _state_noun_at(text, at, cues.state_nouns))
+
+
+def _word_after(text: str, end: int) -> int:
+    """Where the word of ``_WORD_AFTER.match(text, end)`` starts (its group 1); -1 where it does
+    not match. Read a character at a time (the regex call costs several times more): an optional
+    "'s", spaces and hyphens, then ASCII letters, which end where :func:`_ascii_letters_end` says."""
+    at = end
+    if end + 1 < len(text) and (text[end] == "'" or text[end] == "\u2019") and text[end + 1] == "s":
+        at = end + 2  # (were the rest to fail after "'s", it would fail at the apostrophe too)
+    first = at
+    while at < len(text) and (text[at].isspace() or text[at] == "-" or text[at] == "\u2010" or text[at] == "\u2011"):
+        at += 1
+    if at == first or at == len(text) or not _is_ascii_letter(text[at]):
+        return -1
+    return at
+
+
+def _ascii_letters_end(text: str, at: int) -> int:
+    """Where the run of ASCII letters at ``at`` ends."""
+    while at < len(text) and _is_ascii_letter(text[at]):
+        at += 1
+    return at
 
 
 def _state_noun_at(text: str, start: int, nouns: frozenset[str]) -> bool:
@@ -1204,6 +1271,29 @@ def _sentence_mark_at(backwards: str, pos: int) -> int:
     The start of "[.;:!?\\n]|[ \\t][-\\u2013\\u2014][ \\t]" searched from ``pos``: a spaced
     dash is found at its dash, and starts at the space before it.
     """
+    # Read with str.find (the regex is tried at each position): the first of .;:!? or a line
+    # break from pos on, and a spaced dash before it from pos + 1 on (one at pos has its space
+    # before pos, where the original does not look)
+    best = len(backwards)
+    for mark in _SENTENCE_ENDS:
+        at = backwards.find(mark, pos, best)
+        if at >= 0:
+            best = at
+    dashed = False
+    for dash in _SPACED_DASHES:
+        at = backwards.find(dash, pos + 1, best)
+        while at >= 0 and not ((backwards[at - 1] == " " or backwards[at - 1] == "\t") and at + 1 < len(backwards)
+                               and (backwards[at + 1] == " " or backwards[at + 1] == "\t")):
+            at = backwards.find(dash, at + 1, best)
+        if at >= 0:
+            best, dashed = at, True
+    if best == len(backwards):
+        return -1
+    return best - 1 if dashed else best
+
+
+def _sentence_mark_at_by_regex(backwards: str, pos: int) -> int:
+    """:func:`_sentence_mark_at` by its definition (for the tests)."""
     cut = _SENTENCE_MARK.search(backwards, pos)
     if cut is not None and cut.start() == pos and backwards[pos] in _SPACED_DASHES:
         cut = _SENTENCE_MARK.search(backwards, pos + 1)  # (its space is before pos, where the original does not look)
@@ -1211,6 +1301,41 @@ def _sentence_mark_at(backwards: str, pos: int) -> int:
         return -1
     at = cut.start()
     return at - 1 if backwards[at] in _SPACED_DASHES else at
+
+
+def _word_back(backwards: str, pos: int, endpos: int) -> int:
+    """Where ``_WORDS_BACK.search(backwards, pos, endpos)`` starts; -1 where it finds nothing.
+
+    (Read a character at a time: the regex costs several times more.) Its end is
+    :func:`_word_back_end`'s.
+    """
+    at = pos
+    while at < endpos:
+        char = backwards[at]
+        if char == "," or _is_back_word_char(char):
+            return at
+        at += 1
+    return -1
+
+
+def _word_back_end(backwards: str, at: int, endpos: int) -> int:
+    """Where the match of ``_WORDS_BACK`` that starts at ``at`` (:func:`_word_back`) ends."""
+    if backwards[at] == ",":
+        return at + 1
+    at += 1
+    while at < endpos and _is_back_word_char(backwards[at]):
+        at += 1
+    return at
+
+
+def _back_word(backwards: str, at: int, endpos: int) -> str:
+    """The word (or comma) of ``backwards`` at ``at`` (:func:`_word_back`), the right way round."""
+    return backwards[at:_word_back_end(backwards, at, endpos)][::-1]
+
+
+def _is_back_word_char(char: str) -> bool:
+    """True if ``char`` is one of ``[\\w'\u2019.]`` (\\w: what isalnum() accepts, and "_")."""
+    return char.isalnum() or char == "." or char == "'" or char == "_" or char == "\u2019"
 
 
 def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: frozenset[str],
@@ -1236,10 +1361,12 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: fr
         if newline:
             return False
         sentence = len(backwards)
-    found = _WORDS_BACK.search(backwards, 0, sentence)
+    # (the words are _WORDS_BACK's matches: a word at found..found_end, found -1 for none)
+    found = _word_back(backwards, 0, sentence)
     listed = False  # a list separator was passed: a capitalised word is then a list item
-    while found:
-        word = found.group()[::-1]
+    while found >= 0:
+        found_end = _word_back_end(backwards, found, sentence)
+        word = backwards[found:found_end][::-1]
         low = word.lower().rstrip(".")
         glued_and = len(low) > 2 and low[0] == "و" and is_arabic(low[1])
         if glued_and:  # "والأردن": "and" written onto the word before
@@ -1248,10 +1375,11 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: fr
             if low not in _ADDRESSED_TAILS:
                 return True
             # (but a state addressed: "called on Washington to end its support", "appealed to Turkey")
-            before = _WORDS_BACK.search(backwards, found.end(), sentence)
-            return before is None or f"{before.group()[::-1].lower()} {low}" not in _ADDRESSED
-        before = _WORDS_BACK.search(backwards, found.end(), sentence)  # None: the first word
-        if before and low in cue_tails and f"{before.group()[::-1].lower().rstrip('.')} {low}" in cue_words:
+            before = _word_back(backwards, found_end, sentence)
+            return before < 0 or f"{_back_word(backwards, before, sentence).lower()} {low}" not in _ADDRESSED
+        before = _word_back(backwards, found_end, sentence)  # -1: the first word
+        if before >= 0 and low in cue_tails \
+                and f"{_back_word(backwards, before, sentence).lower().rstrip('.')} {low}" in cue_words:
             return True
         if low in _LIST_WORDS or low in name_words:
             listed = listed or low in _LIST_WORDS
@@ -1259,7 +1387,7 @@ def _governed_by(text: str, start: int, cue_words: frozenset[str], cue_tails: fr
               or low in _NOT_NAME_WORDS):
             return False  # (Arabic has no capitals: after "و" or a comma, any word is a list item)
         elif not listed:
-            return before is not None  # "Old Damascus", "Tags Syria Damascus"
+            return before >= 0  # "Old Damascus", "Tags Syria Damascus"
         else:
             listed = False  # "Syria and Russia": another list item
         listed = listed or glued_and
@@ -1430,7 +1558,7 @@ class _Referents:
         found: list[Actor] = []
         if rule == "last_state":
             found = self._subjects(start, end) or self._army(start, end, fallback)
-            if not found and self.text.endswith(_WHOSE_IS_SAID, start, end) and self._other_state_near(start, fallback):
+            if not found and _ends_with_any(self.text, start, end, _WHOSE_IS_SAID) and self._other_state_near(start, fallback):
                 return []  # "Russia has lost 12 soldiers": not the army's, nor clearly Russia's
         elif rule == "last_named":
             found = self._named_with(start + pattern.skip, end)
@@ -1497,7 +1625,7 @@ class _Referents:
     def _backed_by_owner(self, start: int, end: int, here: int) -> list[Actor]:
         """SANA's "(the) US occupation forces and their mercenaries": the group the state named
         last in the sentence backs (the SDF; Turkey's: the opposition's factions)."""
-        if not self.text.endswith(_BACKED_WORDS, start, end) or not self.backed \
+        if not _ends_with_any(self.text, start, end, _BACKED_WORDS) or not self.backed \
                 or not _BACKED_OWNER_BEFORE.search(self.text, max(0, start - 8), start):
             return []
         first_offset = self.sentence_starts[here] if here > 0 else 0
@@ -1642,7 +1770,7 @@ class _Referents:
     def _subjects(self, start: int, end: int) -> list[Actor]:
         """The state whose "troops"/"soldiers" at ``start`` are, named a few lower-case words before
         them in their sentence ("Ankara has sent thousands of troops into Idlib")."""
-        if not self.text.endswith(("troops", "soldiers"), start, end):
+        if not _ends_with_any(self.text, start, end, ("troops", "soldiers")):
             return []
         first = _sentence_of(self.sentence_starts, start)
         first_offset = self.sentence_starts[first] if first > 0 else 0
@@ -1663,7 +1791,7 @@ class _Referents:
         head = "government" if _GOVERNMENT_WORD.search(self.text, start, end) else "army"
         # "troops" and "soldiers" are a state's whether named with its army, its government or its
         # troops ("The Iraqi government ... sent troops", "33 Turkish soldiers ... The soldiers")
-        heads = ("army", "government", "troops") if self.text.endswith(("troops", "soldiers"), start, end) \
+        heads = ("army", "government", "troops") if _ends_with_any(self.text, start, end, ("troops", "soldiers")) \
             else (head,)
         if head == "government" and _OF_SYRIA.match(self.text, end):
             return []  # "the government of President Bashar Assad", "... in Damascus": the fallback

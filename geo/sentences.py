@@ -22,6 +22,9 @@ _ABBREVIATIONS: Final = frozenset(
     no approx dept est inc ltd co corp mt ft""".split()
 )
 
+#: The length of the longest of _ABBREVIATIONS.
+_ABBREVIATION_MAX: Final = max(map(len, _ABBREVIATIONS))
+
 # A candidate boundary: ., ! or ? (with closing quotes/brackets) then space and
 # an uppercase letter, digit, quote or bracket; or a line break; or a full stop
 # that lost its space in scraping ("its countryside.Every hospital"): two
@@ -106,10 +109,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for first in _mark_offsets(text):
         if first < searched:
             continue  # (inside the last match: "...", a run of line breaks)
-        m = _BOUNDARY.match(text, first)
-        if m is None:
+        after = _boundary_end(text, first)
+        if after < 0:
             continue
-        after = searched = m.end()
+        searched = after
         mark = text[first]
         if mark == "." and _is_abbreviation(text, first):
             continue
@@ -117,6 +120,34 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = after
     _add(text, start, len(text), spans)
     return spans
+
+
+def _boundary_end(text: str, first: int) -> int:
+    """Where ``_BOUNDARY.match(text, first)`` ends; -1 where it does not match.
+
+    The common boundaries are read without the regex, whose call costs more than the rest
+    of the split per mark: a line break (with the line breaks after it), and a mark with
+    one space and an ASCII capital or digit after it (the second alternative, its runs of
+    marks and closing quotes empty; the first needs a line break before its end).
+    """
+    mark = text[first]
+    if mark == "\n":
+        end = first + 1
+        while end < len(text) and text[end] == "\n":
+            end += 1
+        return end
+    if first + 2 < len(text) and text[first + 1] == " ":
+        code = ord(text[first + 2])
+        if 65 <= code <= 90 or 48 <= code <= 57:
+            return first + 1
+    m = _BOUNDARY.match(text, first)
+    return -1 if m is None else m.end()
+
+
+def _boundary_end_by_regex(text: str, first: int) -> int:
+    """:func:`_boundary_end` by its definition (for the tests)."""
+    m = _BOUNDARY.match(text, first)
+    return -1 if m is None else m.end()
 
 
 def _mark_offsets(text: str) -> list[int]:
@@ -143,6 +174,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     end = dot
     if end > lo and text[end - 1] == "\n":
         end -= 1
+    # (a word longer than every abbreviation is none, however long: it is read no further)
+    lo = max(lo, end - _ABBREVIATION_MAX - 1)
     start = end
     while start > lo and _is_word_char(text[start - 1]):
         start -= 1

@@ -1382,6 +1382,69 @@ def test_window_fast_paths_read_as_their_regexes(pieces, lo, cut) -> None:
     assert _sentence_mark_at(text, lo) == (mark.start() if mark else -1)
 
 
+_SCAN_PIECES = _WINDOW_PIECES + ["Syrian", "Turkish", "Iranian", "'s", "\u2019s", "'S", "s", "troops", "soldiers",
+                                 "backed", "\u2011", "\u2010", "B", "z", "\u0648", ",,", "..."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_PIECES + _WINDOW_SEPS), max_size=24))
+@example(["Russian", " ", "and", " ", "allied", " ", "Syrian"])
+@example(["Turkish", "'s", " ", "-", "troops"])
+def test_character_scans_read_as_the_regexes_they_replace(pieces) -> None:
+    """_sentence_mark_at (str.find) finds what _SENTENCE_MARK finds; _word_back and _word_back_end
+    what _WORDS_BACK's search finds; _word_after the word _WORD_AFTER matches; _ends_with and
+    _ends_with_any answer as str.endswith, at every offset of the text."""
+    from geo.actors import (
+        _WORD_AFTER,
+        _WORDS_BACK,
+        _ascii_letters_end,
+        _ends_with,
+        _ends_with_any,
+        _sentence_mark_at,
+        _sentence_mark_at_by_regex,
+        _word_after,
+        _word_back,
+        _word_back_end,
+    )
+
+    text = "".join(pieces)
+    for pos in range(len(text) + 1):
+        assert _sentence_mark_at(text, pos) == _sentence_mark_at_by_regex(text, pos), (text, pos)
+        for endpos in {*range(pos, min(len(text), pos + 12) + 1), len(text)}:
+            found = _WORDS_BACK.search(text, pos, endpos)
+            at = _word_back(text, pos, endpos)
+            assert (found.span() if found else None) == ((at, _word_back_end(text, at, endpos)) if at >= 0 else None), \
+                (text, pos, endpos)
+            for suffix in ("troops", "s", "soldiers", "Syrian", ""):
+                assert _ends_with(text, pos, endpos, suffix) == text.endswith(suffix, pos, endpos)
+            assert _ends_with_any(text, pos, endpos, ("troops", "soldiers")) == text.endswith(("troops", "soldiers"), pos, endpos)
+        after = _WORD_AFTER.match(text, pos)
+        at = _word_after(text, pos)
+        assert (after.span(1) if after else None) == ((at, _ascii_letters_end(text, at)) if at >= 0 else None), (text, pos)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_PIECES + _WINDOW_SEPS), max_size=24), st.integers(0, 40))
+@example(["Russian", " ", "and", " ", "allied", " "], 0)
+@example(["Russian", " ", "&", "\n", "allied", "\t", "\n"], 0)
+@example(["U.S.", ",", " "], 0)
+def test_may_coordinate_passes_every_window_the_regex_finds_an_adjective_in(pieces, lo) -> None:
+    """_may_coordinate, which spares the regex in ActorLexicon._coordinated_adjective, is True
+    wherever _COORDINATED finds one of the lexicon's adjectives (in any window of the text)."""
+    from geo.actors import _COORDINATED, _may_coordinate
+
+    adjectives = _ADJECTIVES_LEXICON._coordinated
+    text = "".join(pieces)
+    for start in range(len(text) + 1):
+        low = min(lo, start)
+        found = _COORDINATED.search(text, low, start)
+        if found is not None and found.group(1) in adjectives:
+            assert _may_coordinate(text[low:start], adjectives), (text, low, start)
+
+
+_ADJECTIVES_LEXICON = ActorLexicon.load()
+
+
 def test_character_tests_of_the_fast_paths_are_the_regex_classes() -> None:
     r"""\w is a letter or digit (str.isalnum) or "_", as _word_before reads it; a \d is str.isdigit
     (the clock's prefilter in ActorLexicon._scan), over every code point."""

@@ -109,3 +109,35 @@ def test_sentence_index_is_the_bisect_of_the_starts(starts, offset) -> None:
 
     spans = [(s, s + 1) for s in sorted(starts)]
     assert sentence_index(spans, offset) == max(bisect.bisect_right([s for s, _ in spans], offset) - 1, 0)
+
+
+_BOUNDARY_PIECES = _SENTENCE_PIECES + _SENTENCE_SEPS + ["A", "Z", "0", "9", "@", "[", "\u0628", " A", ". 7", "\u00c9",
+                                                        "administration", "approx", "Sept", "\u0130", "_", "x."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BOUNDARY_PIECES), max_size=30))
+def test_boundary_end_is_where_the_boundary_regex_ends(pieces) -> None:
+    """_boundary_end, which reads the common boundaries without the regex, ends where
+    _BOUNDARY.match does, at every mark (and at every other character)."""
+    from geo.sentences import _boundary_end, _boundary_end_by_regex
+
+    text = "".join(pieces)
+    for first in range(len(text)):
+        if text[first] in ".!?\n":
+            assert _boundary_end(text, first) == _boundary_end_by_regex(text, first), (text, first)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BOUNDARY_PIECES), max_size=30))
+def test_is_abbreviation_reads_the_word_the_regex_finds(pieces) -> None:
+    """_is_abbreviation, which reads back from the dot no further than the longest abbreviation,
+    decides as the word _WORD_BEFORE finds in the 12 characters before the dot would."""
+    from geo.sentences import _ABBREVIATIONS, _WORD_BEFORE, _is_abbreviation
+
+    text = "".join(pieces)
+    for dot in range(len(text)):
+        found = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+        word = found.group().lower() if found else ""
+        expected = word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+        assert _is_abbreviation(text, dot) == expected, (text, dot)
