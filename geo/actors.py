@@ -27,14 +27,13 @@ import bisect
 import csv
 import itertools
 import logging
-import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, ClassVar, Final, NamedTuple
+from typing import Any, Callable, ClassVar, Final, NamedTuple
 
 import ahocorasick
 
@@ -120,8 +119,6 @@ _WORD_AFTER: Final = re.compile(r"(?:['\u2019]s)?[\s\-\u2010\u2011]+([A-Za-z]+)"
 # the end starts at the space before it (_sentence_mark_at).
 _SENTENCE_MARK: Final = re.compile(r"[-.;:!?\n\u2013\u2014](?:(?<=[.;:!?\n])|(?<=[ \t].)(?=[ \t]))")
 _SPACED_DASHES: Final = "-\u2013\u2014"
-#: The characters that end a sentence by themselves (_SENTENCE_MARK's others are spaced dashes).
-_SENTENCE_ENDS: Final = ".;:!?\n"
 _LETTERS: Final = re.compile(r"[^\W\d_]")
 _HEAD_NOUN: Final = re.compile(r"[a-z0-9']+(?: [a-z0-9']+){0,2}")
 _WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
@@ -150,6 +147,11 @@ _OF_THE_GROUP: Final = re.compile(r"\s+(?:of|from)\s+the\s+(?:terrorist|terror|j
                            r"(?:group|organi[sz]ation)\b(?-i:(?!\s+[A-Z]))", re.IGNORECASE)
 _LINKED_TO_IT: Final = re.compile(r"\s+(?:affiliated (?:to|with)|belonging to|linked (?:to|with)|loyal to|allied (?:to|with))"
                            r"\s+(?:it|him)\b", re.IGNORECASE)
+# The first letters of the words these regexes open with (after white space): see _may_open_word.
+_LINKED_FIRST: Final = "ofabl"
+_BY_LINKED_FIRST: Final = "clspb"
+_OF_THE_GROUP_FIRST: Final = "of"
+_LINKED_TO_IT_FIRST: Final = "abl"
 #: The last word of a phrase, without a possessive ("coalitions" -> "coalition").
 _LAST_WORD: Final = re.compile(r"([A-Za-z]+?)(?:['\u2019]?s)?$")
 _ARMY_END: Final = re.compile(r"(?:\barmy|\bmilitary|\barmed forces)$", re.IGNORECASE)
@@ -282,7 +284,6 @@ class _Pattern:
 #: A match: (start, end, pattern). A plain tuple: a NamedTuple is built by a Python-level
 #: call, and there are tens of matches in an article.
 _Match = tuple[int, int, _Pattern]
-_START, _END = operator.itemgetter(0), operator.itemgetter(1)
 
 
 class _Entry(NamedTuple):
@@ -413,7 +414,7 @@ class ActorLexicon:
                         # soldiers of the Free Syrian Army": not the army's
                     if _ends_with_any(text, start, end, _WHOSE_IS_SAID) and _SAID_OWNER_BEFORE.search(text, max(0, start - 24), start):
                         continue  # "local security forces", "Syrian Kurdish internal security forces", "its soldiers"
-                    if _HELD.match(text, end) and text[end - 10:end].lower() == "government":
+                    if _is_hyphen_at(text, end) and _HELD.match(text, end) and text[end - 10:end].lower() == "government":
                         continue  # "the government-held west": the alias "government-held", not "the government"
                     states_at.append(len(matches))
                 if pattern.rule == "last_named" and text[max(0, start - 4):start].lower() != "the " and not (
@@ -596,7 +597,7 @@ def find_actors(text: str, lexicon: ActorLexicon,
         if pattern.actor is not None:
             found[start, end, pattern.actor.name, False] = pattern.actor
     return [new_actor_mention(text[start:end], start, end, name, actor.category, coref)
-            for (start, end, name, coref), actor in sorted(found.items())]
+            for (start, end, name, coref), actor in _sorted_found(found)]
 
 
 # --- folding -----------------------------------------------------------------
@@ -1050,6 +1051,21 @@ def _is_ascii_letter(char: str) -> bool:
     return 97 <= code <= 122 or 65 <= code <= 90
 
 
+def _is_hyphen_at(text: str, at: int) -> bool:
+    """True if ``at`` is in ``text`` and ``text[at]`` is one of _HYPHENS (read in place, as
+    :func:`_is_space_at`)."""
+    if at >= len(text):
+        return False
+    code = ord(text[at])
+    return code == 45 or code == 0x2010 or code == 0x2011
+
+
+def _is_ascii_letter_at(text: str, at: int) -> bool:
+    """``_is_ascii_letter(text[at])``, read in place (see :func:`_is_space_at`)."""
+    code = ord(text[at])
+    return 97 <= code <= 122 or 65 <= code <= 90
+
+
 def _ends_with(text: str, start: int, end: int, suffix: str) -> bool:
     """``text.endswith(suffix, start, end)``, for ``0 <= start <= end <= len(text)``.
 
@@ -1066,6 +1082,31 @@ def _ends_with_any(text: str, start: int, end: int, suffixes: tuple[str, ...]) -
     return False
 
 
+def _is_space_at(text: str, at: int) -> bool:
+    """``text[at].isspace()`` (what the regexes' ``\\s`` is), an ASCII character read by its code
+    (compiled, ``ord(text[at])`` reads the text in place; ``text[at]`` makes a string of it)."""
+    code = ord(text[at])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return text[at].isspace()
+
+
+def _may_open_word(text: str, at: int, stop: int, letters: str) -> bool:
+    """False where a regex that opens with white space and then one of some words (read in any
+    case) cannot match at ``at``, ending by ``stop``: there is no white space there, or the
+    character after it is an ASCII character other than one of ``letters`` (the words' first
+    letters, lower-case), in either case. A character beyond ASCII is left to the regex (its
+    IGNORECASE reads "\u017f" as s, "\u0131" as i, "\u212a" as k). The regex call, tried
+    where it fails, costs several times more.
+    """
+    i = at
+    while i < stop and _is_space_at(text, i):
+        i += 1
+    if i == at or i >= stop:
+        return False
+    return ord(text[i]) >= 128 or text[i].lower() in letters
+
+
 def _may_coordinate(window: str, adjectives: dict[str, _Pattern]) -> bool:
     """False where ``_COORDINATED.search`` over ``window`` cannot find one of ``adjectives``.
 
@@ -1075,11 +1116,13 @@ def _may_coordinate(window: str, adjectives: dict[str, _Pattern]) -> bool:
     """
     end = len(window)
     for _ in range(3):
-        while end > 0 and (window[end - 1].isspace() or window[end - 1] == "," or window[end - 1] == "-"
-                           or window[end - 1] == "&"):
+        while end > 0:
+            code = ord(window[end - 1])
+            if not (code == 44 or code == 45 or code == 38 or _is_space_at(window, end - 1)):  # , - &
+                break
             end -= 1
         begin = end
-        while begin > 0 and (window[begin - 1] == "." or _is_ascii_letter(window[begin - 1])):
+        while begin > 0 and (ord(window[begin - 1]) == 46 or _is_ascii_letter_at(window, begin - 1)):  # [A-Za-z.]
             begin -= 1
         word = window[begin:end]
         if word in adjectives:
@@ -1233,16 +1276,19 @@ def _word_after(text: str, end: int) -> int:
     if end + 1 < len(text) and (text[end] == "'" or text[end] == "\u2019") and text[end + 1] == "s":
         at = end + 2  # (were the rest to fail after "'s", it would fail at the apostrophe too)
     first = at
-    while at < len(text) and (text[at].isspace() or text[at] == "-" or text[at] == "\u2010" or text[at] == "\u2011"):
+    while at < len(text):
+        code = ord(text[at])
+        if not (code == 45 or code == 0x2010 or code == 0x2011 or _is_space_at(text, at)):  # _HYPHENS
+            break
         at += 1
-    if at == first or at == len(text) or not _is_ascii_letter(text[at]):
+    if at == first or at == len(text) or not _is_ascii_letter_at(text, at):
         return -1
     return at
 
 
 def _ascii_letters_end(text: str, at: int) -> int:
     """Where the run of ASCII letters at ``at`` ends."""
-    while at < len(text) and _is_ascii_letter(text[at]):
+    while at < len(text) and _is_ascii_letter_at(text, at):
         at += 1
     return at
 
@@ -1271,25 +1317,25 @@ def _sentence_mark_at(backwards: str, pos: int) -> int:
     The start of "[.;:!?\\n]|[ \\t][-\\u2013\\u2014][ \\t]" searched from ``pos``: a spaced
     dash is found at its dash, and starts at the space before it.
     """
-    # Read with str.find (the regex is tried at each position): the first of .;:!? or a line
-    # break from pos on, and a spaced dash before it from pos + 1 on (one at pos has its space
-    # before pos, where the original does not look)
-    best = len(backwards)
-    for mark in _SENTENCE_ENDS:
-        at = backwards.find(mark, pos, best)
-        if at >= 0:
-            best = at
-    dashed = False
-    for dash in _SPACED_DASHES:
-        at = backwards.find(dash, pos + 1, best)
-        while at >= 0 and not ((backwards[at - 1] == " " or backwards[at - 1] == "\t") and at + 1 < len(backwards)
-                               and (backwards[at + 1] == " " or backwards[at + 1] == "\t")):
-            at = backwards.find(dash, at + 1, best)
-        if at >= 0:
-            best, dashed = at, True
-    if best == len(backwards):
-        return -1
-    return best - 1 if dashed else best
+    # Read a character at a time, by its code (the regex is tried at each position): the first
+    # of .;:!? or a line break from pos on, or a spaced dash from pos + 1 on (one at pos has its
+    # space before pos, where the original does not look)
+    at = pos
+    while at < len(backwards):
+        code = ord(backwards[at])
+        if code == 46 or code == 59 or code == 58 or code == 33 or code == 63 or code == 10:  # .;:!? \n
+            return at
+        if (code == 45 or code == 0x2013 or code == 0x2014) and at > pos and at + 1 < len(backwards) \
+                and _is_blank_at(backwards, at - 1) and _is_blank_at(backwards, at + 1):
+            return at - 1
+        at += 1
+    return -1
+
+
+def _is_blank_at(text: str, at: int) -> bool:
+    """True if ``text[at]`` is a space or a tab (``[ \\t]``)."""
+    code = ord(text[at])
+    return code == 32 or code == 9
 
 
 def _sentence_mark_at_by_regex(backwards: str, pos: int) -> int:
@@ -1311,8 +1357,7 @@ def _word_back(backwards: str, pos: int, endpos: int) -> int:
     """
     at = pos
     while at < endpos:
-        char = backwards[at]
-        if char == "," or _is_back_word_char(char):
+        if ord(backwards[at]) == 44 or _is_back_word_char_at(backwards, at):  # (44: ",")
             return at
         at += 1
     return -1
@@ -1320,10 +1365,10 @@ def _word_back(backwards: str, pos: int, endpos: int) -> int:
 
 def _word_back_end(backwards: str, at: int, endpos: int) -> int:
     """Where the match of ``_WORDS_BACK`` that starts at ``at`` (:func:`_word_back`) ends."""
-    if backwards[at] == ",":
+    if ord(backwards[at]) == 44:  # ","
         return at + 1
     at += 1
-    while at < endpos and _is_back_word_char(backwards[at]):
+    while at < endpos and _is_back_word_char_at(backwards, at):
         at += 1
     return at
 
@@ -1331,6 +1376,14 @@ def _word_back_end(backwards: str, at: int, endpos: int) -> int:
 def _back_word(backwards: str, at: int, endpos: int) -> str:
     """The word (or comma) of ``backwards`` at ``at`` (:func:`_word_back`), the right way round."""
     return backwards[at:_word_back_end(backwards, at, endpos)][::-1]
+
+
+def _is_back_word_char_at(text: str, at: int) -> bool:
+    """``_is_back_word_char(text[at])``, an ASCII character read in place (see :func:`_is_space_at`)."""
+    code = ord(text[at])
+    if code < 128:  # [0-9A-Za-z_'.]
+        return 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95 or code == 39 or code == 46
+    return _is_back_word_char(text[at])
 
 
 def _is_back_word_char(char: str) -> bool:
@@ -1410,11 +1463,64 @@ def _select(matches: list[_Match]) -> tuple[list[_Match], list[_Match]]:
 
 
 def _by_start(matches: list[_Match]) -> list[_Match]:
-    """``matches`` sorted in place by start, longest first, and returned."""
-    # two stable sorts with C key functions: faster than one with a lambda
-    matches.sort(key=_END, reverse=True)
-    matches.sort(key=_START)
+    """``matches`` sorted in place by start, longest first, and returned (a stable sort)."""
+    _sort_by_start(matches)
     return matches
+
+
+def _sort_by_start(items: list[Any]) -> None:
+    """Sort the matches ``items`` in place by start, longest first: an insertion sort, stable.
+
+    The automaton finds names by their end, so most come in order already, and compiled, this
+    loop costs less than sorts calling key functions. (The items are typed Any: compiled, a
+    typed tuple read from a list is unboxed, and boxed again, a new tuple, where it is stored.)
+    """
+    for i in range(1, len(items)):
+        item: tuple[Any, ...] = items[i]
+        j = i
+        while j > 0 and _starts_after(items[j - 1], item):
+            items[j] = items[j - 1]
+            j -= 1
+        items[j] = item
+
+
+def _sorted_found(found: dict[tuple[int, int, str, bool], Actor]) -> list[tuple[tuple[int, int, str, bool], Actor]]:
+    """``sorted(found.items())``: the mentions by (start, end, actor name, coref), whose keys
+    are distinct, so that actors are never compared (an insertion sort, as :func:`_sort_by_start`:
+    most mentions are found in order)."""
+    items: list[Any] = list(found.items())
+    for i in range(1, len(items)):
+        item: tuple[Any, ...] = items[i]
+        j = i
+        while j > 0 and _key_after(items[j - 1], item):
+            items[j] = items[j - 1]
+            j -= 1
+        items[j] = item
+    return items
+
+
+def _starts_after(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """True if match ``a`` goes after match ``b`` by start, longest first."""
+    a_start: int = a[0]
+    b_start: int = b[0]
+    if a_start != b_start:
+        return a_start > b_start
+    a_end: int = a[1]
+    b_end: int = b[1]
+    return a_end < b_end
+
+
+def _key_after(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """True if the found item (key, actor) ``a`` goes after ``b``: ``a[0] > b[0]``, field by field."""
+    a_key: tuple[int, int, str, bool] = a[0]
+    b_key: tuple[int, int, str, bool] = b[0]
+    if a_key[0] != b_key[0]:
+        return a_key[0] > b_key[0]
+    if a_key[1] != b_key[1]:
+        return a_key[1] > b_key[1]
+    if a_key[2] != b_key[2]:
+        return a_key[2] > b_key[2]
+    return a_key[3] and not b_key[3]
 
 
 def _nested(top: list[_Match], inner: list[_Match], text: str) -> list[_Match]:
@@ -1426,7 +1532,7 @@ def _nested(top: list[_Match], inner: list[_Match], text: str) -> list[_Match]:
     candidates = []
     for match in inner:
         start, end, pattern = match
-        _, outer_end, outer = top[bisect.bisect_right(starts, start) - 1]
+        _, outer_end, outer = top[_bisect_right(starts, start) - 1]
         if (pattern.rule in _NAMED_RULES and end <= outer_end
                 and outer.rule not in ("block", "other_group")
                 and outer.actor is not pattern.actor):  # (the actors of a lexicon are distinct)
@@ -1440,7 +1546,7 @@ def _nested(top: list[_Match], inner: list[_Match], text: str) -> list[_Match]:
 def _in_backer(top: list[_Match], starts: list[int], match: _Match) -> bool:
     """True if ``match`` is the backer a described group's phrase opens with ("US" in "US-backed
     fighters", whose mention is "fighters")."""
-    outer_start, _, outer = top[bisect.bisect_right(starts, match[0]) - 1]
+    outer_start, _, outer = top[_bisect_right(starts, match[0]) - 1]
     return outer.rule == "fixed" and match[1] <= outer_start + outer.skip
 
 
@@ -1469,9 +1575,10 @@ def _drop_shorter_states(matches: list[_Match], states_at: list[int]) -> None:
     """Drop the matches at ``states_at`` ("the government", "the army") that a longer name
     starting after their "the " holds: "the government forces" is the alias "government
     forces", not "the government" and a head noun."""
+    wanted = {matches[i][0] + matches[i][2].skip for i in states_at}  # (the only starts read)
     ends: dict[int, int] = {}
     for start, end, pattern in matches:
-        if pattern.rule in _NAMED_RULES and end > ends.get(start, -1):
+        if start in wanted and pattern.rule in _NAMED_RULES and end > ends.get(start, -1):
             ends[start] = end
     drop = {i for i in states_at
             if ends.get(matches[i][0] + matches[i][2].skip, -1) > matches[i][1]}
@@ -1483,26 +1590,63 @@ def _state_head(text: str, start: int, end: int) -> str:
     """"army" if the state's mention at start..end ends with its army ("Turkish army"),
     "government" if with its government ("Iraqi government"), "troops" if with its soldiers,
     troops, units or commandos ("Turkish soldiers"), else ""."""
+    if start == end:
+        return ""
+    code = ord(text[end - 1])
+    if not (code == 121 or code == 89 or code == 116 or code == 84 or code == 115 or code == 83 or code == 0x17f
+            or code == 10):
+        return ""  # (each of their words ends with y, t or s, in either case, or with "\u017f", an s to their
+        # IGNORECASE; or a line break follows it, where "$" also matches)
     at = max(start, end - 14)
-    # (each regex, anchored at the end, is tried at each position of the window: only where its
-    # words may be in it, lower-cased. A window beyond ASCII is left to all three: their
-    # IGNORECASE reads "\u0130", "\u0131", "\u017f" and "\u212a" as i, s and k)
+    # (each regex, anchored at the end, is tried at each position of the window: only where the
+    # window ends with one of its words, lower-cased. A window beyond ASCII is left to all three:
+    # their IGNORECASE reads "\u0130", "\u0131", "\u017f" and "\u212a" as i, s and k)
+    # ("$" also matches before a line break at the end: such a window is left to them too)
     window = text[at:end]
-    low = window.lower() if window.isascii() else None
-    if (low is None or "army" in low or "military" in low or "armed forces" in low) \
+    low = window.lower() if window.isascii() and not window.endswith("\n") else None
+    # (str.endswith of each word: compiled, a tuple of them is a new tuple at each call)
+    if (low is None or low.endswith("army") or low.endswith("military") or low.endswith("armed forces")) \
             and _ARMY_END.search(text, at, end):
         return "army"
-    if (low is None or "government" in low or "authorities" in low) and _GOVERNMENT_END.search(text, at, end):
+    if (low is None or low.endswith("government") or low.endswith("authorities")) \
+            and _GOVERNMENT_END.search(text, at, end):
         return "government"
-    if (low is None or "soldiers" in low or "troops" in low or "units" in low or "commandos" in low) \
-            and _TROOPS_END.search(text, at, end):
+    if (low is None or low.endswith("soldiers") or low.endswith("troops") or low.endswith("units")
+            or low.endswith("commandos")) and _TROOPS_END.search(text, at, end):
         return "troops"
     return ""
 
 
 def _sentence_of(starts: Sequence[int], offset: int) -> int:
     """The index of the sentence holding ``offset`` (the one before, in a gap)."""
+    if isinstance(starts, list):
+        return max(0, _bisect_right(starts, offset) - 1)
     return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _bisect_left(values: list[int], value: int) -> int:
+    """``bisect.bisect_left(values, value)``, written out (as :func:`_bisect_right`)."""
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if values[mid] < value:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _bisect_right(values: list[int], value: int) -> int:
+    """``bisect.bisect_right(values, value)``, written out: compiled, the loop over a list of ints
+    costs less than the call of the C function, which compares Python objects."""
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if value < values[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 def _next_to_name(top: list[_Match], i: int, text: str) -> bool:
@@ -1516,14 +1660,43 @@ def _next_to_name(top: list[_Match], i: int, text: str) -> bool:
         _, before_end, before = top[i - 1]
         # (not a phrase with its article: "the agreement reached with Russia the terrorists who
         # refuse it" starts a new noun phrase)
-        if before.rule in _NAMED_RULES and _ADJACENT.fullmatch(text, before_end, start) \
+        if before.rule in _NAMED_RULES and _adjacent(text, before_end, start) \
                 and not text.startswith(("the ", "The "), start):
             return True
     if i + 1 < len(top):
         after_start, _, after = top[i + 1]
         if after.rule in _NAMED_RULES:
-            return _APPOSED.fullmatch(text, end, after_start) is not None
+            return _apposed(text, end, after_start)
     return False
+
+
+def _adjacent(text: str, lo: int, hi: int) -> bool:
+    """``_ADJACENT.fullmatch(text, lo, hi) is not None``, for ``lo <= hi``, read a character at
+    a time (the regex call costs several times more): a hyphen and word characters, if any,
+    then white space to ``hi``."""
+    at = lo
+    if at < hi and (text[at] == "-" or text[at] == "\u2010" or text[at] == "\u2011"):
+        word = at + 1
+        while word < hi and (text[word].isalnum() or text[word] == "_"):
+            word += 1
+        if word > at + 1:
+            at = word
+    while at < hi and _is_space_at(text, at):
+        at += 1
+    return at == hi
+
+
+def _apposed(text: str, lo: int, hi: int) -> bool:
+    """``_APPOSED.fullmatch(text, lo, hi) is not None``, for ``lo <= hi``: white space with one
+    opening bracket in it at most (read as :func:`_adjacent`)."""
+    at = lo
+    while at < hi and _is_space_at(text, at):
+        at += 1
+    if at < hi and ord(text[at]) == 40:  # "("
+        at += 1
+    while at < hi and _is_space_at(text, at):
+        at += 1
+    return at == hi
 
 
 class _Referents:
@@ -1648,7 +1821,7 @@ class _Referents:
         linked = self._linked_group(end, here, category)
         if linked:
             return linked
-        if _OF_THE_GROUP.match(self.text, end):
+        if _may_open_word(self.text, end, len(self.text), _OF_THE_GROUP_FIRST) and _OF_THE_GROUP.match(self.text, end):
             # "30 militants of the terrorist group": the jihadist group "the terrorist group" is
             # (the last one named in this or the LOOKBACK_SENTENCES previous sentences)
             named = self._before(start, here - LOOKBACK_SENTENCES, "jihadist")
@@ -1656,7 +1829,8 @@ class _Referents:
                 return self._distinct(named[-1:], 1)
         after = self._after(end, here + 1, category)
         earlier = self._before(start, here, category)
-        if earlier and _LINKED_TO_IT.match(self.text, end):
+        if earlier and _may_open_word(self.text, end, len(self.text), _LINKED_TO_IT_FIRST) \
+                and _LINKED_TO_IT.match(self.text, end):
             return self._distinct(earlier[-1:], 1)  # "al-Nusra and other groups affiliated to it"
         if against_government:
             # "terrorists", "militants" (the opposition's when no group is named) are none of the
@@ -1688,7 +1862,7 @@ class _Referents:
         groups outside the government's side named earlier in its sentence ("ISIL operatives ...
         plans to launch terrorist attacks")."""
         after = self._after(end, here + 1, category)
-        if after and self._linked(end, self.starts[after[0]], _BY_LINKED):
+        if after and self._linked(end, self.starts[after[0]], _BY_LINKED, _BY_LINKED_FIRST):
             return self._distinct(after[:1], 1)
         return self._distinct(self._not_government(self._before(start, here, category)), 99)
 
@@ -1871,16 +2045,18 @@ class _Referents:
         stop = next((e for s, e, _ in self.named if s == self.starts[first]), None)
         return stop is not None and _PAIR_GAP.fullmatch(self.text, stop, self.starts[second]) is not None
 
-    def _linked(self, end: int, following: int, link: re.Pattern[str] = _LINKED) -> bool:
+    def _linked(self, end: int, following: int, link: re.Pattern[str] = _LINKED, first: str = _LINKED_FIRST) -> bool:
         """True if a phrase ending at ``end`` names the group starting at ``following``.
 
-        "terrorists affiliated to Jabhat al-Nusra".
+        "terrorists affiliated to Jabhat al-Nusra". (``first``: the first letters of the
+        link's words, see :func:`_may_open_word`.)
         """
-        return following - end <= 60 and link.fullmatch(self.text, end, following) is not None
+        return following - end <= 60 and _may_open_word(self.text, end, following, first) \
+            and link.fullmatch(self.text, end, following) is not None
 
     def _before(self, offset: int, first_sentence: int, category: str | None) -> Sequence[int]:
         """The groups before ``offset`` from sentence ``first_sentence`` on, in text order."""
-        stop = bisect.bisect_left(self.starts, offset)
+        stop = _bisect_left(self.starts, offset)
         begin = stop
         sentences = self.sentences
         while begin and sentences[begin - 1] >= first_sentence:
@@ -1889,7 +2065,7 @@ class _Referents:
 
     def _after(self, offset: int, last_sentence: int, category: str | None) -> Sequence[int]:
         """The groups from ``offset`` up to sentence ``last_sentence``, in text order."""
-        begin = stop = bisect.bisect_left(self.starts, offset)
+        begin = stop = _bisect_left(self.starts, offset)
         sentences = self.sentences
         size = len(sentences)
         while stop < size and sentences[stop] <= last_sentence:

@@ -301,5 +301,31 @@ def new_actor_mention(text: str, start: int, end: int, actor: str, category: str
     return mention
 
 
+def new_parsed_article(article: Article, places: tuple[PlaceMention, ...], actors: tuple[ActorMention, ...],
+                       unresolved: tuple[Span, ...], sentences: tuple[tuple[int, int], ...],
+                       engine: str | None) -> ParsedArticle:
+    """``ParsedArticle(...)`` for the pipeline, its fields stored directly (it has no check to run;
+    see :func:`new_place_mention`): compiled, the class's keyword call costs more than the rest
+    of putting an article's findings together."""
+    if COMPILED:
+        parsed = ParsedArticle.__new__(ParsedArticle)
+        parsed.article = article  # type: ignore[misc]
+        parsed.places = places  # type: ignore[misc]
+        parsed.actors = actors  # type: ignore[misc]
+        parsed.unresolved = unresolved  # type: ignore[misc]
+        parsed.sentences = sentences  # type: ignore[misc]
+        parsed.engine = engine  # type: ignore[misc]
+        return parsed
+    parsed = _new(ParsedArticle)
+    d = parsed.__dict__
+    d["article"] = article
+    d["places"] = places
+    d["actors"] = actors
+    d["unresolved"] = unresolved
+    d["sentences"] = sentences
+    d["engine"] = engine
+    return parsed
+
+
 _KINDS: Final = frozenset(PLACE_KINDS)
 _new: Final = object.__new__

@@ -20,7 +20,7 @@ from typing import Final, Sequence
 from . import config
 from .actors import ActorLexicon, find_actors
 from .gazetteer import Gazetteer
-from .model import ActorMention, Article, ParsedArticle, PlaceMention, Span
+from .model import ActorMention, Article, ParsedArticle, PlaceMention, Span, new_parsed_article
 from .places import PlaceFinder, ResolveOptions, resolve_places
 from .sentences import split_sentences, unwrap_lines
 
@@ -80,8 +80,8 @@ class Pipeline:
             places = [replace(m, text=original[m.start:m.end]) for m in places]
             actors = [replace(m, text=original[m.start:m.end]) for m in actors]
             unresolved = [replace(m, text=original[m.start:m.end]) for m in unresolved]
-        return ParsedArticle(article=article, places=tuple(places), actors=tuple(actors),
-                             unresolved=tuple(unresolved), sentences=tuple(sentences), engine=self.engine)
+        return new_parsed_article(article, tuple(places), tuple(actors), tuple(unresolved), tuple(sentences),
+                                  self.engine)
 
     def _analyse(self, text: str, headline: Sequence[PlaceMention] = (), headline_end: int = 0) -> tuple[
             list[tuple[int, int]], list[ActorMention], list[PlaceMention], list[Span]]:
@@ -193,23 +193,32 @@ def _has_footer(text: str, start: int) -> bool:
     """True if _FOOTER matches in the text from ``start`` on.
 
     The regex, whose phrases open with no one character (each read in any case), is tried at
-    each position; so in an ASCII text it is searched from where the first of its phrases is,
-    lower-cased (its "\\b" still sees the character before), and not at all if there is none.
-    A text beyond ASCII is left to it from ``start``: its IGNORECASE reads "\u017f" as s and
-    "\u212a" as k.
+    each position (in a long text beyond ASCII, half a million instructions); so the text is
+    read without it, lower-cased: a phrase in it, "tags" with no word character either side
+    (the regex's "\\b" sees the character before ``start`` too). Lower-casing keeps every
+    other character's offset, and its IGNORECASE reads as it does but for "\u0130" (which
+    lower-cases to two characters), "\u0131" and "\u017f" (read as i and s): a text with
+    one of them is left to the regex.
     """
     rest = text[start:]
-    if rest.isascii():
-        low = rest.lower()
-        first = -1
-        for phrase in _FOOTER_PHRASES:
-            at = low.find(phrase)
-            if at >= 0 and (first < 0 or at < first):
-                first = at
-        if first < 0:
-            return False
-        start += first
-    return _FOOTER.search(text, start) is not None
+    if not rest.isascii() and ("\u0130" in rest or "\u0131" in rest or "\u017f" in rest):
+        return _FOOTER.search(text, start) is not None
+    low = rest.lower()
+    for phrase in _FOOTER_PHRASES:
+        if phrase != "tags" and phrase in low:
+            return True
+    at = low.find("tags")
+    while at >= 0:
+        if not (start + at > 0 and _is_word_char(text[start + at - 1])) \
+                and not (at + 4 < len(low) and _is_word_char(text[start + at + 4])):
+            return True
+        at = low.find("tags", at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    """True if ``char`` is a word character to the regexes (\\w): a letter or digit, or "_"."""
+    return char.isalnum() or char == "_"
 
 
 def _actor_spans(actors: Sequence[ActorMention], seats: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

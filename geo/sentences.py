@@ -125,10 +125,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _boundary_end(text: str, first: int) -> int:
     """Where ``_BOUNDARY.match(text, first)`` ends; -1 where it does not match.
 
-    The common boundaries are read without the regex, whose call costs more than the rest
-    of the split per mark: a line break (with the line breaks after it), and a mark with
-    one space and an ASCII capital or digit after it (the second alternative, its runs of
-    marks and closing quotes empty; the first needs a line break before its end).
+    The common cases are read without the regex, whose call costs more than the rest of
+    the split per mark: a line break (with the line breaks after it); a mark at the end;
+    one with an ASCII letter or digit after it, which only a full stop that lost its space
+    ("countryside.Every") ends; and one with a space and an ASCII letter or digit after it,
+    which ends a sentence unless the letter is lower-case (the second alternative, its runs
+    of marks and closing quotes empty; the first needs a line break before its end).
     """
     mark = text[first]
     if mark == "\n":
@@ -136,12 +138,30 @@ def _boundary_end(text: str, first: int) -> int:
         while end < len(text) and text[end] == "\n":
             end += 1
         return end
-    if first + 2 < len(text) and text[first + 1] == " ":
+    if first + 1 == len(text):
+        return -1
+    code = ord(text[first + 1])
+    if code == 32 and first + 2 < len(text):
         code = ord(text[first + 2])
         if 65 <= code <= 90 or 48 <= code <= 57:
             return first + 1
+        if 97 <= code <= 122:
+            return -1
+    elif 97 <= code <= 122 or 48 <= code <= 57:
+        return -1
+    elif 65 <= code <= 90:
+        if (mark == "." and first >= 2 and _is_lower_or_digit(text[first - 2]) and _is_lower_or_digit(text[first - 1])
+                and first + 2 < len(text) and 97 <= ord(text[first + 2]) <= 122):
+            return first + 1
+        return -1
     m = _BOUNDARY.match(text, first)
     return -1 if m is None else m.end()
+
+
+def _is_lower_or_digit(char: str) -> bool:
+    """True if ``char`` is one of ``[a-z0-9]``."""
+    code = ord(char)
+    return 97 <= code <= 122 or 48 <= code <= 57
 
 
 def _boundary_end_by_regex(text: str, first: int) -> int:
@@ -177,12 +197,29 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # (a word longer than every abbreviation is none, however long: it is read no further)
     lo = max(lo, end - _ABBREVIATION_MAX - 1)
     start = end
-    while start > lo and _is_word_char(text[start - 1]):
+    while start > lo and _is_word_char_at(text, start - 1):
         start -= 1
-    if start == end:
-        return False
+    if start == end or end - start > _ABBREVIATION_MAX:
+        return False  # (lower-cased, a word is no shorter)
     w = text[start:end].lower()
     return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+
+
+def _is_word_char_at(text: str, at: int) -> bool:
+    """``_is_word_char(text[at])``, an ASCII character read by its code (compiled, ``ord(text[at])``
+    reads the text in place; ``text[at]`` makes a string of it)."""
+    code = ord(text[at])
+    if code < 128:
+        return 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95 or code == 46
+    return _is_word_char(text[at])
+
+
+def _is_space_at(text: str, at: int) -> bool:
+    """``text[at].isspace()``, an ASCII character read by its code (as :func:`_is_word_char_at`)."""
+    code = ord(text[at])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return text[at].isspace()
 
 
 def _is_word_char(ch: str) -> bool:
@@ -191,9 +228,9 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
+    while start < end and _is_space_at(text, start):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and _is_space_at(text, end - 1):
         end -= 1
     if start < end:
         spans.append((start, end))
@@ -203,6 +240,8 @@ def sentence_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
     """The index of the sentence holding ``offset`` (the nearest before it if in a gap; 0 if before the first)."""
     # bisect.bisect_right(spans, offset, key=operator.itemgetter(0)), written out: compiled, its
     # loop costs less than the C bisect's call of the key function at each step
+    if isinstance(spans, list):
+        return _list_index(spans, offset)  # (compiled, a list's items are read without a Python call)
     lo, hi = 0, len(spans)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -212,3 +251,14 @@ def sentence_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
             lo = mid + 1
     return lo - 1 if lo > 0 else 0
 
+
+def _list_index(spans: list[tuple[int, int]], offset: int) -> int:
+    """:func:`sentence_index` over a list."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if offset < spans[mid][0]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo - 1 if lo > 0 else 0

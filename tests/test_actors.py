@@ -1383,7 +1383,10 @@ def test_window_fast_paths_read_as_their_regexes(pieces, lo, cut) -> None:
 
 
 _SCAN_PIECES = _WINDOW_PIECES + ["Syrian", "Turkish", "Iranian", "'s", "\u2019s", "'S", "s", "troops", "soldiers",
-                                 "backed", "\u2011", "\u2010", "B", "z", "\u0648", ",,", "..."]
+                                 "backed", "\u2011", "\u2010", "B", "z", "\u0648", ",,", "...", "army", "Army",
+                                 "armed forces", "military", "government", "authorities", "units", "commandos",
+                                 "\u212a", "\u0131", "non-army", "ARMY", "\x1c", "\x85", "\u3000", "(", "_x", "Ab9",
+                                 "troop\u017f", "\u017f"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -1395,13 +1398,21 @@ def test_character_scans_read_as_the_regexes_they_replace(pieces) -> None:
     what _WORDS_BACK's search finds; _word_after the word _WORD_AFTER matches; _ends_with and
     _ends_with_any answer as str.endswith, at every offset of the text."""
     from geo.actors import (
+        _ADJACENT,
+        _APPOSED,
+        _ARMY_END,
+        _GOVERNMENT_END,
+        _TROOPS_END,
         _WORD_AFTER,
         _WORDS_BACK,
+        _adjacent,
+        _apposed,
         _ascii_letters_end,
         _ends_with,
         _ends_with_any,
         _sentence_mark_at,
         _sentence_mark_at_by_regex,
+        _state_head,
         _word_after,
         _word_back,
         _word_back_end,
@@ -1418,6 +1429,12 @@ def test_character_scans_read_as_the_regexes_they_replace(pieces) -> None:
             for suffix in ("troops", "s", "soldiers", "Syrian", ""):
                 assert _ends_with(text, pos, endpos, suffix) == text.endswith(suffix, pos, endpos)
             assert _ends_with_any(text, pos, endpos, ("troops", "soldiers")) == text.endswith(("troops", "soldiers"), pos, endpos)
+            assert _adjacent(text, pos, endpos) == (_ADJACENT.fullmatch(text, pos, endpos) is not None), (text, pos, endpos)
+            assert _apposed(text, pos, endpos) == (_APPOSED.fullmatch(text, pos, endpos) is not None), (text, pos, endpos)
+            head = ("army" if _ARMY_END.search(text, max(pos, endpos - 14), endpos)
+                    else "government" if _GOVERNMENT_END.search(text, max(pos, endpos - 14), endpos)
+                    else "troops" if _TROOPS_END.search(text, max(pos, endpos - 14), endpos) else "")
+            assert _state_head(text, pos, endpos) == head, (text, pos, endpos)
         after = _WORD_AFTER.match(text, pos)
         at = _word_after(text, pos)
         assert (after.span(1) if after else None) == ((at, _ascii_letters_end(text, at)) if at >= 0 else None), (text, pos)
@@ -1442,6 +1459,104 @@ def test_may_coordinate_passes_every_window_the_regex_finds_an_adjective_in(piec
             assert _may_coordinate(text[low:start], adjectives), (text, low, start)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 6)), max_size=30),
+       st.lists(st.tuples(st.integers(0, 8), st.integers(0, 4), st.sampled_from(["ISIS", "HTS", "US"]),
+                          st.booleans()), max_size=20))
+def test_insertion_sorts_sort_as_sorted_does(spans, keys) -> None:
+    """_by_start sorts matches as the stable sorts by end (longest first) then start did;
+    _sorted_found the found mentions as sorted(found.items())."""
+    from geo.actors import _by_start, _Pattern, _sorted_found
+
+    lexicon = _ADJECTIVES_LEXICON
+    patterns = [_Pattern("alias", lexicon.actors[0]), _Pattern("alias", lexicon.actors[1])]
+    matches = [(start, start + length, patterns[i % 2]) for i, (start, length) in enumerate(spans)]
+    expected = sorted(sorted(matches, key=lambda m: m[1], reverse=True), key=lambda m: m[0])
+    assert [(s, e, id(p)) for s, e, p in _by_start(list(matches))] == [(s, e, id(p)) for s, e, p in expected]
+    found = {key: lexicon.actors[i % 3] for i, key in enumerate(keys)}
+    assert _sorted_found(found) == sorted(found.items())
+
+
+@given(st.lists(st.integers(0, 60), max_size=12), st.integers(-5, 70))
+def test_sentence_of_a_list_is_the_bisect_of_its_starts(starts, offset) -> None:
+    """_sentence_of reads a list by a loop of its own, as bisect_right does (and any other sequence)."""
+    import bisect
+
+    from geo.actors import _bisect_left, _bisect_right, _sentence_of
+
+    starts = sorted(starts)
+    expected = max(0, bisect.bisect_right(starts, offset) - 1)
+    assert _sentence_of(starts, offset) == expected and _sentence_of(tuple(starts), offset) == expected
+    assert _bisect_right(starts, offset) == bisect.bisect_right(starts, offset)
+    assert _bisect_left(starts, offset) == bisect.bisect_left(starts, offset)
+
+
+_LINK_PIECES = [" ", "\t", "\n", "  ", "of", "OF", "from", "From", "the", "terrorist", "group", "affiliated", "to",
+                "it", "him", "Belonging", "linked", "with", "loyal", "led", "by", "carried", "out", "\u017ftaged", "staged",
+                "claimed", "perpetrated", "x", "-", "\u00e9", "\u0131t", "ISIS", "\u00a0"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINK_PIECES), max_size=16))
+@example([" ", "of", " ", "the", " ", "terrorist", " ", "group"])
+@example([" ", "\u017ftaged", " ", "by", " ", "ISIS"])
+def test_may_open_word_passes_every_link_its_regex_finds(pieces) -> None:
+    """_may_open_word, which spares the link regexes their calls, is True wherever they match
+    (matched from an offset, or to an end as _Referents._linked reads them)."""
+    from geo.actors import (
+        _BY_LINKED,
+        _BY_LINKED_FIRST,
+        _LINKED,
+        _LINKED_FIRST,
+        _LINKED_TO_IT,
+        _LINKED_TO_IT_FIRST,
+        _OF_THE_GROUP,
+        _OF_THE_GROUP_FIRST,
+        _may_open_word,
+    )
+
+    text = "".join(pieces)
+    for at in range(len(text) + 1):
+        for regex, first in ((_OF_THE_GROUP, _OF_THE_GROUP_FIRST), (_LINKED_TO_IT, _LINKED_TO_IT_FIRST)):
+            if regex.match(text, at):
+                assert _may_open_word(text, at, len(text), first), (text, at)
+        for stop in range(at, len(text) + 1):
+            for regex, first in ((_LINKED, _LINKED_FIRST), (_BY_LINKED, _BY_LINKED_FIRST)):
+                if regex.fullmatch(text, at, stop):
+                    assert _may_open_word(text, at, stop, first), (text, at, stop)
+
+
+_TITLE_PIECES = ["Army", "army", "Kills", "of", "in", "and", "al-Bab", "el-Rai", "al-bab", "ISIL", "Russia", " ", " ",
+                 "  ", "\n", ".", ",", "Condemns", "US", "Strikes", "x", "\u00c9tat"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=30))
+@example(["Gunmen", " ", "Attack", " ", "Army", " ", "Checkpoints", " ", "in", " ", "Western", " ", "Daraa"])
+def test_in_title_case_reads_the_lines_it_did(pieces) -> None:
+    """_in_title_case, which looks for the line's ends only in the 40 characters it reads either
+    side, answers as it did when it found them in the whole text, for every span of the text."""
+    from geo.actors import _TITLE_SMALL_WORDS, _TITLE_WORD, _in_title_case
+
+    def by_whole_lines(text: str, start: int, end: int) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        if line_end == -1:
+            line_end = len(text)
+        before = _TITLE_WORD.findall(text, max(line_start, start - 40), start)[-3:]
+        after = _TITLE_WORD.findall(text, end, min(line_end, end + 40))[:3]
+        if after and after[0].lower() == "of" or text[end:end + 1] in (".", ",") or text[start - 1:start] in (".", ","):
+            return False
+        words = [w for w in before + after if w.lower() not in _TITLE_SMALL_WORDS]
+        return len(words) >= 2 and all(w[0].isupper() or w[:3].lower() in ("al-", "el-") and w[3:4].isupper()
+                                       for w in words)
+
+    text = "".join(pieces)
+    for start in range(len(text) + 1):
+        for end in range(start, min(len(text), start + 8) + 1):
+            assert _in_title_case(text, start, end) == by_whole_lines(text, start, end), (text, start, end)
+
+
 _ADJECTIVES_LEXICON = ActorLexicon.load()
 
 
@@ -1455,6 +1570,32 @@ def test_character_tests_of_the_fast_paths_are_the_regex_classes() -> None:
     for char in map(chr, range(sys.maxunicode + 1)):
         assert (word.match(char) is not None) == (char.isalnum() or char == "_")
         assert digit.match(char) is None or char.isdigit()
+
+
+def test_characters_read_by_their_codes_are_read_as_by_their_strings() -> None:
+    """The tests that read a character by its code (ASCII in place) answer as str methods do,
+    over every code point."""
+    import sys
+
+    from geo.actors import (
+        _is_ascii_letter,
+        _is_ascii_letter_at,
+        _is_back_word_char,
+        _is_back_word_char_at,
+        _is_blank_at,
+        _is_hyphen_at,
+        _is_space_at,
+    )
+    from geo.sentences import _is_space_at as _is_space_in_sentences
+    from geo.sentences import _is_word_char, _is_word_char_at
+
+    for char in map(chr, range(sys.maxunicode + 1)):
+        assert _is_space_at(char, 0) == char.isspace() == _is_space_in_sentences(char, 0)
+        assert _is_back_word_char_at(char, 0) == _is_back_word_char(char)
+        assert _is_word_char_at(char, 0) == _is_word_char(char)
+        assert _is_ascii_letter_at(char, 0) == _is_ascii_letter(char)
+        assert _is_hyphen_at(char, 0) == (char in "-\u2010\u2011") and not _is_hyphen_at(char, 1)
+        assert _is_blank_at(char, 0) == (char in " \t")
 
 
 def test_the_islamic_republic_is_iran(lexicon):

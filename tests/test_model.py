@@ -18,6 +18,7 @@ from geo.model import (
     PlaceMention,
     Span,
     new_actor_mention,
+    new_parsed_article,
     new_place,
     new_place_mention,
 )
@@ -53,6 +54,7 @@ def test_the_fast_builders_build_what_the_classes_build():
         (new_place(*_fields(PLACE)), PLACE),  # type: ignore[arg-type]
         (new_place_mention(*_fields(MENTION)), MENTION),  # type: ignore[arg-type]
         (new_actor_mention(*_fields(ACTOR)), ACTOR),  # type: ignore[arg-type]
+        (new_parsed_article(*_fields(PARSED)), PARSED),  # type: ignore[arg-type]
     ]
     for fast, slow in built:
         assert type(fast) is type(slow)

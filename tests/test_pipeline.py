@@ -1899,7 +1899,8 @@ def test_a_state_inside_a_groups_name_is_no_place(pipeline, text, places):
 
 _FOOTER_PIECES = ["Tags", "tags", "TAGS", "Tagsx", "xTags", "Follow us on", "follow US ON", "Subscribe to our",
                   "ſubscribe to our", "Comment via Faceboo\u212a", "COMMUNITY STANDARDS", "FOLLOW TRTWORLD", "Follow",
-                  "us", "on", "é", "_", "1", "Related"]
+                  "us", "on", "é", "_", "1", "Related", "\u0130", "\u0131", "subscr\u0131be to our", "\u212aTags",
+                  "Tags\u00e9", "\u00c9", "COMMUN\u0130TY STANDARDS", "hashtags"]
 _FOOTER_SEPS = [" ", "  ", "\n", ".", "-", ""]
 
 
@@ -1916,3 +1917,24 @@ def test_has_footer_answers_as_the_footer_regex(pieces, start) -> None:
     text = "".join(pieces)
     start = min(start, len(text))
     assert _has_footer(text, start) == (_FOOTER.search(text, start) is not None)
+
+
+def test_lower_casing_reads_the_footer_phrases_as_their_ignorecase_regex_does() -> None:
+    """_has_footer reads a text lower-cased where no "\u0130", "\u0131" or "\u017f" is in it: then every
+    character keeps its offset, and one matches a letter of the phrases under IGNORECASE if and only
+    if it lower-cases to it (over every code point)."""
+    import re
+    import sys
+
+    from geo.pipeline import _FOOTER_PHRASES
+
+    letters = sorted(set("".join(_FOOTER_PHRASES)))
+    any_letter = re.compile("[" + re.escape("".join(letters)) + "]", re.IGNORECASE)
+    for char in map(chr, range(sys.maxunicode + 1)):
+        if char in "\u0130\u0131\u017f":
+            continue
+        low = char.lower()
+        assert len(low) == 1
+        assert (any_letter.fullmatch(char) is not None) == (low in letters), hex(ord(char))
+        if low in letters:
+            assert re.fullmatch(re.escape(low), char, re.IGNORECASE)

@@ -108,11 +108,14 @@ def test_sentence_index_is_the_bisect_of_the_starts(starts, offset) -> None:
     import bisect
 
     spans = [(s, s + 1) for s in sorted(starts)]
-    assert sentence_index(spans, offset) == max(bisect.bisect_right([s for s, _ in spans], offset) - 1, 0)
+    expected = max(bisect.bisect_right([s for s, _ in spans], offset) - 1, 0)
+    assert sentence_index(spans, offset) == expected
+    assert sentence_index(tuple(spans), offset) == expected  # (a list is read by a loop of its own)
 
 
 _BOUNDARY_PIECES = _SENTENCE_PIECES + _SENTENCE_SEPS + ["A", "Z", "0", "9", "@", "[", "\u0628", " A", ". 7", "\u00c9",
-                                                        "administration", "approx", "Sept", "\u0130", "_", "x."]
+                                                        "administration", "approx", "Sept", "\u0130", "_", "x.",
+                                                        "countryside", "Every", "ab", "Cd", "z9", "b"]
 
 
 @settings(max_examples=500, deadline=None)
