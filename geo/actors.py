@@ -119,6 +119,8 @@ _WORD_AFTER: Final = re.compile(r"(?:['\u2019]s)?[\s\-\u2010\u2011]+([A-Za-z]+)"
 # the end starts at the space before it (_sentence_mark_at).
 _SENTENCE_MARK: Final = re.compile(r"[-.;:!?\n\u2013\u2014](?:(?<=[.;:!?\n])|(?<=[ \t].)(?=[ \t]))")
 _SPACED_DASHES: Final = "-\u2013\u2014"
+#: The characters that end a sentence by themselves (_SENTENCE_MARK's others are spaced dashes).
+_SENTENCE_ENDS: Final = ".;:!?\n"
 _LETTERS: Final = re.compile(r"[^\W\d_]")
 _HEAD_NOUN: Final = re.compile(r"[a-z0-9']+(?: [a-z0-9']+){0,2}")
 _WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
@@ -440,8 +442,9 @@ class ActorLexicon:
                     if marked[after] == " ":
                         at = after + 1  # the next word, in the marked text
                         for noun, size in heads.by_prefix.get(marked[at:at + heads.prefix], ()):
-                            # (str.find as a primitive for marked.startswith(noun, at))
-                            if marked.find(noun, at, at + size) == at and marked[at + size] not in word_chars:
+                            # (a slice and a comparison: compiled, marked.startswith(noun, at) is a
+                            # Python-level call, and str.find over the range costs more)
+                            if marked[at:at + size] == noun and marked[at + size] not in word_chars:
                                 # a name is taken with the head noun after it ("Daesh terrorist group"),
                                 # but not after "anti-ISIS": "forces" heads the compound, not ISIS
                                 # nor after "Russian-backed": "regime forces" are the regime's, backed by Russia
@@ -1023,6 +1026,13 @@ def _entry(pattern: _Pattern, exact: str | None, heads: dict[str, _HeadNouns]) -
 
 def _in_capitals(text: str, start: int, end: int) -> bool:
     """True if an acronym sits in a run of capitals (a headline: "WHERE IS THE WAR")."""
+    # (a lower-case ASCII letter round it makes it none, read by its code: most acronyms)
+    for at in range(max(0, start - 15), start):
+        if 97 <= ord(text[at]) <= 122:
+            return False
+    for at in range(end, min(len(text), end + 15)):
+        if 97 <= ord(text[at]) <= 122:
+            return False
     around = text[max(0, start - 15):start] + " " + text[end:end + 15]
     return around.isupper() and len(_LETTERS.findall(around)) >= 6
 
@@ -1176,13 +1186,16 @@ def _in_title_case(text: str, start: int, end: int) -> bool:
     headline's: every one capitalised but the small words ("of", "in", "and"), and at least two of
     them, so "Army" there is no part of a name only capitals would show. A word with ``of`` right
     after it is excluded by the callers ("the Army of Conquest")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
+    if text[end:end + 1] in (".", ",") or text[start - 1:start] in (".", ","):
+        return False
+    # (the line's ends only as far as the words are read: not the whole text's without a line break)
+    line_start = text.rfind("\n", max(0, start - 40), start) + 1
+    line_end = text.find("\n", end, end + 40)
     if line_end == -1:
         line_end = len(text)
     before = _TITLE_WORD.findall(text, max(line_start, start - 40), start)[-3:]
     after = _TITLE_WORD.findall(text, end, min(line_end, end + 40))[:3]
-    if after and after[0].lower() == "of" or text[end:end + 1] in (".", ",") or text[start - 1:start] in (".", ","):
+    if after and after[0].lower() == "of":
         return False
     words = [w for w in before + after if w.lower() not in _TITLE_SMALL_WORDS]
     # (a name's Arabic article is lower-case in a headline too: "al-Baghaliyeh")
@@ -1317,19 +1330,25 @@ def _sentence_mark_at(backwards: str, pos: int) -> int:
     The start of "[.;:!?\\n]|[ \\t][-\\u2013\\u2014][ \\t]" searched from ``pos``: a spaced
     dash is found at its dash, and starts at the space before it.
     """
-    # Read a character at a time, by its code (the regex is tried at each position): the first
-    # of .;:!? or a line break from pos on, or a spaced dash from pos + 1 on (one at pos has its
-    # space before pos, where the original does not look)
-    at = pos
-    while at < len(backwards):
-        code = ord(backwards[at])
-        if code == 46 or code == 59 or code == 58 or code == 33 or code == 63 or code == 10:  # .;:!? \n
-            return at
-        if (code == 45 or code == 0x2013 or code == 0x2014) and at > pos and at + 1 < len(backwards) \
-                and _is_blank_at(backwards, at - 1) and _is_blank_at(backwards, at + 1):
-            return at - 1
-        at += 1
-    return -1
+    # Read with str.find (the regex is tried at each position; a loop over the characters costs
+    # more too): the first of .;:!? or a line break from pos on, and a spaced dash before it from
+    # pos + 1 on (one at pos has its space before pos, where the original does not look)
+    best = len(backwards)
+    for mark in _SENTENCE_ENDS:
+        at = backwards.find(mark, pos, best)
+        if at >= 0:
+            best = at
+    dashed = False
+    for dash in _SPACED_DASHES:
+        at = backwards.find(dash, pos + 1, best)
+        while at >= 0 and not (at + 1 < len(backwards) and _is_blank_at(backwards, at - 1)
+                               and _is_blank_at(backwards, at + 1)):
+            at = backwards.find(dash, at + 1, best)
+        if at >= 0:
+            best, dashed = at, True
+    if best == len(backwards):
+        return -1
+    return best - 1 if dashed else best
 
 
 def _is_blank_at(text: str, at: int) -> bool:

@@ -1527,7 +1527,8 @@ def test_may_open_word_passes_every_link_its_regex_finds(pieces) -> None:
 
 
 _TITLE_PIECES = ["Army", "army", "Kills", "of", "in", "and", "al-Bab", "el-Rai", "al-bab", "ISIL", "Russia", " ", " ",
-                 "  ", "\n", ".", ",", "Condemns", "US", "Strikes", "x", "\u00c9tat"]
+                 "  ", "\n", ".", ",", "Condemns", "US", "Strikes", "x", "\u00c9tat", "WHERE IS THE WAR", "HTS", "\u00e9",
+                 "ISIS", "SAA", "1"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -1536,7 +1537,7 @@ _TITLE_PIECES = ["Army", "army", "Kills", "of", "in", "and", "al-Bab", "el-Rai",
 def test_in_title_case_reads_the_lines_it_did(pieces) -> None:
     """_in_title_case, which looks for the line's ends only in the 40 characters it reads either
     side, answers as it did when it found them in the whole text, for every span of the text."""
-    from geo.actors import _TITLE_SMALL_WORDS, _TITLE_WORD, _in_title_case
+    from geo.actors import _LETTERS, _TITLE_SMALL_WORDS, _TITLE_WORD, _in_capitals, _in_title_case
 
     def by_whole_lines(text: str, start: int, end: int) -> bool:
         line_start = text.rfind("\n", 0, start) + 1
@@ -1555,6 +1556,8 @@ def test_in_title_case_reads_the_lines_it_did(pieces) -> None:
     for start in range(len(text) + 1):
         for end in range(start, min(len(text), start + 8) + 1):
             assert _in_title_case(text, start, end) == by_whole_lines(text, start, end), (text, start, end)
+            around = text[max(0, start - 15):start] + " " + text[end:end + 15]
+            assert _in_capitals(text, start, end) == (around.isupper() and len(_LETTERS.findall(around)) >= 6)
 
 
 _ADJECTIVES_LEXICON = ActorLexicon.load()

@@ -115,7 +115,9 @@ def test_sentence_index_is_the_bisect_of_the_starts(starts, offset) -> None:
 
 _BOUNDARY_PIECES = _SENTENCE_PIECES + _SENTENCE_SEPS + ["A", "Z", "0", "9", "@", "[", "\u0628", " A", ". 7", "\u00c9",
                                                         "administration", "approx", "Sept", "\u0130", "_", "x.",
-                                                        "countryside", "Every", "ab", "Cd", "z9", "b"]
+                                                        "countryside", "Every", "ab", "Cd", "z9", "b", "\u201d", "\u2019",
+                                                        "\u201c", "\u2018", "\u00a0", "\u3000", "\x1c", "\u0600", "\u06ff",
+                                                        "\u0700", "(", "[", "]", "'The", "\"A"]
 
 
 @settings(max_examples=500, deadline=None)
