@@ -403,7 +403,7 @@ class ActorLexicon:
                         matches.append((start, cut, pattern))
                     continue
                 if pattern.rule == "last_state":
-                    if not text[start + pattern.skip].islower() and not (
+                    if not _is_lower_at(text, start + pattern.skip) and not (
                             pattern.skip == 0 and (_OPENS_SENTENCE.search(text, max(0, start - 3), start)
                                                    and _VERB_AFTER.match(text, end)
                                                    or _in_title_case(text, start, end))):
@@ -1061,6 +1061,14 @@ def _is_ascii_letter(char: str) -> bool:
     return 97 <= code <= 122 or 65 <= code <= 90
 
 
+def _is_lower_at(text: str, at: int) -> bool:
+    """``text[at].islower()``, an ASCII character read by its code (as :func:`_is_space_at`)."""
+    code = ord(text[at])
+    if code < 128:
+        return 97 <= code <= 122
+    return text[at].islower()
+
+
 def _is_hyphen_at(text: str, at: int) -> bool:
     """True if ``at`` is in ``text`` and ``text[at]`` is one of _HYPHENS (read in place, as
     :func:`_is_space_at`)."""
@@ -1274,7 +1282,7 @@ def _placed_by_next_word(text: str, end: int, cues: _Cues) -> bool:
     low = word.lower()
     if low in cues.place_after:
         return True
-    if not word[:1].isupper() or low in cues.name_words or low in _FUNCTION_WORDS:
+    if not 65 <= ord(word[0]) <= 90 or low in cues.name_words or low in _FUNCTION_WORDS:  # (ASCII letters: A-Z is upper)
         return False
     # a possessive before the state's own body is the state: "Turkey's Foreign Ministry", "Iran's
     # Armed Forces" (not "Turkey's Hatay province")
@@ -1641,6 +1649,23 @@ def _sentence_of(starts: Sequence[int], offset: int) -> int:
     if isinstance(starts, list):
         return max(0, _bisect_right(starts, offset) - 1)
     return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _first_named_from(named: Sequence[tuple[int, int, Actor]], offset: int) -> int:
+    """``bisect.bisect_right(named, (offset, offset))`` over named mentions (start, end, actor) in
+    text order: the first that starts at ``offset`` or after it (one starting there ends after it,
+    so sorts after the pair). Over a list, a compiled loop of its own: bisect's call, comparing
+    tuples, costs several times more."""
+    if not isinstance(named, list):
+        return bisect.bisect_right(named, (offset, offset))
+    lo, hi = 0, len(named)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if named[mid][0] < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _bisect_left(values: list[int], value: int) -> int:
@@ -2051,7 +2076,7 @@ class _Referents:
         # an alliance named right after it: "terrorists from Jaish al-Fatah" (alliances are
         # no antecedents of "the group", so they are looked up among the named mentions)
         named = self.named
-        i = bisect.bisect_right(named, (end, end))
+        i = _first_named_from(named, end)
         if i < len(named):
             at, _, actor = named[i]
             if actor.kind == "alliance" and (category is None or actor.category == category) \

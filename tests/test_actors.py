@@ -1560,6 +1560,23 @@ def test_in_title_case_reads_the_lines_it_did(pieces) -> None:
             assert _in_capitals(text, start, end) == (around.isupper() and len(_LETTERS.findall(around)) >= 6)
 
 
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)), max_size=10), st.integers(-2, 40))
+def test_first_named_from_is_the_bisect_of_the_named_mentions(gaps, offset) -> None:
+    """_first_named_from reads named mentions (non-empty, in text order) as bisect_right of the
+    pair (offset, offset) does, from a list or any other sequence."""
+    import bisect
+
+    from geo.actors import _first_named_from
+
+    actor = _ADJECTIVES_LEXICON.actors[0]
+    named, at = [], 0
+    for gap, length in gaps:
+        named.append((at + gap, at + gap + length, actor))
+        at += gap + length
+    expected = bisect.bisect_right(named, (offset, offset))
+    assert _first_named_from(named, offset) == expected == _first_named_from(tuple(named), offset)
+
+
 _ADJECTIVES_LEXICON = ActorLexicon.load()
 
 
@@ -1587,6 +1604,7 @@ def test_characters_read_by_their_codes_are_read_as_by_their_strings() -> None:
         _is_back_word_char_at,
         _is_blank_at,
         _is_hyphen_at,
+        _is_lower_at,
         _is_space_at,
     )
     from geo.sentences import _is_space_at as _is_space_in_sentences
@@ -1599,6 +1617,7 @@ def test_characters_read_by_their_codes_are_read_as_by_their_strings() -> None:
         assert _is_ascii_letter_at(char, 0) == _is_ascii_letter(char)
         assert _is_hyphen_at(char, 0) == (char in "-\u2010\u2011") and not _is_hyphen_at(char, 1)
         assert _is_blank_at(char, 0) == (char in " \t")
+        assert _is_lower_at(char, 0) == char.islower()
 
 
 def test_the_islamic_republic_is_iran(lexicon):
