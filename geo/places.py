@@ -1291,7 +1291,7 @@ class PlaceFinder:
                     and _is_name_start(tokens[before].surface):
                 return None  # "Abdelsalam Sido", "Samir al-Asmar": a person's name
         if (not major or all(_is_far_town(p) for p in places if _is_major(p))) and _next_to_other_name(
-                tokens, i, at_sentence_start, self._names_listed_place):
+                tokens, i, at_sentence_start, self):
             return _IF_CUE  # "Emmanuel Macron", "Ibaa News"; "Kevin Kennedy" (a Colombian city)
         if not self.is_common_word(key):
             return _TAKE
@@ -1572,11 +1572,14 @@ _QUALIFIERS: Final = frozenset(fold_token(w) for w in (
 
 
 def _next_to_other_name(tokens: list[Token], i: int, at_sentence_start: bool,
-                        is_place: Callable[[Token], bool] = lambda t: False) -> bool:
+                        finder: PlaceFinder | None = None) -> bool:
     """True if token ``i`` of a chunk stands beside another capitalised word (a person's or an agency's name).
 
     Tokens of a chunk are separated by spaces, hyphens or articles only; a
     capitalised word that opens the sentence does not count ("The Ibaa ...").
+    With a ``finder``, nor does a word its ``_names_listed_place`` says names a place (a
+    direct call of the compiled method, where a bound method passed as a callable was
+    called by Python's protocol).
     """
     for j in (_keyed_neighbour(tokens, i, -1), _keyed_neighbour(tokens, i, +1)):
         if j is None:
@@ -1586,7 +1589,7 @@ def _next_to_other_name(tokens: list[Token], i: int, at_sentence_start: bool,
             continue
         if j < i and j == 0 and at_sentence_start:
             continue
-        if is_place(tokens[j]):
+        if finder is not None and finder._names_listed_place(tokens[j]):
             continue  # "Syria's Afrin" is two places, not a person's name
         if any(tokens[k].surface in _ENGLISH_ARTICLES for k in range(min(i, j) + 1, max(i, j))):
             continue  # "known in Arabic as Tadmur": the English "as", no name's article, between
