@@ -30,6 +30,8 @@ before the engine read it (``tests/fixtures/unseen_articles*``).
   that session's fixes (first_run.txt): the tenth.
 * ``unseen_articles_13``: 30 more (2012-2025), written at session 20's start and scored once before
   that session's fixes (first_run.txt): the eleventh.
+* ``unseen_articles_14``: 30 more (2012-2025), written at session 21's start and scored once before
+  that session's fixes (first_run.txt): the twelfth.
 
 Each fixture's README.md (batches 2 and 3) gives the conventions: title lines, repeated
 headlines, caps datelines and Related/Tags lists are left out of the answers, so what the
@@ -134,6 +136,12 @@ BATCHES = {
     # al-Dour): 471, 467, 0, 134, 29, 463
     "unseen_articles_13": Floors(472, (120, 300), found=468, right=464, wrong_governorate=2, extra=137, dominant=28,
                                  within_161km=460, articles=30),
+    # 30 articles written by a helper at session 21's start and scored once, blind, before that
+    # session's fixes (first_run.txt): 523 found, 505 right, 3 wrong governorate, 160 extra, dominant
+    # 29; within 161 km 513 of the 519 mentions with a row (99.8 % of the 514 found). After the fixes
+    # it prompted (Türkiye, Iblin, Tel Aviv's city, al-Hosn, Qandil, Wadi Khaled): 524, 511, 3, 160, 29, 514
+    "unseen_articles_14": Floors(531, (120, 300), found=521, right=508, wrong_governorate=4, extra=163, dominant=29,
+                                 within_161km=511, articles=30),
 }
 
 _results: dict[str, object] = {}
