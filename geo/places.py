@@ -2360,6 +2360,19 @@ def _cue_bonus(place: Place, after: str, before: tuple[str, ...], typed: str, go
     return 0.0
 
 
+def _may_cue_a_kind(after: str, before: tuple[str, ...], typed: str, governorate: bool, bearing: bool) -> bool:
+    """False where :func:`_cue_bonus` gives every place 0.0: none of the words it reads is one of
+    its cues (the tests it makes before it reads a place's fields, in its order)."""
+    if governorate or bearing:
+        return True
+    if before:
+        last = before[-1]
+        if last == _AIRPORT or last in _DIRECTIONS or last in _POINT_BEFORE:
+            return True
+    return after in _NEIGHBOURHOOD_CUES or typed in _NEIGHBOURHOOD_CUES or after in _LOCALITY_CUES \
+        or typed in _LOCALITY_CUES or typed == "capital" or after in _REGION_CUES or after in _FACILITY_WORDS
+
+
 _NEIGHBOURHOOD_CUE_BONUS: Final = {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}
 #: Words before a name that put it at a point, not over a province: "near X", "outside X"
 #: (the blind batches' answers read a capital after them as the city 22 times, never as its province).
@@ -2440,8 +2453,17 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     cues = _in_headers(text, matches, [_context(text, m, sentences) if len(m.candidates) > 1 else _NO_CUE
                                        for m in matches])
     shared: dict[tuple[tuple[str, ...], tuple[tuple[float, int], ...]], list[tuple[float, Place]]] = {}
-    static = [_static_scores(m, cue, options, shared) if len(m.candidates) > 1 else [(0.0, m.candidates[0])]
-              for m, cue in zip(matches, cues)]
+    # (only a name said twice or more shares its list: _choose knows a list again under its name only)
+    once: set[str] = set()
+    again: set[str] = set()
+    for m in matches:
+        if len(m.candidates) > 1:
+            if m.key in once:
+                again.add(m.key)
+            else:
+                once.add(m.key)
+    static = [(_static_scores(m, cue, options, shared if m.key in again else None) if len(m.candidates) > 1
+               else [(0.0, m.candidates[0])]) for m, cue in zip(matches, cues)]
     static = _with_named_neighbours(text, matches, static, sentences)
     votes_items = [(m.key, _admins_of(m.candidates), 1.0) for m in matches]
     title_votes: list[tuple[str, tuple[str, ...], float]] = [
@@ -2630,8 +2652,10 @@ def _static_scores_of(key: str, candidates: tuple[Place, ...], cue: "_Cue",
     scores: list[float] = []
     after, before = cue.after, cue.before
     typed, governorate, bearing = _type_before(before), _says_governorate(after, before), _bearing_from(before)
+    # (words that none of _cue_bonus's tests reads give every candidate 0.0: it is not called)
+    plain = not _may_cue_a_kind(after, before, typed, governorate, bearing)
     for place in candidates:
-        s = _prior(place) + _cue_bonus(place, after, before, typed, governorate, bearing)
+        s = _prior(place) + (0.0 if plain else _cue_bonus(place, after, before, typed, governorate, bearing))
         if key == _primary_key(place):
             s += 1.5  # "Adra" is the town named Adra before Daraa, whose old name it also was
         if cue.governorate_in_sentence and place.kind == "governorate":
@@ -4284,6 +4308,8 @@ def _rounded(confidence: float) -> float:
     """``round(confidence, 3)``, memoised: a builtin that formats the float costs more than a
     look-up, and the confidences are few. Positive ones only, where equal floats are the same
     float (0.0 equals -0.0, which rounds to itself; NaN equals nothing)."""
+    if confidence == 0.95:  # (a name's one candidate: most mentions)
+        return 0.95
     if not confidence > 0.0:
         return round(confidence, 3)
     rounded = _ROUNDED.get(confidence)

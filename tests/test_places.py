@@ -1354,3 +1354,31 @@ def test_fired_from_ends_where_the_prefilter_says(pieces, start) -> None:
     if _FIRED_FROM_BEFORE.search(text, start, end) is not None:
         assert _may_end_fired_from(text, start, end)
 
+
+def _cue_words():
+    from geo.places import (_AIRPORT, _DIRECTIONS, _FACILITY_WORDS, _LOCALITY_CUES, _NEIGHBOURHOOD_CUES,
+                            _POINT_BEFORE, _REGION_CUES)
+    return sorted({_AIRPORT, *_DIRECTIONS, *_FACILITY_WORDS, *_LOCALITY_CUES, *_NEIGHBOURHOOD_CUES, *_POINT_BEFORE,
+                   *_REGION_CUES, "capital", "of", "the", "in", "said", "", "x"})
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from(_cue_words()), st.lists(st.sampled_from(_cue_words()), max_size=4), st.sampled_from(_cue_words()),
+       st.booleans(), st.booleans())
+def test_plain_cues_give_every_place_no_bonus(after, before, typed, governorate, bearing) -> None:
+    """Where _may_cue_a_kind is False, _cue_bonus gives every place 0.0 (so _static_scores_of skips it)."""
+    from geo.places import _cue_bonus, _may_cue_a_kind
+    before = tuple(before)
+    if not _may_cue_a_kind(after, before, typed, governorate, bearing):
+        for p in [*PLACES, *_CHOICE_PLACES, place("r:1", "Eastern Ghouta", "region", 33.5, 36.4, "Rural Damascus")]:
+            assert _cue_bonus(p, after, before, typed, governorate, bearing) == 0.0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.sampled_from([0.95, 0.3, 0.5, 0.0, -0.0, 0.9500000000000001, 0.9499999999999998]),
+                 st.floats(-1.0, 1.0, allow_nan=False)))
+def test_rounded_confidences_are_round_to_three_places(confidence) -> None:
+    """_rounded gives round(confidence, 3), its memo and its 0.95 too."""
+    from geo.places import _rounded
+    assert repr(_rounded(confidence)) == repr(round(confidence, 3))
+    assert repr(_rounded(confidence)) == repr(round(confidence, 3))
