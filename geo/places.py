@@ -4111,7 +4111,8 @@ def _votes_by_key(items: Iterable[tuple[str, tuple[str, ...], float]]) -> dict[s
             votes = out[key] = {}
         share = weight / float(len(admins))  # (as float / int divides: in C, not through Python's protocol)
         for a in admins:
-            votes[a] = votes.get(a, 0.0) + share
+            was = votes.get(a)  # (no default: the compiler boxed a 0.0 for each)
+            votes[a] = (0.0 if was is None else was) + share
     return out
 
 
@@ -4144,7 +4145,8 @@ class _Shares:
             return 0.0
         own = self.own
         if own is not None:
-            v = v - own.get(admin1, 0.0)
+            mine = own.get(admin1)  # (no default: the compiler boxed a 0.0 for each)
+            v = v - (0.0 if mine is None else mine)
         return v / n if v > 1e-9 else 0.0
 
 
