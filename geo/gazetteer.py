@@ -140,7 +140,8 @@ def _int_cell(cell: str) -> int:
 
 
 def _find(lines: Sequence[str], key: str) -> str | None:
-    """The values part of ``key``'s line in sorted index ``lines``, or None."""
+    """The values part of ``key``'s line in sorted index ``lines``, or None (by bisecting all
+    the lines: the reference :func:`_find_in` is tested against)."""
     probe = key + "\t"
     i = bisect_left(lines, probe)
     if i < len(lines) and lines[i].startswith(probe):
@@ -375,9 +376,6 @@ class Gazetteer:
                 raise GazetteerError(f"{self.path}: bad place row {i + 1}: {exc}") from exc
             self._places[i] = place
         return place
-
-    def _lookup(self, lines: Sequence[str], key: str) -> tuple[Place, ...]:
-        return self._places_of(_find(lines, key) if key else None, key)
 
     def _places_of(self, found: str | None, key: str) -> tuple[Place, ...]:
         """The places of the rows ``found`` (an index line's values) of ``key``."""

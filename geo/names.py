@@ -163,17 +163,14 @@ def _fold_token(token: str) -> str:
     arabic = marks = apostrophes = False
     for k in range(len(token)):
         c = ord(token[k])
-        if c < 0x600:
-            if c == 39 or c == 96 or c == 0xB4 or c == 0x2BF or c == 0x2BE or c == 0x2BC or c == 0x2BB:
-                apostrophes = True  # ' ` ´ ʿ ʾ ʼ ʻ (_APOSTROPHES)
-        elif c <= 0x6FF:
+        if _is_apostrophe(c):
+            apostrophes = True
+        elif 0x600 <= c <= 0x6FF:
             arabic = True
             if 0x64B <= c <= 0x65F or c == 0x670 or c == 0x640:
                 marks = True  # ARABIC_MARKS
         elif 0x750 <= c <= 0x77F or 0x8A0 <= c <= 0x8FF:
             arabic = True
-        elif c == 0x2019 or c == 0x2018 or c == 0x2032:
-            apostrophes = True  # ’ ‘ ′
     if apostrophes:
         token = token.translate(_APOSTROPHES_DELETED)
     if arabic:
@@ -370,12 +367,6 @@ def _has_repeat(word: str) -> bool:
     return False
 
 
-def _split_article(word: str) -> list[str]:
-    """Split a hyphen/space-less Arabic article prefix: al-Zawiya -> [al, Zawiya]."""
-    parts = re.split(r"[-‐‑–]", word)
-    return [p for p in parts if p]
-
-
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text`` into word tokens with offsets and folded keys.
 
@@ -398,14 +389,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         n = max(end, 0)
     i = max(start, 0)
     while i < n:
-        if not _alnum_at(text, i):
+        if not is_alnum_at(text, i, ord(text[i])):
             i += 1
             continue
         j = i + 1
         while True:
-            while j < n and _alnum_at(text, j):
+            while j < n and is_alnum_at(text, j, ord(text[j])):
                 j += 1
-            if j + 1 < n and _is_apostrophe(ord(text[j])) and _alnum_at(text, j + 1):
+            if j + 1 < n and _is_apostrophe(ord(text[j])) and is_alnum_at(text, j + 1, ord(text[j + 1])):
                 j += 2
             else:
                 break
@@ -419,9 +410,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-def _alnum_at(text: str, i: int) -> bool:
-    """``text[i].isalnum()`` (a regex's [^\\W_]), an ASCII character by its code."""
-    c = ord(text[i])
+def is_alnum_at(text: str, i: int, c: int) -> bool:
+    """``text[i]`` (code point ``c``) is a regex's [^\\W_]: ``str.isalnum``, an ASCII character
+    read by its code (geo.places reads names with it too)."""
     if c < 128:
         return 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57
     return text[i].isalnum()
@@ -431,11 +422,6 @@ def _is_apostrophe(c: int) -> bool:
     """``chr(c)`` is one of _APOSTROPHES: ' ’ ‘ ` ´ ʿ ʾ ʼ ′ ʻ."""
     return c == 39 or c == 0x2019 or c == 0x2018 or c == 96 or c == 0xB4 or c == 0x2BF or c == 0x2BE \
         or c == 0x2BC or c == 0x2032 or c == 0x2BB
-
-
-def _ascii_alnum(c: int) -> bool:
-    """True for the code of an ASCII letter or digit ([A-Za-z0-9])."""
-    return 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57
 
 
 def _tokenize_by_regex(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from .geocoder import NEAR_COUNTRIES, NEIGHBOURS
 from .model import ActorMention, Place, PlaceMention, Span, new_place_mention
 from .names import (ARABIC_CONJUNCTIONS, ARABIC_HARAKAT, ARABIC_MARKS, ARABIC_PREPOSITIONS, Token, fold_token,
-                    is_arabic, name_key, skeleton_key, skeleton_of_keys, skeleton_of_word, strip_marks, tokenize)
+                    is_alnum_at, is_arabic, name_key, skeleton_key, skeleton_of_keys, skeleton_of_word, strip_marks, tokenize)
 from .sentences import sentence_index
 
 if TYPE_CHECKING:
@@ -192,16 +192,9 @@ def _is_capital(c: int) -> bool:
         or c == 0x160 or c == 0x17D
 
 
-def _is_alnum(text: str, i: int, c: int) -> bool:
-    """``text[i]`` (code point ``c``) is a regex's [^\\W_]: ``str.isalnum``."""
-    if c < 128:
-        return 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57
-    return text[i].isalnum()
-
-
 def _is_word(text: str, i: int, c: int) -> bool:
     """``text[i]`` (code point ``c``) is a regex's \\w: alphanumeric or "_"."""
-    return c == 95 or _is_alnum(text, i, c)
+    return c == 95 or is_alnum_at(text, i, c)
 
 
 def _is_apostrophe(c: int) -> bool:
@@ -229,7 +222,7 @@ def _word_rest_end(text: str, i: int, n: int) -> int:
     """The end of r"[^\\W_]*(?:['’`‘ʿ][^\\W_]+)*" at ``i`` (greedy: what follows it in a chunk
     may match empty, so the regex keeps its longest reading)."""
     i = _alnum_end(text, i, n)
-    while i + 1 < n and _is_apostrophe(ord(text[i])) and _is_alnum(text, i + 1, ord(text[i + 1])):
+    while i + 1 < n and _is_apostrophe(ord(text[i])) and is_alnum_at(text, i + 1, ord(text[i + 1])):
         i = _alnum_end(text, i + 2, n)
     return i
 
@@ -322,13 +315,13 @@ def _name_chunks(text: str) -> list[tuple[int, int, int]]:
             continue
         start = i - 1
         # (?<![^\W_].): no letter or digit before the capital
-        if start > 0 and _is_alnum(text, start - 1, ord(text[start - 1])):
+        if start > 0 and is_alnum_at(text, start - 1, ord(text[start - 1])):
             continue
         # _CHUNK_FIRST_WORD_REST's opener test: no chunk opens with an opener ("The"), but for
         # one whose letters before an apostrophe open a name ("A'zaz"; not "It's")
         opener = _opener_end(text, start, n)
         if opener >= 0 and not (opener + 1 < n and _is_apostrophe(ord(text[opener]))
-                                and _is_alnum(text, opener + 1, ord(text[opener + 1]))
+                                and is_alnum_at(text, opener + 1, ord(text[opener + 1]))
                                 and not (text[opener + 1] == "s" and (
                                     opener + 2 == n or not _is_word(text, opener + 2, ord(text[opener + 2]))))):
             continue
@@ -343,7 +336,7 @@ def _name_chunks(text: str) -> list[tuple[int, int, int]]:
             while word > pos and sep - word <= 3 and 97 <= ord(text[word - 1]) <= 122:
                 word -= 1
             if text[word:sep] in _ARTICLE_WORDS and _sep_end(text, sep, n) == start and opener < 0 \
-                    and not (word > 0 and _is_alnum(text, word - 1, ord(text[word - 1]))):
+                    and not (word > 0 and is_alnum_at(text, word - 1, ord(text[word - 1]))):
                 start = word
         out.append((start, end, tail))
         pos = i = end
@@ -4761,13 +4754,6 @@ def _primary_key(place: Place) -> str:
             _PRIMARY_KEYS.clear()
         key = _PRIMARY_KEYS[place.id] = name_key(place.name)
     return key
-
-
-def _confidence(scored: Sequence[tuple[float, Place]]) -> float:
-    if len(scored) == 1:
-        return 0.95
-    margin = scored[0][0] - scored[1][0]
-    return max(0.3, min(0.95, 0.5 + margin / 4))
 
 
 def _one_sense_per_discourse(matches: Sequence[Match], chosen: list[tuple[Place, float]],
