@@ -254,7 +254,7 @@ def _chunk_rest_end(text: str, end: int, n: int) -> tuple[int, int]:
             while j < n and j - sep < 4 and 97 <= ord(text[j]) <= 122:
                 j += 1
             if j < n and (text[j] == " " or text[j] == "\t" or _is_dash(ord(text[j]))) \
-                    and text[sep:j] in _ARTICLE_WORDS:
+                    and _is_article_word(text, sep, j):  # (text[sep:j] in _ARTICLE_WORDS)
                 after = _sep_end(text, j, n)
                 if after < n and _is_capital(ord(text[after])):
                     end = _word_rest_end(text, after + 1, n)
@@ -286,6 +286,37 @@ def _opener_end(text: str, start: int, n: int) -> int:
     if (j == n or not _is_word(text, j, ord(text[j]))) and text[start:j] in _OPENER_WORDS:
         return j
     return -1
+
+
+def _article_tables() -> tuple[str, str]:
+    """_ARTICLE_WORDS as two tables of "1"s, by their letters' codes (a-z as 0-25): the two-letter
+    words at first * 26 + second, and the first two letters of the three-letter ones (which all end
+    in "h") likewise; _is_article_word reads them, where a slice and a set look-up cost a string."""
+    assert all(len(w) == 2 or len(w) == 3 and w[2] == "h" for w in _ARTICLE_WORDS), "see _is_article_word"
+    assert all("a" <= c <= "z" for w in _ARTICLE_WORDS for c in w)
+    return ("".join("1" if chr(97 + k // 26) + chr(97 + k % 26) in _ARTICLE_WORDS else "0" for k in range(26 * 26)),
+            "".join("1" if chr(97 + k // 26) + chr(97 + k % 26) + "h" in _ARTICLE_WORDS else "0"
+                    for k in range(26 * 26)))
+
+
+_ARTICLE_TABLES: Final = _article_tables()
+_ARTICLE_PAIRS: Final = _ARTICLE_TABLES[0]
+_ARTICLE_H_PAIRS: Final = _ARTICLE_TABLES[1]
+
+
+def _is_article_word(text: str, i: int, j: int) -> bool:
+    """``text[i:j] in _ARTICLE_WORDS`` (for 0 <= i <= j <= len(text)), read by the letters' codes:
+    the chunk reader asks it of the lower-case word after (and before) nearly every chunk."""
+    length = j - i
+    if length != 2 and length != 3:
+        return False
+    a = ord(text[i]) - 97
+    b = ord(text[i + 1]) - 97
+    if a < 0 or a >= 26 or b < 0 or b >= 26:
+        return False
+    if length == 2:
+        return _ARTICLE_PAIRS[a * 26 + b] == "1"
+    return ord(text[i + 2]) == 104 and _ARTICLE_H_PAIRS[a * 26 + b] == "1"
 
 
 def _is_sep_char(c: int) -> bool:
@@ -335,7 +366,7 @@ def _name_chunks(text: str) -> list[tuple[int, int, int]]:
             word = sep
             while word > pos and sep - word <= 3 and 97 <= ord(text[word - 1]) <= 122:
                 word -= 1
-            if text[word:sep] in _ARTICLE_WORDS and _sep_end(text, sep, n) == start and opener < 0 \
+            if _is_article_word(text, word, sep) and _sep_end(text, sep, n) == start and opener < 0 \
                     and not (word > 0 and is_alnum_at(text, word - 1, ord(text[word - 1]))):
                 start = word
         out.append((start, end, tail))
@@ -1135,7 +1166,9 @@ class PlaceFinder:
             return 0
         keys = self._keys
         start = first.start
-        words = [first.key] + [tokens[i].key for i in keyed[pos + 1:pos + longest]]
+        words = [first.key]  # (a compiled loop: a slice, a comprehension and their sum made three lists)
+        for k in range(pos + 1, pos + longest):
+            words.append(tokens[keyed[k]].key)
         arabic = is_arabic(first.surface)
         for length in range(longest, 0, -1):
             key = " ".join(words[:length]) if length > 1 else first.key
@@ -1204,18 +1237,29 @@ class PlaceFinder:
         words, and a near spelling, are asked of the whole run (three words at most).
         """
         top = min(reach[pos] - pos + 1, _ALIKE_MAX_WORDS)
-        skels: list[str] = []  # (each word's skeleton, read once for the runs of every length)
+        # each word's key and skeleton, read once for the runs of every length (in one compiled
+        # loop: the slices and comprehensions per length made five lists a run)
+        words: list[str] = []
+        skels: list[str] = []
         for length in range(top, 1, -1):
             last = tokens[keyed[pos + length - 1]]
             if not _is_name_start(last.surface):
                 continue
-            words = [tokens[i].key for i in keyed[pos:pos + length]]
-            if not skels:
-                skels = [skeleton_of_word(word) for word in words]
-            # (skeleton_of_keys(words): the words' skeletons that are not empty, joined)
-            alike = self.gazetteer.syrian_by_skeleton(" ".join([skel for skel in skels[:length] if skel]))
+            if not words:
+                for k in range(pos, pos + length):
+                    word = tokens[keyed[k]].key
+                    words.append(word)
+                    skels.append(skeleton_of_word(word))
+            # skeleton_of_keys(words[:length]): the words' skeletons that are not empty, joined
+            skel = ""
+            for k in range(length):
+                if skels[k]:
+                    skel = skels[k] if not skel else skel + " " + skels[k]
+            alike = self.gazetteer.syrian_by_skeleton(skel)
             if not alike:
                 continue  # (most runs: people's names)
+            if length < len(words):
+                del words[length:]
             key = " ".join(words)
             if key in self.not_places or any(_is_big_name(p) for word in words for p in self.by_key(word)):
                 return None  # "Homs Hama" is a list of two provinces, not the village "Hims - Hamah"

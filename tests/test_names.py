@@ -116,6 +116,14 @@ def test_arabic_test_and_apostrophes_are_their_regex_and_replacements(text) -> N
 
 
 @settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="a\u05ff\u0600\u0627\u06ff\u0700\u0750 ", max_size=3))
+def test_arabic_start_read_by_its_code_as_by_its_slice(text) -> None:
+    """is_arabic reads the first character's code as its reference compares the first slice."""
+    from geo.names import _is_arabic_by_slice, is_arabic
+    assert is_arabic(text) == _is_arabic_by_slice(text)
+
+
+@settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet="aabbc\u00e9\u0627 ", max_size=12))
 def test_without_repeats_is_the_regex(text) -> None:
     """_without_repeats makes each run one character, as _REPEATS.sub does (no newline)."""

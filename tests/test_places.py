@@ -774,6 +774,20 @@ def test_name_chunks_read_as_the_chunk_regexes(pieces) -> None:
     assert _name_chunks(text) == [(m.start(), m.end(), m.start("tail")) for m in _NAME_CHUNK.finditer(text)]
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="adehlrsz`{AH\u00e0 ", max_size=5), st.integers(0, 5), st.integers(0, 5))
+@example("ash", 0, 3)
+@example("al", 0, 2)
+@example("ath", 0, 2)
+def test_article_words_read_by_their_codes_as_by_the_set(text, i, j) -> None:
+    """_is_article_word(text, i, j) is ``text[i:j] in _ARTICLE_WORDS``, where the chunk reader asks."""
+    from geo.places import _ARTICLE_WORDS, _is_article_word
+    i, j = min(i, len(text)), min(j, len(text))
+    assert _is_article_word(text, i, j) == (text[i:j] in _ARTICLE_WORDS)
+    for word in _ARTICLE_WORDS:
+        assert _is_article_word(f" {word} ", 1, len(word) + 1)
+
+
 def test_name_chunks_read_real_text_as_the_chunk_regexes() -> None:
     """... and so they do on the corpus's articles and the seeds."""
     from pathlib import Path
