@@ -335,43 +335,70 @@ def _name_chunks(text: str) -> list[tuple[int, int, int]]:
     article and its separator, where _CAPITAL_CHUNK matches too (its test for an opener rejects
     less than the article branch's), and no capital between.
     """
+    reader = _ChunkReader(text)
     out: list[tuple[int, int, int]] = []
-    n = len(text)
-    pos = 0  # (the end of the chunk before)
-    i = 0
-    while i < n:
-        c = ord(text[i])
-        i += 1
-        if c < 65 or 90 < c < 0xC0 or c > 90 and not _is_capital(c):
-            continue
-        start = i - 1
-        # (?<![^\W_].): no letter or digit before the capital
-        if start > 0 and is_alnum_at(text, start - 1, ord(text[start - 1])):
-            continue
-        # _CHUNK_FIRST_WORD_REST's opener test: no chunk opens with an opener ("The"), but for
-        # one whose letters before an apostrophe open a name ("A'zaz"; not "It's")
-        opener = _opener_end(text, start, n)
-        if opener >= 0 and not (opener + 1 < n and _is_apostrophe(ord(text[opener]))
-                                and is_alnum_at(text, opener + 1, ord(text[opener + 1]))
-                                and not (text[opener + 1] == "s" and (
-                                    opener + 2 == n or not _is_word(text, opener + 2, ord(text[opener + 2]))))):
-            continue
-        end, tail = _chunk_rest_end(text, _word_rest_end(text, i, n), n)
-        # _NAME_CHUNK's article branch at the lower-case word before the separator before the
-        # capital: an article, alone in its word, then one _SEP, and no opener at the capital
-        sep = start
-        while sep > pos and _is_sep_char(ord(text[sep - 1])):
-            sep -= 1
-        if sep < start:
-            word = sep
-            while word > pos and sep - word <= 3 and 97 <= ord(text[word - 1]) <= 122:
-                word -= 1
-            if _is_article_word(text, word, sep) and _sep_end(text, sep, n) == start and opener < 0 \
-                    and not (word > 0 and is_alnum_at(text, word - 1, ord(text[word - 1]))):
-                start = word
-        out.append((start, end, tail))
-        pos = i = end
+    while reader.next():
+        out.append((reader.start, reader.end, reader.tail))
     return out
+
+
+class _ChunkReader:
+    """:func:`_name_chunks`'s chunks one at a time, each in ``start``, ``end`` and ``tail`` after
+    :meth:`next` says there is one: native ints in the reader's struct, where the list made a
+    tuple and three boxed ints for each chunk (tracked by the cyclic GC, unpacked again by
+    :meth:`PlaceFinder.find`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0  # (the end of the chunk before)
+        self.i = 0  # (where the search for the next capital goes on)
+        self.start = 0
+        self.end = 0
+        self.tail = -1
+
+    def next(self) -> bool:
+        """Read the next chunk into ``start``, ``end`` and ``tail``; False if there is none."""
+        text = self.text
+        n = len(text)
+        pos = self.pos
+        i = self.i
+        while i < n:
+            c = ord(text[i])
+            i += 1
+            if c < 65 or 90 < c < 0xC0 or c > 90 and not _is_capital(c):
+                continue
+            start = i - 1
+            # (?<![^\W_].): no letter or digit before the capital
+            if start > 0 and is_alnum_at(text, start - 1, ord(text[start - 1])):
+                continue
+            # _CHUNK_FIRST_WORD_REST's opener test: no chunk opens with an opener ("The"), but for
+            # one whose letters before an apostrophe open a name ("A'zaz"; not "It's")
+            opener = _opener_end(text, start, n)
+            if opener >= 0 and not (opener + 1 < n and _is_apostrophe(ord(text[opener]))
+                                    and is_alnum_at(text, opener + 1, ord(text[opener + 1]))
+                                    and not (text[opener + 1] == "s" and (
+                                        opener + 2 == n or not _is_word(text, opener + 2, ord(text[opener + 2]))))):
+                continue
+            end, tail = _chunk_rest_end(text, _word_rest_end(text, i, n), n)
+            # _NAME_CHUNK's article branch at the lower-case word before the separator before the
+            # capital: an article, alone in its word, then one _SEP, and no opener at the capital
+            sep = start
+            while sep > pos and _is_sep_char(ord(text[sep - 1])):
+                sep -= 1
+            if sep < start:
+                word = sep
+                while word > pos and sep - word <= 3 and 97 <= ord(text[word - 1]) <= 122:
+                    word -= 1
+                if _is_article_word(text, word, sep) and _sep_end(text, sep, n) == start and opener < 0 \
+                        and not (word > 0 and is_alnum_at(text, word - 1, ord(text[word - 1]))):
+                    start = word
+            self.start = start
+            self.end = end
+            self.tail = tail
+            self.pos = self.i = end
+            return True
+        self.i = n
+        return False
 
 
 _ALL_CUES: Final = _GOVERNORATE_CUES | _LOCALITY_CUES | _REGION_CUES
@@ -432,6 +459,12 @@ class _Blocked:
         self.max_end: list[int] = max_end
 
     def __call__(self, start: int, end: int) -> bool:
+        return self.covers(start, end)
+
+    def covers(self, start: int, end: int) -> bool:
+        """True if ``start``..``end`` lies inside one of the spans (``self(start, end)``: compiled
+        code calls this method directly, where it called the instance through Python's protocol,
+        its two ints boxed, at every name in an article with a blocked span)."""
         # bisect_right(self.starts, start) - 1, written out: compiled, a loop over the tuple's
         # ints, where bisect_right is called through Python's protocol and boxes its arguments
         starts = self.starts
@@ -874,7 +907,9 @@ class PlaceFinder:
             # Arabic vowel marks are no word characters to the regexes: read each as a tatweel (a
             # letter the keys drop, same length), so "دَرعا" is one word; surfaces keep the marks
             text = _HARAKAT.sub("\u0640", text)
-        for base, chunk_end, tail in _name_chunks(text):
+        chunks = _ChunkReader(text)  # (_name_chunks(text), a chunk at a time)
+        while chunks.next():
+            base, chunk_end, tail = chunks.start, chunks.end, chunks.tail
             if tail >= 0 and fold_token(text[tail:chunk_end]) not in last_words:
                 words = text[base:tail].rstrip(" \t-‐‑–")  # "Idlib are": plan "Idlib"
             else:
@@ -900,7 +935,7 @@ class PlaceFinder:
             for item in items:
                 start, end = base + item.start, base + item.end
                 surface = source[start:end]
-                if inside and inside(start, end) and not (
+                if inside and inside.covers(start, end) and not (
                         item.places and (start in opening or _STATE_FORM_BEFORE.search(text, max(0, start - 30), start))
                         and _names_state(surface, item.places)):
                     # (a state opening an actor's mention is a place as well: "Turkey would now turn
@@ -908,7 +943,7 @@ class PlaceFinder:
                     # Saudi Arabia"; not one inside a group's name: "the Islamic State of Iraq and
                     # the Levant", "the so-called Democratic Syria Troops")
                     continue
-                if in_credit and in_credit(start, end):
+                if in_credit and in_credit.covers(start, end):
                     continue
                 needs = item.needs
                 if needs == _IF_CUE and not listed and not _has_place_cue(text, start, end) and not (
@@ -1045,11 +1080,13 @@ class PlaceFinder:
         keyed = [i for i, t in enumerate(tokens) if t.key]
         n = len(keyed)
         # reach[p]: the last q >= p such that keyed tokens p..q are contiguous (see _joined)
-        reach = list(range(n))
+        # (set in a compiled loop: list(range(n)) called range through Python's protocol)
+        reach = [0] * n
+        if n:
+            reach[n - 1] = n - 1
         for p in range(n - 2, -1, -1):
             a, b = keyed[p], keyed[p + 1]
-            if _joined(chunk[tokens[a].end:tokens[b].start], b - a):
-                reach[p] = reach[p + 1]
+            reach[p] = reach[p + 1] if _joined(chunk[tokens[a].end:tokens[b].start], b - a) else p
         items: list[_Item] = []
         pos = 0
         while pos < n:
@@ -1240,22 +1277,26 @@ class PlaceFinder:
         # each word's key and skeleton, read once for the runs of every length (in one compiled
         # loop: the slices and comprehensions per length made five lists a run)
         words: list[str] = []
-        skels: list[str] = []
+        skels = ""  # skeleton_of_keys(words): the words' skeletons that are not empty, joined
+        ends: list[int] = []  # ends[k]: the end of the first k words' part of skels
         for length in range(top, 1, -1):
             last = tokens[keyed[pos + length - 1]]
             if not _is_name_start(last.surface):
                 continue
             if not words:
+                parts: list[str] = []
+                end = 0
+                ends.append(0)
                 for k in range(pos, pos + length):
                     word = tokens[keyed[k]].key
                     words.append(word)
-                    skels.append(skeleton_of_word(word))
-            # skeleton_of_keys(words[:length]): the words' skeletons that are not empty, joined
-            skel = ""
-            for k in range(length):
-                if skels[k]:
-                    skel = skels[k] if not skel else skel + " " + skels[k]
-            alike = self.gazetteer.syrian_by_skeleton(skel)
+                    skel = skeleton_of_word(word)
+                    if skel:
+                        end += len(skel) + 1 if parts else len(skel)
+                        parts.append(skel)
+                    ends.append(end)
+                skels = " ".join(parts)
+            alike = self.gazetteer.syrian_by_skeleton(skels[:ends[length]])
             if not alike:
                 continue  # (most runs: people's names)
             if length < len(words):
