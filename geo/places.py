@@ -324,6 +324,15 @@ def _is_sep_char(c: int) -> bool:
     return c == 32 or c == 9 or _is_dash(c)
 
 
+def _sep_start(text: str, lo: int, end: int) -> int:
+    """Where the run of _SEP's characters that ends at ``end`` starts (not before ``lo``):
+    ``text[lo:end].rstrip(" \\t-‐‑–")`` is ``text[lo:_sep_start(text, lo, end)]``, one slice, where
+    the strip made a second string."""
+    while end > lo and _is_sep_char(ord(text[end - 1])):
+        end -= 1
+    return end
+
+
 def _name_chunks(text: str) -> list[tuple[int, int, int]]:
     """The chunks of ``list(_NAME_CHUNK.finditer(text))``: for each its start, its end and its
     tail's start (-1: none; a tail ends the chunk), read in a compiled loop that steps from one
@@ -460,6 +469,19 @@ class _Blocked:
 
     def __call__(self, start: int, end: int) -> bool:
         return self.covers(start, end)
+
+    def opens_at(self, start: int) -> bool:
+        """True if one of the spans starts at ``start`` (``start in {s for s, _ in spans}``, by
+        bisecting the starts: find asked a frozenset made for each article)."""
+        starts = self.starts
+        lo, hi = 0, len(starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if start < starts[mid]:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo >= 1 and starts[lo - 1] == start
 
     def covers(self, start: int, end: int) -> bool:
         """True if ``start``..``end`` lies inside one of the spans (``self(start, end)``: compiled
@@ -802,9 +824,12 @@ class PlaceFinder:
         # its arguments into a key tuple, and keeps a GC-tracked node per entry
         self._by_key: dict[str, tuple[Place, ...]] = {}
         self._common: dict[str, bool] = {}
+        self._english: dict[str, tuple[str, ...]] = {}
         self._plans: dict[str, tuple[_Item, ...]] = {}  # chunks that do not open a sentence
         self._plans_at_start: dict[str, tuple[_Item, ...]] = {}  # chunks that do
         self._plausible: dict[tuple[str, str], tuple[Place, ...]] = {}
+        # whether the chunk _plan_chunk planned last may be planned otherwise at a sentence's start
+        self._planned_reads_start = True
         # first token -> longest name length starting with it, so most tokens cost one lookup
         self._first: dict[str, int] = {}
         # last tokens of many-word names: a lower-case word after a chunk matters only if it is one
@@ -839,7 +864,17 @@ class PlaceFinder:
         if found is None:
             if len(self._common) >= _FINDER_MEMO_SIZE:
                 self._common.clear()
-            found = self._common[key] = self.gazetteer.is_common_word(key)
+            found = self._common[key] = bool(self.english_words(key))  # (gazetteer.is_common_word)
+        return found
+
+    def english_words(self, key: str) -> tuple[str, ...]:
+        """``gazetteer.english_words(key)``, memoised (the finder asks it of a name at each
+        occurrence: whether the name is written as the English word)."""
+        found = self._english.get(key)
+        if found is None:
+            if len(self._english) >= _FINDER_MEMO_SIZE:
+                self._english.clear()
+            found = self._english[key] = self.gazetteer.english_words(key)
         return found
 
     def _plan(self, chunk: str, at_sentence_start: bool) -> tuple[_Item, ...]:
@@ -850,6 +885,12 @@ class PlaceFinder:
             if len(plans) >= _FINDER_MEMO_SIZE:
                 plans.clear()
             items = plans[chunk] = self._plan_chunk(chunk, at_sentence_start)
+            if not self._planned_reads_start:
+                # a plan that never read whether its chunk opens a sentence is the other memo's too
+                other = self._plans if at_sentence_start else self._plans_at_start
+                if len(other) >= _FINDER_MEMO_SIZE:
+                    other.clear()
+                other[chunk] = items
         return items
 
     def _candidates(self, key: str, surface: str) -> tuple[Place, ...]:
@@ -864,7 +905,7 @@ class PlaceFinder:
     def _english_as_written(self, key: str, words: str, item: _Item) -> bool:
         """True if the name ``item`` of the chunk ``words`` is written as the frequent English word
         its key folds from ("More", "Police"), not a transliteration folding alike ("Hass": has)."""
-        return words[item.start:item.end].lower() in self.gazetteer.english_words(key)
+        return words[item.start:item.end].lower() in self.english_words(key)
 
     @classmethod
     def load_not_places(cls, path: Path) -> list[str]:
@@ -895,7 +936,6 @@ class PlaceFinder:
         credits = _credit_lines(text)
         in_credit = _Blocked(credits) if credits else None
         inside = _Blocked(blocked) if blocked else None
-        opening = frozenset([span[0] for span in blocked])
         new_match = tuple.__new__  # Match(...) without its Python-level __new__
         last_words = self._last_words
         source = text
@@ -911,7 +951,7 @@ class PlaceFinder:
         while chunks.next():
             base, chunk_end, tail = chunks.start, chunks.end, chunks.tail
             if tail >= 0 and fold_token(text[tail:chunk_end]) not in last_words:
-                words = text[base:tail].rstrip(" \t-‐‑–")  # "Idlib are": plan "Idlib"
+                words = text[base:_sep_start(text, base, tail)]  # "Idlib are": plan "Idlib"
             else:
                 words = text[base:chunk_end]
             items = self._plan(words, _sentence_start(text, base))
@@ -936,7 +976,7 @@ class PlaceFinder:
                 start, end = base + item.start, base + item.end
                 surface = source[start:end]
                 if inside and inside.covers(start, end) and not (
-                        item.places and (start in opening or _STATE_FORM_BEFORE.search(text, max(0, start - 30), start))
+                        item.places and (inside.opens_at(start) or _STATE_FORM_BEFORE.search(text, max(0, start - 30), start))
                         and _names_state(surface, item.places)):
                     # (a state opening an actor's mention is a place as well: "Turkey would now turn
                     # to Manbij", "Iran-backed militia groups" (the seeds' answers), "the Kingdom of
@@ -1079,6 +1119,10 @@ class PlaceFinder:
             tokens = [self._unglued(t) if t.surface[:2] in ("Al", "El") else t for t in tokens]
         keyed = [i for i, t in enumerate(tokens) if t.key]
         n = len(keyed)
+        # at_sentence_start is read only where a name's word before it in the chunk is the chunk's
+        # first token (_next_to_other_name, through _single_needs): where no name can have that
+        # word before it, the plan is the same either way (_plan then keeps it for both)
+        self._planned_reads_start = n >= 2 and keyed[0] == 0
         # reach[p]: the last q >= p such that keyed tokens p..q are contiguous (see _joined)
         # (set in a compiled loop: list(range(n)) called range through Python's protocol)
         reach = [0] * n
@@ -1355,7 +1399,7 @@ class PlaceFinder:
             # chunk calls it one: "in the Mazraa district" of Damascus, not "near Maarat")
             after = _keyed_neighbour(tokens, i, 1)
             return _IF_CUE if after is not None and tokens[after].surface in _NEIGHBOURHOOD_CUES else None
-        if surface.isupper() and len(surface) <= 3 and not any(
+        if len(surface) <= 3 and surface.isupper() and not any(  # (the length first: isupper is a call)
                 surface in p.names for p in places):
             return None  # "IS", "UN" are not folded variants of a place
         major = any(_is_major(p) for p in places)
@@ -1376,7 +1420,7 @@ class PlaceFinder:
         if major and any(surface == p.name or surface in p.names for p in places):
             return _TAKE
         if any(p.kind == "town" and p.country == "SY" and surface in p.names for p in places) \
-                and surface.lower() not in self.gazetteer.english_words(key) \
+                and surface.lower() not in self.english_words(key) \
                 and not _next_to_other_name(tokens, i, at_sentence_start):
             # a Syrian town as the news spells it, not the word it folds like: "Marea" (mare); not
             # beside another name ("a letter to Marea Hassan")

@@ -788,6 +788,47 @@ def test_article_words_read_by_their_codes_as_by_the_set(text, i, j) -> None:
         assert _is_article_word(f" {word} ", 1, len(word) + 1)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="a \t-\u2010\u2011\u2012\u2013\u2014_", max_size=8), st.integers(0, 8), st.integers(0, 8))
+def test_sep_start_strips_as_rstrip(text, lo, end) -> None:
+    """text[lo:_sep_start(text, lo, end)] is the rstrip of the separators find did before a tail."""
+    from geo.places import _sep_start
+    lo, end = min(lo, len(text)), min(end, len(text))
+    if lo <= end:
+        assert text[lo:_sep_start(text, lo, end)] == text[lo:end].rstrip(" \t-‐‑–")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=6), st.integers(0, 21), st.integers(0, 21))
+def test_blocked_spans_answer_as_their_plain_tests(spans, start, end) -> None:
+    """_Blocked.covers is "inside one of the spans", and opens_at "one of them starts here"."""
+    from geo.places import _Blocked
+    blocked = _Blocked(spans)
+    assert blocked.covers(start, end) == blocked(start, end) == any(s <= start and end <= e for s, e in spans)
+    assert blocked.opens_at(start) == (start in {s for s, _ in spans})
+
+
+_PLAN_WORDS = ["Idlib", "Niha", "Hope", "Zahle", "Moscow", "Assad", "Emmanuel", "Macron", "Tel", "Touqan", "Umm",
+               "Halahil", "al", "Al", "The", "Lebanon", "Zurzur", "Syria", "march"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PLAN_WORDS), min_size=1, max_size=4), st.sampled_from([" ", "-", " - "]))
+@example(["Emmanuel", "Niha"], " ")
+@example(["al", "Niha", "Zahle"], "-")
+def test_a_plan_that_reads_no_sentence_start_is_the_same_at_one(finder, words, sep) -> None:
+    """Where _plan_chunk says it never read at_sentence_start (_planned_reads_start), it plans the
+    chunk alike at a sentence's start and elsewhere (_plan keeps one plan for both)."""
+    chunk = sep.join(words)
+    at_start = finder._plan_chunk(chunk, True)
+    reads = finder._planned_reads_start
+    elsewhere = finder._plan_chunk(chunk, False)
+    assert finder._planned_reads_start == reads
+    if not reads:
+        fields = [(i.start, i.end, i.key, i.places, i.needs, i.method, i.flags) for i in at_start]
+        assert fields == [(i.start, i.end, i.key, i.places, i.needs, i.method, i.flags) for i in elsewhere]
+
+
 def test_name_chunks_read_real_text_as_the_chunk_regexes() -> None:
     """... and so they do on the corpus's articles and the seeds."""
     from pathlib import Path
