@@ -741,16 +741,19 @@ def _may_name_an_institution(text: str, end: int) -> bool:
     if i == end:
         return False
     j = i
+    plain = True  # (word.isascii(), known from the loop: the str method is a call)
     while j < n:
         c = ord(text[j])
-        if 97 <= c <= 122 or 65 <= c <= 90 or c >= 128 and text[j].isalnum() and not text[j].isdecimal():
+        if 97 <= c <= 122 or 65 <= c <= 90:
+            j += 1
+        elif c >= 128 and text[j].isalnum() and not text[j].isdecimal():
             j += 1  # [^\W\d_]: a letter (beyond ASCII, a word character but a digit)
+            plain = False
         else:
             break
     if j == i:
         return False
-    word = text[i:j]
-    return not word.isascii() or word.lower() in _INSTITUTION_FIRST_WORDS
+    return not plain or _lower_slice(text, i, j) in _INSTITUTION_FIRST_WORDS
 
 
 class _Item:
@@ -788,7 +791,8 @@ def _with_flags(item: _Item) -> _Item:
         flags |= _MAY_BE_NAMED
     if not flags:
         return item
-    return _Item(item.start, item.end, item.key, places, item.needs, item.method, flags)
+    item.flags = flags  # (on the item itself, made for this plan alone: a copy was a second object)
+    return item
 
 
 _FINDER_MEMO_SIZE: Final = 100_000  # entries of each of a PlaceFinder's memos
@@ -2008,13 +2012,13 @@ def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> boo
             while j < stop and (97 <= ord(text[j]) <= 122 or 65 <= ord(text[j]) <= 90):
                 j += 1
             if text[i] not in _WORD_AFTER_OPENERS:  # (_plain_word_at's word)
-                if j - i <= _ALL_CUES_LONGEST and text[i:j].lower() in _ALL_CUES:
+                if j - i <= _ALL_CUES_LONGEST and _lower_slice(text, i, j) in _ALL_CUES:
                     return True
-            elif j < stop and ord(text[j]) >= 128 or text[i:j].lower() in _WORD_AFTER_OPENER_WORDS:
+            elif j < stop and ord(text[j]) >= 128 or _lower_slice(text, i, j) in _WORD_AFTER_OPENER_WORDS:
                 # a bearing or a camp's kind, whole, or letters a non-ASCII character ends: the regex's
                 if text[i] in _CUE_AFTER_FIRST_LETTERS and _CUE_AFTER_ONCE.match(text, end, stop) is not None:
                     return True
-            elif j - i <= _ALL_CUES_LONGEST and text[i:j].lower() in _ALL_CUES:  # (_word_after's word)
+            elif j - i <= _ALL_CUES_LONGEST and _lower_slice(text, i, j) in _ALL_CUES:  # (_word_after's word)
                 return True
         elif (c >= 128 or c == 40) and text[i] in _CUE_AFTER_FIRST_LETTERS \
                 and _CUE_AFTER_ONCE.match(text, end, stop) is not None:
@@ -2040,21 +2044,31 @@ def _cue_before(text: str, start: int, strict: bool) -> bool:
     if end == lo:
         return False  # no word in the window
     begin = _letters_start_before(text, end, lo)
-    last = text[begin:end].lower()
+    last = _lower_slice(text, begin, end)
     if fused and (last == "al" or last == "el"):
         end = _letters_end_before(text, begin, lo)
         if end == lo:
             return False
         begin = _letters_start_before(text, end, lo)
-        last = text[begin:end].lower()
+        last = _lower_slice(text, begin, end)
     if last == "of" or last == "to":
         end = _letters_end_before(text, begin, lo)
         if end == lo:
             return False  # "of X" with no word before it
-        word = text[_letters_start_before(text, end, lo):end].lower()
+        word = _lower_slice(text, _letters_start_before(text, end, lo), end)
         # "the village of X", "east of X"; "fled to X"
         return word in (_BEFORE_OF if last == "of" else _MOVED_BEFORE_TO)
     return last in (_STRICT_CUE_BEFORE if strict else _CUE_BEFORE)
+
+
+def _lower_slice(text: str, i: int, j: int) -> str:
+    """``text[i:j].lower()``, the slice itself where it has no capital letter and nothing beyond
+    ASCII (a word read around a name mostly: lower() made a second string of it)."""
+    for k in range(i, j):
+        c = ord(text[k])
+        if 65 <= c <= 90 or c >= 128:
+            return text[i:j].lower()
+    return text[i:j]
 
 
 def _letters_end_before(text: str, i: int, lo: int) -> int:

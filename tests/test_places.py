@@ -808,6 +808,14 @@ def test_blocked_spans_answer_as_their_plain_tests(spans, start, end) -> None:
     assert blocked.opens_at(start) == (start in {s for s, _ in spans})
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="aZz@[`{ \u00c9\u00e9\u0130\u212a", max_size=6), st.integers(0, 6), st.integers(0, 6))
+def test_lower_slice_is_the_slice_lowered(text, i, j) -> None:
+    from geo.places import _lower_slice
+    i, j = min(i, len(text)), min(j, len(text))
+    assert _lower_slice(text, i, j) == text[i:j].lower()
+
+
 _PLAN_WORDS = ["Idlib", "Niha", "Hope", "Zahle", "Moscow", "Assad", "Emmanuel", "Macron", "Tel", "Touqan", "Umm",
                "Halahil", "al", "Al", "The", "Lebanon", "Zurzur", "Syria", "march"]
 
