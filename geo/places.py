@@ -978,10 +978,11 @@ class PlaceFinder:
                 listed = self._place_after_and(text, base + items[-1].end)
             for item in items:
                 start, end = base + item.start, base + item.end
-                surface = source[start:end]
+                # (the name's surface, source[start:end], is sliced where it is used: most names are
+                # passed over before)
                 if inside and inside.covers(start, end) and not (
                         item.places and (inside.opens_at(start) or _STATE_FORM_BEFORE.search(text, max(0, start - 30), start))
-                        and _names_state(surface, item.places)):
+                        and _names_state(source[start:end], item.places)):
                     # (a state opening an actor's mention is a place as well: "Turkey would now turn
                     # to Manbij", "Iran-backed militia groups" (the seeds' answers), "the Kingdom of
                     # Saudi Arabia"; not one inside a group's name: "the Islamic State of Iraq and
@@ -1036,7 +1037,7 @@ class PlaceFinder:
                                 and (_has_place_cue(text, start, end) or matches and (
                                     _listed_after(text, matches[-1].end, start)
                                     or self._listed_with_a_village(text, matches[-1], end, start))):
-                            loose.append(Span(surface, start, end))
+                            loose.append(Span(source[start:end], start, end))
                         continue
                 if item.places:
                     institution = _may_name_an_institution(text, end)  # (else the five regexes below fail)
@@ -1053,7 +1054,7 @@ class PlaceFinder:
                             # '"We came with nothing" said Umm Ahmad who fled ...': the speaker
                             or _word_after_spaces(text, end, comma=True) == "who"  # (_WHO_AFTER.match)
                             and _SAID_BEFORE.search(text, max(0, start - 8), start)
-                            or " " not in item.key and self._named_after_given_name(text, surface, start)):
+                            or " " not in item.key and self._named_after_given_name(text, source[start:end], start)):
                         # a person's name: "commander Abu Omar", "Abu Bakr al-Baghdadi", "Abu Hassan, an
                         # al-Nusra leader", "Alloush" after "Zahran Alloush"; and later in the article
                         persons.add(item.key)
@@ -1071,9 +1072,9 @@ class PlaceFinder:
                     if institution and _COUNTRY_ORG_AFTER.match(text, end) \
                             and any(p.kind == "country" for p in item.places):
                         continue  # "The Syria Campaign", "Syria Civil Defence": organisations
-                    matches.append(new_match(Match, (start, end, surface, item.key, item.places, item.method)))
+                    matches.append(new_match(Match, (start, end, source[start:end], item.key, item.places, item.method)))
                 elif not _NAMED_INSTITUTION_AFTER.match(text, end):  # "al-Sanabel Hall" (was Aleppo's Sunbul)
-                    unknown.append(Span(surface, start, end))
+                    unknown.append(Span(source[start:end], start, end))
         return matches, unknown
 
     def _place_after_and(self, text: str, end: int) -> bool:
@@ -1251,12 +1252,17 @@ class PlaceFinder:
             return 0
         keys = self._keys
         start = first.start
-        words = [first.key]  # (a compiled loop: a slice, a comprehension and their sum made three lists)
+        # the run's words, and the key of each of its first 1, 2, ... words (each the one before and
+        # a word: a string a length, where a slice and a join a length made a list and a string)
+        words = [first.key]
+        prefixes = [first.key]
         for k in range(pos + 1, pos + longest):
-            words.append(tokens[keyed[k]].key)
+            word = tokens[keyed[k]].key
+            words.append(word)
+            prefixes.append(f"{prefixes[-1]} {word}")
         arabic = is_arabic(first.surface)
         for length in range(longest, 0, -1):
-            key = " ".join(words[:length]) if length > 1 else first.key
+            key = prefixes[length - 1]  # (" ".join(words[:length]))
             if key not in keys:
                 if arabic and length > 1 and key in self.not_places:
                     return length  # "حماة الديار" (guardians of the homeland) holds حماة but is no place
