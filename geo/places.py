@@ -951,6 +951,7 @@ class PlaceFinder:
             # Arabic vowel marks are no word characters to the regexes: read each as a tatweel (a
             # letter the keys drop, same length), so "دَرعا" is one word; surfaces keep the marks
             text = _HARAKAT.sub("\u0640", text)
+        type_lists = _type_list_openers(text)  # (for _in_type_list: most texts ask it of some name)
         chunks = _ChunkReader(text)  # (_name_chunks(text), a chunk at a time)
         while chunks.next():
             base, chunk_end, tail = chunks.start, chunks.end, chunks.tail
@@ -997,7 +998,7 @@ class PlaceFinder:
                         and not _held_in_after(text, end) \
                         and (_IN_THE_COUNTRYSIDE_AFTER.match(text, end) is None
                              or _WORD_OF_THE_NAME_BEFORE.search(text, max(0, start - 24), start) is not None) \
-                        and not _in_type_list(text, start, end) and not _closes_type_list(text, end):
+                        and not _in_type_list(text, start, end, type_lists) and not _closes_type_list(text, end):
                     # (a cue after: "struck Marea in the Aleppo countryside", "Atman and Alma in the
                     # eastern countryside"; but not for the end of a longer name: "Janah al-Salama in
                     # the countryside"; a list's plural type word: "the neighborhoods of al-Salihin
@@ -1023,7 +1024,7 @@ class PlaceFinder:
                         # also "X west of Aleppo", and any name of a list opened by "the
                         # neighborhoods of" ("the neighborhoods of al-Jamiliyeh Mogambo and ...")
                         taken = (cue or _direction_of_after(text, end)
-                                 or _in_type_list(text, start, end) or _closes_type_list(text, end)
+                                 or _in_type_list(text, start, end, type_lists) or _closes_type_list(text, end)
                                  # (not a headline's "Kurds Advance in Aleppo Countryside": no word of
                                  # the name a frequent English one)
                                  or _held_in_after(text, end)
@@ -2319,13 +2320,15 @@ def _closes_type_list(text: str, end: int) -> bool:
     return _TYPE_LIST_CLOSE.match(text, end) is not None
 
 
-def _in_type_list(text: str, start: int, end: int) -> bool:
+def _in_type_list(text: str, start: int, end: int,
+                  openers: tuple[tuple[int, int], ...] | None = None) -> bool:
     """True if the name at ``start`` is in a list opened by a plural type word ("the villages of").
 
     Not the second word of a name whose generic head stood alone ("Wadi Dahab"), nor a run
     with a month, a day or an acronym in it (a headline's words).
     """
-    openers = _type_list_openers_of(text)
+    if openers is None:  # (find passes its text's, read once: the memo hashed the whole text)
+        openers = _type_list_openers_of(text)
     if not openers:  # (most articles: no list opened at all)
         return False
     opens = [e for s, e in openers if start - _TYPE_LIST_REACH <= s and e < start]
