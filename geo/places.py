@@ -2394,14 +2394,19 @@ def _prior(place: Place) -> float:
     return prior
 
 
+# The base priors by kind (module constants: a dict written in the function was built at each call)
+_SYRIAN_PRIORS: Final[dict[str, float]] = {"governorate": 4.0, "region": 3.5, "town": 3.0, "district": 2.0,
+                                           "village": 1.5, "neighbourhood": 0.3, "other": 1.0}
+_NEAR_PRIORS: Final[dict[str, float]] = {"governorate": 1.5, "region": 1.5, "town": 1.2, "district": 0.5}
+
+
 def _prior_of(place: Place) -> float:
     pop = place.population or 0
     popbonus = math.log10(pop) / 3 if pop > 1 else 0.0
     if place.kind == "country":
         return 6.0
     if place.country == "SY":
-        base = {"governorate": 4.0, "region": 3.5, "town": 3.0, "district": 2.0,
-                "village": 1.5, "neighbourhood": 0.3, "other": 1.0}.get(place.kind, 1.0)
+        base = _SYRIAN_PRIORS.get(place.kind, 1.0)
         if place.kind in ("governorate", "district"):
             # its population is the sum of its towns': no bonus (else the district of
             # Ma'arrat an-Nu'man, 400,000 people, beats the town of the name)
@@ -2410,7 +2415,7 @@ def _prior_of(place: Place) -> float:
     if place.capital_of:
         return 3.5 + popbonus
     if place.country in NEAR_COUNTRIES:
-        base = {"governorate": 1.5, "region": 1.5, "town": 1.2, "district": 0.5}.get(place.kind, 0.3)
+        base = _NEAR_PRIORS.get(place.kind, 0.3)
         # (a district's population is its towns', as in Syria: no bonus; else Mardin's district
         # Derik beats al-Malikiyah, which Kurdish news calls Derik)
         return base if place.kind == "district" else base + popbonus
@@ -2610,17 +2615,29 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     static = [(_static_scores(m, cue, options, shared if m.key in again else None) if len(m.candidates) > 1
                else [(0.0, m.candidates[0])]) for m, cue in zip(matches, cues)]
     static = _with_named_neighbours(text, matches, static, sentences)
-    votes_items = [(m.key, _admins_of(m.candidates), 1.0) for m in matches]
+    # the votes of _votes_by_key, each mention's cast as it is read (no list of (key, governorates,
+    # weight) tuples built for it): the mentions' first, then the headline's
     title_votes: list[tuple[str, tuple[str, ...], float]] = [
         ("\0headline", (pm.place.admin1,), HEADLINE_WEIGHT)
         for pm in headline if pm.place.admin1 and pm.place.kind != "country" and pm.place.country == "SY"]
-    votes = _votes_by_key(votes_items + title_votes)
-    chosen = _choose(matches, static, votes, {}, options)
-    votes = _votes_by_key([(m.key, _admin_of(p), c) for m, (p, c) in zip(matches, chosen)] + title_votes)
+    votes: dict[str, dict[str, float]] = {}
+    for m in matches:
+        _vote(votes, m.key, _admins_of(m.candidates), 1.0)
+    for key, admins, weight in title_votes:
+        _vote(votes, key, admins, weight)
+    chosen = _choose(matches, static, votes, {}, options, again)
+    # (the chosen place's governorate, as _admin_of gives it, cast alone: a vote split one way)
+    votes = {}
+    for m, (p, c) in zip(matches, chosen):
+        admin1 = p.admin1
+        if admin1 and p.kind != "country":
+            _vote_one(votes, m.key, admin1, c)
+    for key, admins, weight in title_votes:
+        _vote(votes, key, admins, weight)
     anchors = _anchors(matches, chosen)
     static = _with_containers(text, matches, static, chosen, options)
     static = _with_sections(matches, static, cues, options)
-    chosen = _choose(matches, static, votes, anchors, options)
+    chosen = _choose(matches, static, votes, anchors, options, again)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     _province_holders(text, matches, chosen, cues)
     _rural_governorates(matches, chosen, cues, gazetteer)
@@ -4249,19 +4266,31 @@ def _votes_by_key(items: Iterable[tuple[str, tuple[str, ...], float]]) -> dict[s
     """Governorate votes of each name key: one vote per mention, split among its governorates."""
     out: dict[str, dict[str, float]] = {}
     for key, admins, weight in items:
-        if not admins:
-            continue
-        votes = out.get(key)
-        if votes is None:  # (not setdefault, which makes a dict for every mention)
-            votes = out[key] = {}
-        share = weight / float(len(admins))  # (as float / int divides: in C, not through Python's protocol)
-        for a in admins:
-            was = votes.get(a)  # (no default: the compiler boxed a 0.0 for each)
-            votes[a] = (0.0 if was is None else was) + share
+        _vote(out, key, admins, weight)
     return out
 
 
-_SUM: Final = sum  # (the builtin read once: the compiler looked it up in the builtins module at each call)
+def _vote(out: dict[str, dict[str, float]], key: str, admins: tuple[str, ...], weight: float) -> None:
+    """Adds to ``out`` (see :func:`_votes_by_key`) one mention's vote: ``weight`` split among ``admins``."""
+    if not admins:
+        return
+    votes = out.get(key)
+    if votes is None:  # (not setdefault, which makes a dict for every mention)
+        votes = out[key] = {}
+    share = weight / float(len(admins))  # (as float / int divides: in C, not through Python's protocol)
+    for a in admins:
+        was = votes.get(a)  # (no default: the compiler boxed a 0.0 for each)
+        votes[a] = (0.0 if was is None else was) + share
+
+
+def _vote_one(out: dict[str, dict[str, float]], key: str, admin1: str, weight: float) -> None:
+    """``_vote(out, key, (admin1,), weight)`` without the tuple: one governorate's share is the
+    whole weight (``weight / 1.0`` is ``weight``)."""
+    votes = out.get(key)
+    if votes is None:
+        votes = out[key] = {}
+    was = votes.get(admin1)
+    votes[admin1] = (0.0 if was is None else was) + weight
 
 
 class _Shares:
@@ -4278,8 +4307,18 @@ class _Shares:
         own = votes.get(key)
         self.total = total
         self.own = own if own else None
-        # (the sum of the same values in the same order as the dict's .values() would give)
-        self.n: float = _SUM([v - own.get(a, 0.0) for a, v in total.items()]) if own else _SUM(total.values())
+        # (the sum of the same values in the same order as sum() of the dict's .values() would
+        # give: added one by one from 0.0 into a float the compiler keeps unboxed, where sum()
+        # was given a list of boxed ones; Python 3.11's sum() of floats adds them so, one by one)
+        n = 0.0
+        if own:
+            for a, v in total.items():
+                mine = own.get(a)  # (no default: the compiler boxed a 0.0 for each)
+                n += v - (0.0 if mine is None else mine)
+        else:
+            for v in total.values():
+                n += v
+        self.n: float = n
 
     def of(self, admin1: str) -> float:
         n = self.n
@@ -4312,7 +4351,13 @@ def _anchors(matches: Sequence[Match], chosen: Sequence[tuple[Place, float]]) ->
 
 def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]],
             votes: dict[str, dict[str, float]], anchors: dict[str, tuple[Place, float, str]],
-            o: "ResolveOptions") -> list[tuple[Place, float]]:
+            o: "ResolveOptions", repeated: set[str] | None = None) -> list[tuple[Place, float]]:
+    """The place chosen for each match, and how confident the choice is.
+
+    ``repeated`` holds the keys of the names that may share a scored list with another
+    (:func:`_static_scores`'s ``shared``): the others' picks are not memoised, since no other
+    name can ask for them again (None: any name may).
+    """
     shares: dict[str, _Shares] = {}
     total: dict[str, float] = {}
     for c in votes.values():
@@ -4340,10 +4385,11 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
         if len(cands) == 1:
             chosen.append((cands[0][1], 0.95))
             continue
-        signature = (m.key, id(cands))
-        picked = done.get(signature)
+        key = m.key
+        # (a name said once has a list of its own: no signature is built and hashed for it)
+        signature = (key, id(cands)) if repeated is None or key in repeated else None
+        picked = done.get(signature) if signature is not None else None
         if picked is None:
-            key = m.key
             share = shares.get(key)
             if share is None:
                 if key in votes:
@@ -4370,7 +4416,9 @@ def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]
                     best, second, winner = s, best, p
                 elif s > second:
                     second = s
-            picked = done[signature] = (winner, max(0.3, min(0.95, 0.5 + (best - second) / 4)))
+            picked = (winner, max(0.3, min(0.95, 0.5 + (best - second) / 4)))
+            if signature is not None:
+                done[signature] = picked
         chosen.append(picked)
     return chosen
 
@@ -4392,13 +4440,14 @@ class _Anchor:
         self.cos_p2: float = math.cos(self.p2)
 
 
-def _proximity_score(place: Place, kind: str, admin1: str | None, key: str, anchors: Sequence[_Anchor],
+def _proximity_score(place: Place, kind: str, admin1: str | None, key: str, anchors: list[_Anchor],
                      o: "ResolveOptions") -> float:
     """What closeness to the places chosen in the first round (``anchors``) adds to ``place``'s
     score (``kind`` and ``admin1`` are its own).
 
     The distance is :func:`_haversine`'s formula inline, with the factors of each end computed
-    once (the same operations on the same numbers: the same result).
+    once (the same operations on the same numbers: the same result). (``anchors`` is a list: the
+    compiler indexes it, where a Sequence was iterated through Python's protocol.)
     """
     if kind == "governorate":
         # a governorate is as close as can be to the places inside it

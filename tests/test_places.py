@@ -1276,6 +1276,26 @@ def test_admins_of_are_the_tuple_of_a_set_of_them(rows) -> None:
 
 
 @settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["tal", "kafr", "\0headline"]),
+                          st.lists(st.sampled_from(_GOVERNORATES), max_size=3),
+                          st.sampled_from([1.0, 0.95, 0.3, 0.5 + 1 / 3, 1e-10])), max_size=12))
+def test_votes_cast_one_by_one_are_votes_by_key(rows) -> None:
+    """The votes resolve_places casts one mention at a time (_vote, and _vote_one for a lone
+    governorate) are _votes_by_key's: the same dicts, in the same order, of the very floats."""
+    from geo.places import _vote, _vote_one, _votes_by_key
+    items = [(key, tuple(dict.fromkeys(admins)), weight) for key, admins, weight in rows]
+    expected = _votes_by_key(items)
+    got: dict[str, dict[str, float]] = {}
+    for key, admins, weight in items:
+        if len(admins) == 1:
+            _vote_one(got, key, admins[0], weight)
+        else:
+            _vote(got, key, admins, weight)
+    assert [(k, [(a, repr(v)) for a, v in c.items()]) for k, c in got.items()] \
+        == [(k, [(a, repr(v)) for a, v in c.items()]) for k, c in expected.items()]
+
+
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(["Idlib", " ", "\t", "province", "Province", "GOVERNORATE", "governorates", ",", "\n",
                                  "x", "\u00a0"]), max_size=6))
 def test_a_province_word_follows_a_space_or_a_tab(pieces) -> None:
