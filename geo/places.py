@@ -1909,10 +1909,21 @@ def _words_before(text: str, start: int, n: int = 3) -> list[str]:
     while i > lo and len(words) < want:
         c = ord(text[i - 1])
         if 97 <= c <= 122 or 65 <= c <= 90:  # [A-Za-z]
+            # (a word of lower-case letters is its own lower case: lower() made a copy of it; the
+            # letters are ASCII, whose lower case is the one str.lower gives)
+            upper = c <= 90
             j = i - 1
-            while j > lo and (97 <= ord(text[j - 1]) <= 122 or 65 <= ord(text[j - 1]) <= 90):
-                j -= 1
-            words.append(text[j:i].lower())
+            while j > lo:
+                c = ord(text[j - 1])
+                if 97 <= c <= 122:
+                    j -= 1
+                elif 65 <= c <= 90:
+                    upper = True
+                    j -= 1
+                else:
+                    break
+            word = text[j:i]
+            words.append(word.lower() if upper else word)
             i = j
         else:
             i -= 1
@@ -4349,12 +4360,13 @@ def _anchors(matches: Sequence[Match], chosen: Sequence[tuple[Place, float]]) ->
     return out
 
 
-def _choose(matches: Sequence[Match], static: Sequence[list[tuple[float, Place]]],
+def _choose(matches: Sequence[Match], static: list[list[tuple[float, Place]]],
             votes: dict[str, dict[str, float]], anchors: dict[str, tuple[Place, float, str]],
             o: "ResolveOptions", repeated: set[str] | None = None) -> list[tuple[Place, float]]:
     """The place chosen for each match, and how confident the choice is.
 
-    ``repeated`` holds the keys of the names that may share a scored list with another
+    (``static`` is a list: the compiler indexes it, where a Sequence was read through Python's
+    protocol.) ``repeated`` holds the keys of the names that may share a scored list with another
     (:func:`_static_scores`'s ``shared``): the others' picks are not memoised, since no other
     name can ask for them again (None: any name may).
     """
@@ -4487,12 +4499,24 @@ _PROVINCE_WORD: Final = re.compile(r"[ \t]+(province|governorate)\b", re.IGNOREC
 _SPACE_OR_TAB: Final = frozenset(" \t")
 
 
+def _may_open_province_word(text: str, end: int) -> bool:
+    """False where :data:`_PROVINCE_WORD` cannot match at ``end``: a match opens with spaces or
+    tabs, then the first letter of "province" or "governorate" in either case (no other
+    character folds to p or g). A test of a few characters, where most governorates are
+    followed by a space and a word of another kind ("Idlib countryside", "Aleppo and")."""
+    n = len(text)
+    i = end
+    while i < n and (text[i] == " " or text[i] == "\t"):
+        i += 1
+    return end < i < n and text[i] in "pPgG"
+
+
 def _mention(text: str, m: Match, place: Place, confidence: float,
              in_actor: Callable[[int, int], bool]) -> PlaceMention:
     """The mention of ``m`` as ``place``; "Idlib province" is one governorate mention."""
     end = m.end
     kind = place.kind
-    if kind == "governorate" and text[end:end + 1] in _SPACE_OR_TAB:  # (the regex where it may match)
+    if kind == "governorate" and _may_open_province_word(text, end):  # (the regex where it may match)
         word = _PROVINCE_WORD.match(text, end)
         if word:
             end = word.end()
@@ -4714,7 +4738,8 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
     if " " not in m.key and _sentence_start(text, m.start) and _HEADER_AFTER.match(text, m.end) \
             and any(p.kind == "governorate" for p in m.candidates):  # (the regex after the cheap test)
         before = (*before, _HEADER)  # "... injured. Daraa In the same context ...": a section header
-    elif after in _GOV_INSTITUTION_WORDS and _GOV_INSTITUTION_AFTER.match(text, m.end) \
+    elif after in _GOV_INSTITUTION_WORDS and _may_open_gov_institution(text, m.end) \
+            and _GOV_INSTITUTION_AFTER.match(text, m.end) \
             and any(p.kind == "governorate" for p in m.candidates):
         before = (*before, _INSTITUTION)  # "a source at Aleppo Police Command"
     elif len(before) == 3 and before[-1] in ("in", "for") and _directorate_before(text, m.start, before) \
@@ -4818,6 +4843,27 @@ _GOV_INSTITUTION_WORDS: Final = frozenset({"police", "health", "governor", "s", 
 _GOV_INSTITUTION_AFTER: Final = re.compile(
     r"(?:['’]?s)?[ \t]+(?:police[ \t]+command|health[ \t]+(?:directorate|authority|department)|governor)\b",
     re.IGNORECASE)
+
+
+def _may_open_gov_institution(text: str, end: int) -> bool:
+    """False where :data:`_GOV_INSTITUTION_AFTER` cannot match at ``end``: a match opens with
+    "s" or an apostrophe and "s" (the long s folds to s too) right before its spaces or tabs,
+    or with them, then the first letter of "police", "health" or "governor" in either case (no
+    other character folds to p, h or g). A test of a few characters, where most names ask for
+    it with no word after them (the word set holds "")."""
+    n = len(text)
+    i = end
+    if i < n and (text[i] == "'" or text[i] == "’"):
+        i += 1
+        if not (i < n and text[i] in "sS\u017f"):
+            return False  # (an apostrophe opens a match only with its "s")
+        i += 1
+    elif i < n and text[i] in "sS\u017f":
+        i += 1
+    opens = i
+    while i < n and (text[i] == " " or text[i] == "\t"):
+        i += 1
+    return opens < i < n and text[i] in "pPhHgG"
 
 
 #: A bulletin's section header: a governorate's name alone before the section's first

@@ -1465,3 +1465,42 @@ def test_rounded_confidences_are_round_to_three_places(confidence) -> None:
     from geo.places import _rounded
     assert repr(_rounded(confidence)) == repr(round(confidence, 3))
     assert repr(_rounded(confidence)) == repr(round(confidence, 3))
+
+
+_WORDS_BEFORE_PIECES = ["the", "Town", "of", "al", "AL", "El", "-", " ", "\t", ",", "ISIS", "é", "ſ", "5", "'s", "’",
+                        "villages", "In", "x", "\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS_BEFORE_PIECES), max_size=30), st.integers(1, 6))
+def test_words_before_are_the_windows_words(pieces, n) -> None:
+    """_words_before (read backwards, a lower-case word not copied) gives the last ``n`` Latin words
+    of the 40 characters before the name, lower-cased, less an "al-" fused to it (its docstring's
+    findall)."""
+    from geo.places import _LATIN_WORD, _words_before
+    text = "".join(pieces) + "Idlib"
+    start = len(text) - len("Idlib")
+    window = text[max(0, start - 40):start]
+    words = [w.lower() for w in _LATIN_WORD.findall(window)]
+    if window.rstrip(" \t").endswith("-") and words and words[-1] in ("al", "el"):
+        del words[-1]
+    assert _words_before(text, start, n) == words[-n:]
+
+
+_OPENING_PIECES = ["'", "’", "s", "S", "ſ", " ", "\t", "  ", "police", "Police command", "POLICE COMMAND", "health",
+                   "Health Directorate", "governor", "Governorate", "province", "PROVINCE", "x", ",", "-", "\n"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_OPENING_PIECES), max_size=8))
+def test_cheap_openings_pass_every_match_of_their_regex(pieces) -> None:
+    """_may_open_gov_institution and _may_open_province_word say False only where their regex
+    finds no match: the tests before _GOV_INSTITUTION_AFTER's and _PROVINCE_WORD's match leave
+    the answers as they were."""
+    from geo.places import _GOV_INSTITUTION_AFTER, _PROVINCE_WORD, _may_open_gov_institution, _may_open_province_word
+    text = "Aleppo" + "".join(pieces)
+    end = len("Aleppo")
+    if _GOV_INSTITUTION_AFTER.match(text, end):
+        assert _may_open_gov_institution(text, end)
+    if _PROVINCE_WORD.match(text, end):
+        assert _may_open_province_word(text, end)
