@@ -4649,6 +4649,43 @@ def _may_end_evacuated_tail(text: str, start: int) -> bool:
     return end < start and end > 0 and text[end - 1] in "oOrRdDsS\u017f&"
 
 
+def _evacuated_tail_before(text: str, start: int) -> bool:
+    """``_EVACUATED_TAIL.search(text, max(0, start - 8), start) is not None``, read in the text:
+    the spaces or tabs before ``start`` (inside the 8 characters), and before them an "&" or one
+    of its words in any case, whole ("\\b": no word character before it, read outside the 8
+    characters too, as the regex's "\\b" does), inside the 8 characters. A match's spaces run to
+    ``start`` and follow its word or "&" (neither ends with a space): they are those spaces.
+    Where a character before them is not ASCII ("ſ", "ı" and "İ" fold to its letters), the regex
+    decides. A test of a few characters, where the search tried its pattern at each position."""
+    lo = max(0, start - 8)
+    k = start
+    while k > lo and (text[k - 1] == " " or text[k - 1] == "\t"):
+        k -= 1
+    if k == start or k == lo:
+        return False
+    if text[k - 1] == "&":
+        return True
+    for i in range(max(lo, k - 7), k):
+        if ord(text[i]) >= 128:
+            return _EVACUATED_TAIL.search(text, lo, start) is not None
+    # (each word by name: a loop over a tuple of them built the tuple at each call)
+    return _ends_with_word(text, lo, k, "to") or _ends_with_word(text, lo, k, "for") \
+        or _ends_with_word(text, lo, k, "and") or _ends_with_word(text, lo, k, "toward") \
+        or _ends_with_word(text, lo, k, "towards") or _ends_with_word(text, lo, k, "into")
+
+
+def _ends_with_word(text: str, lo: int, k: int, word: str) -> bool:
+    """True if ``text`` before ``k`` ends with ``word`` (lower-case ASCII letters), in either case
+    of its ASCII letters, whole (no word character before it, as "\\b" reads one), from ``lo`` on."""
+    q = k - len(word)
+    if q < lo:
+        return False
+    t = 0
+    while t < len(word) and ord(text[q + t]) | 32 == ord(word[t]):  # (an ASCII letter, either case)
+        t += 1
+    return t == len(word) and (q == 0 or not (text[q - 1].isalnum() or text[q - 1] == "_"))
+
+
 # "... in the east of the city", "in the western part of the city", "in the heart of the city"
 _IN_PART_OF_THE_CITY: Final = re.compile(r",?[ \t]+in[ \t]+the[ \t]+(?i:(?:north|south)?(?:east|west)?(?:ern)?|centre|center|"
                                   r"heart|middle)(?:[ \t]+(?i:part|parts|side))?[ \t]+of[ \t]+the[ \t]+city\b")
@@ -4686,7 +4723,7 @@ def _context(text: str, m: Match, sentences: Sequence[tuple[int, int]]) -> _Cue:
         after = "city"
     elif after == "in" and _IN_PART_OF_THE_CITY.match(text, m.end):
         after = "neighbourhood"  # "al-Haidariya in the east of the city": a quarter of the city at hand
-    elif _may_end_evacuated_tail(text, m.start) and _EVACUATED_TAIL.search(text, max(0, m.start - 8), m.start) \
+    elif _may_end_evacuated_tail(text, m.start) and _evacuated_tail_before(text, m.start) \
             and _evacuated_to_before(text, m.start) and _word_after(text, m.end) not in _ALL_CUES \
             and not _INSTITUTION_AFTER.match(text, m.end) and not _AIRPORT_AFTER.match(text, m.end) \
             and not any(p.kind == "governorate" and p.admin1 == "Damascus" for p in m.candidates):
@@ -5361,6 +5398,31 @@ _AND_NAME_AFTER: Final = re.compile(r"[ \t]+and[ \t]+(?=[A-Z]|(?:al|el|as|ad|ar|
 _COORDINATION: Final = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*$")
 
 
+def _is_coordination_gap(text: str, start: int, end: int) -> bool:
+    """``_COORDINATION.match(text[start:end]) is not None``, read in the text: the gap less its
+    spaces at both ends (the regex's "\\s" is ``str.isspace``, and its "\\s*$" takes a last line
+    break as a space) is ",", "and", "or", "&", or "," then spaces and "and" (case-sensitive:
+    the regex is)."""
+    i, j = start, end
+    while i < j and text[i].isspace():
+        i += 1
+    while j > i and text[j - 1].isspace():
+        j -= 1
+    size = j - i
+    if size == 1:
+        return text[i] == "," or text[i] == "&"
+    if size == 2:
+        return text.startswith("or", i)
+    if size == 3 and text.startswith("and", i):
+        return True
+    if size >= 4 and text[i] == "," and text.startswith("and", j - 3):
+        k = i + 1
+        while k < j - 3 and text[k].isspace():
+            k += 1
+        return k == j - 3
+    return False
+
+
 def _sibling(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
              o: ResolveOptions) -> PlaceMention | None:
     """A name coordinated with a resolved local place ("the Um Halahil and Zerzur regions").
@@ -5372,8 +5434,9 @@ def _sibling(text: str, span: Span, mentions: Sequence[PlaceMention], gazetteer:
     for pm in mentions:
         if pm.place.country != "SY" or pm.place.kind not in ("town", "village", "region"):
             continue
-        gap = text[pm.end:span.start] if pm.end <= span.start else text[span.end:pm.start]
-        if _COORDINATION.match(gap):
+        # (read in the text: the gap, however long, was sliced out of it for each place)
+        if _is_coordination_gap(text, pm.end, span.start) if pm.end <= span.start \
+                else _is_coordination_gap(text, span.end, pm.start):
             sibling = pm
             break
     if sibling is None:

@@ -1504,3 +1504,34 @@ def test_cheap_openings_pass_every_match_of_their_regex(pieces) -> None:
         assert _may_open_gov_institution(text, end)
     if _PROVINCE_WORD.match(text, end):
         assert _may_open_province_word(text, end)
+
+
+_TAIL_PIECES = ["to", "To", "TO", "for", "and", "AND", "toward", "towards", "into", "Into", "ınto", "İnto", "towardſ",
+                "&", " ", "\t", "  ", "x", "_", "é", ",", "-", "bussed", "\n", "5"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_TAIL_PIECES), max_size=8))
+def test_evacuated_tail_before_is_its_regexs_search(pieces) -> None:
+    """_evacuated_tail_before (the characters read) answers as _EVACUATED_TAIL's search of the 8
+    characters before a name does."""
+    from geo.places import _EVACUATED_TAIL, _evacuated_tail_before
+    text = "".join(pieces) + "Idlib"
+    start = len(text) - len("Idlib")
+    assert _evacuated_tail_before(text, start) == (_EVACUATED_TAIL.search(text, max(0, start - 8), start) is not None)
+
+
+
+_GAP_PIECES = [" ", "\n", "\t", "\u2003", ",", "and", "or", "&", "And", "OR", "x", ", and", "an", "d", ",and", "\x1c"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_GAP_PIECES), max_size=7), st.integers(0, 3), st.integers(0, 3))
+def test_coordination_gap_is_its_regexs_match(pieces, before, after) -> None:
+    """_is_coordination_gap (read in the text) answers as _COORDINATION's match of the gap sliced out."""
+    from geo.places import _COORDINATION, _is_coordination_gap
+    gap = "".join(pieces)
+    text = "Tal"[:before] + gap + "Bab"[:after]
+    start, end = before, before + len(gap)
+    assert _is_coordination_gap(text, start, end) == (_COORDINATION.match(text[start:end]) is not None)
+    assert not _is_coordination_gap(text, end, start) or _COORDINATION.match(text[end:start])
