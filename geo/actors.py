@@ -12,7 +12,7 @@ The lexicon is plain data a user can extend (format: ``data/ACTORS.md``):
   as a place (``in Damascus``, ``Damascus suburbs``, ``US President``).
 
 :func:`find_actors` folds the text without changing its length (case,
-apostrophes, hyphens, accents), finds every alias in one Aho-Corasick pass, keeps
+apostrophes, hyphens, accents), finds every alias in one pass over its words, keeps
 the leftmost-longest match, drops country and capital names used as places, and
 resolves generic phrases to the armed groups named shortly before them.
 
@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, ClassVar, Final, NamedTuple
+from typing import Any, Callable, ClassVar, Final, NamedTuple, cast
 
 import ahocorasick
 
@@ -378,7 +378,7 @@ class ActorLexicon:
     def _scan(self, text: str) -> list[_Match]:
         """Every whole-word match in ``text`` that is not a place use.
 
-        One automaton pass over the lowercased text finds case-insensitive and
+        One pass over the words of the lowercased text finds case-insensitive and
         case-sensitive keys alike; the latter are then checked against the
         text with its case kept.
         """
@@ -391,7 +391,12 @@ class ActorLexicon:
         # kept in a local is a Python object, each call through it a Python-level call)
         hyphens, word_chars = _HYPHENS_SET, _WORD_CHARS  # (locals: faster)
         states_at: list[int] = []  # the matches of "the army", "the government" (rule last_state)
-        for after, (length, entries) in automaton.iter(marked):
+        afters: list[int] = []
+        values: list[object] = []
+        automaton.find(marked, afters, values)
+        for index in range(len(afters)):
+            after = afters[index]
+            length, entries = cast(tuple[int, tuple[_Entry, ...]], values[index])
             end = after - 1
             start = end - length
             for pattern, exact, heads, adjective, capital in entries:
@@ -902,17 +907,49 @@ def _automaton(ci: _KeyTable, cs: _KeyTable,
     return _WordAutomaton({key: tuple(values) for key, values in entries.items()})
 
 
+#: The letters by their frequency in English text.
+_LETTERS_BY_FREQUENCY: Final = "etaoinshrdlcumwfgypbvkjxqz"
+
+
+class _Spellings:
+    """The words of the actor automaton written alike once every border is the stand-in
+    ("u.s." and "u s"), and what each stands for."""
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.values: list[object] = []
+        self.to_check = False  # a word has a border of its own: a hit may be none of them
+
+    def add(self, word: str, value: object, written: str) -> None:
+        """Add ``word``, which stands for ``value`` and is ``written`` so in the searched text."""
+        self.words.append(word)
+        self.values.append(value)
+        self.to_check = self.to_check or len(self.words) > 1 or written != word
+
+    def at(self, marked: str, after: int) -> object | None:
+        """What the word that ends before ``after`` in ``marked`` stands for (None: none of them)."""
+        for i in range(len(self.words)):
+            word = self.words[i]
+            if marked[after - len(word):after] == word:
+                return self.values[i]
+        return None
+
+
 class _WordAutomaton:
-    """An Aho-Corasick automaton that finds folded keys only as whole words of a text.
+    """Finds folded keys only as whole words of a text.
 
     A key must have no letter or digit right before or after it ("is" is not
-    found in "this"). Rather than checking every hit, the automaton stores each
-    key between every two characters that may border it, and searches a
-    *marked* text (:meth:`mark`) in which those are few: the text folded, its
-    letters, digits, spaces, apostrophes and the other characters of keys (dot,
-    slash, ...) kept, every other character replaced by one stand-in, and a
-    stand-in added at each end. An offset in the marked text is one more than
-    in the text.
+    found in "this"). Rather than checking every hit, it searches a *marked*
+    text (:meth:`mark`) in which the characters that may border a key are few:
+    the text folded, its letters, digits, spaces, apostrophes and the other
+    characters of keys (dot, slash, ...) kept, every other character replaced
+    by one stand-in, and a stand-in added at each end. An offset in the marked
+    text is one more than in the text. A key then starts after a border (space,
+    apostrophe, other key character or stand-in) and ends before one. The
+    specification is an Aho-Corasick automaton that stores each key between
+    every two borders (:meth:`iter_by_automaton`, built only where it is asked);
+    :meth:`find` searches the marked text with every border written as the
+    stand-in, by an automaton of each key between two stand-ins.
     """
 
     #: Past this many non-ASCII characters in a text, a regex marks it (see :meth:`_mark_few`).
@@ -934,11 +971,10 @@ class _WordAutomaton:
         self._ascii_table = "".join(ascii_map).encode("ascii") + bytes(range(128, 256))
         others = "[^\\w" + "".join(map(re.escape, inner)) + "]" + ("" if "_" in inner else "|_")
         self._others = re.compile(others)  # \w is what isalnum() accepts, and "_"
-        self._automaton = ahocorasick.Automaton()
-        borders = [*inner, self._stand_in]
+        borders = frozenset((*inner, self._stand_in))
+        self._borders = borders
         # (values as objects: compiled, a tuple[int, ...] local is a C struct, boxed into a new tuple
-        # at every call that takes it, which made one tuple per word added, 10^5 of them, each
-        # walked by the cyclic GC's every full collection; boxed once here, a key's words share it)
+        # at every call that takes it; boxed once here, a key's words share it)
         words: dict[str, object] = {}
         for key, entries in keys.items():
             value: object = (len(key), entries)
@@ -946,11 +982,40 @@ class _WordAutomaton:
             if is_arabic(key):
                 for glued in _with_proclitics(key):
                     words.setdefault(glued, value)  # a name of its own wins
-        for key, value in words.items():
-            for before in borders:
-                for after in borders:
-                    self._automaton.add_word(before + key + after, value)
-        self._automaton.make_automaton()
+        #: the words to find (the keys, and Arabic keys with their proclitics) and what each stands for
+        self._words = words
+        # The automaton searches the marked text with every border as the stand-in, and stores
+        # each word so written between two stand-ins: one word a key, where every pair of borders
+        # round it made 25 (10^5 words, 0.3 G instructions at start-up). A word with a border of
+        # its own ("u.s.", "the two sides") is then found wherever other borders stand for its
+        # ("u s", "the-two.sides"): where a word has any, a hit is checked against the marked text.
+        self._to_stand_in = {ord(char): self._stand_in for char in inner}
+        ascii_borders = bytes(ord(char) for char in inner if char.isascii())
+        self._ascii_to_stand_in = bytes.maketrans(ascii_borders, self._stand_in.encode("ascii") * len(ascii_borders))
+        spellings: dict[str, _Spellings] = {}
+        for word, value in words.items():
+            written = word.translate(self._to_stand_in)
+            spelled = spellings.get(written)
+            if spelled is None:
+                spelled = spellings[written] = _Spellings()
+            spelled.add(word, value, written)
+        # A node of the automaton tries its next characters in the order they were first added:
+        # the words are added in the order of their characters' frequency in English text (the
+        # stand-in, then letters, digits and the other ASCII characters), ASCII words first.
+        # (Ranked as bytes: str.translate by a dict cost 30 M instructions here.)
+        order = "".join((stand_in, _LETTERS_BY_FREQUENCY, "0123456789"))
+        order += "".join(char for char in map(chr, range(128)) if char not in order)
+        rank = bytes.maketrans(order.encode("ascii"), bytes(range(128)))
+        by_rank = {written.encode("ascii").translate(rank): written for written in spellings if written.isascii()}
+        ranked = [by_rank[key] for key in sorted(by_rank)]
+        ranked += sorted(written for written in spellings if not written.isascii())
+        self._search = ahocorasick.Automaton()
+        for written in ranked:
+            spelled = spellings[written]
+            found: object = spelled if spelled.to_check else spelled.values[0]
+            self._search.add_word(f"{self._stand_in}{written}{self._stand_in}", found)
+        self._search.make_automaton()
+        self._automaton: Any = None  # the Aho-Corasick automaton, built for iter_by_automaton only
 
     def mark(self, text: str) -> str:
         """``text`` folded (:func:`fold_text`) and marked for :meth:`iter`."""
@@ -987,12 +1052,43 @@ class _WordAutomaton:
             at = raw.find(b"?", at + 1)
         return "".join((*pieces, marked[done:])) if pieces else marked
 
-    def iter(self, marked: str) -> Iterator[tuple[int, tuple[int, tuple[_Entry, ...]]]]:
-        """Every whole-word key of a marked text, in order of its end, longest first.
+    def find(self, marked: str, afters: list[int], values: list[object]) -> None:
+        """Every whole-word key of a marked text, in order of its end, longest first, as
+        :meth:`iter_by_automaton` yields them, appended to ``afters`` and ``values``.
+
+        ``afters[i]`` is the end of the key + 1, ``values[i]`` its ``(length, entries)``: the
+        key is ``text[afters[i] - 1 - length:afters[i] - 1]``.
+        """
+        if marked.isascii():  # (bytes translate by a table; str.translate looks up a dict)
+            searched = marked.encode("ascii").translate(self._ascii_to_stand_in).decode("ascii")
+        else:
+            searched = marked.translate(self._to_stand_in)
+        for after, found in self._search.iter(searched):
+            if isinstance(found, _Spellings):
+                value = found.at(marked, after)
+                if value is None:
+                    continue  # other borders than the word's
+                found = value
+            afters.append(after)
+            values.append(found)
+
+    def iter_by_automaton(self, marked: str) -> Iterator[tuple[int, object]]:
+        """Every whole-word key of a marked text, in order of its end, longest first: the
+        specification of :meth:`find`, an Aho-Corasick automaton of every word between every
+        two borders.
 
         Yields ``(end + 1, (length, entries))``: the key is ``text[end - length:end]``.
         """
-        return self._automaton.iter(marked)
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            borders = sorted(self._borders)
+            for word, value in self._words.items():
+                for before in borders:
+                    for after in borders:
+                        automaton.add_word(before + word + after, value)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return iter(self._automaton.iter(marked))
 
 
 #: Arabic proclitics written onto the next word: and/so, then in/by, for, like.

@@ -1638,3 +1638,49 @@ def test_the_islamic_republic_is_iran(lexicon):
 ])
 def test_the_occupation_is_the_occupier_named_before(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
+
+
+_LEXICON_WORDS = sorted(_ADJECTIVES_LEXICON._automaton._words)
+_WORD_SEPS = [" ", "  ", ".", ". ", "'", "\u2019s ", "/", "-", ", ", "\n", "", "s", "x", "9", "\u00e9", "\u0648"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_LEXICON_WORDS), st.sampled_from(_WORD_SEPS)), max_size=30),
+       st.booleans())
+@example(["the", " ", "two", " ", "sides", " ", "met"], False)
+@example(["u.s.", " ", "u.s", ".", "army"], True)
+def test_word_finder_finds_what_the_automaton_finds(pieces, upper) -> None:
+    """_WordAutomaton.find, which searches a marked text with every border written as one
+    stand-in, finds the keys the Aho-Corasick automaton of every key between every two borders
+    finds, in its order."""
+    automaton = _ADJECTIVES_LEXICON._automaton
+    text = "".join(pieces)
+    marked = automaton.mark(text.upper() if upper else text)
+    afters: list[int] = []
+    values: list[object] = []
+    automaton.find(marked, afters, values)
+    assert list(zip(afters, values)) == list(automaton.iter_by_automaton(marked)), text
+
+
+_EDGE_KEYS = ["u.s.", "u.s", "us", "the", "the two", "the two sides", "'s", "s'", "a/b", "/b", ".net", "two",
+              "x y z", "y", "y z", "z"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_EDGE_KEYS, " ", ".", "'", "/", "-", "", "q", "u", "s", "\u00e0"]), max_size=24))
+@example(["x y z"])
+@example([".", "net", " ", "'s", "'"])
+@example(["u", " ", "s", ".", " ", "u", "/", "s", "'"])
+def test_word_finder_finds_keys_that_start_or_end_with_a_border(pieces) -> None:
+    """_WordAutomaton.find agrees with its automaton on keys that open or close with a border
+    character ("u.s.", "'s", ".net") or hold others, on texts with other borders in their place
+    ("u s", "u/s'"), and on keys ending where another ends."""
+    from geo.actors import _WordAutomaton
+
+    automaton = _WordAutomaton({key: () for key in _EDGE_KEYS})
+    text = "".join(pieces)
+    marked = automaton.mark(text)
+    afters: list[int] = []
+    values: list[object] = []
+    automaton.find(marked, afters, values)
+    assert list(zip(afters, values)) == list(automaton.iter_by_automaton(marked)), text
