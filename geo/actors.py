@@ -391,12 +391,13 @@ class ActorLexicon:
         # kept in a local is a Python object, each call through it a Python-level call)
         hyphens, word_chars = _HYPHENS_SET, _WORD_CHARS  # (locals: faster)
         states_at: list[int] = []  # the matches of "the army", "the government" (rule last_state)
-        afters: list[int] = []
-        values: list[object] = []
-        automaton.find(marked, afters, values)
-        for index in range(len(afters)):
-            after = afters[index]
-            length, entries = cast(tuple[int, tuple[_Entry, ...]], values[index])
+        # (automaton.find's keys, read in place: a list of them cost a tuple each)
+        for after, found in automaton.search(marked):
+            if isinstance(found, _Spellings):
+                found = found.at(marked, after)
+                if found is None:
+                    continue  # other borders than the word's
+            length, entries = cast(tuple[int, tuple[_Entry, ...]], found)
             end = after - 1
             start = end - length
             for pattern, exact, heads, adjective, capital in entries:
@@ -1052,25 +1053,31 @@ class _WordAutomaton:
             at = raw.find(b"?", at + 1)
         return "".join((*pieces, marked[done:])) if pieces else marked
 
-    def find(self, marked: str, afters: list[int], values: list[object]) -> None:
-        """Every whole-word key of a marked text, in order of its end, longest first, as
-        :meth:`iter_by_automaton` yields them, appended to ``afters`` and ``values``.
+    def search(self, marked: str) -> Iterator[tuple[int, object]]:
+        """The automaton's hits in a marked text, in order of their end, longest first:
+        ``(end + 1, found)``, where ``found`` is a key's ``(length, entries)``, or the
+        :class:`_Spellings` of the words written alike, to check (:meth:`_Spellings.at`).
 
-        ``afters[i]`` is the end of the key + 1, ``values[i]`` its ``(length, entries)``: the
-        key is ``text[afters[i] - 1 - length:afters[i] - 1]``.
+        :meth:`find` reads them; :meth:`ActorLexicon._scan` reads them as it does, in place.
         """
         if marked.isascii():  # (bytes translate by a table; str.translate looks up a dict)
             searched = marked.encode("ascii").translate(self._ascii_to_stand_in).decode("ascii")
         else:
             searched = marked.translate(self._to_stand_in)
-        for after, found in self._search.iter(searched):
+        return self._search.iter(searched)
+
+    def find(self, marked: str) -> list[tuple[int, object]]:
+        """Every whole-word key of a marked text, in order of its end, longest first, as
+        :meth:`iter_by_automaton` yields them: ``(end + 1, (length, entries))``, the key
+        ``text[end - length:end]``."""
+        keys: list[tuple[int, object]] = []
+        for after, found in self.search(marked):
             if isinstance(found, _Spellings):
-                value = found.at(marked, after)
-                if value is None:
+                found = found.at(marked, after)
+                if found is None:
                     continue  # other borders than the word's
-                found = value
-            afters.append(after)
-            values.append(found)
+            keys.append((after, found))
+        return keys
 
     def iter_by_automaton(self, marked: str) -> Iterator[tuple[int, object]]:
         """Every whole-word key of a marked text, in order of its end, longest first: the

@@ -1656,10 +1656,7 @@ def test_word_finder_finds_what_the_automaton_finds(pieces, upper) -> None:
     automaton = _ADJECTIVES_LEXICON._automaton
     text = "".join(pieces)
     marked = automaton.mark(text.upper() if upper else text)
-    afters: list[int] = []
-    values: list[object] = []
-    automaton.find(marked, afters, values)
-    assert list(zip(afters, values)) == list(automaton.iter_by_automaton(marked)), text
+    assert automaton.find(marked) == list(automaton.iter_by_automaton(marked)), text
 
 
 _EDGE_KEYS = ["u.s.", "u.s", "us", "the", "the two", "the two sides", "'s", "s'", "a/b", "/b", ".net", "two",
@@ -1680,7 +1677,4 @@ def test_word_finder_finds_keys_that_start_or_end_with_a_border(pieces) -> None:
     automaton = _WordAutomaton({key: () for key in _EDGE_KEYS})
     text = "".join(pieces)
     marked = automaton.mark(text)
-    afters: list[int] = []
-    values: list[object] = []
-    automaton.find(marked, afters, values)
-    assert list(zip(afters, values)) == list(automaton.iter_by_automaton(marked)), text
+    assert automaton.find(marked) == list(automaton.iter_by_automaton(marked)), text
