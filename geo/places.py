@@ -470,9 +470,10 @@ class _Blocked:
     def __call__(self, start: int, end: int) -> bool:
         return self.covers(start, end)
 
-    def opens_at(self, start: int) -> bool:
-        """True if one of the spans starts at ``start`` (``start in {s for s, _ in spans}``, by
-        bisecting the starts: find asked a frozenset made for each article)."""
+    def _starts_up_to(self, start: int) -> int:
+        """How many spans start at or before ``start``: ``bisect_right(self.starts, start)``,
+        written out: compiled, a loop over the tuple's ints, where bisect_right is called through
+        Python's protocol and boxes its arguments."""
         starts = self.starts
         lo, hi = 0, len(starts)
         while lo < hi:
@@ -481,23 +482,20 @@ class _Blocked:
                 hi = mid
             else:
                 lo = mid + 1
-        return lo >= 1 and starts[lo - 1] == start
+        return lo
+
+    def opens_at(self, start: int) -> bool:
+        """True if one of the spans starts at ``start`` (``start in {s for s, _ in spans}``, by
+        bisecting the starts: find asked a frozenset made for each article)."""
+        i = self._starts_up_to(start)
+        return i >= 1 and self.starts[i - 1] == start
 
     def covers(self, start: int, end: int) -> bool:
         """True if ``start``..``end`` lies inside one of the spans (``self(start, end)``: compiled
         code calls this method directly, where it called the instance through Python's protocol,
         its two ints boxed, at every name in an article with a blocked span)."""
-        # bisect_right(self.starts, start) - 1, written out: compiled, a loop over the tuple's
-        # ints, where bisect_right is called through Python's protocol and boxes its arguments
-        starts = self.starts
-        lo, hi = 0, len(starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if start < starts[mid]:
-                hi = mid
-            else:
-                lo = mid + 1
-        return lo >= 1 and self.max_end[lo - 1] >= end
+        i = self._starts_up_to(start)
+        return i >= 1 and self.max_end[i - 1] >= end
 
 # What a planned item needs from the text around its chunk before it is taken.
 _TAKE: Final = 0
