@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import datetime as dt
 import itertools
 import logging
 import re
@@ -71,7 +72,10 @@ COREF_RULES: Final = ("fixed", "last_group", "last_members", "last_two_groups", 
                       "occupier")
 #: Phrase rules listing words around a country or capital that make it a place.
 CUE_RULES: Final = ("place_before", "capital_before", "place_after")
-PHRASE_RULES: Final = (*HEAD_NOUN_RULES, "block", "other_group", *COREF_RULES, *CUE_RULES)
+#: A phrase that names no actor but shows that an undated text is of its ``since`` date or later
+#: ("the fall of the Assad regime", "Ahmed al-Sharaa"), so that the phrases dated so apply to it.
+ERA_RULE: Final = "era"
+PHRASE_RULES: Final = (*HEAD_NOUN_RULES, "block", "other_group", *COREF_RULES, *CUE_RULES, ERA_RULE)
 
 #: How many sentences before the current one a generic phrase looks back.
 LOOKBACK_SENTENCES: Final = 2
@@ -80,7 +84,7 @@ _SAME_READING_SENTENCES: Final = 2
 
 ACTOR_COLUMNS: Final = ("actor", "category", "kind", "aliases", "case_sensitive_aliases",
                  "adjectives", "place_names", "capitals", "note")
-PHRASE_COLUMNS: Final = ("phrase", "rule", "actor", "category", "note")
+PHRASE_COLUMNS: Final = ("phrase", "rule", "actor", "category", "since", "note")
 
 _NAMED_RULES: Final = frozenset({"alias", "place", "capital", "adjective"})
 _COREF_RULES: Final = frozenset(COREF_RULES)
@@ -246,13 +250,17 @@ class Phrase:
     ``actor`` is the actor a ``fixed`` description denotes, or the fallback of
     a generic phrase when no antecedent is found (None: no mention then).
     ``category`` restricts the antecedents of a generic phrase ("the jihadists"
-    refers only to a ``jihadist`` actor).
+    refers only to a ``jihadist`` actor). ``since``: the phrase applies only to
+    articles of that date or later (:meth:`ActorLexicon.at`): "the General
+    Security" is Syria's government since December 2024, HTS's Idlib service or
+    Lebanon's agency before.
     """
 
     text: str
     rule: str
     actor: str | None = None
     category: str | None = None
+    since: dt.date | None = None
 
     def __post_init__(self) -> None:
         if not self.text or not any(c.isalnum() for c in self.text):
@@ -270,6 +278,8 @@ class Phrase:
         if self.category and (self.rule in ("fixed", "block", "other_group") or self.rule in HEAD_NOUN_RULES
                               or self.rule in CUE_RULES):
             raise ValueError(f"phrase {self.text!r}: rule {self.rule!r} takes no category")
+        if self.rule == ERA_RULE and self.since is None:
+            raise ValueError(f"phrase {self.text!r}: rule {ERA_RULE!r} needs a date in 'since'")
 
 
 @dataclass(frozen=True)
@@ -320,23 +330,38 @@ class ActorLexicon:
 
     categories: tuple[str, ...] = CATEGORIES
 
-    def __init__(self, actors: Iterable[Actor], phrases: Iterable[Phrase] = ()) -> None:
-        """Validate and compile; raise ValueError on duplicate names or clashing aliases."""
+    def __init__(self, actors: Iterable[Actor], phrases: Iterable[Phrase] = (),
+                 date: dt.date | None = None) -> None:
+        """Validate and compile; raise ValueError on duplicate names or clashing aliases.
+
+        ``date``: the phrases with a ``since`` date apply only if it is that date or
+        later (None: none of them); :meth:`at` gives the lexicon of another date.
+        """
         self.actors: tuple[Actor, ...] = tuple(actors)
         self.phrases: tuple[Phrase, ...] = tuple(phrases)
+        self.date = date
         self._by_name = _index_actors(self.actors)
         for phrase in self.phrases:
             if phrase.actor and phrase.actor not in self._by_name:
                 raise ValueError(f"phrase {phrase.text!r}: unknown actor {phrase.actor!r}")
-        self._cues = _build_cues(self.actors, self.phrases)
-        ci, cs = _build_keys(self.actors, self.phrases, self._by_name)
-        self._automaton = _automaton(ci, cs, _head_nouns(self.phrases))
+        #: the dated phrases (not era cues), oldest first, and the era cues
+        self._dated = tuple(sorted((p for p in self.phrases if p.since is not None and p.rule != ERA_RULE),
+                                   key=lambda p: cast(dt.date, p.since)))
+        self._dated_since = [cast(dt.date, p.since) for p in self._dated]
+        self._era_cues = _era_cues(self.phrases)
+        self._eras: dict[int, ActorLexicon] = {}  # how many dated phrases apply -> the lexicon with them
+        current = tuple(p for p in self.phrases if p.since is None
+                        or p.rule != ERA_RULE and date is not None and p.since <= date)
+        self._applied = 0 if date is None else bisect.bisect_right(self._dated_since, date)
+        self._cues = _build_cues(self.actors, current)
+        ci, cs = _build_keys(self.actors, current, self._by_name)
+        self._automaton = _automaton(ci, cs, _head_nouns(current))
         # one-word adjectives of states, as written ("Russian", "US"), for a coordinated
         # adjective sharing the head noun of the next mention ("Russian and Syrian airstrikes")
         self._coordinated = {surface: _Pattern("adjective", actor) for actor in self.actors
                              if actor.kind == "state" for surface in actor.adjectives
                              if surface[:1].isupper() and " " not in surface}
-        self._backed = _backed_groups(self.actors, self.phrases, self._by_name)
+        self._backed = _backed_groups(self.actors, current, self._by_name)
 
     @classmethod
     def load(cls, path: Path | str | None = None,
@@ -364,6 +389,35 @@ class ActorLexicon:
             return cls(actors, phrases)
         except ValueError as exc:
             raise ActorLexiconError(f"{path}: {exc}") from exc
+
+    def at(self, date: dt.date | None) -> ActorLexicon:
+        """The lexicon as of ``date``: with the phrases dated then or before it.
+
+        Built once per set of dated phrases and kept; ``self`` when the same
+        phrases apply (so with no dated phrases, always). None: no dated phrase.
+        """
+        applied = 0 if date is None else bisect.bisect_right(self._dated_since, date)
+        if applied == self._applied:
+            return self
+        lexicon = self._eras.get(applied)
+        if lexicon is None:
+            # (the date of the last phrase that applies, or none: the same lexicon for every date
+            # between two phrases' dates)
+            when = cast(dt.date, self._dated[applied - 1].since) if applied else None
+            lexicon = self._eras[applied] = ActorLexicon(self.actors, self.phrases, when)
+        return lexicon
+
+    def era_of(self, text: str) -> dt.date | None:
+        """The latest ``since`` date of the era cues (rule ``era``) in ``text``, or None.
+
+        Only for a text with no date of its own: "the fall of the Assad regime"
+        shows it is of December 2024 or later.
+        """
+        latest: dt.date | None = None
+        for pattern, since in self._era_cues:
+            if (latest is None or since > latest) and pattern.search(text):
+                latest = since
+        return latest
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -2313,11 +2367,35 @@ def _read_actors(path: Path) -> Iterator[Actor]:
 def _read_phrases(path: Path, actor_names: set[str]) -> Iterator[Phrase]:
     for lineno, row in _read_rows(path, PHRASE_COLUMNS, ("phrase", "rule")):
         try:
+            since_text = row.get("since", "").strip()
+            try:
+                since = dt.date.fromisoformat(since_text) if since_text else None
+            except ValueError:
+                raise ValueError(f"phrase {row['phrase'].strip()!r}: 'since' must be a date written "
+                                 f"YYYY-MM-DD, got {since_text!r}") from None
             phrase = Phrase(text=row["phrase"].strip(), rule=row["rule"].strip(),
                             actor=row.get("actor", "").strip() or None,
-                            category=row.get("category", "").strip() or None)
+                            category=row.get("category", "").strip() or None, since=since)
         except ValueError as exc:
             raise ActorLexiconError(f"{path}:{lineno}: {exc}") from exc
         if phrase.actor and phrase.actor not in actor_names:
             raise ActorLexiconError(f"{path}:{lineno}: phrase {phrase.text!r}: unknown actor {phrase.actor!r}")
         yield phrase
+
+
+def _era_cues(phrases: Iterable[Phrase]) -> tuple[tuple[re.Pattern[str], dt.date], ...]:
+    """(pattern, since) of the era cues: whole words, any case, any apostrophe or none."""
+    cues = []
+    for phrase in phrases:
+        if phrase.rule != ERA_RULE or phrase.since is None:
+            continue
+        words = []
+        for char in phrase.text:
+            if char in _APOSTROPHES:
+                words.append(f"[{re.escape(_APOSTROPHES)}]?")
+            elif char in _DASHES or char == " ":
+                words.append(r"[\s\-\u2010\u2011\u2012\u2013\u2014\u2015]")
+            else:
+                words.append(re.escape(char))
+        cues.append((re.compile(r"(?<!\w)" + "".join(words) + r"(?!\w)", re.IGNORECASE), phrase.since))
+    return tuple(cues)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import re
@@ -70,11 +71,13 @@ class Pipeline:
         offsets and mention texts are the article's.
         """
         text = unwrap_lines(article.text)
+        lexicon = self.lexicon.at(self.date_of(article, text))
         headline: list[PlaceMention] = []
         if article.title and not _opens_with(text, article.title):  # (HTML text often does)
             # names the gazetteer has; one placed by a guess (fuzzy, sibling) is too weak a clue
-            headline = [pm for pm in self._analyse(article.title)[2] if pm.method == "exact"]
-        sentences, actors, places, unresolved = self._analyse(text, headline, _title_end(text, article.title))
+            headline = [pm for pm in self._analyse(article.title, lexicon)[2] if pm.method == "exact"]
+        sentences, actors, places, unresolved = self._analyse(text, lexicon, headline,
+                                                              _title_end(text, article.title))
         if text is not article.text:  # a name read across a line break is the file's text, break and all
             original = article.text
             places = [replace(m, text=original[m.start:m.end]) for m in places]
@@ -83,7 +86,20 @@ class Pipeline:
         return new_parsed_article(article, tuple(places), tuple(actors), tuple(unresolved), tuple(sentences),
                                   self.engine)
 
-    def _analyse(self, text: str, headline: Sequence[PlaceMention] = (), headline_end: int = 0) -> tuple[
+    def date_of(self, article: Article, text: str | None = None) -> dt.date | None:
+        """The date the lexicon reads ``article`` as of (its dated phrases: ``data/ACTORS.md``).
+
+        Its own date; else the first date written in its opening ("Published 24.10.2024",
+        "4 April 2025 Aleppo SANA-"); else, if it names an era ("after the fall of the Assad
+        regime"), the era's start; else None. ``text``: the article's text as read.
+        """
+        if article.date is not None:
+            return article.date
+        text = article.text if text is None else text
+        return opening_date(text) or self.lexicon.era_of(text)
+
+    def _analyse(self, text: str, lexicon: ActorLexicon, headline: Sequence[PlaceMention] = (),
+                 headline_end: int = 0) -> tuple[
             list[tuple[int, int]], list[ActorMention], list[PlaceMention], list[Span]]:
         """Sentences, actors, resolved places and unresolved names of one text."""
         sentences = split_sentences(text)
@@ -92,7 +108,7 @@ class Pipeline:
         if end is not None:  # the page's furniture after the story is read for nothing
             body = text[:end]
             read = [(a, min(b, end)) for a, b in sentences if a < end]
-        actors = find_actors(body, self.lexicon, read)
+        actors = find_actors(body, lexicon, read)
         loose: list[Span] = []
         matches, unknown = self.finder.find(body, _actor_spans(actors, self._seats), loose)
         places, unresolved = resolve_places(body, matches, unknown, self.gazetteer, read,
@@ -123,6 +139,46 @@ def engine_id(data_dir: Path | None = None) -> str:
         except OSError:
             digest.update(b"(missing)")
     return digest.hexdigest()[:16]
+
+
+#: How far into a text its dateline's date is looked for (after its headline and byline).
+OPENING_DATE_REACH: Final = 400
+_MONTHS: Final = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), 1) for name in names}
+_MONTH: Final = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_OPENING_DATE: Final = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format("m1") + r",?\s*(?P<y1>(?:19|20)\d\d)"
+    r"|" + _MONTH.format("m2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s*(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<d3>\d{1,2})(?P<sep>[.\-])(?P<m3>\d{1,2})(?P=sep)(?P<y3>(?:19|20)\d\d)"
+    r"|(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d))(?!\d)", re.IGNORECASE)
+
+
+def opening_date(text: str) -> dt.date | None:
+    """The first date written in the opening of ``text`` (its dateline), or None.
+
+    Day and month name ("4 April 2025", "Sun 29 Apr 2018"), month name and day ("Aug
+    15,2012", "Mon Oct 16 2017"), day first with dots or dashes ("24.10.2024", "14-08-2014")
+    and ISO ("2025-04-04"); slashed dates, whose order a text does not say, are left.
+
+    >>> opening_date("Published 24.10.2024 Turkish warplanes struck"), opening_date("Aug 15,2012 - AFP")
+    (datetime.date(2024, 10, 24), datetime.date(2012, 8, 15))
+    >>> opening_date("Security forces deploy in Aleppo 4 April 2025 Aleppo SANA-")
+    datetime.date(2025, 4, 4)
+    >>> opening_date("Shells hit Idlib on 31 February 2016.") is None
+    True
+    """
+    for found in _OPENING_DATE.finditer(text, 0, OPENING_DATE_REACH):
+        for n in "1234":
+            if found.group("y" + n):
+                month = found.group("m" + n)
+                try:
+                    return dt.date(int(found.group("y" + n)), _MONTHS[month.lower()] if n in "12" else int(month),
+                                   int(found.group("d" + n)))
+                except ValueError:
+                    break  # not a date ("31 February"): the next one
+    return None
 
 
 def _opens_with(text: str, title: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -1678,3 +1679,79 @@ def test_word_finder_finds_keys_that_start_or_end_with_a_border(pieces) -> None:
     text = "".join(pieces)
     marked = automaton.mark(text)
     assert automaton.find(marked) == list(automaton.iter_by_automaton(marked)), text
+
+
+# --- dated phrases: the names of the authorities since December 2024 -------------------------
+
+AFTER_ASSAD = dt.date(2025, 3, 1)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The General Security said it had arrested three men.", GOV),
+    ("Clashes with the General Security forces spread to Sahnaya.", GOV),
+    ("Former soldiers settled their status with the new authorities.", GOV),
+    ("The UN called on the caretaker government to protect all communities.", GOV),
+    ("The new Syrian administration has not commented.", GOV),
+    ("The Interior Ministry said a committee would investigate.", GOV),
+    ("The Russian Defense Ministry said its jets hit the camp. The Defense Ministry added that it had warned.", "Russia"),
+    ("Lebanon's General Security said 300 refugees crossed back.", "Lebanon"),
+])
+def test_a_phrase_dated_since_december_2024_names_the_new_authorities(lexicon, text, actor):
+    assert [m.actor for m in find_actors(text, lexicon.at(AFTER_ASSAD))][-1] == actor
+
+
+@pytest.mark.parametrize("text", [
+    "The General Security said it had arrested three men.",  # HTS's Idlib service, Lebanon's agency
+    "Residents asked the caretaker government to act.",  # Lebanon's, in Lebanese news
+    "The Interior Ministry said a committee would investigate.",  # a state's, whose the text must say
+])
+def test_before_its_date_or_with_no_date_a_dated_phrase_is_no_actor(lexicon, text):
+    assert actors_in(text, lexicon.at(dt.date(2019, 5, 1))) == []
+    assert actors_in(text, lexicon) == [] and lexicon.date is None
+
+
+def test_the_lexicon_of_a_date_is_built_once_and_shared(lexicon):
+    assert lexicon.at(None) is lexicon and lexicon.at(dt.date(2016, 1, 1)) is lexicon
+    later = lexicon.at(dt.date(2024, 12, 8))
+    assert later is not lexicon and lexicon.at(dt.date(2026, 1, 1)) is later
+    assert later.at(dt.date(2016, 1, 1)) is not later  # back to the lexicon without the dated phrases
+    assert actors_in("The General Security left.", later.at(dt.date(2016, 1, 1))) == []
+
+
+def test_military_operations_command_is_the_opposition_at_any_date(lexicon):
+    text = "The Military Operations Command led by Hayat Tahrir al-Sham reached the city."
+    assert actors_in(text, lexicon)[0] == ("Military Operations Command", OPP)
+
+
+@pytest.mark.parametrize("text, era", [
+    ("Residents accused members of a faction of revenge after the fall of the Assad regime.", dt.date(2024, 12, 8)),
+    ("Loyalists of the former regime ambushed a patrol.", dt.date(2024, 12, 8)),
+    ("President Ahmed al-Sharaa met the delegation.", dt.date(2024, 12, 8)),
+    ("Assads fall was celebrated in Idlib.", None),  # no era cue: "after"/"since" it is
+    ("Protesters called for the fall of the regime.", None),  # 2011's slogan
+])
+def test_an_undated_text_shows_its_era_by_its_cues(lexicon, text, era):
+    assert lexicon.era_of(text) == era
+
+
+@pytest.mark.parametrize("row, message", [
+    ("General Security,fixed,Foo,,2024/12/08", r"phrases.csv:2: phrase 'General Security': 'since' must be a date "
+                                               r"written YYYY-MM-DD, got '2024/12/08'"),
+    ("after the fall,era,,,", r"phrases.csv:2: phrase 'after the fall': rule 'era' needs a date in 'since'"),
+    ("after the fall,era,Foo,,2024-12-08", r"phrases.csv:2: phrase 'after the fall': rule 'era' takes no actor"),
+])
+def test_bad_dated_phrase_row_names_the_line(tmp_path, row, message):
+    path = write(tmp_path, HEADER + "Foo,opposition,armed group,Foo,,,,,\n")
+    phrases = write(tmp_path, "phrase,rule,actor,category,since\n" + row + "\n", "phrases.csv")
+    with pytest.raises(ActorLexiconError, match=message):
+        ActorLexicon.load(path, phrases)
+
+
+def test_a_users_dated_phrase_applies_from_its_date(tmp_path):
+    path = write(tmp_path, HEADER + "Foo,opposition,armed group,Foo,,,,,\n")
+    phrases = write(tmp_path, "phrase,rule,actor,category,since\nthe new council,fixed,Foo,,2030-01-01\n"
+                    "the council was dissolved,era,,,2030-01-01\n", "phrases.csv")
+    lexicon = ActorLexicon.load(path, phrases)
+    text = "After the council was dissolved the new council met."
+    assert actors_in(text, lexicon) == [] and lexicon.era_of(text) == dt.date(2030, 1, 1)
+    assert actors_in(text, lexicon.at(lexicon.era_of(text))) == [("new council", "Foo")]

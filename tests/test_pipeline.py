@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from pathlib import Path
 
@@ -1938,3 +1939,30 @@ def test_lower_casing_reads_the_footer_phrases_as_their_ignorecase_regex_does() 
         assert (any_letter.fullmatch(char) is not None) == (low in letters), hex(ord(char))
         if low in letters:
             assert re.fullmatch(re.escape(low), char, re.IGNORECASE)
+
+
+# --- the date an article is read as of (the lexicon's dated phrases) -------------------------
+
+GENERAL_SECURITY = "The General Security said it had sent reinforcements to Fahel."
+
+
+@pytest.mark.parametrize("text, date, read_as", [
+    (GENERAL_SECURITY, dt.date(2025, 2, 1), dt.date(2025, 2, 1)),  # its own date first
+    ("Date of publication 1 February 2025 " + GENERAL_SECURITY, dt.date(2016, 3, 1), dt.date(2016, 3, 1)),
+    ("Date of publication 1 February 2025 " + GENERAL_SECURITY, None, dt.date(2025, 2, 1)),  # its dateline
+    ("Gunmen loyal to the former regime attacked. " + GENERAL_SECURITY, None, dt.date(2024, 12, 8)),  # its era
+    (GENERAL_SECURITY, None, None),
+])
+def test_an_article_is_read_as_of_its_date_its_datelines_or_its_eras(pipeline, text, date, read_as):
+    article = Article(id="a", text=text, date=date)
+    assert pipeline.date_of(article) == read_as
+    actors = [(m.text, m.actor) for m in pipeline.parse(article).actors]
+    assert (("General Security", "Syrian government") in actors) == (read_as is not None and read_as.year >= 2025
+                                                                      or read_as == dt.date(2024, 12, 8))
+
+
+def test_a_headline_is_read_as_of_its_articles_date(pipeline):
+    article = Article(id="a", title="General Security deploys in Sheikh Maqsoud",
+                      text="Units deployed at the entrances of the neighbourhood in Aleppo.", date=dt.date(2025, 4, 4))
+    assert pipeline.parse(article).actors == ()  # the title's actors are not the body's mentions
+    assert pipeline.lexicon.at(pipeline.date_of(article)) is pipeline.lexicon.at(dt.date(2025, 4, 4))
