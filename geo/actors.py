@@ -67,6 +67,9 @@ HEAD_NOUN_RULES: Final = {
 }
 #: The category of the Syrian government and its allies (Hezbollah, the NDF, Iran-backed militias).
 _GOVERNMENT_SIDE: Final = "government and allies"
+#: Rules whose phrase is, with no group named near it, the one group the text named before it.
+_ONLY_GROUP_RULES: Final = frozenset({"plural", "last_members"})
+_ONLY_GROUP_TIMES: Final = 2
 #: Phrase rules that yield coreferent mentions (``coref=True``).
 COREF_RULES: Final = ("fixed", "last_group", "last_members", "last_two_groups", "plural", "act", "last_state", "last_named",
                       "occupier")
@@ -1977,9 +1980,31 @@ class _Referents:
                 else:
                     found = self._distinct(reversed(earlier), 2)
                     found = found if len(found) == 2 else []
+        if not found and rule in _ONLY_GROUP_RULES and fallback is not None and fallback.category != _GOVERNMENT_SIDE \
+                and _MEMBERS_END.search(self.text, max(start, end - 12), end) \
+                and "other " not in self.text[max(0, start - 6):start + pattern.skip + 6].lower():
+            # members ("the terrorists", not "terrorist groups": SANA's for the rebels at large), not
+            # "other" ones ("the other militants": others than those named)
+            found = self._only_group_before(start, category)
         if found:
             return found
         return [fallback] if fallback is not None else []
+
+    def _only_group_before(self, offset: int, category: str | None) -> list[Actor]:
+        """The one armed group outside the government's side that the text named before ``offset``
+        (of ``category`` if given), if it named only one: ISIS's article's "the terrorists" far
+        from its last "ISIS" are ISIS's, not the opposition's by default."""
+        only: Actor | None = None
+        times = 0
+        for i in self._fitting(range(_bisect_left(self.starts, offset)), category):
+            actor = self.actors[i]
+            if actor is None or actor.category == _GOVERNMENT_SIDE:
+                continue
+            if only is not None and actor.name != only.name:
+                return []
+            only = actor
+            times += 1
+        return [only] if only is not None and times >= _ONLY_GROUP_TIMES else []
 
     def _occupier(self, start: int, usual: Actor | None) -> list[Actor]:
         """The state "the occupation" at ``start`` is: the one named last before it as an occupier

@@ -1755,3 +1755,30 @@ def test_a_users_dated_phrase_applies_from_its_date(tmp_path):
     text = "After the council was dissolved the new council met."
     assert actors_in(text, lexicon) == [] and lexicon.era_of(text) == dt.date(2030, 1, 1)
     assert actors_in(text, lexicon.at(lexicon.era_of(text))) == [("new council", "Foo")]
+
+
+# --- a plural of members with no group near it: the one group the text named before ---------
+
+ISIS_STORY = ("ISIS stormed the town at dawn. Residents said ISIS executed twelve men. The army sent "
+              "reinforcements. Aid workers fled to Homs. Officials counted the dead. {} blew up the temple.")
+
+
+@pytest.mark.parametrize("phrase, actor", [
+    ("The terrorists", "ISIS"),  # the one group the story named, twice, sentences before
+    ("The other terrorists", OPP),  # others than the group named: the usual reading
+    ("Terrorist groups", OPP),  # SANA's "terrorist groups" are the rebels at large
+])
+def test_members_far_from_any_group_are_the_one_group_the_text_named(lexicon, phrase, actor):
+    assert actors_in(ISIS_STORY.format(phrase), lexicon)[-1][1] == actor
+
+
+@pytest.mark.parametrize("story", [
+    # named once only: too little to tell it from the usual reading
+    "ISIS stormed the town at dawn. The army sent reinforcements. Aid workers fled to Homs. "
+    "Officials counted the dead. The terrorists blew up the temple.",
+    # two groups named before: none is the one
+    ISIS_STORY.format("Ahrar al-Sham said it") + " The army shelled the hills. Aid workers left. "
+    "Officials counted again. The terrorists fled.",
+])
+def test_members_far_from_a_group_named_once_or_beside_another_keep_the_usual_reading(lexicon, story):
+    assert actors_in(story, lexicon)[-1] == ("terrorists", OPP)
