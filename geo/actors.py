@@ -417,8 +417,11 @@ class ActorLexicon:
         shows it is of December 2024 or later.
         """
         latest: dt.date | None = None
-        for pattern, since in self._era_cues:
-            if (latest is None or since > latest) and pattern.search(text):
+        if not self._era_cues:
+            return None
+        folded = _era_key(text)
+        for spellings, since in self._era_cues:
+            if (latest is None or since > latest) and any(_has_words(folded, s) for s in spellings):
                 latest = since
         return latest
 
@@ -2408,19 +2411,34 @@ def _read_phrases(path: Path, actor_names: set[str]) -> Iterator[Phrase]:
         yield phrase
 
 
-def _era_cues(phrases: Iterable[Phrase]) -> tuple[tuple[re.Pattern[str], dt.date], ...]:
-    """(pattern, since) of the era cues: whole words, any case, any apostrophe or none."""
+def _era_cues(phrases: Iterable[Phrase]) -> tuple[tuple[tuple[str, ...], dt.date], ...]:
+    """(spellings, since) of the era cues, as :func:`_era_key` writes them: with and without
+    each apostrophe ("assad's fall", "assads fall")."""
     cues = []
     for phrase in phrases:
         if phrase.rule != ERA_RULE or phrase.since is None:
             continue
-        words = []
-        for char in phrase.text:
-            if char in _APOSTROPHES:
-                words.append(f"[{re.escape(_APOSTROPHES)}]?")
-            elif char in _DASHES or char == " ":
-                words.append(r"[\s\-\u2010\u2011\u2012\u2013\u2014\u2015]")
-            else:
-                words.append(re.escape(char))
-        cues.append((re.compile(r"(?<!\w)" + "".join(words) + r"(?!\w)", re.IGNORECASE), phrase.since))
+        key = _era_key(phrase.text)
+        spellings = {key, key.replace("'", "")}
+        cues.append((tuple(sorted(spellings)), phrase.since))
     return tuple(cues)
+
+
+#: Lower-cased, every apostrophe written "'", every dash and white space " ": one character for one.
+_ERA_FOLD: Final = {ord(c): "'" for c in _APOSTROPHES} | {ord(c): " " for c in _DASHES + "\t\n\r\f\v"}
+
+
+def _era_key(text: str) -> str:
+    """``text`` as era cues are compared: see :data:`_ERA_FOLD` (same length, so same offsets)."""
+    return text.lower().translate(_ERA_FOLD)
+
+
+def _has_words(text: str, words: str) -> bool:
+    """True if ``words`` is in ``text`` with no letter or digit right before or after it."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            return True
+        at = text.find(words, at + 1)
+    return False
