@@ -1795,24 +1795,37 @@ def _is_major(place: Place) -> bool:
     return kind == "town" and (place.population or 0) >= 100_000
 
 
+#: Demonyms _BEFORE_WORD_AFTER reads past between a name and a camp's or a base's type word
+#: ("the Yarmouk Palestinian refugee camp" is the Yarmouk camp's, as "the Yarmouk refugee camp"):
+#: written capitalised, as a people's adjective is
+_DEMONYMS_BEFORE_CAMP: Final = ("Palestinian", "Syrian", "Iraqi", "Kurdish", "Yazidi", "Lebanese", "Jordanian",
+                                "Turkish", "Turkmen", "Russian", "Iranian", "American")
+
 # the word after a name; a direction before "countryside" or "province" is read past
 # ("Aleppo northern countryside" is the governorate's, as "Aleppo countryside")
 _BEFORE_WORD_AFTER: Final = (r"[\s\-]*(?:\([a-z]{2,15}\)[ \t]+)?"  # a gloss: "al-Izaa (radio) neighborhood"
                       r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?)[ \t]+"
                       r"(?=(?i:countryside|province|governorate)\b))?"
+                      # the people a camp or a base is for or of, before its type word: "the Yarmouk
+                      # Palestinian refugee camp", "the Yarmouk Palestinian camp" (capitalised, as written)
+                      rf"(?:(?:{'|'.join(_DEMONYMS_BEFORE_CAMP)})[ \t]+"
+                      r"(?=(?:(?i:refugee|displacement|displaced|military)[ \t]+)?(?i:camps?|airbase|airport)\b))?"
                       # what a camp or a base is: "the al-Hol refugee camp", "the Menagh military airport"
                       r"(?:(?i:refugee|displacement|displaced|military)[ \t]+(?=(?i:camps?|airbase|airport)\b))?")
 _WORD_AFTER: Final = re.compile(rf"{_BEFORE_WORD_AFTER}([A-Za-z]+)")
 _LATIN_WORD: Final = re.compile(r"[A-Za-z]+")
 
 
-#: the letters (either case) that can open one of _BEFORE_WORD_AFTER's optional parts: a bearing
-#: (north, south, east, west, -ern), "refugee", "displacement"/"displaced", "military"
-_WORD_AFTER_OPENERS: Final = "nsewrdmNSEWRDM"
+#: the letters that can open one of _BEFORE_WORD_AFTER's optional parts: a bearing (north, south,
+#: east, west, -ern), "refugee", "displacement"/"displaced", "military" (either case), a demonym
+#: before a camp's type word (capitalised)
+_WORD_AFTER_OPENERS: Final = "nsewrdmNSEWRDM" + "".join(
+    sorted({w[0] for w in _DEMONYMS_BEFORE_CAMP} - set("NSEWRDM")))
 #: the words (lower-case) _BEFORE_WORD_AFTER's optional parts read past: a bearing ((north|south)?
-#: (east|west)?(ern)?, not empty) and a camp's or base's kind
+#: (east|west)?(ern)?, not empty), a demonym and a camp's or base's kind
 _WORD_AFTER_OPENER_WORDS: Final = frozenset(
     {ns + ew + ern for ns in ("", "north", "south") for ew in ("", "east", "west") for ern in ("", "ern")} - {""}
+    | {w.lower() for w in _DEMONYMS_BEFORE_CAMP}
     | {"refugee", "displacement", "displaced", "military"})
 
 
@@ -1993,12 +2006,12 @@ _MOVED_BEFORE_TO: Final = frozenset({
 
 #: what _CUE_AFTER_ONCE can read first after its spaces and hyphens: a gloss's "(", a bearing
 #: (north, south, east, west: also "\u017f", which its IGNORECASE reads as s), "refugee",
-#: "displaced", "military", or a cue word (ASCII case only): where the character after them is
-#: none of these, _has_place_cue does not try the regex (a test in C of one character, where
-#: the regex tries its bearings and some thirty words)
+#: "displaced", "military", a demonym before a camp's type word, or a cue word (ASCII case
+#: only): where the character after them is none of these, _has_place_cue does not try the
+#: regex (a test in C of one character, where the regex tries its bearings and some thirty words)
 _CUE_AFTER_FIRST_LETTERS: Final = frozenset(
     "(\u017f" + "".join(w[0] + w[0].upper() for w in (*_ALL_CUES, "north", "south", "east", "west",
-                                                     "refugee", "displaced", "military")))
+                                                     "refugee", "displaced", "military", *_DEMONYMS_BEFORE_CAMP)))
 
 
 def _has_place_cue(text: str, start: int, end: int, strict: bool = False) -> bool:

@@ -1855,6 +1855,18 @@ def test_a_refugee_camp_or_military_airport_after_a_name_is_its_cue(pipeline):
     assert ("Hol", "Al-Hasakeh") in {(pm.text, pm.place.admin1) for pm in pipeline.parse(Article(id="x", text=text)).places}
 
 
+@pytest.mark.parametrize("text", [
+    "Shells fell on the Yarmouk Palestinian refugee camp overnight.",
+    "Troops reached the edges of the Yarmouk Palestinian camp on Monday.",
+])
+def test_a_demonym_between_a_name_and_its_camp_word_leaves_the_cue(pipeline, text):
+    # the people's adjective between the name and "camp" is no second name beside it (a person's
+    # "Yarmouk Palestinian"): the camp is found, and is the camp; the demonym is no unknown place
+    parsed = pipeline.parse(Article(id="x", text=text))
+    assert [(pm.text, pm.place.name, pm.place.admin1) for pm in parsed.places] == [("Yarmouk", "Yarmouk camp", "Damascus")]
+    assert not [s for s in parsed.unresolved if s.text == "Palestinian"]
+
+
 def test_a_village_listed_after_two_of_one_governorate_is_its_namesake_there(pipeline):
     # three Qalamoun towns of Rural Damascus; Jarablus later in the sentence had pulled al-Nasiriyah to Aleppo
     text = ("Fighters in al-Ruhaybah Jayroud and al-Nasiriyah will be taken with their families to Jarablus "

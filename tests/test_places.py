@@ -212,7 +212,7 @@ _CUE_PIECES = ["of", "al", "el", "Al", "EL", "OF", "near", "NEAR", "in", "town",
                "countryſide", "GOVERNORATE", "said", "Said", "district", "DISTRICTS", "east", "northeast", "western",
                "Easter", "military", "refugee", "displaced", "displacement", "airport", "Northeaſtern", "(radio)", "(",
                "sector", "mountains", "neighbourhoodsx", "fled", "to", "TO", "residents", "the", "people", "held",
-               "rebel", "east", "EAST"]
+               "rebel", "east", "EAST", "Palestinian", "palestinian", "PALESTINIAN", "Kurdish", "Iraqis"]
 _CUE_SEPS = [" ", "  ", "-", " -", "- ", ",", ", ", ".", "\n", "\t", "'", "’", "", " al-", " el-", "é", "1", "\u00a0",
              " - ", "ſ"]
 
@@ -362,7 +362,8 @@ def test_cue_after_and_province_regexes_answer_as_before(pieces, start) -> None:
 
 _WORD_AFTER_PIECES = _AFTER_PIECES + ["Refugee", "military", "displaced", "camp", "airbase", "NORTHERN", "northeaſtern",
                                        "Eaſt", "\u212aurdish", "said", "ern", "Southwestern", "(radio)", "(", ")", "1", "é",
-                                       "\u0130dlib", "\u2019", "Dam", "Dams", "x" * 31]
+                                       "\u0130dlib", "\u2019", "Dam", "Dams", "x" * 31, "Palestinian", "palestinian",
+                                       "Syrian", "Turkmen", "Kurdish"]
 
 
 @settings(max_examples=800, deadline=None)
@@ -370,6 +371,9 @@ _WORD_AFTER_PIECES = _AFTER_PIECES + ["Refugee", "military", "displaced", "camp"
 @example([" ", "northern", " ", "countryside"])
 @example([" ", "northeaſtern", " ", "province"])
 @example([" ", "Refugee", "\t", "camp"])
+@example([" ", "Palestinian", " ", "refugee", " ", "camp"])
+@example([" ", "Palestinian", " ", "camps"])
+@example([" ", "palestinian", " ", "camp"])
 @example([" ", "(radio)", " ", "town"])
 @example(["-", ".", "x"])
 def test_word_after_reads_as_its_regex(pieces) -> None:
