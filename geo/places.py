@@ -505,6 +505,12 @@ _IF_STRICT_CUE: Final = 2
 #: it ("the al-Omar oil field")
 _IF_FIELD: Final = 3
 _FIELD_AFTER: Final = re.compile(r"[ \t]+(?i:(?:oil|gas)[ \t]+)?(?i:fields?|oilfields?|gasfields?)\b")
+#: a way between two places after their names joined by a dash: "the Albukamal-Qaim border crossing",
+#: "the Saraqeb-Ariha road" (ASCII case only)
+_ROUTE_AFTER: Final = re.compile(r"[ \t]+(?ai:border[ \t]+)?(?ai:border|crossings?|roads?|highways?|motorways?"
+                                 r"|railway|routes?|corridor)\b")
+#: the dashes that join the two ends of such a way's name
+_PAIR_DASHES: Final = frozenset("-\u2010\u2011\u2013")
 # A verb of speech right after a one-word name: a person ("Jundi said"), unless a cue says otherwise.
 _SPEECH_VERBS: Final = (
     "said|says|told|added|stated|explained|noted|pointed|confirmed|stressed|wrote|tweeted|"
@@ -969,6 +975,9 @@ class PlaceFinder:
                             and not _ARTICLE_BEFORE.search(words, 0, it.start) for it in items) \
                 and not _speech_after(text, base + items[-1].end) \
                 and _has_place_cue(text, base + items[0].start, base + items[0].end)
+            # two places joined by a dash before a way's word ("the Albukamal-Qaim border crossing")
+            # are its two ends, each a place: no person's name, though neither is a big place
+            ends = _ends_of_a_way(text, base, words, items) if len(items) >= 2 else None
             if not listed and len(items) >= 2 and all(it.places for it in items) \
                     and not any(it.needs != _TAKE and self.is_common_word(it.key) and self._english_as_written(it.key, words, it)
                                 for it in items):
@@ -990,7 +999,8 @@ class PlaceFinder:
                 if in_credit and in_credit.covers(start, end):
                     continue
                 needs = item.needs
-                if needs == _IF_CUE and not listed and not _has_place_cue(text, start, end) and not (
+                if needs == _IF_CUE and not listed and not (ends and item in ends) \
+                        and not _has_place_cue(text, start, end) and not (
                         matches and (_listed_after(text, matches[-1].end, start)
                                      or self._listed_with_a_village(text, matches[-1], end, start))) \
                         and not _held_in_after(text, end) \
@@ -1501,6 +1511,30 @@ class PlaceFinder:
             start, key, needs = head.start, f"{head.key} {key}", _TAKE
         items.append(_Item(start, end, key, (), needs))
         return length
+
+
+def _ends_of_a_way(text: str, base: int, words: str, items: tuple[_Item, ...]) -> list[_Item] | None:
+    """The items of a chunk (``words``, at ``base`` in ``text``) that are the two ends of a way:
+    two gazetteer names joined by a dash (spaces around it allowed), the second before a way's
+    word (a road, a border, a crossing: _ROUTE_AFTER) or ending in one ("the Albukamal-Qaim border
+    crossing", "the Albukamal-Qaim crossing"). None where there are none."""
+    ends = None
+    for k in range(len(items) - 1):
+        a, b = items[k], items[k + 1]
+        if not a.places or not b.places:
+            continue
+        gap = words[a.end:b.start].strip(" \t")
+        if len(gap) != 1 or gap not in _PAIR_DASHES:
+            continue
+        last = words[b.start:b.end].rsplit(None, 1)[-1]
+        if _ROUTE_AFTER.match(text, base + b.end) is None \
+                and not (last.islower() and _ROUTE_AFTER.fullmatch(" " + last) is not None):
+            continue
+        if ends is None:
+            ends = []
+        ends.append(a)
+        ends.append(b)
+    return ends
 
 
 def _was_glued(chunk: str, token: Token) -> bool:
@@ -2529,6 +2563,8 @@ def _cue_bonus(place: Place, after: str, before: tuple[str, ...], typed: str, go
         return 2.0 if place.kind in ("region", "district", "village", "town", "neighbourhood") else 0.0
     if after in _FACILITY_WORDS:  # "Idlib University", "Aleppo University Hospital": the city's
         return 3.0 if place.kind == "town" else -1.0
+    if after == "crossing":
+        return 1.0 if place.kind in ("other", "region") else 0.0
     return 0.0
 
 
@@ -2542,7 +2578,8 @@ def _may_cue_a_kind(after: str, before: tuple[str, ...], typed: str, governorate
         if last == _AIRPORT or last in _DIRECTIONS or last in _POINT_BEFORE:
             return True
     return after in _NEIGHBOURHOOD_CUES or typed in _NEIGHBOURHOOD_CUES or after in _LOCALITY_CUES \
-        or typed in _LOCALITY_CUES or typed == "capital" or after in _REGION_CUES or after in _FACILITY_WORDS
+        or typed in _LOCALITY_CUES or typed == "capital" or after in _REGION_CUES or after in _FACILITY_WORDS \
+        or after == "crossing"
 
 
 _NEIGHBOURHOOD_CUE_BONUS: Final = {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}

@@ -1867,6 +1867,28 @@ def test_a_demonym_between_a_name_and_its_camp_word_leaves_the_cue(pipeline, tex
     assert not [s for s in parsed.unresolved if s.text == "Palestinian"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Trucks lined up at the Albukamal-Qaim border crossing between Syria and Iraq on Monday.",
+     [("Albukamal", "Abu Kamal", "SY"), ("Qaim", "Al Qa'im", "IQ")]),
+    ("Rebels cut the Khanasser-Ithriya road on Sunday.",
+     [("Khanasser", "Khanasir", "SY"), ("Ithriya", "Athriya", "SY")]),
+])
+def test_two_places_joined_by_a_dash_before_a_way_are_its_ends(pipeline, text, expected):
+    # a way's two ends ("X-Y border crossing", "X-Y road") are places, though two names side by side,
+    # neither a big place, read as a person's name
+    found = [(pm.text, pm.place.name, pm.place.country) for pm in pipeline.parse(Article(id="x", text=text)).places]
+    assert found[:2] == expected
+
+
+def test_a_crossing_after_a_name_is_the_crossing_or_base_not_a_village_abroad(pipeline):
+    # "the al-Tanf crossing" is the garrison at the crossing (a row of kind other), not Anbar's
+    # village Tanf, though Anbar and Qaim are named
+    text = ("Trade through the Albukamal-Qaim border crossing resumed on Monday, officials in Deir Ezzor and "
+            "Anbar said, while US forces still hold the al-Tanf crossing.")
+    found = {pm.text: (pm.place.name, pm.place.admin1) for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert found["Tanf"] == ("al-Tanf", "Homs")
+
+
 def test_a_village_listed_after_two_of_one_governorate_is_its_namesake_there(pipeline):
     # three Qalamoun towns of Rural Damascus; Jarablus later in the sentence had pulled al-Nasiriyah to Aleppo
     text = ("Fighters in al-Ruhaybah Jayroud and al-Nasiriyah will be taken with their families to Jarablus "

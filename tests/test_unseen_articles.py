@@ -87,8 +87,10 @@ BATCHES = {
                                 within_161km=612),
     # written after the fixes batch 4 prompted and scored once (first_run.txt): 579 found, 547
     # right, 11 wrong governorate, 152 extra, dominant 39; within 161 km 563 of the 586 mentions
-    # with a row (98.4 % of the 572 found)
-    "unseen_articles_5": Floors(601, (120, 300), found=577, right=545, wrong_governorate=12, extra=155, dominant=39,
+    # with a row (98.4 % of the 572 found). Extra 154 -> 158 at session 23: the "Albukamal-Qaim border
+    # crossing" of 14's headline and its repeat (two places each), lines the answers leave out (their
+    # Syria and Iraq are extras too); batch 14's answers mark the same pair in running text
+    "unseen_articles_5": Floors(601, (120, 300), found=577, right=545, wrong_governorate=12, extra=158, dominant=39,
                                 within_161km=561),
     # written after batch 5's fixes (session 15) and scored once at session 16's start (first_run.txt):
     # 626 found, 586 right, 10 wrong governorate, 172 extra, dominant 39; within 161 km 614 of the
