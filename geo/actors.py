@@ -1942,6 +1942,8 @@ class _Referents:
                 return []  # "Russia has lost 12 soldiers": not the army's, nor clearly Russia's
         elif rule == "last_named":
             found = self._named_with(start + pattern.skip, end)
+            if not found and fallback is not None and self._other_state_near(start, fallback, LOOKBACK_SENTENCES):
+                return []  # "Türkiye hosts 2.8 million Syrians ... The Interior Ministry said": not surely Syria's
         elif rule == "occupier":
             return self._occupier(start, fallback)
         elif self.starts or self.named:  # (with no actor named, every phrase has its fallback)
@@ -2164,9 +2166,10 @@ class _Referents:
                     return [actor]
         return []
 
-    def _other_state_near(self, start: int, fallback: Actor | None) -> bool:
-        """True if a state other than ``fallback`` is named before ``start`` in its sentence."""
-        first = _sentence_of(self.sentence_starts, start)
+    def _other_state_near(self, start: int, fallback: Actor | None, back: int = 0) -> bool:
+        """True if a state other than ``fallback`` is named before ``start`` in its sentence (or
+        from ``back`` sentences before it)."""
+        first = max(0, _sentence_of(self.sentence_starts, start) - back)
         first_offset = self.sentence_starts[first] if first > 0 else 0
         return any(first_offset <= at < start and actor is not fallback for at, actor, _ in self.states)
 

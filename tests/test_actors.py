@@ -1782,3 +1782,12 @@ def test_members_far_from_any_group_are_the_one_group_the_text_named(lexicon, ph
 ])
 def test_members_far_from_a_group_named_once_or_beside_another_keep_the_usual_reading(lexicon, story):
     assert actors_in(story, lexicon)[-1] == ("terrorists", OPP)
+
+
+def test_a_bare_ministry_near_another_states_name_is_not_guessed_to_be_syrias(lexicon):
+    text = ("Turkey said 81,000 Syrians had returned since December. Most crossed at Cilvegozu. "
+            "The Interior Ministry said the returns would go on.")
+    assert actors_in(text, lexicon.at(AFTER_ASSAD)) == [("Turkey", "Turkey")]
+    far = "Turkey said 81,000 Syrians had returned. Most crossed at Cilvegozu. Buses waited. " \
+          "Families slept there. The Interior Ministry said the returns would go on."
+    assert actors_in(far, lexicon.at(AFTER_ASSAD))[-1] == ("Interior Ministry", GOV)
