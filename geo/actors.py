@@ -90,7 +90,10 @@ ACTOR_COLUMNS: Final = ("actor", "category", "kind", "aliases", "case_sensitive_
 PHRASE_COLUMNS: Final = ("phrase", "rule", "actor", "category", "since", "note")
 
 _NAMED_RULES: Final = frozenset({"alias", "place", "capital", "adjective"})
-_COREF_RULES: Final = frozenset(COREF_RULES)
+#: The internal rule of a dated phrase before its date that another state's alias holds ("the General
+#: Security" in 2022): that state's where the text names it near, else no mention (see _phrase_owners).
+_OWNED_RULE: Final = "owned"
+_COREF_RULES: Final = frozenset(COREF_RULES) | {_OWNED_RULE}
 _HYPHENS: Final = "-\u2010\u2011"
 _HYPHENS_SET: Final = frozenset(_HYPHENS)
 _APOSTROPHES: Final = "'\u2019\u2018`\u00b4\u02bf\u02be\u02bc\u2032\u02bb"
@@ -188,7 +191,10 @@ _GOVERNMENT_END: Final = re.compile(r"\b(?:government|authorities)$", re.IGNOREC
 # "the Russian side" is a party to talks or a deal, where it is no side of a border or line
 _SIDE_AFTER: Final = re.compile(r" side\b(?![ \t]+of\b)")
 _PLACE_SIDE_BEFORE: Final = re.compile(r"\b(?i:on|from|at|across|into|onto|to|towards|toward)[ \t]+the[ \t]+\Z")
-_TROOPS_END: Final = re.compile(r"\b(?:soldiers|troops|units|commandos)$", re.IGNORECASE)
+#: a state named with its men, units or vehicles on the ground ("Turkish soldiers", "Israeli bulldozers"):
+#: "the soldiers", "the troops" after it are its
+_TROOPS_END: Final = re.compile(r"\b(?:soldiers|troops|units|commandos|patrols|tanks|bulldozers)$",
+                                re.IGNORECASE)
 _MEMBERS_END: Final = re.compile(r"(?:militants|terrorists|insurgents|jihadists|extremists|fighters|takfiris|gunmen)$", re.IGNORECASE)
 _NOT_THE_GROUP_WORDS: Final = frozenset({"other", "rival", "syrian", "syria", "and", "or", "moderate"})
 _OTHER_GROUPS: Final = re.compile(r"(?:other|rival)\b", re.IGNORECASE)
@@ -294,6 +300,12 @@ class _Pattern:
     skip: int = 0  # length of a leading "the " that is not part of the mention
     category: str | None = None  # the category antecedents must have
     trim: int = 0  # length of a trailing "-held" that must be hyphenated and is not part of the mention
+    #: per word of a dated name (after ``skip``), whether it must be written with a capital ("General
+    #: Security", "Internal Security": not "the general security situation"); () for any case
+    capitals: tuple[bool, ...] = ()
+    #: other states whose own name this dated phrase is, with the words that name them ("the caretaker
+    #: government" after "Lebanon's caretaker Prime Minister" is Lebanon's): see _phrase_owners
+    owners: tuple[tuple[Actor, re.Pattern[str]], ...] = ()
 
 
 #: A match: (start, end, pattern). A plain tuple: a NamedTuple is built by a Python-level
@@ -357,7 +369,13 @@ class ActorLexicon:
                         or p.rule != ERA_RULE and date is not None and p.since <= date)
         self._applied = 0 if date is None else bisect.bisect_right(self._dated_since, date)
         self._cues = _build_cues(self.actors, current)
-        ci, cs = _build_keys(self.actors, current, self._by_name)
+        owned = {p: _phrase_owners(p, self.actors) for p in self._dated if p.rule == "fixed"}
+        # a dated phrase before its date is still another state's where the text names that state
+        # ("Lebanese officials said the General Security"), a dated ministry the one the text named
+        # ("Turkish Interior Minister ... the Interior Ministry")
+        dormant = tuple(p for p in self._dated if (owned.get(p) or p.rule == "last_named")
+                        and (date is None or date < cast(dt.date, p.since)))
+        ci, cs = _build_keys(self.actors, current, self._by_name, owned, dormant)
         self._automaton = _automaton(ci, cs, _head_nouns(current))
         # one-word adjectives of states, as written ("Russian", "US"), for a coordinated
         # adjective sharing the head noun of the next mention ("Russian and Syrian airstrikes")
@@ -365,6 +383,7 @@ class ActorLexicon:
                              if actor.kind == "state" for surface in actor.adjectives
                              if surface[:1].isupper() and " " not in surface}
         self._backed = _backed_groups(self.actors, current, self._by_name)
+        self._ministers = _Ministers(self.actors)
 
     @classmethod
     def load(cls, path: Path | str | None = None,
@@ -409,6 +428,12 @@ class ActorLexicon:
             when = cast(dt.date, self._dated[applied - 1].since) if applied else None
             lexicon = self._eras[applied] = ActorLexicon(self.actors, self.phrases, when)
         return lexicon
+
+    def build_eras(self) -> None:
+        """Build now the lexicon of every date its dated phrases start (:meth:`at` builds each the
+        first time an article of its era comes, a tenth of a second's work in the middle of a batch)."""
+        for since in sorted(set(self._dated_since)):
+            self.at(since)
 
     def era_of(self, text: str) -> dt.date | None:
         """The latest ``since`` date of the era cues (rule ``era``) in ``text``, or None.
@@ -490,6 +515,8 @@ class ActorLexicon:
                     continue  # "the coalition" or a headline's "Coalition Condemns ...", not "a coalition of rebels"
                 if pattern.rule == "fixed" and start and text[start - 1] in hyphens:
                     continue  # a description never starts inside a compound: "U.S.-allied fighters"
+                if pattern.capitals and not _capitalised_as(text, start + pattern.skip, end, pattern.capitals):
+                    continue  # "the general security situation": no "General Security"
                 if exact is not None:
                     # (the regex only where it may match: a space and a digit; str.isdigit holds for \d's
                     # decimal digits, and for a few more)
@@ -652,12 +679,14 @@ def find_actors(text: str, lexicon: ActorLexicon,
             groups.append((start, None))
         elif rule in _COREF_RULES:
             generic.append(len(top) - 1)
-            if rule == "fixed" and actor is not None:
-                groups.append((start, actor))  # "al-Qaeda's Syria affiliate": a group named
+            if rule == "fixed" and actor is not None and actor.kind != "state":
+                groups.append((start, actor))  # "al-Qaeda's Syria affiliate": a group named (not "the Internal
+                # Security ... the group had opened fire": a state's service is no group "the group" is)
     generic = [i for i in generic if not _next_to_name(top, i, text)]
     if generic:
         spans = split_sentences(text) if sentences is None else sentences
-        referents = _Referents(text, groups, [first for first, _ in spans], states, named, lexicon._backed)
+        referents = _Referents(text, groups, [first for first, _ in spans], states, named, lexicon._backed,
+                               lexicon._ministers)
         for i in generic:
             start, end, pattern = top[i]
             for actor in referents.resolve(top[i]):
@@ -870,15 +899,23 @@ class _KeyTable:
             yield key, pattern
 
 
-def _build_keys(actors: Sequence[Actor], phrases: Sequence[Phrase],
-                by_name: dict[str, Actor]) -> tuple[_KeyTable, _KeyTable]:
-    """The case-insensitive and case-sensitive key tables of the lexicon."""
+def _build_keys(actors: Sequence[Actor], phrases: Sequence[Phrase], by_name: dict[str, Actor],
+                owned: dict[Phrase, tuple[tuple[Actor, re.Pattern[str]], ...]] | None = None,
+                dormant: Sequence[Phrase] = ()) -> tuple[_KeyTable, _KeyTable]:
+    """The case-insensitive and case-sensitive key tables of the lexicon.
+
+    ``owned``: the other states a dated phrase may be (:func:`_phrase_owners`); ``dormant``: dated
+    phrases before their date, kept only for those states (rule "owned").
+    """
     ci, cs = _KeyTable(), _KeyTable()
+    owned = owned or {}
     for actor in actors:
         _add_actor(actor, ci, cs)
     for phrase in phrases:
         if phrase.rule in ("block", "other_group") or phrase.rule in COREF_RULES:
-            _add_phrase(phrase, ci, by_name)
+            _add_phrase(phrase, ci, by_name, owned.get(phrase, ()))
+    for phrase in dormant:
+        _add_phrase(phrase, ci, by_name, owned.get(phrase, ()), dormant=True)
     return ci, cs
 
 
@@ -938,14 +975,24 @@ def _head_noun_table(nouns: Iterable[str]) -> _HeadNouns:
     return _HeadNouns(prefix, {key: tuple(values) for key, values in by_prefix.items()})
 
 
-def _add_phrase(phrase: Phrase, ci: _KeyTable, by_name: dict[str, Actor]) -> None:
+def _add_phrase(phrase: Phrase, ci: _KeyTable, by_name: dict[str, Actor],
+                owners: tuple[tuple[Actor, re.Pattern[str]], ...] = (), dormant: bool = False) -> None:
     key = _key(phrase.text, False)
     skip = 4 if key.startswith("the ") and phrase.rule in COREF_RULES else 0
     backer = _BACKER.match(key) if phrase.rule == "fixed" else None
     if backer:
         skip = backer.end()  # "US-backed fighters": the mention is "fighters", "US" its backer's
     actor = by_name[phrase.actor] if phrase.actor else None
-    pattern = _Pattern(phrase.rule, actor, skip, phrase.category)
+    capitals: tuple[bool, ...] = ()
+    if phrase.since is not None:  # a dated name written with capitals is matched only so written
+        words = phrase.text[skip:].split()
+        if any(w[:1].isupper() for w in words):
+            capitals = tuple(w[:1].isupper() for w in words)
+    if dormant:  # (before its date: another state's, or the actor named, never its own actor)
+        pattern = _Pattern(_OWNED_RULE if phrase.rule == "fixed" else phrase.rule, None, skip, phrase.category,
+                           capitals=capitals, owners=owners)
+    else:
+        pattern = _Pattern(phrase.rule, actor, skip, phrase.category, capitals=capitals, owners=owners)
     source = f"phrase {phrase.text!r}"
     ci.add(key, pattern, _KeyTable.EXPLICIT, source)
     for variant in _variants(key) - {key}:
@@ -1802,7 +1849,8 @@ def _state_head(text: str, start: int, end: int) -> str:
             and _GOVERNMENT_END.search(text, at, end):
         return "government"
     if (low is None or low.endswith("soldiers") or low.endswith("troops") or low.endswith("units")
-            or low.endswith("commandos")) and _TROOPS_END.search(text, at, end):
+            or low.endswith("commandos") or low.endswith("patrols")
+            or low.endswith("tanks") or low.endswith("bulldozers")) and _TROOPS_END.search(text, at, end):
         return "troops"
     return ""
 
@@ -1916,12 +1964,14 @@ class _Referents:
 
     def __init__(self, text: str, groups: list[tuple[int, Actor | None]],
                  sentence_starts: Sequence[int], states: Sequence[tuple[int, Actor, str]] = (),
-                 named: Sequence[tuple[int, int, Actor]] = (), backed: dict[str, Actor] | None = None) -> None:
+                 named: Sequence[tuple[int, int, Actor]] = (), backed: dict[str, Actor] | None = None,
+                 ministers: _Ministers | None = None) -> None:
         """``groups``: (start, actor) of the groups named in ``text``, in text order;
         ``states``: (start, actor, head: "army", "government", "troops" or "") of the states named; ``named``:
         (start, end, actor) of every named mention; ``backed``: state name -> the group it backs."""
         self.text = text
         self.backed = backed or {}
+        self.ministers = ministers
         self.states = states
         self.named = named
         self.sentence_starts = sentence_starts
@@ -1936,12 +1986,25 @@ class _Referents:
         start, end, pattern = match
         rule, fallback, category = pattern.rule, pattern.actor, pattern.category
         found: list[Actor] = []
+        if pattern.owners:
+            owner = self._owner_near(start, pattern.owners)
+            if owner is not None:
+                return [owner]  # "Lebanon's caretaker Prime Minister ... The caretaker government"
+            if rule == _OWNED_RULE:
+                return []
         if rule == "last_state":
             found = self._subjects(start, end) or self._army(start, end, fallback)
             if not found and _ends_with_any(self.text, start, end, _WHOSE_IS_SAID) and self._other_state_near(start, fallback):
                 return []  # "Russia has lost 12 soldiers": not the army's, nor clearly Russia's
         elif rule == "last_named":
             found = self._named_with(start + pattern.skip, end)
+            if not found and self.ministers is not None:
+                # "Türkiyes Interior Minister Ali Yerlikaya said ... The Interior Ministry allows"
+                first = max(0, _sentence_of(self.sentence_starts, start) - LOOKBACK_SENTENCES)
+                owner = self.ministers.last_before(self.text, self.sentence_starts[first] if first else 0,
+                                                   start + pattern.skip, end)
+                if owner is not None:
+                    return [owner]
             if not found and fallback is not None and self._other_state_near(start, fallback, LOOKBACK_SENTENCES):
                 return []  # "Türkiye hosts 2.8 million Syrians ... The Interior Ministry said": not surely Syria's
         elif rule == "occupier":
@@ -1994,6 +2057,19 @@ class _Referents:
         if found:
             return found
         return [fallback] if fallback is not None else []
+
+    def _owner_near(self, start: int, owners: tuple[tuple[Actor, re.Pattern[str]], ...]) -> Actor | None:
+        """The state of ``owners`` whose words are written last before ``start``, in its sentence or
+        the ``LOOKBACK_SENTENCES`` before it; None if none is."""
+        first = max(0, _sentence_of(self.sentence_starts, start) - LOOKBACK_SENTENCES)
+        first_offset = self.sentence_starts[first] if first > 0 else 0
+        best: Actor | None = None
+        best_at = -1
+        for actor, words in owners:
+            for found in words.finditer(self.text, first_offset, start):
+                if found.start() > best_at:
+                    best, best_at = actor, found.start()
+        return best
 
     def _only_group_before(self, offset: int, category: str | None) -> list[Actor]:
         """The one armed group outside the government's side that the text named before ``offset``
@@ -2412,6 +2488,95 @@ def _read_phrases(path: Path, actor_names: set[str]) -> Iterator[Phrase]:
         if phrase.actor and phrase.actor not in actor_names:
             raise ActorLexiconError(f"{path}:{lineno}: phrase {phrase.text!r}: unknown actor {phrase.actor!r}")
         yield phrase
+
+
+class _Ministers:
+    """The states' ministers and ministries named by a state's word ("Türkiyes Interior Minister",
+    "the Turkish Defence Ministry"), for a bare "the Interior Ministry" after them."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self.by_word: dict[str, Actor] = {}
+        for actor in actors:
+            if actor.kind == "state":
+                for word in (actor.name, *actor.place_names, *actor.capitals, *actor.adjectives):
+                    if word and not is_arabic(word):
+                        self.by_word.setdefault(word, actor)
+        self._words = "|".join(re.escape(w) for w in sorted(self.by_word, key=len, reverse=True))
+        self._by_portfolio: dict[str, re.Pattern[str] | None] = {}
+
+    def last_before(self, text: str, lo: int, start: int, end: int) -> Actor | None:
+        """The state whose minister or ministry of the portfolio of the ministry at start..end ("Interior
+        Ministry") is named last in ``text[lo:start]``; None if none is."""
+        portfolio = text[start:end].split(None, 1)[0].lower()
+        if portfolio in ("the", "ministry"):
+            return None
+        if portfolio not in self._by_portfolio:
+            self._by_portfolio[portfolio] = re.compile(
+                rf"(?<!\w)({self._words})(?:['\u2019]?s)?[ \t]+(?i:{re.escape(portfolio)})[ \t]+Minist(?:er|ry)\b"
+            ) if self._words and portfolio.isalpha() else None
+        found_re = self._by_portfolio[portfolio]
+        if found_re is None:
+            return None
+        last = None
+        for found in found_re.finditer(text, lo, start):
+            last = found
+        return self.by_word[last.group(1)] if last is not None else None
+
+
+def _phrase_owners(phrase: Phrase, actors: Sequence[Actor]) -> tuple[tuple[Actor, re.Pattern[str]], ...]:
+    """The states other than a dated phrase's actor that have it as their own name: an alias of theirs
+    is the phrase (or starts it, or starts with it) after their name or adjective, or before "of" and
+    their name ("Lebanon's caretaker government", "Lebanese General Security", "General Security of
+    Lebanon" for "the caretaker government", "General Security", "General Security forces"); each
+    with a regex of the words that name it (name, place names, capitals, adjectives, as written,
+    a possessive "s" allowed: "Lebanons caretaker Prime Minister").
+
+    >>> lexicon = ActorLexicon.load()
+    >>> [actor.name for actor, _ in _phrase_owners(Phrase("General Security", "fixed", "Syrian government"),
+    ...                                              lexicon.actors)]
+    ['Lebanon']
+    """
+    core = _key(phrase.text, False)
+    core = core[4:] if core.startswith("the ") else core
+    owners = []
+    for actor in actors:
+        if actor.kind != "state" or actor.name == phrase.actor:
+            continue
+        names = [n for n in (actor.name, *actor.place_names, *actor.capitals, *actor.adjectives) if n]
+        keys = {_key(n, False) for n in names}
+        for alias in actor.aliases:
+            rest = _without_owner(_key(alias, False), keys)
+            if rest and (_starts_words(core, rest) or _starts_words(rest, core)):
+                words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                owners.append((actor, re.compile(rf"(?<!\w)(?:{words})(?:['\u2019]?s)?(?!\w)")))
+                break
+    return tuple(owners)
+
+
+def _without_owner(key: str, owner_keys: set[str]) -> str | None:
+    """``key`` (an alias's) without the owner's name before it ("lebanese ", "lebanon's ",
+    "lebanons ") or after "of" at its end; None if it has neither."""
+    for owner in owner_keys:
+        for before in (owner + " ", owner + "'s ", owner + "s "):
+            if key.startswith(before):
+                return key[len(before):]
+        if key.endswith(" of " + owner):
+            return key[:-len(owner) - 4]
+    return None
+
+
+def _starts_words(text: str, words: str) -> bool:
+    """True if ``text`` starts with the whole words ``words``."""
+    return text == words or text.startswith(words + " ")
+
+
+def _capitalised_as(text: str, start: int, end: int, capitals: tuple[bool, ...]) -> bool:
+    """True if the words of ``text[start:end]`` have a capital where ``capitals`` wants one (any
+    case where the words do not pair up, as a spelling variant's may not)."""
+    words = text[start:end].split()
+    if len(words) != len(capitals):
+        return True
+    return all(word[:1].isupper() or not wanted for word, wanted in zip(words, capitals))
 
 
 def _era_cues(phrases: Iterable[Phrase]) -> tuple[tuple[tuple[str, ...], dt.date], ...]:

@@ -1791,3 +1791,66 @@ def test_a_bare_ministry_near_another_states_name_is_not_guessed_to_be_syrias(le
     far = "Turkey said 81,000 Syrians had returned. Most crossed at Cilvegozu. Buses waited. " \
           "Families slept there. The Interior Ministry said the returns would go on."
     assert actors_in(far, lexicon.at(AFTER_ASSAD))[-1] == ("Interior Ministry", GOV)
+
+
+# --- dated names written with capitals; another state's own name --------------------------------
+
+def _read_as_of(lexicon, text, date):
+    return [(m.text, m.actor) for m in find_actors(text, lexicon.at(date))]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The Internal Security Command in Tartous province arrested a former officer.",
+     [("Internal Security Command", "Syrian government")]),
+    ("The commander of the Internal Security in Idlib province said his forces surrounded the camp.",
+     [("Internal Security", "Syrian government")]),
+    ("The general security situation improved, and the internal security of the camps.", []),
+    ("The internal security forces deployed in the city.", [("internal security forces", "Syrian government")]),
+])
+def test_a_dated_name_written_with_capitals_is_read_only_so_written(lexicon, text, found):
+    assert _read_as_of(lexicon, text, dt.date(2025, 5, 1)) == found
+
+
+def test_a_dated_name_is_another_states_where_the_text_names_that_state_near_it(lexicon):
+    text = ("Lebanons caretaker Prime Minister Najib Mikati called Syrian President Ahmed al-Sharaa. "
+            "The caretaker government also asked the General Security to close the crossing.")
+    assert _read_as_of(lexicon, text, dt.date(2025, 2, 7))[-2:] == [
+        ("caretaker government", "Lebanon"), ("General Security", "Lebanon")]
+    # Syria's, with no other state named near it (three sentences on)
+    far = text + " Shells fell. Clans fought. Smugglers fled. The General Security arrested two men."
+    assert _read_as_of(lexicon, far, dt.date(2025, 2, 7))[-1] == ("General Security", "Syrian government")
+    # never a name the text gives as Syria's own
+    assert _read_as_of(lexicon, "Lebanese officials met Syria's caretaker government.", dt.date(2025, 2, 7)) == [
+        ("Lebanese officials", "Lebanon"), ("Syria's caretaker government", "Syrian government")]
+
+
+def test_before_its_date_a_dated_name_is_only_another_states_it_is_too(lexicon):
+    lebanese = "Lebanese officials said the General Security organized the return of 500 Syrians from Arsal."
+    assert _read_as_of(lexicon, lebanese, dt.date(2022, 10, 26))[-1] == ("General Security", "Lebanon")
+    assert _read_as_of(lexicon, "The General Security organized the return of 500 Syrians.",
+                       dt.date(2022, 10, 26)) == []
+    assert _read_as_of(lexicon, lebanese, None)[-1] == ("General Security", "Lebanon")
+
+
+@pytest.mark.parametrize("text, date, found", [
+    # the ministry whose minister the text named last, with the state's word
+    ("Türkiyes Interior Minister Ali Yerlikaya said 150000 Syrians had returned. "
+     "The Interior Ministry allows one visit.", dt.date(2025, 3, 1), ("Interior Ministry", "Turkey")),
+    ("Turkish Interior Minister Suleyman Soylu said 3000 Syrians had returned. "
+     "The Interior Ministry allows one visit.", dt.date(2019, 3, 1), ("Interior Ministry", "Turkey")),
+    ("Syrian Interior Minister Anas Khattab said 15 men were held. The Interior Ministry added that more "
+     "arrests would follow.", dt.date(2025, 3, 1), ("Interior Ministry", "Syrian government")),
+    # another portfolio's minister is not this ministry's: Syria's, as of 2025
+    ("Turkish Foreign Minister Hakan Fidan visited Damascus. The Interior Ministry said 15 men were held.",
+     dt.date(2025, 3, 1), ("Interior Ministry", "Syrian government")),
+    ("Turkish Foreign Minister Mevlut Cavusoglu visited Moscow. The Interior Ministry said 15 men were held.",
+     dt.date(2016, 3, 1), None),
+])
+def test_a_bare_ministry_is_the_one_whose_minister_the_text_named(lexicon, text, date, found):
+    ministries = [m for m in _read_as_of(lexicon, text, date) if m[0] == "Interior Ministry"]
+    assert ministries == ([found] if found else [])
+
+
+def test_soldiers_after_a_states_vehicles_are_its(lexicon):
+    text = "The correspondent said Israeli bulldozers dug mounds around the dam and that soldiers searched houses."
+    assert _read_as_of(lexicon, text, None) == [("Israeli bulldozers", "Israel"), ("soldiers", "Israel")]

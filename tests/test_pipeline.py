@@ -2000,3 +2000,31 @@ def test_a_headline_is_read_as_of_its_articles_date(pipeline):
                       text="Units deployed at the entrances of the neighbourhood in Aleppo.", date=dt.date(2025, 4, 4))
     assert pipeline.parse(article).actors == ()  # the title's actors are not the body's mentions
     assert pipeline.lexicon.at(pipeline.date_of(article)) is pipeline.lexicon.at(dt.date(2025, 4, 4))
+
+
+_DATE_BITS = st.sampled_from(["14", "1", "31", "2012", "2025", "1999", "142016", "-", ".", ",", " ", "  ", "\n",
+                              "th", "Sept", "september", "Oct", "MAY", "04", "10", "2024-12-08", "Published ",
+                              "x", "20", "19", "Aleppo SANA- "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DATE_BITS, max_size=60))
+@example(["Last updated at ", "Oct", " ", "142016", " DAMASCUS"])
+@example(["Sun", " ", "29", " ", "Apr", "        ", "2018"])
+def test_opening_date_reads_as_its_spec_tried_everywhere(bits):
+    # the fast path tries the regex only around a year; the spec, at every position of the opening
+    from geo.pipeline import _opening_date_everywhere, opening_date
+    text = "".join(bits)
+    assert opening_date(text) == _opening_date_everywhere(text)
+    assert opening_date("x" * 380 + text) == _opening_date_everywhere("x" * 380 + text)  # across the reach
+
+
+@pytest.mark.parametrize("text", [
+    "Last updated at Oct 142016 DAMASCUS Hundreds of rebels left two towns.",
+    "14th September, 2012 - Shells hit Hama.",
+    "Mon Oct 16 2017 BEIRUT - Shells hit Hama.",
+    "Published 2025-04-04 10:00 Shells hit Hama.",
+])
+def test_opening_date_reads_the_datelines_of_the_fixtures(text):
+    from geo.pipeline import opening_date
+    assert opening_date(text) is not None
