@@ -369,7 +369,8 @@ class ActorLexicon:
                         or p.rule != ERA_RULE and date is not None and p.since <= date)
         self._applied = 0 if date is None else bisect.bisect_right(self._dated_since, date)
         self._cues = _build_cues(self.actors, current)
-        owned = {p: _phrase_owners(p, self.actors) for p in self._dated if p.rule == "fixed"}
+        own = _own_names(self.actors) if self._dated else ()
+        owned = {p: _phrase_owners(p, own) for p in self._dated if p.rule == "fixed"}
         # a dated phrase before its date is still another state's where the text names that state
         # ("Lebanese officials said the General Security"), a dated ministry the one the text named
         # ("Turkish Interior Minister ... the Interior Ministry")
@@ -2048,11 +2049,13 @@ class _Referents:
                 else:
                     found = self._distinct(reversed(earlier), 2)
                     found = found if len(found) == 2 else []
-        if not found and rule in _ONLY_GROUP_RULES and fallback is not None and fallback.category != _GOVERNMENT_SIDE \
-                and _MEMBERS_END.search(self.text, max(start, end - 12), end) \
+        if not found and (rule in _ONLY_GROUP_RULES and fallback is not None and fallback.category != _GOVERNMENT_SIDE
+                          and _MEMBERS_END.search(self.text, max(start, end - 12), end)
+                          or rule == "last_group" and fallback is None) \
                 and "other " not in self.text[max(0, start - 6):start + pattern.skip + 6].lower():
             # members ("the terrorists", not "terrorist groups": SANA's for the rebels at large), not
-            # "other" ones ("the other militants": others than those named)
+            # "other" ones ("the other militants": others than those named); "The group claimed the
+            # attack" three sentences after an ISIS story's last "Islamic State militants"
             found = self._only_group_before(start, category)
         if found:
             return found
@@ -2501,56 +2504,75 @@ class _Ministers:
                 for word in (actor.name, *actor.place_names, *actor.capitals, *actor.adjectives):
                     if word and not is_arabic(word):
                         self.by_word.setdefault(word, actor)
-        self._words = "|".join(re.escape(w) for w in sorted(self.by_word, key=len, reverse=True))
-        self._by_portfolio: dict[str, re.Pattern[str] | None] = {}
 
     def last_before(self, text: str, lo: int, start: int, end: int) -> Actor | None:
         """The state whose minister or ministry of the portfolio of the ministry at start..end ("Interior
-        Ministry") is named last in ``text[lo:start]``; None if none is."""
-        portfolio = text[start:end].split(None, 1)[0].lower()
-        if portfolio in ("the", "ministry"):
-            return None
-        if portfolio not in self._by_portfolio:
-            self._by_portfolio[portfolio] = re.compile(
-                rf"(?<!\w)({self._words})(?:['\u2019]?s)?[ \t]+(?i:{re.escape(portfolio)})[ \t]+Minist(?:er|ry)\b"
-            ) if self._words and portfolio.isalpha() else None
-        found_re = self._by_portfolio[portfolio]
-        if found_re is None:
-            return None
-        last = None
-        for found in found_re.finditer(text, lo, start):
-            last = found
-        return self.by_word[last.group(1)] if last is not None else None
+        Ministry") is named last in ``text[lo:start]`` ("Türkiyes Interior Minister", "the Turkish
+        Interior Ministry"); None if none is, or if start..end is no "<portfolio> Ministry"."""
+        words = text[start:end].split()
+        if len(words) != 2 or words[1].lower() != "ministry":
+            return None  # ("the coalition", "the Ministry"; a portfolio of two words is not looked for)
+        portfolio = words[0].lower()
+        at = start
+        while True:
+            at = text.rfind("Minist", lo, at)  # (rare: a regex over the window cost far more)
+            if at < 0:
+                return None
+            if text.startswith("Minister", at) or text.startswith("Ministry", at):
+                found = _TITLE_BEFORE.search(text, max(lo, at - 40), at)
+                if found is not None and found.group(2).lower() == portfolio:
+                    actor = self.state(found.group(1))
+                    if actor is not None:
+                        return actor
+
+    def state(self, word: str) -> Actor | None:
+        """The state ``word`` names, with or without a possessive ("Türkiyes", "Lebanon's")."""
+        actor = self.by_word.get(word)
+        if actor is None and word[-2:] in ("'s", "\u2019s"):
+            actor = self.by_word.get(word[:-2])
+        if actor is None and word.endswith("s"):
+            actor = self.by_word.get(word[:-1])
+        return actor
 
 
-def _phrase_owners(phrase: Phrase, actors: Sequence[Actor]) -> tuple[tuple[Actor, re.Pattern[str]], ...]:
+#: the two words before a minister's title: the state's, the portfolio
+_TITLE_BEFORE: Final = re.compile(r"(\S+)[ \t]+(\S+)[ \t]+\Z")
+
+
+def _phrase_owners(phrase: Phrase, own: tuple[tuple[Actor, re.Pattern[str], tuple[str, ...]], ...]
+                   ) -> tuple[tuple[Actor, re.Pattern[str]], ...]:
     """The states other than a dated phrase's actor that have it as their own name: an alias of theirs
     is the phrase (or starts it, or starts with it) after their name or adjective, or before "of" and
     their name ("Lebanon's caretaker government", "Lebanese General Security", "General Security of
     Lebanon" for "the caretaker government", "General Security", "General Security forces"); each
     with a regex of the words that name it (name, place names, capitals, adjectives, as written,
-    a possessive "s" allowed: "Lebanons caretaker Prime Minister").
+    a possessive "s" allowed: "Lebanons caretaker Prime Minister"). ``own``: :func:`_own_names`.
 
-    >>> lexicon = ActorLexicon.load()
-    >>> [actor.name for actor, _ in _phrase_owners(Phrase("General Security", "fixed", "Syrian government"),
-    ...                                              lexicon.actors)]
+    >>> own = _own_names(ActorLexicon.load().actors)
+    >>> [actor.name for actor, _ in _phrase_owners(Phrase("General Security", "fixed", "Syrian government"), own)]
     ['Lebanon']
     """
     core = _key(phrase.text, False)
     core = core[4:] if core.startswith("the ") else core
-    owners = []
+    return tuple((actor, words) for actor, words, names in own
+                 if actor.name != phrase.actor and any(_starts_words(core, n) or _starts_words(n, core) for n in names))
+
+
+@lru_cache(maxsize=4)
+def _own_names(actors: tuple[Actor, ...]) -> tuple[tuple[Actor, re.Pattern[str], tuple[str, ...]], ...]:
+    """Each state with a regex of the words that name it and its aliases without them ("lebanese general
+    security" -> "general security"), for :func:`_phrase_owners` (once per lexicon and its eras)."""
+    out = []
     for actor in actors:
-        if actor.kind != "state" or actor.name == phrase.actor:
+        if actor.kind != "state":
             continue
         names = [n for n in (actor.name, *actor.place_names, *actor.capitals, *actor.adjectives) if n]
         keys = {_key(n, False) for n in names}
-        for alias in actor.aliases:
-            rest = _without_owner(_key(alias, False), keys)
-            if rest and (_starts_words(core, rest) or _starts_words(rest, core)):
-                words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                owners.append((actor, re.compile(rf"(?<!\w)(?:{words})(?:['\u2019]?s)?(?!\w)")))
-                break
-    return tuple(owners)
+        own = tuple(rest for rest in (_without_owner(_key(alias, False), keys) for alias in actor.aliases) if rest)
+        if own:
+            words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            out.append((actor, re.compile(rf"(?<!\w)(?:{words})(?:['\u2019]?s)?(?!\w)"), own))
+    return tuple(out)
 
 
 def _without_owner(key: str, owner_keys: set[str]) -> str | None:

@@ -1854,3 +1854,14 @@ def test_a_bare_ministry_is_the_one_whose_minister_the_text_named(lexicon, text,
 def test_soldiers_after_a_states_vehicles_are_its(lexicon):
     text = "The correspondent said Israeli bulldozers dug mounds around the dam and that soldiers searched houses."
     assert _read_as_of(lexicon, text, None) == [("Israeli bulldozers", "Israel"), ("soldiers", "Israel")]
+
+
+def test_the_group_far_from_any_name_is_the_one_group_the_text_named_before(lexicon):
+    text = ("Islamic State militants attacked a checkpoint near Palmyra. Islamic State cells roam the desert. "
+            "Nine soldiers were killed. Troops searched the area. Shepherds fled. "
+            "The attack was among the bloodiest carried out by the group this year.")
+    assert _read_as_of(lexicon, text, None)[-1] == ("group", "ISIS")
+    two = text.replace("Islamic State cells roam", "Hayat Tahrir al-Sham cells roam")
+    assert ("group", "ISIS") not in _read_as_of(lexicon, two, None)
+    once = text.replace("Islamic State cells roam the desert", "Cells roam the desert")
+    assert ("group", "ISIS") not in _read_as_of(lexicon, once, None)  # named once: too weak
