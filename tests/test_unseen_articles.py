@@ -34,6 +34,8 @@ before the engine read it (``tests/fixtures/unseen_articles*``).
   that session's fixes (first_run.txt): the twelfth.
 * ``unseen_articles_15``: 18 more (14 after December 2024), written blind at session 23 after its
   fixes and scored once (first_run.txt): the thirteenth.
+* ``unseen_articles_16``: 20 more (12 of 2012-2019, 8 of 2020-2026), written blind at session 24 and
+  scored once after its first fixes (first_run.txt): the fourteenth.
 
 Each fixture's README.md (batches 2 and 3) gives the conventions: title lines, repeated
 headlines, caps datelines and Related/Tags lists are left out of the answers, so what the
@@ -151,6 +153,9 @@ BATCHES = {
     # engine of session 23's start: 263 found, 250 right
     "unseen_articles_15": Floors(272, (120, 300), found=264, right=250, wrong_governorate=8, extra=89, dominant=18,
                                  within_161km=260, articles=18),
+    # first run, session 24: 318 found, 306 right, 4 in the wrong governorate, 107 extra, dominant 20 / 20
+    "unseen_articles_16": Floors(323, (120, 330), found=317, right=305, wrong_governorate=5, extra=108, dominant=20,
+                                 within_161km=308, articles=20),
 }
 
 _results: dict[str, object] = {}
