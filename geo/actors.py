@@ -2001,8 +2001,7 @@ class _Referents:
             found = self._named_with(start + pattern.skip, end)
             if not found and self.ministers is not None:
                 # "Türkiyes Interior Minister Ali Yerlikaya said ... The Interior Ministry allows"
-                first = max(0, _sentence_of(self.sentence_starts, start) - LOOKBACK_SENTENCES)
-                owner = self.ministers.last_before(self.text, self.sentence_starts[first] if first else 0,
+                owner = self.ministers.last_before(self.text, self._sentences_back(start, LOOKBACK_SENTENCES),
                                                    start + pattern.skip, end)
                 if owner is not None:
                     return [owner]
@@ -2064,8 +2063,7 @@ class _Referents:
     def _owner_near(self, start: int, owners: tuple[tuple[Actor, re.Pattern[str]], ...]) -> Actor | None:
         """The state of ``owners`` whose words are written last before ``start``, in its sentence or
         the ``LOOKBACK_SENTENCES`` before it; None if none is."""
-        first = max(0, _sentence_of(self.sentence_starts, start) - LOOKBACK_SENTENCES)
-        first_offset = self.sentence_starts[first] if first > 0 else 0
+        first_offset = self._sentences_back(start, LOOKBACK_SENTENCES)
         best: Actor | None = None
         best_at = -1
         for actor, words in owners:
@@ -2245,11 +2243,15 @@ class _Referents:
                     return [actor]
         return []
 
+    def _sentences_back(self, start: int, back: int) -> int:
+        """The offset of the sentence ``back`` sentences before the one holding ``start`` (0 before the first)."""
+        first = _sentence_of(self.sentence_starts, start) - back
+        return self.sentence_starts[first] if first > 0 else 0
+
     def _other_state_near(self, start: int, fallback: Actor | None, back: int = 0) -> bool:
         """True if a state other than ``fallback`` is named before ``start`` in its sentence (or
         from ``back`` sentences before it)."""
-        first = max(0, _sentence_of(self.sentence_starts, start) - back)
-        first_offset = self.sentence_starts[first] if first > 0 else 0
+        first_offset = self._sentences_back(start, back)
         return any(first_offset <= at < start and actor is not fallback for at, actor, _ in self.states)
 
     def _subjects(self, start: int, end: int) -> list[Actor]:
@@ -2257,8 +2259,7 @@ class _Referents:
         them in their sentence ("Ankara has sent thousands of troops into Idlib")."""
         if not _ends_with_any(self.text, start, end, ("troops", "soldiers")):
             return []
-        first = _sentence_of(self.sentence_starts, start)
-        first_offset = self.sentence_starts[first] if first > 0 else 0
+        first_offset = self._sentences_back(start, 0)
         for at, stop, actor in reversed(self.named):
             if stop > start:
                 continue
@@ -2280,8 +2281,7 @@ class _Referents:
             else (head,)
         if head == "government" and _OF_SYRIA.match(self.text, end):
             return []  # "the government of President Bashar Assad", "... in Damascus": the fallback
-        first = _sentence_of(self.sentence_starts, start) - _ARMY_LOOKBACK
-        first_offset = self.sentence_starts[first] if first > 0 else 0
+        first_offset = self._sentences_back(start, _ARMY_LOOKBACK)
         for at, actor, named_with in reversed(self.states):
             if at >= start:
                 continue
@@ -2501,8 +2501,8 @@ class _Ministers:
         self.by_word: dict[str, Actor] = {}
         for actor in actors:
             if actor.kind == "state":
-                for word in (actor.name, *actor.place_names, *actor.capitals, *actor.adjectives):
-                    if word and not is_arabic(word):
+                for word in _state_words(actor):
+                    if not is_arabic(word):
                         self.by_word.setdefault(word, actor)
 
     def last_before(self, text: str, lo: int, start: int, end: int) -> Actor | None:
@@ -2533,6 +2533,11 @@ class _Ministers:
         if actor is None and word.endswith("s"):
             actor = self.by_word.get(word[:-1])
         return actor
+
+
+def _state_words(actor: Actor) -> list[str]:
+    """The words that name a state, as written: its name, place names, capitals and adjectives."""
+    return [n for n in (actor.name, *actor.place_names, *actor.capitals, *actor.adjectives) if n]
 
 
 #: the two words before a minister's title: the state's, the portfolio
@@ -2566,7 +2571,7 @@ def _own_names(actors: tuple[Actor, ...]) -> tuple[tuple[Actor, re.Pattern[str],
     for actor in actors:
         if actor.kind != "state":
             continue
-        names = [n for n in (actor.name, *actor.place_names, *actor.capitals, *actor.adjectives) if n]
+        names = _state_words(actor)
         keys = {_key(n, False) for n in names}
         own = tuple(rest for rest in (_without_owner(_key(alias, False), keys) for alias in actor.aliases) if rest)
         if own:

@@ -178,7 +178,7 @@ def opening_date(text: str) -> dt.date | None:
     for year in _YEAR.finditer(text, 0, OPENING_DATE_REACH):
         at = year.start()
         # (single spaces: 17 characters before the year; a run of 2-7 white spaces: up to 29)
-        before = _BEFORE_YEAR if _TWO_SPACES.search(text, max(0, at - _BEFORE_YEAR), at) else _BEFORE_YEAR_SPACED
+        before = _BEFORE_YEAR if _TWO_SPACES.search(text, max(0, at - _BEFORE_YEAR), at) else _BEFORE_YEAR_SINGLE
         found = _first_date(_OPENING_DATE.finditer(text, max(0, at - before),
                                                    min(OPENING_DATE_REACH, year.end() + _AFTER_YEAR)))
         if found is not None:
@@ -193,7 +193,7 @@ def opening_date(text: str) -> dt.date | None:
 _YEAR: Final = re.compile(r"(?:19|20)\d\d(?!\d)")  # (glued: "Oct 142016")
 _LONG_SPACE: Final = re.compile(r"\s{8}")
 _BEFORE_YEAR: Final = 40
-_BEFORE_YEAR_SPACED: Final = 17
+_BEFORE_YEAR_SINGLE: Final = 17
 _TWO_SPACES: Final = re.compile(r"\s\s")
 _AFTER_YEAR: Final = 7
 
