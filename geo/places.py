@@ -2700,6 +2700,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     _province_holders(text, matches, chosen, cues)
     _rural_governorates(matches, chosen, cues, gazetteer)
+    _said_foreign(text, matches, chosen)
     _big_towns_listed_with_big_places(text, matches, chosen, cues)
     _villages_listed_together(text, matches, chosen)
     _twins_listed_together(text, matches, chosen)
@@ -3245,6 +3246,32 @@ def _as_unknown(mentions: list[PlaceMention], unknown: Sequence[Span], dropped: 
     """The mentions without ``dropped``, and the unknown names with theirs (in text order)."""
     return (_without(mentions, dropped),
             sorted([*unknown, *(Span(pm.text, pm.start, pm.end) for pm in dropped)], key=lambda s: s.start))
+
+
+#: A neighbour's people's adjective, lower-case, and the country's code: "the Iraqi town of Rabia"
+_NEIGHBOUR_DEMONYMS: Final = {"iraqi": "IQ", "lebanese": "LB", "turkish": "TR", "jordanian": "JO",
+                              "israeli": "IL", "palestinian": "PS"}
+
+
+def _said_foreign(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
+    """"the Iraqi town of Rabia" is Iraq's Rabi'ah, not Hasakeh's village spelt alike, though the
+    Syrian row has the name as written and the Iraqi one only a folded spelling of it: the text
+    says whose town it is. Where the name has no candidate in that country it stays as chosen
+    (the gazetteer may lack the place; _foreign_villages_need_their_country and the unknown-name
+    rules are for the other way round)."""
+    for i, m in enumerate(matches):
+        place = chosen[i][0]
+        if place.country != "SY" or place.kind not in _LOCAL_KINDS or len(m.candidates) < 2:
+            continue
+        before = _words_before(text, m.start, 3)
+        if len(before) != 3 or before[2] != "of" or before[1] not in _LOCALITY_CUES:
+            continue
+        country = _NEIGHBOUR_DEMONYMS.get(before[0])
+        if country is None:
+            continue
+        theirs = next((p for p in m.candidates if p.country == country and p.kind in _LOCAL_KINDS), None)
+        if theirs is not None:
+            chosen[i] = (theirs, chosen[i][1])
 
 
 def _is_said_syrian(before: Sequence[str]) -> bool:

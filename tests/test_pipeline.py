@@ -735,6 +735,15 @@ def test_a_place_the_text_calls_syrian_is_no_foreign_namesake(pipeline):
     assert [pm.place.country for pm in lebanese] == ["LB"]
 
 
+def test_a_place_the_text_calls_a_neighbours_is_that_neighbours_though_syria_spells_it_alike(pipeline):
+    # Hasakeh's Ar Rabi`ah has "Rabia" as written, Iraq's Rabi'ah only a folded spelling of it
+    text = "Families crossed at al-Yarubiyah, opposite the Iraqi town of Rabia, on Thursday."
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert (found["Rabia"].country, found["Rabia"].admin1) == ("IQ", "Ninawa")
+    syrian = {pm.text: pm.place for pm in pipeline.parse(Article(id="y", text=text.replace("Iraqi", "Syrian"))).places}
+    assert syrian["Rabia"].country == "SY"
+
+
 def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
     # Zamalka right after Ain Tarma is the list's next place, not a person's surname
     names = [pm.place.name for pm in pipeline.parse(Article(id="x", text="Clashes in Ain Tarma Zamalka and Jobar.")).places]
