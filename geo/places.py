@@ -2780,8 +2780,16 @@ def _with_named_neighbours(text: str, matches: Sequence[Match], static: list[lis
     out = static
     for i, (m, scored) in enumerate(zip(matches, static)):
         if len(scored) < 2 or not any(p.country in _NEIGHBOURS for _, p in scored) \
-                or any(p.country == "SY" and (_is_major(p) or _written_as(p, m.text)) for _, p in scored):
-            continue  # (a Syrian place of the name as written: "Rukban camp on the Jordanian border")
+                or any(p.country == "SY" and _is_major(p) for _, p in scored):
+            continue
+        if any(p.country == "SY" and _written_as(p, m.text) for _, p in scored) and not (
+                # (a Syrian place of the name as written: "Rukban camp on the Jordanian border"; but a
+                # Syrian village's namesake that is a town or more over the border, in a sentence naming
+                # that country, is the town: "crossings in Hermel and Akkar" of a Lebanese army statement)
+                all(p.kind == "village" for _, p in scored if p.country == "SY" and _written_as(p, m.text))
+                and any(p.country in _NEIGHBOURS and p.kind in _ABOVE_VILLAGE and _written_as(p, m.text)
+                        for _, p in scored)):
+            continue
         start, end = _passage(sentences, m.start, 1) if sentences else (0, len(text))
         passage = text[start:end]
         gaining = {id(p) for _, p in scored if p.country in _NEIGHBOURS and _written_as(p, m.text)
@@ -2791,6 +2799,9 @@ def _with_named_neighbours(text: str, matches: Sequence[Match], static: list[lis
                 out = list(static)
             out[i] = [(s + NAMED_NEIGHBOUR_BONUS if id(p) in gaining else s, p) for s, p in scored]
     return out
+
+
+_ABOVE_VILLAGE: Final = frozenset({"town", "district", "governorate"})
 
 
 def _written_as(place: Place, surface: str) -> bool:

@@ -744,6 +744,14 @@ def test_a_place_the_text_calls_a_neighbours_is_that_neighbours_though_syria_spe
     assert syrian["Rabia"].country == "SY"
 
 
+def test_a_neighbours_town_in_a_sentence_naming_it_beats_a_syrian_village_spelt_alike(pipeline):
+    lebanese = "The Lebanese army said its units had closed four illegal crossings in Hermel."
+    assert [(pm.place.name, pm.place.country) for pm in pipeline.parse(Article(id="x", text=lebanese)).places] \
+        == [("El Hermel", "LB")]  # not Tartous's village Al Hirmil
+    syrian = "Army shells hit Hermel near Tartous."
+    assert [pm.place.country for pm in pipeline.parse(Article(id="y", text=syrian)).places] == ["SY", "SY"]
+
+
 def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
     # Zamalka right after Ain Tarma is the list's next place, not a person's surname
     names = [pm.place.name for pm in pipeline.parse(Article(id="x", text="Clashes in Ain Tarma Zamalka and Jobar.")).places]
