@@ -1756,10 +1756,20 @@ def _next_to_other_name(tokens: list[Token], i: int, at_sentence_start: bool,
             continue
         if finder is not None and finder._names_listed_place(tokens[j]):
             continue  # "Syria's Afrin" is two places, not a person's name
+        if j > i and word.lower() in _PEOPLES_ADJECTIVES:
+            continue  # "hospitals in Hasakah and al-Darbasiyah Kurdish officials said": no surname
         if any(tokens[k].surface in _ENGLISH_ARTICLES for k in range(min(i, j) + 1, max(i, j))):
             continue  # "known in Arabic as Tadmur": the English "as", no name's article, between
         return True
     return False
+
+
+#: A people's or a faith's adjective, which no surname is: a name before one is no person's
+#: ("al-Darbasiyah Kurdish officials said", a comma lost)
+_PEOPLES_ADJECTIVES: Final = frozenset({
+    "kurdish", "turkmen", "yazidi", "alawite", "druze", "assyrian", "armenian", "circassian", "christian",
+    "sunni", "shiite", "bedouin", "turkish", "russian", "iranian", "american", "lebanese", "iraqi",
+    "jordanian", "israeli", "french", "british", "syrian"})
 
 
 #: Where a town's name written with the Arabic article is a town's, though it folds like an

@@ -752,6 +752,13 @@ def test_a_neighbours_town_in_a_sentence_naming_it_beats_a_syrian_village_spelt_
     assert [pm.place.country for pm in pipeline.parse(Article(id="y", text=syrian)).places] == ["SY", "SY"]
 
 
+def test_a_place_before_a_peoples_adjective_is_no_persons_name(pipeline):
+    text = "Dozens of wounded were taken to hospitals in Hasakah and al-Darbasiyah Kurdish officials said."
+    assert "Al-Darbasiyah" in [pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places]
+    # a capitalised word that is no people's adjective still makes the pair a person's name
+    assert pipeline.parse(Article(id="y", text="Commander Ahmed Darbasiyah Khalil said.")).places == ()
+
+
 def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
     # Zamalka right after Ain Tarma is the list's next place, not a person's surname
     names = [pm.place.name for pm in pipeline.parse(Article(id="x", text="Clashes in Ain Tarma Zamalka and Jobar.")).places]
