@@ -759,6 +759,11 @@ def test_a_place_before_a_peoples_adjective_is_no_persons_name(pipeline):
     assert pipeline.parse(Article(id="y", text="Commander Ahmed Darbasiyah Khalil said.")).places == ()
 
 
+def test_a_surname_after_a_two_word_given_name_is_no_place(pipeline):
+    text = "The governor of Homs Abdul Rahman al-Aama called on residents to show restraint."
+    assert [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places] == ["Homs"]  # not Amman
+
+
 def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
     # Zamalka right after Ain Tarma is the list's next place, not a person's surname
     names = [pm.place.name for pm in pipeline.parse(Article(id="x", text="Clashes in Ain Tarma Zamalka and Jobar.")).places]
