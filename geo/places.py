@@ -856,6 +856,12 @@ class PlaceFinder:
             if len(parts) > 1:
                 last_words.add(parts[-1])
         self._last_words: dict[str, None] = dict.fromkeys(last_words)
+        for key in self.not_places:
+            # a name of several words listed as no place ("Enab Baladi", an outlet) is read whole,
+            # so its first word is not taken alone (Enab, a Hama village's spelling)
+            parts = key.split(" ")
+            if 1 < len(parts) <= MAX_NAME_TOKENS and self._first.get(parts[0], 0) < len(parts):
+                self._first[parts[0]] = len(parts)
 
     def by_key(self, key: str) -> tuple[Place, ...]:
         """``gazetteer.by_key(key)``, memoised (cleared when full, as the module's memos are)."""
@@ -1269,12 +1275,12 @@ class PlaceFinder:
             word = tokens[keyed[k]].key
             words.append(word)
             prefixes.append(f"{prefixes[-1]} {word}")
-        arabic = is_arabic(first.surface)
         for length in range(longest, 0, -1):
             key = prefixes[length - 1]  # (" ".join(words[:length]))
             if key not in keys:
-                if arabic and length > 1 and key in self.not_places:
-                    return length  # "حماة الديار" (guardians of the homeland) holds حماة but is no place
+                if length > 1 and key in self.not_places:
+                    # "حماة الديار" (guardians of the homeland) holds حماة but is no place; "Enab Baladi"
+                    return length
                 continue  # the gazetteer has no such name
             last = tokens[keyed[pos + length - 1]]
             places = self._candidates(key, chunk[start:last.end])

@@ -764,6 +764,13 @@ def test_a_surname_after_a_two_word_given_name_is_no_place(pipeline):
     assert [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places] == ["Homs"]  # not Amman
 
 
+def test_a_many_word_name_listed_as_no_place_hides_its_first_word(pipeline):
+    outlet = pipeline.parse(Article(id="x", text="Homs – Enab Baladi The security command imposed a curfew on Homs."))
+    assert [pm.text for pm in outlet.places] == ["Homs", "Homs"] and outlet.unresolved == ()
+    village = pipeline.parse(Article(id="y", text="Shells hit the village of Enab in Hama.")).places
+    assert [pm.place.name for pm in village][:1] == ["`Aynab"]
+
+
 def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
     # Zamalka right after Ain Tarma is the list's next place, not a person's surname
     names = [pm.place.name for pm in pipeline.parse(Article(id="x", text="Clashes in Ain Tarma Zamalka and Jobar.")).places]
