@@ -192,6 +192,11 @@ def test_countries_and_capitals_only_as_actors(lexicon, text, expected):
     ("Syria has suffered for years.", []),
     ("Syrian troops entered the town.", [("Syrian troops", GOV)]),
     ("The Free Syrian Army took the hill.", [("Free Syrian Army", "Free Syrian Army")]),
+    ("An Israeli strike hit a position near Khan Arnabeh.", [("Israeli strike", "Israel")]),
+    ("An Israeli force entered the town at dawn.", [("Israeli force", "Israel")]),
+    ("It was a continuation of the Israeli violations.", [("Israeli violations", "Israel")]),
+    ("Russian Su-34 bombers destroyed a command post.", [("Russian Su-34 bombers", "Russia")]),
+    ("Workers held a general strike.", []),
 ])
 def test_adjectives_name_actors_only_before_a_head_noun(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
