@@ -1492,7 +1492,9 @@ def _placed_by_next_word(text: str, end: int, cues: _Cues) -> bool:
     word = text[at:_ascii_letters_end(text, at)]
     low = word.lower()
     if low in cues.place_after:
-        return True
+        # (but a cue word opening the state's own body after a possessive: "Turkey's National
+        # Defence Ministry", where "a US national" is a person)
+        return not (text[end:end + 1] in "'\u2019" and _state_noun_at(text, at, cues.state_nouns))
     if not 65 <= ord(word[0]) <= 90 or low in cues.name_words or low in _FUNCTION_WORDS:  # (ASCII letters: A-Z is upper)
         return False
     # a possessive before the state's own body is the state: "Turkey's Foreign Ministry", "Iran's

@@ -197,6 +197,8 @@ def test_countries_and_capitals_only_as_actors(lexicon, text, expected):
     ("It was a continuation of the Israeli violations.", [("Israeli violations", "Israel")]),
     ("Russian Su-34 bombers destroyed a command post.", [("Russian Su-34 bombers", "Russia")]),
     ("Workers held a general strike.", []),
+    ("Turkey's National Defence Ministry said so.", [("Turkey", "Turkey")]),
+    ("A US national was killed.", []),
 ])
 def test_adjectives_name_actors_only_before_a_head_noun(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
