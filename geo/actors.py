@@ -2028,6 +2028,10 @@ class _Referents:
                     if earlier and self.actors[earlier[-1]] is None:
                         return []  # "the group" is the monitor or NGO named last
                     found = self._distinct(earlier[-1:], 1)
+                    if not found and category == _JIHADIST and _KURDS_CALLED_TERRORISTS.search(self.text):
+                        # a text that labels the Kurdish groups terrorists (Turkey's "PKK/YPG") means
+                        # them by "the terrorist organisation" where it named no jihadist group lately
+                        found = self._distinct(self._before(start, here - LOOKBACK_SENTENCES, _KURDISH_LED)[-1:], 1)
                 elif rule == "last_members":
                     if fallback is not None and fallback.category != _GOVERNMENT_SIDE:
                         # "the militants" whose usage is the opposition's are not the government's
@@ -2407,6 +2411,13 @@ class _Referents:
 
 
 # --- reading the CSV files ------------------------------------------------------------
+
+_JIHADIST: Final = "jihadist"
+_KURDISH_LED: Final = "Kurdish-led"
+#: The label of Turkish outlets and officials that calls the Kurdish-led groups one terrorist body
+#: ("the PKK/YPG-led SDF", "YPG/PKK terrorists")
+_KURDS_CALLED_TERRORISTS: Final = re.compile(r"\b(?:PKK/(?:YPG|PYD|SDF)|(?:YPG|PYD|SDF)/PKK)\b")
+
 
 def _split(cell: str | None) -> tuple[str, ...]:
     """A '|'-joined cell as a tuple of stripped, non-empty items."""

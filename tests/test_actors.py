@@ -442,6 +442,17 @@ def test_qa1_the_terrorist_group_is_a_jihadist_one(lexicon):
     assert mentions == [("terrorist group", "ISIS")]
 
 
+def test_the_terrorist_organisation_is_the_kurdish_group_where_the_text_labels_them_terrorists(lexicon):
+    turkish = ("The army entered the towns after the PKK/YPG-led SDF withdrew. "
+               "Engineers were clearing mines left by the terrorist organisation.")
+    assert [(m.text, m.actor) for m in find_actors(turkish, lexicon) if m.coref][-1:] \
+        == [("terrorist organisation", "Syrian Democratic Forces")]
+    plain = "The army entered the towns after the SDF withdrew. Engineers cleared mines left by the terrorist organisation."
+    assert [m.text for m in find_actors(plain, lexicon) if m.coref] == ["army"]
+    jihadist = turkish.replace("withdrew.", "withdrew. ISIS attacked a checkpoint.")
+    assert [(m.text, m.actor) for m in find_actors(jihadist, lexicon) if m.coref][-1:] == [("terrorist organisation", "ISIS")]
+
+
 @pytest.mark.parametrize("text, expected", [
     # a proper name's possessive whose apostrophe the corpus lost
     ("effects on Daeshs ability", [("Daeshs", "ISIS")]),
