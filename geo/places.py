@@ -2718,6 +2718,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     _rural_governorates(matches, chosen, cues, gazetteer)
     _said_foreign(text, matches, chosen)
     _big_towns_listed_with_big_places(text, matches, chosen, cues)
+    _governorates_listed_together(text, matches, chosen, cues)
     _villages_listed_together(text, matches, chosen)
     _twins_listed_together(text, matches, chosen)
     _neighbourhoods_listed_together(text, matches, chosen)
@@ -3443,6 +3444,46 @@ def _big_towns_listed_with_big_places(text: str, matches: Sequence[Match], chose
                     and _BESIDE.fullmatch(text, a.end, b.start):
                 chosen[i] = (big[0], chosen[i][1])
                 break
+
+
+def _governorates_listed_together(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]],
+                                  cues: Sequence[_Cue]) -> None:
+    """Three governorates' names or more listed together, one of them read as its governorate, are
+    all governorates: "the affected areas in Aleppo Latakia Hama and Idleb" (Idleb alone is the
+    province) names four provinces, not three cities and a province. Not a name the text calls a
+    town ("Aleppo city"), not where none of them is read as the governorate ("Shelling hit
+    Aleppo, Homs and Hama": cities), nor a list of the cities' people ("Residents of Damascus
+    Homs and Latakia")."""
+    n = len(matches)
+    i = 0
+    while i < n:
+        k = i
+        while k + 1 < n and _listed_next(text, matches, k + 1):
+            k += 1
+        if k - i >= 2:
+            run = range(i, k + 1)
+            provinces = [_own_governorate(matches[j], chosen[j][0]) for j in run]
+            if None not in provinces and not _CITY_PEOPLE_BEFORE.search(text, max(0, matches[i].start - 24), matches[i].start) \
+                    and any(chosen[j][0].kind == "governorate" for j in run) \
+                    and not any(chosen[j][0].kind != "governorate" and _has_kind_cue(cues[j]) for j in run):
+                for j, province in zip(run, provinces):
+                    if province is not None:  # (none is: for the type checker)
+                        chosen[j] = (province, chosen[j][1])
+        i = k + 1
+
+
+#: Words before a list that make its names cities: "Residents of Damascus Homs and Latakia said"
+_CITY_PEOPLE_BEFORE: Final = re.compile(r"(?i)\b(?:residents|inhabitants|people|streets|cities)[ \t]+(?:of|in)[ \t]+\Z")
+
+
+def _own_governorate(m: Match, place: Place) -> Place | None:
+    """The governorate ``place`` is (a governorate) or is the capital of (the big town the
+    governorate is named after), among the name's candidates; None for any other place."""
+    if place.kind == "governorate":
+        return place
+    if place.kind != "town" or place.country != "SY" or not _is_major(place):
+        return None
+    return next((p for p in m.candidates if p.kind == "governorate" and p.admin1 == place.admin1), None)
 
 
 def _listed_next(text: str, matches: Sequence[Match], j: int) -> bool:

@@ -771,6 +771,14 @@ def test_a_many_word_name_listed_as_no_place_hides_its_first_word(pipeline):
     assert [pm.place.name for pm in village][:1] == ["`Aynab"]
 
 
+def test_governorates_listed_together_with_a_province_are_provinces(pipeline):
+    def kinds(text):
+        return [pm.place.kind for pm in pipeline.parse(Article(id="x", text=text)).places]
+    assert kinds("The committee gave funds to the affected areas in Aleppo Latakia Hama and Idleb.") == ["governorate"] * 4
+    assert kinds("Shelling hit Aleppo, Homs and Hama on Monday.") == ["town"] * 3  # no province among them
+    assert kinds("Residents of Aleppo Latakia Hama and Idleb said the lights went out.")[:3] == ["town"] * 3
+
+
 def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
     # Zamalka right after Ain Tarma is the list's next place, not a person's surname
     names = [pm.place.name for pm in pipeline.parse(Article(id="x", text="Clashes in Ain Tarma Zamalka and Jobar.")).places]
