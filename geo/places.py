@@ -50,7 +50,7 @@ MAX_NAME_TOKENS: Final = 7
 _GOVERNORATE_CUES: Final = frozenset({"province", "governorate", "provinces", "countryside", "countrysides",
                                        "muhafazah", "governor"})
 _LOCALITY_CUES: Final = frozenset({"city", "town", "village", "villages", "towns", "neighbourhood",
-                            "neighborhood", "district", "suburb", "camp", "airport", "airbase",
+                            "neighborhood", "district", "suburb", "camp", "airport", "airbase", "port",
                             # "the nearby al-Hariqa and Bab Srija districts"
                             "neighbourhoods", "neighborhoods", "districts", "quarters"})
 _NEIGHBOURHOOD_CUES: Final = frozenset({"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",

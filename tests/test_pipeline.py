@@ -779,6 +779,14 @@ def test_governorates_listed_together_with_a_province_are_provinces(pipeline):
     assert kinds("Residents of Aleppo Latakia Hama and Idleb said the lights went out.")[:3] == ["town"] * 3
 
 
+def test_the_port_of_a_city_is_the_city_though_its_province_is_named_beside_it(pipeline):
+    text = ("The government cancelled the contract to run the port of Tartous according to the director of "
+            "customs in Tartous province. The port of Latakia is run under a contract with a French company. "
+            "Traders in Tartous and Baniyas welcomed the decision.")
+    kinds = [(pm.text, pm.place.kind) for pm in pipeline.parse(Article(id="x", text=text)).places if "Tartous" in pm.text]
+    assert kinds == [("Tartous", "town"), ("Tartous province", "governorate"), ("Tartous", "town")]
+
+
 def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
     # Zamalka right after Ain Tarma is the list's next place, not a person's surname
     names = [pm.place.name for pm in pipeline.parse(Article(id="x", text="Clashes in Ain Tarma Zamalka and Jobar.")).places]
