@@ -3152,6 +3152,8 @@ def _foreign_neighbourhoods(text: str, mentions: list[PlaceMention], unknown: Se
         after = _NEIGHBOURHOOD_NAME_AFTER.match(text, pm.end)
         if after is not None:
             lost.append((pm, after.end()))
+        elif pm.place.kind == "town" and _listed_after_a_quarter(text, mentions, pm):
+            lost.append((pm, pm.end))  # "the neighbourhoods of al-Hamidiyah al-Sheikh Yassin and al-Orfi"
     if not lost:
         return mentions, unknown
     dropped = [pm for pm, _ in lost]
@@ -3160,6 +3162,18 @@ def _foreign_neighbourhoods(text: str, mentions: list[PlaceMention], unknown: Se
     unknown = [u for u in unknown if not any(s.start <= u.start and u.end <= s.end for s in spans)]
     return (_without(mentions, dropped),
             sorted([*unknown, *spans], key=lambda s: s.start))
+
+
+def _listed_after_a_quarter(text: str, mentions: Sequence[PlaceMention], pm: PlaceMention) -> bool:
+    """True if ``pm`` comes right after a Syrian neighbourhood in a list ("... al-Sheikh Yassin and
+    al-Orfi"): the list's next quarter of that city, not a town abroad spelt alike (Sanliurfa)."""
+    before = [other for other in mentions if other.end <= pm.start]
+    if not before:
+        return False
+    last = max(before, key=lambda other: other.end)
+    return last.place.country == "SY" and last.place.kind == "neighbourhood" \
+        and _spells_list_gap(text, last.end, pm.start) \
+        and bool(_BESIDE.fullmatch(text, last.end, pm.start) or _LATIN_LIST_GAP.fullmatch(text, last.end, pm.start))
 
 
 def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention], unknown: Sequence[Span],

@@ -787,6 +787,16 @@ def test_the_port_of_a_city_is_the_city_though_its_province_is_named_beside_it(p
     assert kinds == [("Tartous", "town"), ("Tartous province", "governorate"), ("Tartous", "town")]
 
 
+def test_a_town_abroad_listed_after_a_citys_quarter_is_the_next_quarter(pipeline):
+    text = ("Troops stormed Deir Ezzor. The army pounded the rebel-held neighbourhoods of al-Hamidiyah "
+            "al-Sheikh Yassin and al-Orfi with artillery.")
+    parsed = pipeline.parse(Article(id="x", text=text))
+    orfi = [pm.place for pm in parsed.places if pm.text == "Orfi"] + [u for u in parsed.unresolved if u.text == "Orfi"]
+    assert orfi and all(getattr(p, "country", "SY") == "SY" for p in orfi)  # not Turkey's Sanliurfa
+    assert [pm.place.country for pm in pipeline.parse(Article(id="y", text="Refugees fled to Orfi in Turkey.")).places] \
+        == ["TR", "TR"]
+
+
 def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
     # Zamalka right after Ain Tarma is the list's next place, not a person's surname
     names = [pm.place.name for pm in pipeline.parse(Article(id="x", text="Clashes in Ain Tarma Zamalka and Jobar.")).places]
