@@ -1006,7 +1006,9 @@ class PlaceFinder:
                     continue
                 needs = item.needs
                 if needs == _IF_CUE and not listed and not (ends and item in ends) \
-                        and not _has_place_cue(text, start, end) and not (
+                        and not _has_place_cue(text, start, end) \
+                        and not (matches and self._taken_before(matches, source[start:end])
+                                 and not _capitalised_word_beside(text, start, end)) and not (
                         matches and (_listed_after(text, matches[-1].end, start)
                                      or self._listed_with_a_village(text, matches[-1], end, start))) \
                         and not _held_in_after(text, end) \
@@ -1091,6 +1093,12 @@ class PlaceFinder:
                 elif not _NAMED_INSTITUTION_AFTER.match(text, end):  # "al-Sanabel Hall" (was Aleppo's Sunbul)
                     unknown.append(Span(source[start:end], start, end))
         return matches, unknown
+
+    @staticmethod
+    def _taken_before(matches: Sequence[Match], surface: str) -> bool:
+        """True if the text took the same name, as written, earlier (where a cue said it is a place):
+        "the Alawite village of Maan ... Maan lies 25 kilometres north of Hama" (Maan folds as "man")."""
+        return any(m.text == surface for m in matches)
 
     def _place_after_and(self, text: str, end: int) -> bool:
         """True if "and" and a gazetteer place follow ``end`` ("... and Beit Sawa")."""
@@ -3162,6 +3170,22 @@ def _foreign_neighbourhoods(text: str, mentions: list[PlaceMention], unknown: Se
     unknown = [u for u in unknown if not any(s.start <= u.start and u.end <= s.end for s in spans)]
     return (_without(mentions, dropped),
             sorted([*unknown, *spans], key=lambda s: s.start))
+
+
+_CAPITALISED_AFTER: Final = re.compile(r"[ \t]+(?:(?:al|el)-)?[A-Z]")
+_CAPITALISED_BEFORE: Final = re.compile(r"\b([A-Z][\w'’]*)[ \t]+(?:(?:al|el)-)?\Z")
+#: Capitalised words before a name that are no name of their own
+_OPENING_WORDS: Final = frozenset({"The", "A", "An", "In", "At", "On", "Near", "From", "To", "And", "But", "Of"})
+
+
+def _capitalised_word_beside(text: str, start: int, end: int) -> bool:
+    """True if a capitalised word stands right before or after the name ("Hadiya Khalaf Abbas",
+    "Khazan Rasm al-Shouleh", "The Ariha Today page"): part of a person's or a title's name.
+    An opening word ("The", "In") before it does not count."""
+    if _CAPITALISED_AFTER.match(text, end):
+        return True
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1) not in _OPENING_WORDS
 
 
 def _listed_after_a_quarter(text: str, mentions: Sequence[PlaceMention], pm: PlaceMention) -> bool:

@@ -797,6 +797,16 @@ def test_a_town_abroad_listed_after_a_citys_quarter_is_the_next_quarter(pipeline
         == ["TR", "TR"]
 
 
+def test_a_name_taken_earlier_needs_no_cue_again(pipeline):
+    text = "Rebels stormed the Alawite village of Maan in Hama. Maan lies about 25 kilometres north of Hama."
+    assert [pm.text for pm in pipeline.parse(Article(id="x", text=text)).places].count("Maan") == 2
+    # not beside another capitalised word: a person's or a title's name
+    person = "Shells hit the village of Abbas. Speaker Hadiya Khalaf Abbas condemned it."
+    assert [pm.start for pm in pipeline.parse(Article(id="y", text=person)).places if pm.text == "Abbas"] == [26]
+    # and not a name that was not taken before ("Maan" alone folds as "man")
+    assert pipeline.parse(Article(id="z", text="Maan lies about 25 kilometres from the road.")).places == ()
+
+
 def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
     # Zamalka right after Ain Tarma is the list's next place, not a person's surname
     names = [pm.place.name for pm in pipeline.parse(Article(id="x", text="Clashes in Ain Tarma Zamalka and Jobar.")).places]
