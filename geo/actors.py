@@ -2043,6 +2043,10 @@ class _Referents:
                     found = self._linked_group(end, here, category) or self._called(start, end, earlier) \
                         or self._distinct(reversed(earlier), 1)
                     phrase = self.text[start + pattern.skip:end].lower()
+                    if not found and "terror" in phrase and _KURDS_CALLED_TERRORISTS.search(self.text):
+                        # "the terrorists" of a text that calls the Kurdish groups so ("YPG/PKK
+                        # terrorists"), where no group is named lately: the Kurdish-led group named last
+                        found = self._distinct(reversed(self._before(start, 0, _KURDISH_LED)), 1)
                     if found:
                         self.read_as[phrase] = (here, found[0])
                     elif not earlier and phrase in self.read_as \

@@ -199,6 +199,7 @@ def test_countries_and_capitals_only_as_actors(lexicon, text, expected):
     ("Workers held a general strike.", []),
     ("Turkey's National Defence Ministry said so.", [("Turkey", "Turkey")]),
     ("A US national was killed.", []),
+    ("Satellite images showed Russian ships loading equipment.", [("Russian ships", "Russia")]),
 ])
 def test_adjectives_name_actors_only_before_a_head_noun(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
@@ -451,6 +452,14 @@ def test_the_terrorist_organisation_is_the_kurdish_group_where_the_text_labels_t
     assert [m.text for m in find_actors(plain, lexicon) if m.coref] == ["army"]
     jihadist = turkish.replace("withdrew.", "withdrew. ISIS attacked a checkpoint.")
     assert [(m.text, m.actor) for m in find_actors(jihadist, lexicon) if m.coref][-1:] == [("terrorist organisation", "ISIS")]
+
+
+def test_the_terrorists_are_the_kurdish_group_where_the_text_labels_them_terrorists(lexicon):
+    text = ("Syrian army enters Raqqa after withdrawal of YPG/PKK terrorists. The army entered the city. "
+            "Residents welcomed it. Tribes took villages. Arab tribes took villages as the terrorists pulled back.")
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref][-1] == ("terrorists", "PKK")
+    plain = text.replace("YPG/PKK terrorists", "the YPG")
+    assert [(m.text, m.actor) for m in find_actors(plain, lexicon) if m.coref][-1] == ("terrorists", "Syrian opposition")
 
 
 @pytest.mark.parametrize("text, expected", [
