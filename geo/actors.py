@@ -556,8 +556,9 @@ class ActorLexicon:
                         stop = end + 5  # "talks with the Russian side": a party; not "on the Turkish side"
                     if adjective and stop == end:
                         continue  # an adjective alone ("Russian") is no actor
-                    if stop > end and start > 4 and pattern.actor is not None \
-                            and pattern.actor.kind == "state":
+                    if start > 4 and pattern.actor is not None and pattern.actor.kind == "state" and (
+                            stop > end or _ends_with_any(text, start, end, _FORCES_WORDS)):
+                        # (an alias that ends with a head noun shares it too: "Russian and government forces")
                         self._coordinated_adjective(text, start, pattern.actor, matches)
                 if capital is not None and self._place_use(text, start, end, capital, exact, stop > end):
                     continue
@@ -2416,6 +2417,8 @@ class _Referents:
 
 # --- reading the CSV files ------------------------------------------------------------
 
+#: The head nouns a state's alias may end with that a coordinated adjective shares
+_FORCES_WORDS: Final = ("forces", "troops")
 _JIHADIST: Final = "jihadist"
 _KURDISH_LED: Final = "Kurdish-led"
 #: The label of Turkish outlets and officials that calls the Kurdish-led groups one terrorist body

@@ -631,6 +631,7 @@ def test_qa3_the_government(lexicon, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("In fresh strikes Russian and Syrian regime jets pounded Aleppo.",
      [("Russian", "Russia"), ("Syrian regime jets", GOV)]),
+    ("Russian and government forces have deployed.", [("Russian", "Russia"), ("government forces", GOV)]),
     ("Idlib is bombarded by both Syrian and allied Russian warplanes.",
      [("Syrian", GOV), ("Russian warplanes", "Russia")]),
     ("26 People Killed in Russian & Assad Regime Airstrikes on Schools.",
