@@ -2585,6 +2585,8 @@ def _cue_bonus(place: Place, after: str, before: tuple[str, ...], typed: str, go
         return 4.0 if place.kind in ("town", "village", "neighbourhood") else -1.0
     if after in _REGION_CUES:
         return 2.0 if place.kind in ("region", "district", "village", "town", "neighbourhood") else 0.0
+    if typed in _HIGHLANDS:  # "the mountains of Latakia": the province's, or a region's
+        return 3.0 if place.kind == "governorate" else 2.0 if place.kind == "region" else 0.0
     if after in _FACILITY_WORDS:  # "Idlib University", "Aleppo University Hospital": the city's
         return 3.0 if place.kind == "town" else -1.0
     if after == "crossing":
@@ -2602,8 +2604,8 @@ def _may_cue_a_kind(after: str, before: tuple[str, ...], typed: str, governorate
         if last == _AIRPORT or last in _DIRECTIONS or last in _POINT_BEFORE:
             return True
     return after in _NEIGHBOURHOOD_CUES or typed in _NEIGHBOURHOOD_CUES or after in _LOCALITY_CUES \
-        or typed in _LOCALITY_CUES or typed == "capital" or after in _REGION_CUES or after in _FACILITY_WORDS \
-        or after == "crossing"
+        or typed in _LOCALITY_CUES or typed == "capital" or after in _REGION_CUES or typed in _HIGHLANDS \
+        or after in _FACILITY_WORDS or after == "crossing"
 
 
 _NEIGHBOURHOOD_CUE_BONUS: Final = {"neighbourhood": 5.0, "town": 1.0, "village": 1.0}
@@ -2902,6 +2904,8 @@ _PROVINCE_FIRST_BONUS: Final = 3.0
 # town cue, _cue_bonus)
 _PROVINCE_FIRST_BEFORE: Final = frozenset({"in", "into", "to", "towards", "toward", "across", "throughout", "from",
                                     "on", "over", "and"})
+#: "the mountains of X": the highlands of a province or a region, not a town
+_HIGHLANDS: Final = frozenset({"mountains", "hills", "highlands"})
 _FACILITY_WORDS: Final = frozenset({"university", "hospital", "prison", "stadium", "museum", "school", "college"})
 
 

@@ -807,6 +807,13 @@ def test_a_name_taken_earlier_needs_no_cue_again(pipeline):
     assert pipeline.parse(Article(id="z", text="Maan lies about 25 kilometres from the road.")).places == ()
 
 
+def test_the_mountains_of_a_province_are_the_provinces(pipeline):
+    text = "The army has captured more than 20 hills and villages in the mountains of Latakia."
+    assert [pm.place.kind for pm in pipeline.parse(Article(id="x", text=text)).places] == ["governorate"]
+    assert [pm.place.kind for pm in pipeline.parse(Article(id="y", text="Shells hit the city of Latakia.")).places] \
+        == ["town"]
+
+
 def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
     # Zamalka right after Ain Tarma is the list's next place, not a person's surname
     names = [pm.place.name for pm in pipeline.parse(Article(id="x", text="Clashes in Ain Tarma Zamalka and Jobar.")).places]
