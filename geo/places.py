@@ -3176,8 +3176,9 @@ def _foreign_neighbourhoods(text: str, mentions: list[PlaceMention], unknown: Se
             sorted([*unknown, *spans], key=lambda s: s.start))
 
 
-_CAPITALISED_AFTER: Final = re.compile(r"[ \t]+(?:(?:al|el)-)?[A-Z]")
-_CAPITALISED_BEFORE: Final = re.compile(r"\b([A-Z][\w'’]*)[ \t]+(?:(?:al|el)-)?\Z")
+_CAPITAL_WORD_AFTER: Final = re.compile(r"[ \t]+(?:(?:al|el)-)?[A-Z]")
+# (no article skipped before the name: "al-Hamadaniyeh al-Ramouseh" is a list of two quarters)
+_CAPITAL_WORD_BEFORE: Final = re.compile(r"(?<![\w'’`-])([A-Z][\w'’`]*)[ \t-]+\Z")
 #: Capitalised words before a name that are no name of their own
 _OPENING_WORDS: Final = frozenset({"The", "A", "An", "In", "At", "On", "Near", "From", "To", "And", "But", "Of"})
 
@@ -3186,9 +3187,9 @@ def _capitalised_word_beside(text: str, start: int, end: int) -> bool:
     """True if a capitalised word stands right before or after the name ("Hadiya Khalaf Abbas",
     "Khazan Rasm al-Shouleh", "The Ariha Today page"): part of a person's or a title's name.
     An opening word ("The", "In") before it does not count."""
-    if _CAPITALISED_AFTER.match(text, end):
+    if _CAPITAL_WORD_AFTER.match(text, end):
         return True
-    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    before = _CAPITAL_WORD_BEFORE.search(text, max(0, start - 30), start)
     return before is not None and before.group(1) not in _OPENING_WORDS
 
 
