@@ -2022,6 +2022,8 @@ class _Referents:
                 found = self._authors(start, end, here, category)
             elif rule in ("last_group", "last_members", "last_two_groups"):
                 earlier = self._before(start, here - LOOKBACK_SENTENCES, category)
+                if earlier and rule != "last_two_groups":
+                    earlier = self._not_named_after(earlier, end, here)
                 if rule == "last_group":
                     labelled = self._labelled(start, end)
                     if labelled is not None:
@@ -2393,6 +2395,17 @@ class _Referents:
         while stop < size and sentences[stop] <= last_sentence:
             stop += 1
         return self._fitting(range(begin, stop), category)
+
+    def _not_named_after(self, groups: Sequence[int], end: int, here: int) -> Sequence[int]:
+        """``groups`` less those named again later in sentence ``here`` after ``end``: "The militants
+        killed five SDF fighters" are not the SDF named the sentence before, but the group before it."""
+        later = {actor.name for i in self._after(end, here, None) if (actor := self.actors[i]) is not None}
+        if not later:
+            return groups
+        kept = [i for i in groups if (actor := self.actors[i]) is None or actor.name not in later]
+        # (only where another group is left to be it: "22 of the jihadists were killed ... where IS has
+        # its capital" are still ISIS's, the monitor named before them none)
+        return kept if any(self.actors[i] is not None for i in kept) else groups
 
     def _fitting(self, groups: range, category: str | None) -> Sequence[int]:
         """The ``groups`` a phrase restricted to ``category`` (None: any) may refer to."""

@@ -454,6 +454,14 @@ def test_the_terrorist_organisation_is_the_kurdish_group_where_the_text_labels_t
     assert [(m.text, m.actor) for m in find_actors(jihadist, lexicon) if m.coref][-1:] == [("terrorist organisation", "ISIS")]
 
 
+def test_the_militants_are_not_the_group_their_sentence_names_as_their_victims(lexicon):
+    text = ("ISIS has stepped up its attacks. Tensions rose between the SDF and Arab tribes. "
+            "The militants killed five SDF fighters in an ambush.")
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon) if m.coref] == [("militants", "ISIS")]
+    alone = "Tensions rose between the SDF and Arab tribes. The militants killed five SDF fighters."
+    assert [(m.text, m.actor) for m in find_actors(alone, lexicon) if m.coref] == [("militants", "Syrian Democratic Forces")]
+
+
 def test_the_terrorists_are_the_kurdish_group_where_the_text_labels_them_terrorists(lexicon):
     text = ("Syrian army enters Raqqa after withdrawal of YPG/PKK terrorists. The army entered the city. "
             "Residents welcomed it. Tribes took villages. Arab tribes took villages as the terrorists pulled back.")
