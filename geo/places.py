@@ -55,7 +55,7 @@ _LOCALITY_CUES: Final = frozenset({"city", "town", "village", "villages", "towns
                             "neighbourhoods", "neighborhoods", "districts", "quarters"})
 _NEIGHBOURHOOD_CUES: Final = frozenset({"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
                                  "quarter", "quarters", "district", "districts"})
-_REGION_CUES: Final = frozenset({"region", "regions", "area", "mountains", "mountain", "plain", "valley"})
+_REGION_CUES: Final = frozenset({"region", "regions", "area", "mountains", "mountain", "plain", "valley", "forest"})
 #: Lower-case words that end a natural feature's name ("the Barada valley", "the Turkmen mountains").
 _FEATURE_WORDS: Final = frozenset({"valley", "plain", "mountains", "mountain"})
 # Words before a name that announce a place ("near X", "the town of X").

@@ -814,6 +814,11 @@ def test_the_mountains_of_a_province_are_the_provinces(pipeline):
         == ["town"]
 
 
+def test_a_forest_the_gazetteer_lacks_is_reported(pipeline):
+    parsed = pipeline.parse(Article(id="x", text="Fires spread around Qastal Maaf and the Frunloq forest."))
+    assert [u.text for u in parsed.unresolved] == ["Frunloq"]
+
+
 def test_a_list_that_lost_its_commas_keeps_a_name_after_a_place(pipeline):
     # Zamalka right after Ain Tarma is the list's next place, not a person's surname
     names = [pm.place.name for pm in pipeline.parse(Article(id="x", text="Clashes in Ain Tarma Zamalka and Jobar.")).places]
