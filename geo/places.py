@@ -2724,6 +2724,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     static = _with_sections(matches, static, cues, options)
     chosen = _choose(matches, static, votes, anchors, options, again)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
+    _twin_rows_as_written(matches, chosen)
     _province_holders(text, matches, chosen, cues)
     _rural_governorates(matches, chosen, cues, gazetteer)
     _said_foreign(text, matches, chosen)
@@ -3322,6 +3323,26 @@ def _as_unknown(mentions: list[PlaceMention], unknown: Sequence[Span], dropped: 
 #: A neighbour's people's adjective, lower-case, and the country's code: "the Iraqi town of Rabia"
 _NEIGHBOUR_DEMONYMS: Final = {"iraqi": "IQ", "lebanese": "LB", "turkish": "TR", "jordanian": "JO",
                               "israeli": "IL", "palestinian": "PS"}
+
+
+#: How near two rows of one kind lie to be one place twice (the sources' duplicates: As-Sweida's
+#: Malah and Mallah, 1 km apart)
+_TWIN_ROWS_KM: Final = 3.0
+
+
+def _twin_rows_as_written(matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
+    """Of two rows of one kind within :data:`_TWIN_ROWS_KM` of each other (one place twice in the
+    sources), the one that has the name as written: "the town of Malah near Salkhad" is the row
+    Malah, not the row Mallah beside it that proximity to Salkhad had picked."""
+    for i, m in enumerate(matches):
+        place = chosen[i][0]
+        if len(m.candidates) < 2 or _written_as(place, m.text):
+            continue
+        twin = next((p for p in m.candidates if p is not place and p.kind == place.kind
+                     and p.country == place.country and _written_as(p, m.text)
+                     and _km(p, place) <= _TWIN_ROWS_KM), None)
+        if twin is not None:
+            chosen[i] = (twin, chosen[i][1])
 
 
 def _said_foreign(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:

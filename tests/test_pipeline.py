@@ -814,6 +814,15 @@ def test_the_mountains_of_a_province_are_the_provinces(pipeline):
         == ["town"]
 
 
+def test_of_two_rows_of_one_place_the_one_with_the_name_as_written(pipeline):
+    # As-Sweida's Malah and Mallah are one town twice in the sources, 1 km apart
+    found = [pm.place.name for pm in pipeline.parse(
+        Article(id="x", text="The strikes hit a house in the town of Malah near Salkhad.")).places]
+    assert found == ["Malah", "Salkhad"]
+    assert [pm.place.name for pm in pipeline.parse(
+        Article(id="y", text="The strikes hit a house in the town of Mallah near Salkhad.")).places][0] == "Mallah"
+
+
 def test_a_forest_the_gazetteer_lacks_is_reported(pipeline):
     parsed = pipeline.parse(Article(id="x", text="Fires spread around Qastal Maaf and the Frunloq forest."))
     assert [u.text for u in parsed.unresolved] == ["Frunloq"]
