@@ -1850,7 +1850,13 @@ def _is_major(place: Place) -> bool:
     kind = place.kind  # (read once: a Place's attribute is a dict look-up through Python's protocol)
     if kind in ("country", "governorate", "region") or place.capital_of:
         return True
-    return kind == "town" and (place.population or 0) >= 100_000
+    return kind == "town" and ((place.population or 0) >= 100_000 or place.id in _GOVERNORATE_SEATS)
+
+
+#: The governorates' seats the sources give fewer than 100,000 people (GeoNames's figures of the
+#: 2000s; al-Hasakah, Daraa and Tartous passed it before 2011): a province's capital is a big town
+_GOVERNORATE_SEATS: Final = frozenset({"wof:421168649", "wof:1125979117", "wof:421197257", "wof:890449825",
+                                       "wof:421192811"})
 
 
 #: Demonyms _BEFORE_WORD_AFTER reads past between a name and a camp's or a base's type word

@@ -823,6 +823,14 @@ def test_of_two_rows_of_one_place_the_one_with_the_name_as_written(pipeline):
         Article(id="y", text="The strikes hit a house in the town of Mallah near Salkhad.")).places][0] == "Mallah"
 
 
+def test_a_governorates_seat_is_a_big_town_whatever_its_dated_population(pipeline):
+    # GeoNames gives al-Hasakah 81,539 people: its quarters are still the city's at hand
+    text = ("Bombings hit the Arzoneh bridge near Tartous and a checkpoint in Homs. In Hasaka city five people "
+            "were killed in a bombing near a checkpoint in the al-Salehiya area.")
+    found = {pm.text: pm.place for pm in pipeline.parse(Article(id="x", text=text)).places}
+    assert (found["Salehiya"].kind, found["Salehiya"].admin1) == ("neighbourhood", "Al-Hasakeh")
+
+
 def test_a_forest_the_gazetteer_lacks_is_reported(pipeline):
     parsed = pipeline.parse(Article(id="x", text="Fires spread around Qastal Maaf and the Frunloq forest."))
     assert [u.text for u in parsed.unresolved] == ["Frunloq"]
