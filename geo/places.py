@@ -1304,11 +1304,14 @@ class PlaceFinder:
                         items.append(_Item(start, last.end, key, fields, _IF_FIELD))
                 return length
             if not _last_capitalised(last.surface) and (length == 1 or last.surface.lower() in _ENDS_BEFORE) \
-                    and not (last.surface.lower() in _FEATURE_WORDS and not self._names_one_of(key[:key.rindex(" ")], places)):
+                    and not (last.surface.lower() in _FEATURE_WORDS and not self._names_one_of(key[:key.rindex(" ")], places)) \
+                    and not (length > 1 and last.surface.lower() == "camp"
+                             and any(p.kind == "neighbourhood" and p.country == "SY" for p in places)):
                 # "Deir ezzor" and "Damascus countryside" are names; "Jabal al-Zawiya region" ends
                 # before "region". A valley, plain or mountains the name without its feature word does
                 # not name is one name: "the Barada valley" is Wadi Barada (Barada alone a village of
-                # Aleppo), "the Yarmouk valley" not Damascus's Yarmouk camp
+                # Aleppo), "the Yarmouk valley" not Damascus's Yarmouk camp. But a camp the gazetteer
+                # has as a quarter of its city is one name: "the Daraa camp" (not Daraa)
                 continue
             if length > 1:
                 needs = None if all(w in _ARABIC_FUNCTION_WORDS for w in words[:length]) else _TAKE

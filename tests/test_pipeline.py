@@ -831,6 +831,14 @@ def test_a_governorates_seat_is_a_big_town_whatever_its_dated_population(pipelin
     assert (found["Salehiya"].kind, found["Salehiya"].admin1) == ("neighbourhood", "Al-Hasakeh")
 
 
+def test_a_camp_the_gazetteer_has_as_a_quarter_is_read_whole(pipeline):
+    found = [(pm.text, pm.place.kind) for pm in pipeline.parse(
+        Article(id="x", text="The siege was imposed on Tariq al-Sad and the Daraa camp for a month.")).places]
+    assert ("Daraa camp", "neighbourhood") in found and ("Daraa", "town") not in found
+    assert [pm.place.name for pm in pipeline.parse(Article(id="y", text="Shells hit the Yarmouk camp.")).places] \
+        == ["Yarmouk camp"]
+
+
 def test_a_forest_the_gazetteer_lacks_is_reported(pipeline):
     parsed = pipeline.parse(Article(id="x", text="Fires spread around Qastal Maaf and the Frunloq forest."))
     assert [u.text for u in parsed.unresolved] == ["Frunloq"]
