@@ -2734,6 +2734,7 @@ def resolve_places(text: str, matches: Sequence[Match], unknown: Sequence[Span],
     chosen = _choose(matches, static, votes, anchors, options, again)
     chosen = _one_sense_per_discourse(matches, chosen, cues)
     _twin_rows_as_written(matches, chosen)
+    _district_seats(matches, chosen, cues)
     _province_holders(text, matches, chosen, cues)
     _rural_governorates(matches, chosen, cues, gazetteer)
     _said_foreign(text, matches, chosen)
@@ -3352,6 +3353,27 @@ def _twin_rows_as_written(matches: Sequence[Match], chosen: list[tuple[Place, fl
                      and _km(p, place) <= _TWIN_ROWS_KM), None)
         if twin is not None:
             chosen[i] = (twin, chosen[i][1])
+
+
+#: Words after or before a name that say it is the district, not its seat
+_DISTRICT_WORDS: Final = frozenset({"district", "districts", "region", "area", "mantiqa"})
+
+
+def _district_seats(matches: Sequence[Match], chosen: list[tuple[Place, float]], cues: Sequence[_Cue]) -> None:
+    """A district read for a name its seat town has too is the town unless the text says district
+    or region: "the Syrian army liberated Tadmur and al-Qaryatain" is Palmyra, not the desert
+    district named after it."""
+    for i, m in enumerate(matches):
+        place = chosen[i][0]
+        if place.kind != "district" or len(m.candidates) < 2:
+            continue
+        cue = cues[i]
+        if cue.after.lower() in _DISTRICT_WORDS or _type_before(cue.before) in _DISTRICT_WORDS:
+            continue
+        seat = next((p for p in m.candidates if p.kind == "town" and p.admin1 == place.admin1
+                     and p.country == place.country and _written_as(p, m.text)), None)
+        if seat is not None:
+            chosen[i] = (seat, chosen[i][1])
 
 
 def _said_foreign(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:

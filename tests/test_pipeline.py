@@ -839,6 +839,11 @@ def test_a_camp_the_gazetteer_has_as_a_quarter_is_read_whole(pipeline):
         == ["Yarmouk camp"]
 
 
+def test_a_district_named_after_its_seat_is_the_seat_unless_the_text_says_district(pipeline):
+    text = "The attack came days after the Syrian army liberated Tadmur and al-Qaryatain in the eastern countryside."
+    assert [pm.place.name for pm in pipeline.parse(Article(id="x", text=text)).places][0] == "Palmyra"
+
+
 def test_a_forest_the_gazetteer_lacks_is_reported(pipeline):
     parsed = pipeline.parse(Article(id="x", text="Fires spread around Qastal Maaf and the Frunloq forest."))
     assert [u.text for u in parsed.unresolved] == ["Frunloq"]
