@@ -2839,6 +2839,7 @@ def _with_named_neighbours(text: str, matches: Sequence[Match], static: list[lis
     return out
 
 
+#: The kinds of a neighbour's place that outrank a Syrian village spelt alike (_with_named_neighbours)
 _ABOVE_VILLAGE: Final = frozenset({"town", "district", "governorate"})
 
 
@@ -3330,11 +3331,6 @@ def _as_unknown(mentions: list[PlaceMention], unknown: Sequence[Span], dropped: 
             sorted([*unknown, *(Span(pm.text, pm.start, pm.end) for pm in dropped)], key=lambda s: s.start))
 
 
-#: A neighbour's people's adjective, lower-case, and the country's code: "the Iraqi town of Rabia"
-_NEIGHBOUR_DEMONYMS: Final = {"iraqi": "IQ", "lebanese": "LB", "turkish": "TR", "jordanian": "JO",
-                              "israeli": "IL", "palestinian": "PS"}
-
-
 #: How near two rows of one kind lie to be one place twice (the sources' duplicates: As-Sweida's
 #: Malah and Mallah, 1 km apart)
 _TWIN_ROWS_KM: Final = 3.0
@@ -3374,6 +3370,11 @@ def _district_seats(matches: Sequence[Match], chosen: list[tuple[Place, float]],
                      and p.country == place.country and _written_as(p, m.text)), None)
         if seat is not None:
             chosen[i] = (seat, chosen[i][1])
+
+
+#: A neighbour's people's adjective, lower-case, and the country's code: "the Iraqi town of Rabia"
+_NEIGHBOUR_DEMONYMS: Final = {"iraqi": "IQ", "lebanese": "LB", "turkish": "TR", "jordanian": "JO",
+                              "israeli": "IL", "palestinian": "PS"}
 
 
 def _said_foreign(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
