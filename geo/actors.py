@@ -538,7 +538,9 @@ class ActorLexicon:
                         for noun, size in heads.by_prefix.get(marked[at:at + heads.prefix], ()):
                             # (a slice and a comparison: compiled, marked.startswith(noun, at) is a
                             # Python-level call, and str.find over the range costs more)
-                            if marked[at:at + size] == noun and marked[at + size] not in word_chars:
+                            if marked[at:at + size] == noun and marked[at + size] not in word_chars \
+                                    and not (noun == "state" and _NOT_THE_STATE_AFTER.match(marked, at + size)):
+                                # ("the Turkish state", not "Syrian state media", "the US State Department")
                                 # a name is taken with the head noun after it ("Daesh terrorist group"),
                                 # but not after "anti-ISIS": "forces" heads the compound, not ISIS
                                 # nor after "Russian-backed": "regime forces" are the regime's, backed by Russia
@@ -2430,6 +2432,12 @@ class _Referents:
 
 # --- reading the CSV files ------------------------------------------------------------
 
+#: What makes "state" after a state's adjective no state: "Syrian state media", "state-run", "the US
+#: State Department" (read in the folded, lower-case text)
+_NOT_THE_STATE_AFTER: Final = re.compile(
+    r"[ \t-]+(?:media|television|tv|news|agency|run|owned|broadcaster|department|secretary|of|security|"
+    r"council|sponsored|controlled|official|officials|radio|newspaper|daily|awards?|prizes?|compan(?:y|ies)|firms?|"
+    r"corporation)\b")
 #: The head nouns a state's alias may end with that a coordinated adjective shares
 _FORCES_WORDS: Final = ("forces", "troops")
 _JIHADIST: Final = "jihadist"

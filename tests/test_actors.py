@@ -200,6 +200,11 @@ def test_countries_and_capitals_only_as_actors(lexicon, text, expected):
     ("Turkey's National Defence Ministry said so.", [("Turkey", "Turkey")]),
     ("A US national was killed.", []),
     ("Satellite images showed Russian ships loading equipment.", [("Russian ships", "Russia")]),
+    ("The PKK waged a war against the Turkish state.", [("PKK", "PKK"), ("Turkish state", "Turkey")]),
+    ("Syrian state media said so.", []),
+    ("The Syrian state-run agency said so.", []),
+    ("Both pilots were nominated for Russian state awards.", []),
+    ("The army blocks the Turkish advance towards Manbij.", [("army", GOV), ("Turkish advance", "Turkey")]),
 ])
 def test_adjectives_name_actors_only_before_a_head_noun(lexicon, text, expected):
     assert actors_in(text, lexicon) == expected
