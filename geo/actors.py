@@ -1388,6 +1388,11 @@ _SOLDIERS_OWNED_AFTER: Final = re.compile(r"[ \t]+(?:of|alongside)\b")
 _SUBJECTS_TROOPS_GAP: Final = re.compile(
     r"[ \t]+(?:has|have|had|sent|sends|send|deployed|deploys|deploy|lost|loses|kept|keeps|keep|withdrew|withdraws"
     r"|pulled|pulls|will|would|which|also|still|plans|said[ \t]+(?:it|they))\b(?:[ \t]+[a-z0-9][\w'’-]*){0,6}[ \t]+")
+#: A second verb of the subject's before its troops, no actor named between ("Israel has carried out
+#: hundreds of strikes in Syria since December and sent troops into the buffer zone")
+_COORDINATED_SENDING_BEFORE: Final = re.compile(
+    r"[^.;:!?\n]{0,160}[ \t]and[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:sent|sends|deployed|deploys|dispatched"
+    r"|moved|pushed)(?:[ \t]+[a-z0-9][\w'’-]*){0,3}[ \t]+")
 # Before a word: the start of the text or of a sentence
 _OPENS_SENTENCE: Final = re.compile(r"(?:\A|[.!?\n][\"'\u201d\u2019]?[ \t]*)\Z")
 # A lower-case word after a name that is not "of" ("Army kills", not "Army of Conquest"), or a
@@ -2278,7 +2283,9 @@ class _Referents:
         for at, stop, actor in reversed(self.named):
             if stop > start:
                 continue
-            if at >= first_offset and actor.kind == "state" and _SUBJECTS_TROOPS_GAP.fullmatch(self.text, stop, start):
+            if at >= first_offset and actor.kind == "state" and (
+                    _SUBJECTS_TROOPS_GAP.fullmatch(self.text, stop, start)
+                    or _COORDINATED_SENDING_BEFORE.fullmatch(self.text, stop, start) is not None):
                 return [actor]
             return []
         return []

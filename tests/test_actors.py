@@ -459,6 +459,13 @@ def test_the_terrorist_organisation_is_the_kurdish_group_where_the_text_labels_t
     assert [(m.text, m.actor) for m in find_actors(jihadist, lexicon) if m.coref][-1:] == [("terrorist organisation", "ISIS")]
 
 
+def test_troops_a_state_sent_in_a_second_verb_of_its_sentence_are_its(lexicon):
+    text = "Israel has carried out hundreds of strikes in Syria since December and sent troops into the buffer zone."
+    assert [(m.text, m.actor) for m in find_actors(text, lexicon)] == [("Israel", "Israel"), ("troops", "Israel")]
+    other = "Turkey shelled the area and the army sent more troops."
+    assert [(m.text, m.actor) for m in find_actors(other, lexicon)][-1] == ("troops", GOV)
+
+
 def test_the_militants_are_not_the_group_their_sentence_names_as_their_victims(lexicon):
     text = ("ISIS has stepped up its attacks. Tensions rose between the SDF and Arab tribes. "
             "The militants killed five SDF fighters in an ambush.")
