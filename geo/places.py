@@ -3375,6 +3375,8 @@ def _district_seats(matches: Sequence[Match], chosen: list[tuple[Place, float]],
 #: A neighbour's people's adjective, lower-case, and the country's code: "the Iraqi town of Rabia"
 _NEIGHBOUR_DEMONYMS: Final = {"iraqi": "IQ", "lebanese": "LB", "turkish": "TR", "jordanian": "JO",
                               "israeli": "IL", "palestinian": "PS"}
+#: ... as a text writes them, capitalised (a substring test before any word is read)
+_NEIGHBOUR_DEMONYMS_WRITTEN: Final = tuple(word.capitalize() for word in _NEIGHBOUR_DEMONYMS)
 
 
 def _said_foreign(text: str, matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
@@ -3383,6 +3385,8 @@ def _said_foreign(text: str, matches: Sequence[Match], chosen: list[tuple[Place,
     says whose town it is. Where the name has no candidate in that country it stays as chosen
     (the gazetteer may lack the place; _foreign_villages_need_their_country and the unknown-name
     rules are for the other way round)."""
+    if not any(word in text for word in _NEIGHBOUR_DEMONYMS_WRITTEN):
+        return  # (most texts name no neighbour's people: no match's words are read)
     for i, m in enumerate(matches):
         place = chosen[i][0]
         if place.country != "SY" or place.kind not in _LOCAL_KINDS or len(m.candidates) < 2:
