@@ -3339,10 +3339,20 @@ _TWIN_ROWS_KM: Final = 3.0
 def _twin_rows_as_written(matches: Sequence[Match], chosen: list[tuple[Place, float]]) -> None:
     """Of two rows of one kind within :data:`_TWIN_ROWS_KM` of each other (one place twice in the
     sources), the one that has the name as written: "the town of Malah near Salkhad" is the row
-    Malah, not the row Mallah beside it that proximity to Salkhad had picked."""
+    Malah, not the row Mallah beside it that proximity to Salkhad had picked. And of two rows
+    written as the name on either side of the border, Syria's."""
     for i, m in enumerate(matches):
         place = chosen[i][0]
-        if len(m.candidates) < 2 or _written_as(place, m.text):
+        if len(m.candidates) < 2:
+            continue
+        if _written_as(place, m.text):
+            if place.country != "SY" and place.kind != "country":
+                # one place on the border twice, once each side: Syria's row ("the Rukban camp" is
+                # Homs's, not the Jordanian town of the name 1 km off)
+                twin = next((p for p in m.candidates if p.country == "SY" and p.kind not in ("country", "governorate")
+                             and _written_as(p, m.text) and _km(p, place) <= _TWIN_ROWS_KM), None)
+                if twin is not None:
+                    chosen[i] = (twin, chosen[i][1])
             continue
         twin = next((p for p in m.candidates if p is not place and p.kind == place.kind
                      and p.country == place.country and _written_as(p, m.text)

@@ -854,6 +854,17 @@ def test_a_district_named_after_its_seat_is_the_seat_unless_the_text_says_distri
     assert said[0][0] is district
 
 
+def test_one_place_on_the_border_twice_is_syrias_row(pipeline):
+    # the Rukban camp's row (Homs) and the Jordanian town of the name lie 1.4 km apart
+    text = ("Last Families Leave Rukban Camp on Syrias Border With Jordan\n\nDamascus- The last families living in "
+            "the Rukban camp in the desert of southeastern Syria have left for their home towns. The camp near the "
+            "al-Tanf garrison held more than 70000 people at its peak after Jordan closed its border in 2016. "
+            "For years the residents lived under a siege imposed by the Assad regime and its Russian allies.")
+    found = [(pm.text, pm.place.country) for pm in pipeline.parse(Article(id="x", text=text)).places
+             if pm.text.startswith("Rukban")]
+    assert found == [("Rukban Camp", "SY"), ("Rukban", "SY")]
+
+
 def test_a_forest_the_gazetteer_lacks_is_reported(pipeline):
     parsed = pipeline.parse(Article(id="x", text="Fires spread around Qastal Maaf and the Frunloq forest."))
     assert [u.text for u in parsed.unresolved] == ["Frunloq"]
