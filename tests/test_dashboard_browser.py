@@ -272,6 +272,7 @@ def test_clicking_a_marker_shows_a_popup_excerpt_and_opens_the_panel(page, dashb
     assert panel.locator("mark.place").count() >= 1
     page.page.wait_for_function("() => location.search.includes('show=')")
     # closed, the same marker opens it again (st_folium's tooltip alone would not change)
+    page.wait_idle()
     page.page.locator(".st-key-panel_close button").click()
     panel.wait_for(state="detached", timeout=15000)
     page.page.wait_for_function("() => !location.search.includes('show=')")
@@ -301,6 +302,8 @@ def test_a_marker_clicked_again_on_a_new_map_frame_opens_its_panel(page, dashboa
     panel.wait_for(state="detached", timeout=15000)
     page.page.get_by_role("tab", name="Map").click()
     panel.locator("h3", has_text=saraqeb).first.wait_for(timeout=15000)
+    page.map_frame()  # the new frame drawn (its mount may rerun the script), then that run over:
+    page.wait_idle()  # a click on a button mid-run was lost on a loaded machine
     page.page.locator(".st-key-panel_close button").click()
     panel.wait_for(state="detached", timeout=15000)
     click_marker(page, saraqeb_id)
