@@ -67,6 +67,9 @@ HEAD_NOUN_RULES: Final = {
 }
 #: The category of the Syrian government and its allies (Hezbollah, the NDF, Iran-backed militias).
 _GOVERNMENT_SIDE: Final = "government and allies"
+#: The categories the Kurdish groups' reading as "the terrorist organisation" turns on
+_JIHADIST: Final = "jihadist"
+_KURDISH_LED: Final = "Kurdish-led"
 #: Rules whose phrase is, with no group named near it, the one group the text named before it.
 _ONLY_GROUP_RULES: Final = frozenset({"plural", "last_members"})
 _ONLY_GROUP_TIMES: Final = 2
@@ -2447,8 +2450,6 @@ _NOT_THE_STATE_AFTER: Final = re.compile(
     r"corporation)\b")
 #: The head nouns a state's alias may end with that a coordinated adjective shares
 _FORCES_WORDS: Final = ("forces", "troops")
-_JIHADIST: Final = "jihadist"
-_KURDISH_LED: Final = "Kurdish-led"
 #: The label of Turkish outlets and officials that calls the Kurdish-led groups one terrorist body
 #: ("the PKK/YPG-led SDF", "YPG/PKK terrorists")
 _KURDS_CALLED_TERRORISTS: Final = re.compile(r"\b(?:PKK/(?:YPG|PYD|SDF)|(?:YPG|PYD|SDF)/PKK)\b")

@@ -3189,8 +3189,6 @@ def _foreign_neighbourhoods(text: str, mentions: list[PlaceMention], unknown: Se
 
 
 _CAPITAL_WORD_AFTER: Final = re.compile(r"[ \t]+(?:(?:al|el)-)?[A-Z]")
-# (no article skipped before the name: "al-Hamadaniyeh al-Ramouseh" is a list of two quarters)
-_CAPITAL_WORD_BEFORE: Final = re.compile(r"(?<![\w'’`-])([A-Z][\w'’`]*)[ \t-]+\Z")
 #: Capitalised words before a name that are no name of their own
 _OPENING_WORDS: Final = frozenset({"The", "A", "An", "In", "At", "On", "Near", "From", "To", "And", "But", "Of"})
 
@@ -3201,7 +3199,8 @@ def _capitalised_word_beside(text: str, start: int, end: int) -> bool:
     An opening word ("The", "In") before it does not count."""
     if _CAPITAL_WORD_AFTER.match(text, end):
         return True
-    before = _CAPITAL_WORD_BEFORE.search(text, max(0, start - 30), start)
+    # (_CAPITALISED_BEFORE skips no article: "al-Hamadaniyeh al-Ramouseh" is a list of two quarters)
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
     return before is not None and before.group(1) not in _OPENING_WORDS
 
 
@@ -3212,9 +3211,7 @@ def _listed_after_a_quarter(text: str, mentions: Sequence[PlaceMention], pm: Pla
     if not before:
         return False
     last = max(before, key=lambda other: other.end)
-    return last.place.country == "SY" and last.place.kind == "neighbourhood" \
-        and _spells_list_gap(text, last.end, pm.start) \
-        and bool(_BESIDE.fullmatch(text, last.end, pm.start) or _LATIN_LIST_GAP.fullmatch(text, last.end, pm.start))
+    return last.place.country == "SY" and last.place.kind == "neighbourhood" and _list_gap(text, last.end, pm.start)
 
 
 def _foreign_villages_need_their_country(text: str, mentions: list[PlaceMention], unknown: Sequence[Span],
@@ -3599,7 +3596,12 @@ def _own_governorate(m: Match, place: Place) -> Place | None:
 def _listed_next(text: str, matches: Sequence[Match], j: int) -> bool:
     """True if match ``j`` follows match ``j - 1`` in a list: spaces, commas or "and" between, maybe an
     article before the name."""
-    start, end = matches[j - 1].end, matches[j].start
+    return _list_gap(text, matches[j - 1].end, matches[j].start)
+
+
+def _list_gap(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` joins two names of a list: spaces, commas or "and", maybe an
+    article before the second name."""
     return _spells_list_gap(text, start, end) and bool(
         _BESIDE.fullmatch(text, start, end) or _LATIN_LIST_GAP.fullmatch(text, start, end))
 
